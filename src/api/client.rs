@@ -1,0 +1,374 @@
+//! The one HTTP client: builds every request to the TFE API (JSON:API headers, bearer token,
+//! user agent), maps each status to an error, walks pagination, and traces exchanges for
+//! `--verbose`. It writes nothing to stdout.
+
+use std::io::Write;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+use ureq::Agent;
+use ureq::tls::{Certificate, PemItem, RootCerts, TlsConfig};
+
+use super::error::{ApiError, TransportKind, parse_error_body};
+use super::model::{ListDocument, redacted};
+use crate::config::{Config, Token};
+use crate::error::{Fail, Result};
+
+pub const JSON_API: &str = "application/vnd.api+json";
+pub const USER_AGENT: &str = concat!("tfvcs/", env!("CARGO_PKG_VERSION"));
+/// The largest page TFE serves.
+const PAGE_SIZE: &str = "100";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    Get,
+    Post,
+    Patch,
+    Delete,
+}
+
+impl Method {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+            Method::Patch => "PATCH",
+            Method::Delete => "DELETE",
+        }
+    }
+}
+
+/// One API request: a path below the base URL, its query, and an optional JSON:API body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ApiRequest {
+    pub method: Method,
+    pub path: String,
+    pub query: Vec<(String, String)>,
+    pub body: Option<Value>,
+}
+
+impl ApiRequest {
+    pub fn new(method: Method, path: impl Into<String>) -> Self {
+        ApiRequest {
+            method,
+            path: path.into(),
+            query: Vec::new(),
+            body: None,
+        }
+    }
+
+    pub fn query(mut self, key: &str, value: &str) -> Self {
+        self.query.push((key.to_string(), value.to_string()));
+        self
+    }
+
+    pub fn body(mut self, body: Value) -> Self {
+        self.body = Some(body);
+        self
+    }
+
+    /// The absolute URL, with query keys and values percent-encoded (`page%5Bsize%5D=100`).
+    pub fn url(&self, base_url: &str) -> String {
+        let mut url = format!("{base_url}{}", self.path);
+        for (i, (key, value)) in self.query.iter().enumerate() {
+            url.push(if i == 0 { '?' } else { '&' });
+            url.push_str(&encode_component(key));
+            url.push('=');
+            url.push_str(&encode_component(value));
+        }
+        url
+    }
+}
+
+/// Percent-encodes everything but RFC 3986 unreserved characters (and `,`, which `include`
+/// lists use and TFE documents unencoded).
+pub fn encode_component(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b',' => out.push(b as char),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// A path segment from user input (an id or a name): encoded so it cannot change the path.
+pub fn segment(s: &str) -> String {
+    encode_component(s)
+}
+
+/// A successful answer: its status and its JSON body (`None` for an empty body, as with 204).
+#[derive(Debug)]
+pub struct ApiResponse {
+    pub status: u16,
+    pub body: Option<Value>,
+}
+
+pub struct ApiClient {
+    agent: Agent,
+    base_url: String,
+    token: Token,
+    verbose: u8,
+    host: String,
+    token_source: String,
+}
+
+impl ApiClient {
+    /// Builds the client; exit 4 when there is no token, exit 2 for an unusable `--ca-cert`.
+    pub fn new(config: &Config) -> Result<ApiClient> {
+        let (token, source) = config.require_token()?;
+        let mut builder = Agent::config_builder()
+            .http_status_as_error(false)
+            .timeout_global(Some(Duration::from_secs(config.timeout_secs)))
+            .user_agent(USER_AGENT)
+            .accept(JSON_API);
+        if let Some(path) = &config.ca_cert {
+            builder = builder.tls_config(
+                TlsConfig::builder()
+                    .root_certs(RootCerts::Specific(Arc::new(load_ca_bundle(path)?)))
+                    .build(),
+            );
+        }
+        Ok(ApiClient {
+            agent: builder.build().into(),
+            base_url: config.endpoint.base_url(),
+            token: token.clone(),
+            verbose: config.verbose,
+            host: config.endpoint.host_key(),
+            token_source: source.to_string(),
+        })
+    }
+
+    pub fn base_url(&self) -> &str {
+        &self.base_url
+    }
+
+    /// The user-facing failure for an API error, with hints naming this host and token source.
+    pub fn fail(&self, error: ApiError) -> Fail {
+        error.into_fail(&self.host, Some(&self.token_source))
+    }
+
+    /// Sends `request`; a non-success status is an error. This is the one place retries belong.
+    pub fn send(&self, request: &ApiRequest) -> Result<ApiResponse, ApiError> {
+        self.send_once(request)
+    }
+
+    fn send_once(&self, request: &ApiRequest) -> Result<ApiResponse, ApiError> {
+        let url = request.url(&self.base_url);
+        let method = request.method.as_str();
+        let started = Instant::now();
+        let auth = format!("Bearer {}", self.token.expose());
+        let body_bytes = request.body.as_ref().map(|b| serde_json::to_vec(b).expect("JSON values serialise"));
+        let result = match request.method {
+            Method::Get => self.agent.get(&url).header("Authorization", &auth).call(),
+            Method::Post | Method::Patch | Method::Delete => {
+                let builder = match request.method {
+                    Method::Post => self.agent.post(&url),
+                    Method::Patch => self.agent.patch(&url),
+                    _ => self.agent.delete(&url).force_send_body(),
+                };
+                // TFE answers 415 to a write without the JSON:API content type, even bodiless.
+                let builder = builder.header("Authorization", &auth).header("Content-Type", JSON_API);
+                match &body_bytes {
+                    Some(bytes) => builder.send(&bytes[..]),
+                    None => builder.send_empty(),
+                }
+            }
+        };
+        let mut response = match result {
+            Ok(response) => response,
+            Err(e) => {
+                let (kind, message) = describe_transport_error(&e, &self.host);
+                self.trace(method, &url, &format!("failed: {message}"), started, None);
+                return Err(ApiError::Transport {
+                    method,
+                    url,
+                    kind,
+                    message,
+                    attempts: 1,
+                });
+            }
+        };
+        let status = response.status().as_u16();
+        let request_id = response
+            .headers()
+            .get("x-request-id")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string);
+        let text = response.body_mut().read_to_string().unwrap_or_default();
+        self.trace(method, &url, &status.to_string(), started, request_id.as_deref());
+        if self.verbose >= 2 {
+            if let Some(body) = &request.body {
+                self.trace_body("request body", body);
+            }
+            match serde_json::from_str::<Value>(&text) {
+                Ok(body) => self.trace_body("response body", &body),
+                Err(_) if text.is_empty() => {}
+                Err(_) => self.trace_line(&format!("  response body: ({} bytes, not JSON)", text.len())),
+            }
+        }
+        if !(200..300).contains(&status) {
+            return Err(ApiError::Status {
+                method,
+                url,
+                status,
+                errors: parse_error_body(&text),
+                attempts: 1,
+            });
+        }
+        if text.trim().is_empty() {
+            return Ok(ApiResponse { status, body: None });
+        }
+        match serde_json::from_str::<Value>(&text) {
+            Ok(body) => Ok(ApiResponse {
+                status,
+                body: Some(body),
+            }),
+            Err(e) => Err(ApiError::Unexpected {
+                method,
+                url,
+                status,
+                what: format!("the body is not JSON ({e})"),
+            }),
+        }
+    }
+
+    /// Sends `request` and returns the JSON:API document it answers with.
+    pub fn document(&self, request: &ApiRequest) -> Result<Value> {
+        let response = self.send(request).map_err(|e| self.fail(e))?;
+        match response.body {
+            Some(doc) if doc.get("data").is_some() => Ok(doc),
+            _ => Err(self.fail(ApiError::Unexpected {
+                method: request.method.as_str(),
+                url: request.url(&self.base_url),
+                status: response.status,
+                what: "expected a JSON:API document with `data`".into(),
+            })),
+        }
+    }
+
+    /// Sends a request whose success has no body worth reading (204 on deletes).
+    pub fn execute(&self, request: &ApiRequest) -> Result<ApiResponse> {
+        self.send(request).map_err(|e| self.fail(e))
+    }
+
+    /// GETs every page of a list (100 a page), following `meta.pagination.next-page`;
+    /// a response without `meta.pagination` is complete.
+    pub fn list_all(&self, path: &str, query: &[(&str, &str)]) -> Result<ListDocument> {
+        let mut list = ListDocument::default();
+        let mut page: u64 = 1;
+        loop {
+            let mut request = ApiRequest::new(Method::Get, path);
+            for (k, v) in query {
+                request = request.query(k, v);
+            }
+            let request = request
+                .query("page[size]", PAGE_SIZE)
+                .query("page[number]", &page.to_string());
+            let doc = self.document(&request)?;
+            match doc.get("data") {
+                Some(Value::Array(items)) => list.data.extend(items.iter().cloned()),
+                _ => {
+                    return Err(self.fail(ApiError::Unexpected {
+                        method: "GET",
+                        url: request.url(&self.base_url),
+                        status: 200,
+                        what: "expected a list (`data` array)".into(),
+                    }));
+                }
+            }
+            if let Some(Value::Array(included)) = doc.get("included") {
+                let all = list.included.get_or_insert_with(Vec::new);
+                for item in included {
+                    if !all.iter().any(|seen| same_resource(seen, item)) {
+                        all.push(item.clone());
+                    }
+                }
+            }
+            match doc.pointer("/meta/pagination/next-page").and_then(Value::as_u64) {
+                // A next page that does not move forward would loop for ever: stop instead.
+                Some(next) if next > page => page = next,
+                _ => break,
+            }
+        }
+        Ok(list)
+    }
+
+    fn trace(&self, method: &str, url: &str, outcome: &str, started: Instant, request_id: Option<&str>) {
+        if self.verbose == 0 {
+            return;
+        }
+        let ms = started.elapsed().as_millis();
+        let id = request_id.map(|id| format!(" x-request-id={id}")).unwrap_or_default();
+        self.trace_line(&format!("{method} {url} {outcome} {ms}ms{id}"));
+    }
+
+    fn trace_body(&self, label: &str, body: &Value) {
+        self.trace_line(&format!("  {label}: {}", redacted(body)));
+    }
+
+    fn trace_line(&self, line: &str) {
+        let _ = writeln!(std::io::stderr().lock(), "{line}");
+    }
+}
+
+fn same_resource(a: &Value, b: &Value) -> bool {
+    a.get("type") == b.get("type") && a.get("id") == b.get("id")
+}
+
+fn describe_transport_error(e: &ureq::Error, host: &str) -> (TransportKind, String) {
+    match e {
+        ureq::Error::Timeout(_) => (TransportKind::Timeout, format!("timed out talking to {host}")),
+        ureq::Error::HostNotFound => (TransportKind::Connect, format!("cannot resolve {host}")),
+        ureq::Error::ConnectionFailed => (TransportKind::Connect, format!("cannot connect to {host}")),
+        ureq::Error::Io(io) => (TransportKind::Connect, format!("cannot connect to {host}: {io}")),
+        ureq::Error::Tls(why) => (TransportKind::Tls, format!("TLS failed with {host}: {why}")),
+        ureq::Error::Rustls(why) => (TransportKind::Tls, format!("TLS failed with {host}: {why}")),
+        other => {
+            let text = other.to_string();
+            let kind = if text.to_ascii_lowercase().contains("certificate") {
+                TransportKind::Tls
+            } else {
+                TransportKind::Other
+            };
+            (kind, format!("request to {host} failed: {text}"))
+        }
+    }
+}
+
+fn load_ca_bundle(path: &std::path::Path) -> Result<Vec<Certificate<'static>>> {
+    let pem = std::fs::read(path).map_err(|e| Fail::usage(format!("cannot read --ca-cert {}: {e}", path.display())))?;
+    let certs: Vec<Certificate<'static>> = ureq::tls::parse_pem(&pem)
+        .filter_map(|item| match item {
+            Ok(PemItem::Certificate(cert)) => Some(cert),
+            _ => None,
+        })
+        .collect();
+    if certs.is_empty() {
+        return Err(Fail::usage(format!("--ca-cert {}: no PEM certificate found", path.display())));
+    }
+    Ok(certs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn query_keys_are_percent_encoded() {
+        let req = ApiRequest::new(Method::Get, "/organizations/o/oauth-clients")
+            .query("include", "oauth_tokens")
+            .query("page[size]", "100");
+        assert_eq!(
+            req.url("https://h/api/v2"),
+            "https://h/api/v2/organizations/o/oauth-clients?include=oauth_tokens&page%5Bsize%5D=100"
+        );
+    }
+
+    #[test]
+    fn path_segments_cannot_escape() {
+        assert_eq!(segment("../x?y"), "..%2Fx%3Fy");
+    }
+}

@@ -1,0 +1,189 @@
+//! The JSON:API documents tfvcs reads and writes. Responses stay `serde_json::Value` (so
+//! `-o json` shows the server's document with its key order); the views below read the fields
+//! tables need, treating every attribute as optional (older TFE releases lack some).
+
+use serde_json::{Map, Value, json};
+
+/// Every item of every page of a list, in order, with the `included` resources if any came.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct ListDocument {
+    pub data: Vec<Value>,
+    pub included: Option<Vec<Value>>,
+}
+
+impl ListDocument {
+    pub fn to_json(&self) -> Value {
+        let mut doc = Map::new();
+        doc.insert("data".into(), Value::Array(self.data.clone()));
+        if let Some(included) = &self.included {
+            doc.insert("included".into(), Value::Array(included.clone()));
+        }
+        Value::Object(doc)
+    }
+}
+
+fn text(resource: &Value, pointer: &str) -> Option<String> {
+    match resource.pointer(pointer)? {
+        Value::String(s) => Some(s.clone()),
+        Value::Null => None,
+        other => Some(other.to_string()),
+    }
+}
+
+fn related_ids(resource: &Value, relationship: &str) -> Vec<String> {
+    resource
+        .pointer(&format!("/relationships/{relationship}/data"))
+        .and_then(Value::as_array)
+        .map(|items| {
+            items
+                .iter()
+                .filter_map(|i| i.get("id").and_then(Value::as_str).map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The fields of an `oauth-clients` resource that tfvcs shows.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ClientView {
+    pub id: String,
+    pub name: Option<String>,
+    pub provider: Option<String>,
+    pub provider_display_name: Option<String>,
+    pub http_url: Option<String>,
+    pub api_url: Option<String>,
+    pub organization: Option<String>,
+    pub organization_scoped: Option<bool>,
+    pub projects: Vec<String>,
+    pub agent_pool: Option<String>,
+    pub token_ids: Vec<String>,
+    pub callback_url: Option<String>,
+    pub created_at: Option<String>,
+    pub affected_workspaces: Option<Vec<String>>,
+    pub affected_workspaces_count: Option<u64>,
+}
+
+impl ClientView {
+    pub fn from_resource(resource: &Value) -> ClientView {
+        ClientView {
+            id: text(resource, "/id").unwrap_or_default(),
+            name: text(resource, "/attributes/name"),
+            provider: text(resource, "/attributes/service-provider"),
+            provider_display_name: text(resource, "/attributes/service-provider-display-name"),
+            http_url: text(resource, "/attributes/http-url"),
+            api_url: text(resource, "/attributes/api-url"),
+            organization: text(resource, "/relationships/organization/data/id"),
+            organization_scoped: resource
+                .pointer("/attributes/organization-scoped")
+                .and_then(Value::as_bool),
+            projects: related_ids(resource, "projects"),
+            agent_pool: text(resource, "/relationships/agent-pool/data/id"),
+            token_ids: related_ids(resource, "oauth-tokens"),
+            callback_url: text(resource, "/attributes/callback-url"),
+            created_at: text(resource, "/attributes/created-at"),
+            affected_workspaces: resource
+                .pointer("/attributes/affected-workspaces")
+                .and_then(Value::as_array)
+                .map(|names| names.iter().filter_map(|n| n.as_str().map(str::to_string)).collect()),
+            affected_workspaces_count: resource
+                .pointer("/attributes/affected-workspaces-count")
+                .and_then(Value::as_u64),
+        }
+    }
+
+    /// The name, else what the UI shows for an unnamed client: the provider's display name.
+    pub fn label(&self) -> String {
+        self.name
+            .clone()
+            .or_else(|| self.provider_display_name.clone())
+            .or_else(|| self.provider.clone())
+            .unwrap_or_else(|| self.id.clone())
+    }
+}
+
+/// The fields of an `oauth-tokens` resource that tfvcs shows.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TokenView {
+    pub id: String,
+    pub client_id: Option<String>,
+    pub user: Option<String>,
+    pub has_ssh_key: Option<bool>,
+    pub created_at: Option<String>,
+}
+
+impl TokenView {
+    pub fn from_resource(resource: &Value) -> TokenView {
+        TokenView {
+            id: text(resource, "/id").unwrap_or_default(),
+            client_id: text(resource, "/relationships/oauth-client/data/id"),
+            user: text(resource, "/attributes/service-provider-user"),
+            has_ssh_key: resource.pointer("/attributes/has-ssh-key").and_then(Value::as_bool),
+            created_at: text(resource, "/attributes/created-at"),
+        }
+    }
+}
+
+/// The `data` of a single-resource document.
+pub fn primary(doc: &Value) -> &Value {
+    doc.get("data").unwrap_or(&Value::Null)
+}
+
+/// `{"type": kind, "id": id}`: a JSON:API resource identifier.
+pub fn identifier(kind: &str, id: &str) -> Value {
+    json!({ "type": kind, "id": id })
+}
+
+/// `{"data": [{"type":"projects","id":…}, …]}`: the body of add/remove projects.
+pub fn project_list_body(project_ids: &[String]) -> Value {
+    json!({ "data": project_ids.iter().map(|id| identifier("projects", id)).collect::<Vec<_>>() })
+}
+
+/// Attribute names whose values are secrets: never printed, never logged.
+pub const SECRET_ATTRIBUTES: [&str; 4] = ["oauth-token-string", "secret", "private-key", "ssh-key"];
+
+/// A copy of `doc` with every secret attribute's value replaced by `"[redacted]"`, at any depth.
+pub fn redacted(doc: &Value) -> Value {
+    match doc {
+        Value::Object(map) => Value::Object(
+            map.iter()
+                .map(|(k, v)| {
+                    let v = if SECRET_ATTRIBUTES.contains(&k.as_str()) && !v.is_null() {
+                        Value::String("[redacted]".into())
+                    } else {
+                        redacted(v)
+                    };
+                    (k.clone(), v)
+                })
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.iter().map(redacted).collect()),
+        other => other.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn redacted_replaces_secrets_at_any_depth_and_keeps_order() {
+        let doc = json!({"data":{"type":"oauth-clients","attributes":{"name":"n","oauth-token-string":"canary","secret":"s","private-key":"k","ssh-key":"x","key":"public"}}});
+        let out = serde_json::to_string(&redacted(&doc)).unwrap();
+        assert_eq!(
+            out,
+            r#"{"data":{"type":"oauth-clients","attributes":{"name":"n","oauth-token-string":"[redacted]","secret":"[redacted]","private-key":"[redacted]","ssh-key":"[redacted]","key":"public"}}}"#
+        );
+    }
+
+    #[test]
+    fn client_view_reads_the_seed_sample() {
+        let doc: Value = serde_json::from_str(include_str!("../../tests/fixtures/client_create_response.json")).unwrap();
+        let view = ClientView::from_resource(primary(&doc));
+        assert_eq!(view.id, "oc-XKFwG6ggfA9n7t1K");
+        assert_eq!(view.provider_display_name.as_deref(), Some("GitHub"));
+        assert_eq!(view.organization.as_deref(), Some("my-organization"));
+        assert_eq!(view.name, None);
+        assert_eq!(view.label(), "GitHub");
+        assert!(view.token_ids.is_empty());
+    }
+}

@@ -1,0 +1,239 @@
+//! `tfvcs client create`: builds the create request from flags and an optional `--payload`
+//! document, applying the provider rules of SPEC §3 before anything is sent.
+
+use std::path::Path;
+
+use serde_json::{Map, Value, json};
+
+use super::client::{check_project_ids, client_document};
+use super::{Context, check_id, expect_document};
+use crate::api::client::{ApiRequest, Method, segment};
+use crate::api::model::{ClientView, identifier, primary};
+use crate::cli::{CreateArgs, Provider};
+use crate::error::{Fail, Result};
+use crate::output::note;
+use crate::provider::{Credentials, is_absolute_http_url};
+use crate::secret::{self, Secret};
+
+/// The attributes and relationships of a `--payload` document.
+struct Payload {
+    attributes: Map<String, Value>,
+    relationships: Map<String, Value>,
+}
+
+fn read_payload(path: &Path) -> Result<Payload> {
+    let name = if secret::is_stdin(path) { "stdin".to_string() } else { path.display().to_string() };
+    let text = secret::read_text(path, "--payload")?;
+    // serde_json's syntax errors never quote the input, so a PAT in the file cannot leak here.
+    let doc: Value = serde_json::from_str(&text).map_err(|e| {
+        Fail::usage(format!(
+            "--payload {name}: invalid JSON at line {}, column {}",
+            e.line(),
+            e.column()
+        ))
+    })?;
+    let data = doc
+        .get("data")
+        .and_then(Value::as_object)
+        .ok_or_else(|| Fail::usage(format!("--payload {name}: no `data` object (expected a JSON:API document)")))?;
+    match data.get("type").and_then(Value::as_str) {
+        Some("oauth-clients") => {}
+        other => {
+            return Err(Fail::usage(format!(
+                "--payload {name}: data.type must be \"oauth-clients\", not {}",
+                other.map(|t| format!("{t:?}")).unwrap_or_else(|| "missing".into())
+            )));
+        }
+    }
+    let object = |key: &str| -> Result<Map<String, Value>> {
+        match data.get(key) {
+            None | Some(Value::Null) => Ok(Map::new()),
+            Some(Value::Object(map)) => Ok(map.clone()),
+            Some(_) => Err(Fail::usage(format!("--payload {name}: data.{key} must be an object"))),
+        }
+    };
+    Ok(Payload {
+        attributes: object("attributes")?,
+        relationships: object("relationships")?,
+    })
+}
+
+fn text_attribute<'a>(attributes: &'a Map<String, Value>, key: &str) -> Option<&'a str> {
+    attributes.get(key).and_then(Value::as_str).filter(|s| !s.is_empty())
+}
+
+pub fn create(ctx: &Context, args: CreateArgs) -> Result<()> {
+    secret::check_single_stdin(&[
+        ("--payload", args.payload.as_deref()),
+        ("--pat-file", args.pat_file.as_deref()),
+        ("--secret-file", args.secret_file.as_deref()),
+        ("--rsa-public-key-file", args.rsa_public_key_file.as_deref()),
+        ("--private-key-file", args.private_key_file.as_deref()),
+    ])?;
+    let Payload {
+        mut attributes,
+        mut relationships,
+    } = match &args.payload {
+        Some(path) => read_payload(path)?,
+        None => Payload {
+            attributes: Map::new(),
+            relationships: Map::new(),
+        },
+    };
+
+    let provider = match (args.provider, text_attribute(&attributes, "service-provider")) {
+        (Some(p), _) => p,
+        (None, Some(name)) => Provider::from_api_name(name).ok_or_else(|| {
+            Fail::usage(format!("the payload's service-provider {name:?} is not a provider tfvcs knows"))
+                .hint(valid_providers())
+        })?,
+        (None, None) => {
+            return Err(Fail::usage("--provider is required").hint(valid_providers()));
+        }
+    };
+    attributes.insert("service-provider".into(), json!(provider.api_name()));
+    if let Some(name) = &args.name {
+        attributes.insert("name".into(), json!(name));
+    }
+
+    let http_url = args
+        .http_url
+        .clone()
+        .or_else(|| text_attribute(&attributes, "http-url").map(str::to_string))
+        .or_else(|| provider.default_http_url().map(str::to_string))
+        .ok_or_else(|| {
+            Fail::usage(format!("--http-url is required for {}", provider.api_name()))
+                .hint("give the VCS homepage, e.g. --http-url https://vcs.example.com")
+        })?;
+    let api_url = args
+        .api_url
+        .clone()
+        .or_else(|| text_attribute(&attributes, "api-url").map(str::to_string))
+        .unwrap_or_else(|| provider.default_api_url(&http_url));
+    for (option, url) in [("--http-url", &http_url), ("--api-url", &api_url)] {
+        if !is_absolute_http_url(url) {
+            return Err(Fail::usage(format!("{option} {url:?} is not an absolute http(s) URL")));
+        }
+    }
+    attributes.insert("http-url".into(), json!(http_url));
+    attributes.insert("api-url".into(), json!(api_url));
+
+    // Presence rules first, so that nothing is read from stdin or asked for in vain.
+    let has_private_key = args.private_key_file.is_some() || attributes.contains_key("private-key");
+    match (provider, has_private_key) {
+        (Provider::AdoServer, false) => {
+            return Err(Fail::usage("--private-key-file is required for ado_server")
+                .hint("give the SSH private key Azure DevOps Server clones with"));
+        }
+        (Provider::AdoServer, true) | (_, false) => {}
+        (_, true) => {
+            return Err(Fail::usage(format!(
+                "--private-key-file is only for ado_server, not {}",
+                provider.api_name()
+            )));
+        }
+    }
+    if provider.credentials() == Credentials::AppLink {
+        let missing: Vec<&str> = [
+            ("--key", args.key.is_some() || text_attribute(&attributes, "key").is_some()),
+            ("--secret-file", args.secret_file.is_some() || text_attribute(&attributes, "secret").is_some()),
+            (
+                "--rsa-public-key-file",
+                args.rsa_public_key_file.is_some() || text_attribute(&attributes, "rsa-public-key").is_some(),
+            ),
+        ]
+        .into_iter()
+        .filter(|(_, present)| !present)
+        .map(|(option, _)| option)
+        .collect();
+        if !missing.is_empty() {
+            return Err(Fail::usage(format!(
+                "{} needs {} (the application link's consumer key, private key and public key)",
+                provider.api_name(),
+                missing.join(", ")
+            )));
+        }
+    }
+    if let Some(scoped) = args.org_scoped {
+        attributes.insert("organization-scoped".into(), json!(scoped));
+    }
+    check_project_ids(&args.projects)?;
+    if !args.projects.is_empty() {
+        let ids: Vec<Value> = args.projects.iter().map(|p| identifier("projects", p)).collect();
+        relationships.insert("projects".into(), json!({ "data": ids }));
+    }
+    if let Some(pool) = &args.agent_pool {
+        check_id(pool, "apool-", "an agent pool")?;
+        relationships.insert("agent-pool".into(), json!({ "data": identifier("agent-pools", pool) }));
+    }
+    let org = ctx.config.require_org()?.to_string();
+
+    if let Some(pat) = find_pat(ctx, &args, &attributes, provider)? {
+        attributes.insert("oauth-token-string".into(), json!(pat.expose()));
+    }
+    if let Some(key) = &args.key {
+        attributes.insert("key".into(), json!(key));
+    }
+    let files = [
+        ("secret", "--secret-file", &args.secret_file),
+        ("rsa-public-key", "--rsa-public-key-file", &args.rsa_public_key_file),
+        ("private-key", "--private-key-file", &args.private_key_file),
+    ];
+    for (attribute, option, path) in files {
+        if let Some(path) = path {
+            attributes.insert(attribute.into(), json!(secret::read_secret_file(path, option)?.expose()));
+        }
+    }
+
+    let request = ApiRequest::new(Method::Post, format!("/organizations/{}/oauth-clients", segment(&org)))
+        .body(client_document(attributes, relationships));
+    if let Some(response) = ctx.send_or_print(&request, args.dry_run)? {
+        let doc = expect_document(response, "the create")?;
+        let created = ClientView::from_resource(primary(&doc));
+        ctx.out.client(&doc)?;
+        let tokens = if created.token_ids.is_empty() {
+            String::new()
+        } else {
+            format!(" with OAuth token {}", created.token_ids.join(", "))
+        };
+        note(&format!("created OAuth client {}{tokens}", created.id));
+    }
+    Ok(())
+}
+
+/// The PAT, first found: `--pat-file`, the payload's `oauth-token-string` (unless it is a
+/// placeholder), `TFVCS_PAT`, a hidden prompt. App-link providers take one only when given.
+fn find_pat(
+    ctx: &Context,
+    args: &CreateArgs,
+    attributes: &Map<String, Value>,
+    provider: Provider,
+) -> Result<Option<Secret>> {
+    if let Some(pat) = secret::pat_from_file(args.pat_file.as_deref())? {
+        return Ok(Some(pat));
+    }
+    let from_payload = text_attribute(attributes, "oauth-token-string");
+    if let Some(value) = from_payload.filter(|v| !secret::is_placeholder(v)) {
+        return secret::check_pat(value.to_string(), "the payload").map(Some);
+    }
+    if from_payload.is_none() && provider.credentials() == Credentials::AppLink {
+        return Ok(None);
+    }
+    if provider.credentials() != Credentials::AppLink
+        && let Some(pat) = secret::pat_from_env_or_prompt(ctx.config.no_input)?
+    {
+        return Ok(Some(pat));
+    }
+    if from_payload.is_some() {
+        return Err(Fail::usage(
+            "the payload's oauth-token-string is a placeholder in angle brackets, not a token",
+        )
+        .hint("replace it with your PAT, or pass --pat-file PATH|- or set TFVCS_PAT"));
+    }
+    Err(secret::missing_pat())
+}
+
+fn valid_providers() -> String {
+    let names: Vec<&str> = Provider::ALL.iter().map(|p| p.api_name()).collect();
+    format!("valid providers: {}", names.join(", "))
+}

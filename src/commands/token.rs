@@ -1,0 +1,91 @@
+//! `tfvcs token …`: list, show, set-ssh-key and delete OAuth tokens.
+
+use serde_json::json;
+
+use super::client::{ask_delete, ensure_confirmable, resolve_client};
+use super::{Context, check_id, expect_document};
+use crate::api::client::{ApiRequest, Method, segment};
+use crate::api::model::{TokenView, primary};
+use crate::cli::{SetSshKeyArgs, TokenCommand, TokenDeleteArgs, TokenListArgs};
+use crate::error::{Fail, Result};
+use crate::secret;
+
+pub fn run(ctx: &Context, command: TokenCommand) -> Result<()> {
+    match command {
+        TokenCommand::List(args) => list(ctx, args),
+        TokenCommand::Show(args) => show(ctx, &args.token),
+        TokenCommand::SetSshKey(args) => set_ssh_key(ctx, args),
+        TokenCommand::Delete(args) => delete(ctx, args),
+    }
+}
+
+fn list(ctx: &Context, args: TokenListArgs) -> Result<()> {
+    match &args.client {
+        Some(client) => {
+            if args.provider.is_some() {
+                return Err(Fail::usage("--provider filters the organization-wide list: it cannot be used with a CLIENT")
+                    .hint("drop CLIENT to list the organization's tokens of that provider"));
+            }
+            let id = resolve_client(ctx, client)?;
+            let api = ctx.api()?;
+            let tokens = api.list_all(&format!("/oauth-clients/{}/oauth-tokens", segment(&id)), &[])?;
+            ctx.out.tokens(&tokens, &format!("no OAuth tokens for {id}"))
+        }
+        None => {
+            let org = ctx.config.require_org()?.to_string();
+            let api = ctx.api()?;
+            let provider = args.provider.map(|p| p.api_name());
+            let query: Vec<(&str, &str)> = provider.iter().map(|p| ("filter[provider]", *p)).collect();
+            let tokens = api.list_all(&format!("/organizations/{}/oauth-tokens", segment(&org)), &query)?;
+            ctx.out.tokens(&tokens, &format!("no OAuth tokens in organization {org}"))
+        }
+    }
+}
+
+fn token_path(id: &str) -> String {
+    format!("/oauth-tokens/{}", segment(id))
+}
+
+fn show(ctx: &Context, token: &str) -> Result<()> {
+    check_id(token, "ot-", "an OAuth token")?;
+    let doc = ctx.api()?.document(&ApiRequest::new(Method::Get, token_path(token)))?;
+    ctx.out.token(&doc)
+}
+
+fn set_ssh_key(ctx: &Context, args: SetSshKeyArgs) -> Result<()> {
+    check_id(&args.token, "ot-", "an OAuth token")?;
+    let source = if secret::is_stdin(&args.ssh_key_file) {
+        "--ssh-key-file -".to_string()
+    } else {
+        format!("--ssh-key-file {}", args.ssh_key_file.display())
+    };
+    let key = secret::read_secret_file(&args.ssh_key_file, "--ssh-key-file")?;
+    secret::check_ssh_private_key(key.expose(), &source)?;
+    let body = json!({"data": {"type": "oauth-tokens", "attributes": {"ssh-key": key.expose()}}});
+    let request = ApiRequest::new(Method::Patch, token_path(&args.token)).body(body);
+    if let Some(response) = ctx.send_or_print(&request, args.dry_run)? {
+        ctx.out.token(&expect_document(response, "the SSH key update")?)?;
+    }
+    Ok(())
+}
+
+fn delete(ctx: &Context, args: TokenDeleteArgs) -> Result<()> {
+    check_id(&args.token, "ot-", "an OAuth token")?;
+    ensure_confirmable(ctx, args.yes, args.dry_run)?;
+    let request = ApiRequest::new(Method::Delete, token_path(&args.token));
+    if args.dry_run {
+        return ctx.send_or_print(&request, true).map(|_| ());
+    }
+    if !args.yes {
+        let doc = ctx.api()?.document(&ApiRequest::new(Method::Get, token_path(&args.token)))?;
+        let token = TokenView::from_resource(primary(&doc));
+        ask_delete(&format!(
+            "Delete OAuth token {} (client {}, VCS user {})?\nWorkspaces linked through it lose their connection.",
+            token.id,
+            token.client_id.as_deref().unwrap_or("unknown"),
+            token.user.as_deref().unwrap_or("unknown"),
+        ))?;
+    }
+    ctx.send_or_print(&request, false)?;
+    ctx.out.deleted(&args.token, "OAuth token")
+}

@@ -1,0 +1,73 @@
+//! The failure every command returns: a message, hints, and the exit code of SPEC §5.
+
+use std::fmt;
+
+/// Exit codes, fixed by the contract.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// Not a failure: a closed stdout pipe ends quietly.
+    Quiet = 0,
+    /// Local I/O, unexpected response, declined confirmation.
+    Failure = 1,
+    /// Usage error or invalid input; nothing was sent.
+    Usage = 2,
+    /// 404.
+    NotFound = 3,
+    /// No token, 401, 403.
+    Auth = 4,
+    /// 400, 409, 415, 422.
+    Rejected = 5,
+    /// Cannot connect, TLS, timeout, 5xx or 429 after retries.
+    Network = 6,
+    /// Ctrl-C at a prompt.
+    Interrupted = 130,
+}
+
+/// A failure with what the user should read and the code the process exits with.
+#[derive(Debug)]
+pub struct Fail {
+    pub exit: Exit,
+    pub message: String,
+    pub hints: Vec<String>,
+}
+
+impl Fail {
+    pub fn new(exit: Exit, message: impl Into<String>) -> Self {
+        Fail {
+            exit,
+            message: message.into(),
+            hints: Vec::new(),
+        }
+    }
+
+    /// Invalid input: exit 2, nothing sent.
+    pub fn usage(message: impl Into<String>) -> Self {
+        Fail::new(Exit::Usage, message)
+    }
+
+    /// Local failure: exit 1.
+    pub fn other(message: impl Into<String>) -> Self {
+        Fail::new(Exit::Failure, message)
+    }
+
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hints.push(hint.into());
+        self
+    }
+
+    /// stdout was closed by its reader (`tfvcs client list | head -1`): not an error.
+    pub fn closed_pipe() -> Self {
+        Fail::new(Exit::Quiet, "")
+    }
+}
+
+impl fmt::Display for Fail {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Fail {}
+
+/// The result type of every command.
+pub type Result<T, E = Fail> = std::result::Result<T, E>;

@@ -1,0 +1,239 @@
+//! The one writer to stdout: tables, JSON documents, bare ids and dry-run requests (SPEC §6).
+//! A closed pipe (`tfvcs client list | head -1`) ends quietly.
+
+use std::io::{IsTerminal, Write};
+
+use comfy_table::{CellAlignment, ColumnConstraint, ContentArrangement, Table, Width, presets};
+use serde_json::Value;
+
+use crate::api::client::ApiRequest;
+use crate::api::model::{ClientView, ListDocument, TokenView, primary, redacted};
+use crate::cli::OutputFormat;
+use crate::error::{Fail, Result};
+
+/// Writes `text` to stdout; a reader that went away is not an error.
+pub fn write_stdout(text: &str) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    let result = out.write_all(text.as_bytes()).and_then(|_| out.flush());
+    match result {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(Fail::closed_pipe()),
+        Err(e) => Err(Fail::other(format!("cannot write to stdout: {e}"))),
+    }
+}
+
+/// A note for the person at the terminal, on stderr (never data).
+pub fn note(text: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "{text}");
+}
+
+fn pretty(doc: &Value) -> String {
+    let mut s = serde_json::to_string_pretty(doc).expect("JSON values serialise");
+    s.push('\n');
+    s
+}
+
+fn or_dash(value: Option<&str>) -> String {
+    match value {
+        Some(v) if !v.is_empty() => v.to_string(),
+        _ => "-".to_string(),
+    }
+}
+
+fn joined(ids: &[String]) -> String {
+    if ids.is_empty() { "-".to_string() } else { ids.join(", ") }
+}
+
+fn yes_no(value: Option<bool>) -> String {
+    match value {
+        Some(true) => "yes".into(),
+        Some(false) => "no".into(),
+        None => "-".into(),
+    }
+}
+
+/// A table without borders, as `gh` and `kubectl` print them: wrapped to the terminal's
+/// width on a terminal, natural width otherwise.
+fn new_table() -> Table {
+    let mut table = Table::new();
+    table.load_style(presets::NOTHING);
+    let stdout = std::io::stdout();
+    if stdout.is_terminal() {
+        if let Some((_, cols)) = console::Term::stdout().size_checked() {
+            table.set_width(cols).set_content_arrangement(ContentArrangement::Dynamic);
+        }
+    } else {
+        table.set_content_arrangement(ContentArrangement::Disabled);
+    }
+    table
+}
+
+fn render(mut table: Table) -> String {
+    let count = table.column_count();
+    for (i, column) in table.column_iter_mut().enumerate() {
+        let right = if i + 1 == count { 0 } else { 2 };
+        column.set_padding((0, right));
+        column.set_cell_alignment(CellAlignment::Left);
+        if i == 0 {
+            column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(4)));
+        }
+    }
+    let mut text: String = table
+        .lines()
+        .map(|line| line.trim_end().to_string())
+        .collect::<Vec<_>>()
+        .join("\n");
+    text.push('\n');
+    text
+}
+
+fn field_table(rows: Vec<(&str, String)>) -> String {
+    let mut table = new_table();
+    for (field, value) in rows {
+        table.add_row(vec![field.to_string(), value]);
+    }
+    render(table)
+}
+
+/// Prints results in the format chosen with `-o`.
+#[derive(Debug, Clone, Copy)]
+pub struct Output {
+    pub format: OutputFormat,
+}
+
+impl Output {
+    pub fn new(format: OutputFormat) -> Self {
+        Output { format }
+    }
+
+    /// One OAuth client: show, create, update, set-pat.
+    pub fn client(&self, doc: &Value) -> Result<()> {
+        let client = ClientView::from_resource(primary(doc));
+        match self.format {
+            OutputFormat::Json => write_stdout(&pretty(doc)),
+            OutputFormat::Id => write_stdout(&format!("{}\n", client.id)),
+            OutputFormat::Table => write_stdout(&field_table(client_fields(&client))),
+        }
+    }
+
+    /// A list of OAuth clients.
+    pub fn clients(&self, list: &ListDocument, empty_note: &str) -> Result<()> {
+        let rows = list.data.iter().map(ClientView::from_resource);
+        match self.format {
+            OutputFormat::Json => write_stdout(&pretty(&list.to_json())),
+            _ if list.data.is_empty() => {
+                note(empty_note);
+                Ok(())
+            }
+            OutputFormat::Id => write_stdout(&ids(rows.map(|c| c.id))),
+            OutputFormat::Table => {
+                let mut table = new_table();
+                table.set_header(vec!["ID", "NAME", "PROVIDER", "HTTP URL", "TOKEN IDS", "CREATED"]);
+                for c in rows {
+                    table.add_row(vec![
+                        c.id.clone(),
+                        or_dash(c.name.as_deref()),
+                        or_dash(c.provider.as_deref()),
+                        or_dash(c.http_url.as_deref()),
+                        joined(&c.token_ids),
+                        or_dash(c.created_at.as_deref()),
+                    ]);
+                }
+                write_stdout(&render(table))
+            }
+        }
+    }
+
+    /// One OAuth token: show, set-ssh-key.
+    pub fn token(&self, doc: &Value) -> Result<()> {
+        let token = TokenView::from_resource(primary(doc));
+        match self.format {
+            OutputFormat::Json => write_stdout(&pretty(doc)),
+            OutputFormat::Id => write_stdout(&format!("{}\n", token.id)),
+            OutputFormat::Table => write_stdout(&field_table(vec![
+                ("ID", token.id.clone()),
+                ("Client", or_dash(token.client_id.as_deref())),
+                ("User", or_dash(token.user.as_deref())),
+                ("SSH key", yes_no(token.has_ssh_key)),
+                ("Created", or_dash(token.created_at.as_deref())),
+            ])),
+        }
+    }
+
+    /// A list of OAuth tokens.
+    pub fn tokens(&self, list: &ListDocument, empty_note: &str) -> Result<()> {
+        let rows = list.data.iter().map(TokenView::from_resource);
+        match self.format {
+            OutputFormat::Json => write_stdout(&pretty(&list.to_json())),
+            _ if list.data.is_empty() => {
+                note(empty_note);
+                Ok(())
+            }
+            OutputFormat::Id => write_stdout(&ids(rows.map(|t| t.id))),
+            OutputFormat::Table => {
+                let mut table = new_table();
+                table.set_header(vec!["ID", "CLIENT", "USER", "SSH KEY", "CREATED"]);
+                for t in rows {
+                    table.add_row(vec![
+                        t.id.clone(),
+                        or_dash(t.client_id.as_deref()),
+                        or_dash(t.user.as_deref()),
+                        yes_no(t.has_ssh_key),
+                        or_dash(t.created_at.as_deref()),
+                    ]);
+                }
+                write_stdout(&render(table))
+            }
+        }
+    }
+
+    /// After a delete: stdout carries only the id, and only with `-o id`.
+    pub fn deleted(&self, id: &str, what: &str) -> Result<()> {
+        note(&format!("deleted {what} {id}"));
+        match self.format {
+            OutputFormat::Id => write_stdout(&format!("{id}\n")),
+            _ => Ok(()),
+        }
+    }
+
+    /// Plain facts (for `auth status`): a field table, or a JSON object of the same facts.
+    pub fn facts(&self, rows: Vec<(&str, String)>, json: &Value) -> Result<()> {
+        match self.format {
+            OutputFormat::Json => write_stdout(&pretty(json)),
+            _ => write_stdout(&field_table(rows)),
+        }
+    }
+}
+
+/// `--dry-run`: the request that would be sent, secrets redacted, whatever `-o` says.
+pub fn dry_run(request: &ApiRequest, base_url: &str) -> Result<()> {
+    let mut text = format!("{} {}\n", request.method.as_str(), request.url(base_url));
+    if let Some(body) = &request.body {
+        text.push_str(&pretty(&redacted(body)));
+    }
+    write_stdout(&text)
+}
+
+fn ids(ids: impl Iterator<Item = String>) -> String {
+    ids.map(|id| id + "\n").collect()
+}
+
+fn client_fields(c: &ClientView) -> Vec<(&'static str, String)> {
+    vec![
+        ("ID", c.id.clone()),
+        ("Name", or_dash(c.name.as_deref())),
+        (
+            "Provider",
+            or_dash(c.provider_display_name.as_deref().or(c.provider.as_deref())),
+        ),
+        ("HTTP URL", or_dash(c.http_url.as_deref())),
+        ("API URL", or_dash(c.api_url.as_deref())),
+        ("Organization", or_dash(c.organization.as_deref())),
+        ("Organization scoped", yes_no(c.organization_scoped)),
+        ("Projects", joined(&c.projects)),
+        ("Agent pool", or_dash(c.agent_pool.as_deref())),
+        ("Token IDs", joined(&c.token_ids)),
+        ("Callback URL", or_dash(c.callback_url.as_deref())),
+        ("Created", or_dash(c.created_at.as_deref())),
+    ]
+}

@@ -1,0 +1,105 @@
+//! Questions asked at a terminal: hidden input for a PAT and yes/no confirmations. Every
+//! caller checks `interactive()` first and has a non-interactive path; Ctrl-C at a prompt
+//! restores the terminal's echo and exits 130 with nothing sent.
+
+use std::io::{ErrorKind, IsTerminal};
+
+use console::Term;
+use dialoguer::{Confirm, Password};
+
+use crate::error::{Exit, Fail, Result};
+
+/// A prompt may be shown: stdin and stderr are terminals and `--no-input` is off.
+pub fn interactive(no_input: bool) -> bool {
+    !no_input && std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
+}
+
+fn interrupted() -> Fail {
+    Fail::new(Exit::Interrupted, "interrupted; nothing was sent")
+}
+
+fn prompt_failed(e: dialoguer::Error) -> Fail {
+    let dialoguer::Error::IO(io) = e;
+    if io.kind() == ErrorKind::Interrupted {
+        interrupted()
+    } else {
+        Fail::other(format!("cannot read from the terminal: {io}"))
+    }
+}
+
+/// Reads a line without echo. The text is never shown.
+pub fn hidden(prompt: &str) -> Result<String> {
+    let _restore = sigint::RestoreEchoOnInterrupt::install();
+    Password::new()
+        .with_prompt(prompt)
+        .allow_empty_password(true)
+        .interact_on(&Term::stderr())
+        .map_err(prompt_failed)
+}
+
+/// Asks a yes/no question whose default is no.
+pub fn confirm(prompt: &str) -> Result<bool> {
+    Confirm::new()
+        .with_prompt(prompt)
+        .default(false)
+        .interact_on(&Term::stderr())
+        .map_err(prompt_failed)
+}
+
+#[cfg(unix)]
+mod sigint {
+    //! The hidden prompt turns echo off but leaves Ctrl-C a signal: while it runs, SIGINT
+    //! restores the saved terminal settings and exits 130.
+    use std::sync::OnceLock;
+
+    static SAVED: OnceLock<libc::termios> = OnceLock::new();
+
+    extern "C" fn on_sigint(_: libc::c_int) {
+        if let Some(saved) = SAVED.get() {
+            // SAFETY: tcsetattr and _exit are async-signal-safe; `saved` is initialised.
+            unsafe {
+                libc::tcsetattr(libc::STDIN_FILENO, libc::TCSANOW, saved);
+            }
+        }
+        const NEWLINE: &[u8] = b"\n";
+        unsafe {
+            libc::write(libc::STDERR_FILENO, NEWLINE.as_ptr().cast(), NEWLINE.len());
+            libc::_exit(130);
+        }
+    }
+
+    pub struct RestoreEchoOnInterrupt;
+
+    impl RestoreEchoOnInterrupt {
+        pub fn install() -> Self {
+            // SAFETY: plain libc calls on stdin (a terminal here) with valid pointers.
+            unsafe {
+                let mut current = std::mem::MaybeUninit::<libc::termios>::uninit();
+                if libc::tcgetattr(libc::STDIN_FILENO, current.as_mut_ptr()) == 0 {
+                    let _ = SAVED.set(current.assume_init());
+                }
+                libc::signal(libc::SIGINT, on_sigint as *const () as libc::sighandler_t);
+            }
+            RestoreEchoOnInterrupt
+        }
+    }
+
+    impl Drop for RestoreEchoOnInterrupt {
+        fn drop(&mut self) {
+            // SAFETY: restores the default disposition.
+            unsafe {
+                libc::signal(libc::SIGINT, libc::SIG_DFL);
+            }
+        }
+    }
+}
+
+#[cfg(not(unix))]
+mod sigint {
+    pub struct RestoreEchoOnInterrupt;
+    impl RestoreEchoOnInterrupt {
+        pub fn install() -> Self {
+            RestoreEchoOnInterrupt
+        }
+    }
+}

@@ -1,0 +1,157 @@
+//! The VCS providers: their API names, display names, URL defaults and which credentials each
+//! needs (SPEC §3). Shared by `client create` and the sandbox's validation.
+
+use crate::cli::Provider;
+
+/// What a provider needs on create besides its URLs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Credentials {
+    /// `oauth-token-string` (a personal access token).
+    Pat,
+    /// A PAT and `private-key` (Azure DevOps Server).
+    PatAndPrivateKey,
+    /// `key`, `secret` and `rsa-public-key`, no PAT (Bitbucket Data Center / Server app links).
+    AppLink,
+}
+
+/// How a provider's API URL follows from its HTTP URL when not given.
+enum ApiUrlRule {
+    Fixed(&'static str),
+    Suffix(&'static str),
+}
+
+impl Provider {
+    pub const ALL: [Provider; 10] = [
+        Provider::Github,
+        Provider::GithubEnterprise,
+        Provider::GitlabHosted,
+        Provider::GitlabCommunityEdition,
+        Provider::GitlabEnterpriseEdition,
+        Provider::BitbucketHosted,
+        Provider::BitbucketDataCenter,
+        Provider::BitbucketServer,
+        Provider::AdoServer,
+        Provider::AdoServices,
+    ];
+
+    /// The `service-provider` value, exactly as the API spells it.
+    pub fn api_name(self) -> &'static str {
+        match self {
+            Provider::Github => "github",
+            Provider::GithubEnterprise => "github_enterprise",
+            Provider::GitlabHosted => "gitlab_hosted",
+            Provider::GitlabCommunityEdition => "gitlab_community_edition",
+            Provider::GitlabEnterpriseEdition => "gitlab_enterprise_edition",
+            Provider::BitbucketHosted => "bitbucket_hosted",
+            Provider::BitbucketDataCenter => "bitbucket_data_center",
+            Provider::BitbucketServer => "bitbucket_server",
+            Provider::AdoServer => "ado_server",
+            Provider::AdoServices => "ado_services",
+        }
+    }
+
+    pub fn from_api_name(name: &str) -> Option<Provider> {
+        Provider::ALL.into_iter().find(|p| p.api_name() == name)
+    }
+
+    /// `service-provider-display-name` as HCP Terraform shows it.
+    pub fn display_name(self) -> &'static str {
+        match self {
+            Provider::Github => "GitHub",
+            Provider::GithubEnterprise => "GitHub Enterprise",
+            Provider::GitlabHosted => "GitLab.com",
+            Provider::GitlabCommunityEdition => "GitLab Community Edition",
+            Provider::GitlabEnterpriseEdition => "GitLab Enterprise Edition",
+            Provider::BitbucketHosted => "Bitbucket Cloud",
+            Provider::BitbucketDataCenter => "Bitbucket Data Center",
+            Provider::BitbucketServer => "Bitbucket Server",
+            Provider::AdoServer => "Azure DevOps Server",
+            Provider::AdoServices => "Azure DevOps Services",
+        }
+    }
+
+    pub fn credentials(self) -> Credentials {
+        match self {
+            Provider::BitbucketDataCenter | Provider::BitbucketServer => Credentials::AppLink,
+            Provider::AdoServer => Credentials::PatAndPrivateKey,
+            _ => Credentials::Pat,
+        }
+    }
+
+    /// The HTTP URL used when none is given; `None` where the user must give one.
+    pub fn default_http_url(self) -> Option<&'static str> {
+        match self {
+            Provider::Github => Some("https://github.com"),
+            Provider::GitlabHosted => Some("https://gitlab.com"),
+            Provider::BitbucketHosted => Some("https://bitbucket.org"),
+            Provider::AdoServices => Some("https://dev.azure.com"),
+            _ => None,
+        }
+    }
+
+    fn api_url_rule(self) -> ApiUrlRule {
+        match self {
+            Provider::Github => ApiUrlRule::Fixed("https://api.github.com"),
+            Provider::GitlabHosted => ApiUrlRule::Fixed("https://gitlab.com/api/v4"),
+            Provider::BitbucketHosted => ApiUrlRule::Fixed("https://api.bitbucket.org"),
+            Provider::AdoServices => ApiUrlRule::Fixed("https://dev.azure.com"),
+            Provider::GithubEnterprise => ApiUrlRule::Suffix("/api/v3"),
+            Provider::GitlabCommunityEdition | Provider::GitlabEnterpriseEdition => ApiUrlRule::Suffix("/api/v4"),
+            Provider::BitbucketDataCenter | Provider::BitbucketServer | Provider::AdoServer => ApiUrlRule::Suffix(""),
+        }
+    }
+
+    /// The API URL used when none is given, from the HTTP URL in use.
+    pub fn default_api_url(self, http_url: &str) -> String {
+        match self.api_url_rule() {
+            ApiUrlRule::Fixed(url) => url.to_string(),
+            ApiUrlRule::Suffix(suffix) => format!("{}{suffix}", http_url.trim_end_matches('/')),
+        }
+    }
+}
+
+/// Whether `url` is an absolute http(s) URL with a host.
+pub fn is_absolute_http_url(url: &str) -> bool {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    match rest {
+        Some(rest) => {
+            let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+            !host.is_empty() && !host.starts_with(':') && !rest.contains(char::is_whitespace)
+        }
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn api_names_round_trip() {
+        for p in Provider::ALL {
+            assert_eq!(Provider::from_api_name(p.api_name()), Some(p));
+        }
+        assert_eq!(Provider::from_api_name("bitbucket_server_legacy"), None);
+    }
+
+    #[test]
+    fn url_defaults_follow_the_contract_table() {
+        assert_eq!(Provider::Github.default_api_url("https://github.com"), "https://api.github.com");
+        assert_eq!(Provider::GithubEnterprise.default_api_url("https://ghe.example.com/"), "https://ghe.example.com/api/v3");
+        assert_eq!(Provider::GitlabEnterpriseEdition.default_api_url("https://gl.example.com"), "https://gl.example.com/api/v4");
+        assert_eq!(Provider::BitbucketDataCenter.default_api_url("https://bb.example.com/ctx"), "https://bb.example.com/ctx");
+        assert_eq!(Provider::AdoServer.default_http_url(), None);
+        assert_eq!(Provider::AdoServices.default_http_url(), Some("https://dev.azure.com"));
+    }
+
+    #[test]
+    fn absolute_http_urls_only() {
+        assert!(is_absolute_http_url("https://github.com"));
+        assert!(is_absolute_http_url("http://10.0.0.1:7990/bitbucket"));
+        for bad in ["github.com", "ftp://x", "https://", "https:///path", "/relative", "https://a b"] {
+            assert!(!is_absolute_http_url(bad), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,293 @@
+//! Secrets given to tfvcs (PATs, OAuth secrets, private and SSH keys): read from a file, stdin,
+//! `TFVCS_PAT` or a hidden prompt, never from a flag value; checked; never printed.
+
+use std::fmt;
+use std::io::Read;
+use std::path::Path;
+
+use crate::error::{Fail, Result};
+use crate::output::note;
+use crate::prompt;
+
+/// A secret value. `Debug` never shows it; only request bodies read it.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret(***)")
+    }
+}
+
+/// `-` as a path means standard input.
+pub fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// At most one option of a command may read stdin: refuses two or more `-` paths.
+pub fn check_single_stdin(options: &[(&str, Option<&Path>)]) -> Result<()> {
+    let readers: Vec<&str> = options
+        .iter()
+        .filter(|(_, path)| path.is_some_and(is_stdin))
+        .map(|(name, _)| *name)
+        .collect();
+    if readers.len() > 1 {
+        return Err(Fail::usage(format!(
+            "only one option can read stdin, but {} all say -",
+            readers.join(", ")
+        ))
+        .hint("put the other values in files"));
+    }
+    Ok(())
+}
+
+/// Reads the whole of `path` (or stdin for `-`) as UTF-8 text. `option` names the flag in
+/// messages. Warns when a file is readable by group or others.
+pub fn read_text(path: &Path, option: &str) -> Result<String> {
+    let mut text = String::new();
+    if is_stdin(path) {
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .map_err(|e| Fail::usage(format!("{option} -: cannot read stdin as text: {e}")))?;
+        return Ok(text);
+    }
+    let mut file = std::fs::File::open(path)
+        .map_err(|e| Fail::usage(format!("{option} {}: {e}", path.display())))?;
+    warn_if_shared(&file, path);
+    file.read_to_string(&mut text)
+        .map_err(|e| Fail::usage(format!("{option} {}: cannot read as text: {e}", path.display())))?;
+    Ok(text)
+}
+
+#[cfg(unix)]
+fn warn_if_shared(file: &std::fs::File, path: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    if let Ok(meta) = file.metadata()
+        && meta.permissions().mode() & 0o077 != 0
+    {
+        note(&format!(
+            "warning: {} is readable by group or others; consider `chmod 600 {}`",
+            path.display(),
+            path.display()
+        ));
+    }
+}
+
+#[cfg(not(unix))]
+fn warn_if_shared(_: &std::fs::File, _: &Path) {}
+
+/// A key or secret file, sent exactly as read; empty is refused.
+pub fn read_secret_file(path: &Path, option: &str) -> Result<Secret> {
+    let text = read_text(path, option)?;
+    if text.trim().is_empty() {
+        return Err(Fail::usage(format!("{option} {}: the file is empty", path.display())));
+    }
+    Ok(Secret(text))
+}
+
+/// Removes one trailing newline (`\n` or `\r\n`), as editors and `echo` add one.
+fn trim_one_newline(mut text: String) -> String {
+    if text.ends_with("\r\n") {
+        text.truncate(text.len() - 2);
+    } else if text.ends_with('\n') {
+        text.truncate(text.len() - 1);
+    }
+    text
+}
+
+/// Whether a PAT is a template placeholder such as the guide's `<YOUR_PERSONAL_ACCESS_TOKEN>`.
+pub fn is_placeholder(value: &str) -> bool {
+    let v = value.trim();
+    v.starts_with('<') && v.ends_with('>')
+}
+
+/// Checks a PAT from any source: not empty, not a placeholder, no inner line breaks.
+pub fn check_pat(value: String, source: &str) -> Result<Secret> {
+    let value = trim_one_newline(value);
+    if value.trim().is_empty() {
+        return Err(Fail::usage(format!("the personal access token from {source} is empty")));
+    }
+    if is_placeholder(&value) {
+        return Err(Fail::usage(format!(
+            "the personal access token from {source} is a placeholder in angle brackets, not a token"
+        ))
+        .hint("replace it with the PAT your VCS provider gave you"));
+    }
+    if value.contains(['\n', '\r']) {
+        return Err(Fail::usage(format!(
+            "the personal access token from {source} spans several lines"
+        )));
+    }
+    Ok(Secret(value))
+}
+
+/// Where a PAT may come from, in the order tried after `--pat-file` (and a payload's value).
+pub fn pat_from_env_or_prompt(no_input: bool) -> Result<Option<Secret>> {
+    if let Some(value) = std::env::var_os("TFVCS_PAT").filter(|v| !v.is_empty()) {
+        let value = value
+            .into_string()
+            .map_err(|_| Fail::usage("TFVCS_PAT is not valid UTF-8"))?;
+        return check_pat(value, "TFVCS_PAT").map(Some);
+    }
+    if prompt::interactive(no_input) {
+        let value = prompt::hidden("Personal access token")?;
+        return check_pat(value, "the prompt").map(Some);
+    }
+    Ok(None)
+}
+
+/// A PAT from `--pat-file`, if given.
+pub fn pat_from_file(pat_file: Option<&Path>) -> Result<Option<Secret>> {
+    match pat_file {
+        Some(path) => {
+            let source = if is_stdin(path) { "stdin".to_string() } else { path.display().to_string() };
+            check_pat(read_text(path, "--pat-file")?, &source).map(Some)
+        }
+        None => Ok(None),
+    }
+}
+
+/// The failure when no PAT was found anywhere.
+pub fn missing_pat() -> Fail {
+    Fail::usage("a personal access token (PAT) is required")
+        .hint("pass --pat-file PATH, or --pat-file - to read it from stdin")
+        .hint("or set TFVCS_PAT, or run in a terminal to be asked for it")
+}
+
+/// Checks an SSH key for `token set-ssh-key`: a PEM private key without a passphrase.
+pub fn check_ssh_private_key(text: &str, source: &str) -> Result<()> {
+    let refuse = |why: &str| Fail::usage(format!("{source}: {why}"));
+    let Some(begin) = text.lines().map(str::trim).find(|l| l.starts_with("-----BEGIN ")) else {
+        return Err(refuse("not a PEM private key (no -----BEGIN … PRIVATE KEY----- line)"));
+    };
+    if !begin.ends_with("PRIVATE KEY-----") {
+        return Err(refuse(&format!("not a private key ({begin})")));
+    }
+    let encrypted = "is protected by a passphrase, which TFE cannot use";
+    if begin.contains("ENCRYPTED") || text.lines().any(|l| l.trim() == "Proc-Type: 4,ENCRYPTED") {
+        return Err(refuse(encrypted).hint("remove it with `ssh-keygen -p -N '' -f KEYFILE` on a copy"));
+    }
+    if begin == "-----BEGIN OPENSSH PRIVATE KEY-----" {
+        let body: String = text
+            .lines()
+            .map(str::trim)
+            .skip_while(|l| !l.starts_with("-----BEGIN "))
+            .skip(1)
+            .take_while(|l| !l.starts_with("-----END "))
+            .collect();
+        let bytes = base64_decode(&body).ok_or_else(|| refuse("the OpenSSH key is not valid base64"))?;
+        match openssh_cipher(&bytes) {
+            Some("none") => {}
+            Some(_) => {
+                return Err(refuse(encrypted).hint("remove it with `ssh-keygen -p -N '' -f KEYFILE` on a copy"));
+            }
+            None => return Err(refuse("the OpenSSH key is malformed")),
+        }
+    }
+    Ok(())
+}
+
+/// The cipher name of an `openssh-key-v1` blob.
+fn openssh_cipher(bytes: &[u8]) -> Option<&str> {
+    let rest = bytes.strip_prefix(b"openssh-key-v1\0")?;
+    let len = u32::from_be_bytes(rest.get(..4)?.try_into().ok()?) as usize;
+    std::str::from_utf8(rest.get(4..4 + len)?).ok()
+}
+
+/// Standard base64 (with or without padding); `None` on any other character.
+fn base64_decode(text: &str) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(text.len() * 3 / 4);
+    let (mut acc, mut bits) = (0u32, 0u32);
+    for c in text.bytes().filter(|&c| c != b'=') {
+        let v = match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'+' => 62,
+            b'/' => 63,
+            _ => return None,
+        } as u32;
+        acc = (acc << 6) | v;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+        }
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn openssh_key(cipher: &str) -> String {
+        let mut blob = b"openssh-key-v1\0".to_vec();
+        blob.extend((cipher.len() as u32).to_be_bytes());
+        blob.extend(cipher.as_bytes());
+        blob.extend([0u8; 16]);
+        format!("-----BEGIN OPENSSH PRIVATE KEY-----\n{}\n-----END OPENSSH PRIVATE KEY-----\n", encode(&blob))
+    }
+
+    fn encode(bytes: &[u8]) -> String {
+        const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        let mut out = String::new();
+        for chunk in bytes.chunks(3) {
+            let n = chunk.iter().enumerate().fold(0u32, |acc, (i, b)| acc | (*b as u32) << (16 - 8 * i));
+            for i in 0..=chunk.len() {
+                out.push(T[(n >> (18 - 6 * i) & 63) as usize] as char);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn one_trailing_newline_is_trimmed_from_a_pat() {
+        assert_eq!(check_pat("abc\n".into(), "x").unwrap().expose(), "abc");
+        assert_eq!(check_pat("abc\r\n".into(), "x").unwrap().expose(), "abc");
+        assert!(check_pat("abc\n\n".into(), "x").is_err());
+    }
+
+    #[test]
+    fn empty_and_placeholder_pats_are_refused() {
+        assert!(check_pat("\n".into(), "x").is_err());
+        assert!(check_pat("<YOUR_PERSONAL_ACCESS_TOKEN>".into(), "x").is_err());
+        assert!(check_pat("<anything>".into(), "x").is_err());
+    }
+
+    #[test]
+    fn openssh_keys_need_cipher_none() {
+        assert!(check_ssh_private_key(&openssh_key("none"), "k").is_ok());
+        let err = check_ssh_private_key(&openssh_key("aes256-ctr"), "k").unwrap_err();
+        assert!(err.message.contains("passphrase"), "{}", err.message);
+    }
+
+    #[test]
+    fn encrypted_pem_keys_are_refused() {
+        let pkcs8 = "-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIB\n-----END ENCRYPTED PRIVATE KEY-----\n";
+        assert!(check_ssh_private_key(pkcs8, "k").is_err());
+        let legacy = "-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,00\n\nMIIB\n-----END RSA PRIVATE KEY-----\n";
+        assert!(check_ssh_private_key(legacy, "k").is_err());
+        let plain = "-----BEGIN RSA PRIVATE KEY-----\nMIIB\n-----END RSA PRIVATE KEY-----\n";
+        assert!(check_ssh_private_key(plain, "k").is_ok());
+    }
+
+    #[test]
+    fn public_keys_and_other_text_are_refused() {
+        assert!(check_ssh_private_key("ssh-ed25519 AAAA user@host", "k").is_err());
+        assert!(check_ssh_private_key("-----BEGIN PUBLIC KEY-----\nx\n-----END PUBLIC KEY-----", "k").is_err());
+    }
+
+    #[test]
+    fn two_stdin_readers_are_refused() {
+        let dash = Path::new("-");
+        assert!(check_single_stdin(&[("--a", Some(dash)), ("--b", None)]).is_ok());
+        assert!(check_single_stdin(&[("--a", Some(dash)), ("--b", Some(dash))]).is_err());
+    }
+}
