@@ -46,7 +46,12 @@ pub struct GlobalArgs {
     pub hostname: Option<String>,
 
     /// Organization name [env: TFE_ORGANIZATION]
-    #[arg(long, visible_alias = "organization", global = true, value_name = "NAME")]
+    #[arg(
+        long,
+        visible_alias = "organization",
+        global = true,
+        value_name = "NAME"
+    )]
     pub org: Option<String>,
 
     /// Output format
@@ -65,13 +70,24 @@ pub struct GlobalArgs {
     pub timeout: u64,
 
     /// Retries for rate limits, server errors and lost connections
-    #[arg(long, global = true, env = "TFVCS_RETRIES", hide_env_values = true,
-          default_value_t = 5, value_name = "N")]
+    #[arg(
+        long,
+        global = true,
+        env = "TFVCS_RETRIES",
+        hide_env_values = true,
+        default_value_t = 5,
+        value_name = "N"
+    )]
     pub retries: u32,
 
     /// Trust this PEM CA bundle instead of the bundled roots (self-hosted TFE)
-    #[arg(long, global = true, env = "SSL_CERT_FILE", hide_env_values = true,
-          value_name = "PEM FILE")]
+    #[arg(
+        long,
+        global = true,
+        env = "SSL_CERT_FILE",
+        hide_env_values = true,
+        value_name = "PEM FILE"
+    )]
     pub ca_cert: Option<PathBuf>,
 
     /// Never prompt; fail where a prompt would be needed
@@ -103,7 +119,9 @@ pub enum Command {
     #[command(subcommand)]
     Auth(AuthCommand),
     /// Print a shell completion script
-    #[command(after_help = "EXAMPLES:\n  tfvcs completions bash > /etc/bash_completion.d/tfvcs\n  tfvcs completions zsh > \"${fpath[1]}/_tfvcs\"")]
+    #[command(
+        after_help = "EXAMPLES:\n  tfvcs completions bash > /etc/bash_completion.d/tfvcs\n  tfvcs completions zsh > \"${fpath[1]}/_tfvcs\""
+    )]
     Completions {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
@@ -124,28 +142,42 @@ EXAMPLES:
 #[derive(Debug, Subcommand)]
 pub enum ClientCommand {
     /// List the organization's OAuth clients
-    #[command(after_help = "EXAMPLES:\n  tfvcs --org my-org client list\n  tfvcs --org my-org client list -o id")]
+    #[command(
+        after_help = "EXAMPLES:\n  tfvcs --org my-org client list\n  tfvcs --org my-org client list -o id"
+    )]
     List,
     /// Show one OAuth client
-    #[command(after_help = "EXAMPLES:\n  tfvcs client show oc-XKFwG6ggfA9n7t1K\n  tfvcs --org my-org client show my-github -o json")]
+    #[command(
+        after_help = "EXAMPLES:\n  tfvcs client show oc-XKFwG6ggfA9n7t1K\n  tfvcs --org my-org client show my-github -o json"
+    )]
     Show(ClientRef),
     /// Create an OAuth client (a VCS connection)
     #[command(after_help = CREATE_EXAMPLES)]
     Create(CreateArgs),
     /// Change an OAuth client's name, keys, scope, projects or agent pool
-    #[command(after_help = "EXAMPLES:\n  tfvcs client update oc-XKFwG6ggfA9n7t1K --name github-main\n  tfvcs client update oc-XKFwG6ggfA9n7t1K --org-scoped false --project prj-AbCdEf0123456789")]
+    #[command(
+        after_help = "EXAMPLES:\n  tfvcs client update oc-XKFwG6ggfA9n7t1K --name github-main\n  tfvcs client update oc-XKFwG6ggfA9n7t1K --org-scoped false --project prj-AbCdEf0123456789"
+    )]
     Update(UpdateArgs),
     /// Replace the stored personal access token (rotation)
-    #[command(after_help = "EXAMPLES:\n  tfvcs client set-pat oc-XKFwG6ggfA9n7t1K --pat-file new-pat.txt\n  vault read -field=pat secret/gh | tfvcs client set-pat oc-XKFwG6ggfA9n7t1K --pat-file -")]
+    #[command(
+        after_help = "EXAMPLES:\n  tfvcs client set-pat oc-XKFwG6ggfA9n7t1K --pat-file new-pat.txt\n  vault read -field=pat secret/gh | tfvcs client set-pat oc-XKFwG6ggfA9n7t1K --pat-file -"
+    )]
     SetPat(SetPatArgs),
     /// Make the client usable by these projects
-    #[command(after_help = "EXAMPLES:\n  tfvcs client add-projects oc-XKFwG6ggfA9n7t1K prj-AbCdEf0123456789")]
+    #[command(
+        after_help = "EXAMPLES:\n  tfvcs client add-projects oc-XKFwG6ggfA9n7t1K prj-AbCdEf0123456789"
+    )]
     AddProjects(ProjectsArgs),
     /// Stop these projects from using the client
-    #[command(after_help = "EXAMPLES:\n  tfvcs client remove-projects oc-XKFwG6ggfA9n7t1K prj-AbCdEf0123456789")]
+    #[command(
+        after_help = "EXAMPLES:\n  tfvcs client remove-projects oc-XKFwG6ggfA9n7t1K prj-AbCdEf0123456789"
+    )]
     RemoveProjects(ProjectsArgs),
     /// Delete an OAuth client (workspaces using it are unlinked)
-    #[command(after_help = "EXAMPLES:\n  tfvcs client delete oc-XKFwG6ggfA9n7t1K\n  tfvcs --org my-org client delete my-github --yes")]
+    #[command(
+        after_help = "EXAMPLES:\n  tfvcs client delete oc-XKFwG6ggfA9n7t1K\n  tfvcs --org my-org client delete my-github --yes"
+    )]
     Delete(DeleteArgs),
 }
 
@@ -256,7 +288,11 @@ pub struct UpdateArgs {
     #[arg(long, value_name = "true|false")]
     pub org_scoped: Option<bool>,
     /// Project allowed to use the client (repeatable; replaces the set)
-    #[arg(long = "project", value_name = "prj-…", conflicts_with = "clear_projects")]
+    #[arg(
+        long = "project",
+        value_name = "prj-…",
+        conflicts_with = "clear_projects"
+    )]
     pub projects: Vec<String>,
     /// Remove every project from the client
     #[arg(long)]
@@ -311,13 +347,17 @@ pub struct DeleteArgs {
 #[derive(Debug, Subcommand)]
 pub enum TokenCommand {
     /// List OAuth tokens: of one client, or of the whole organization
-    #[command(after_help = "EXAMPLES:\n  tfvcs token list oc-XKFwG6ggfA9n7t1K\n  tfvcs --org my-org token list --provider github -o id")]
+    #[command(
+        after_help = "EXAMPLES:\n  tfvcs token list oc-XKFwG6ggfA9n7t1K\n  tfvcs --org my-org token list --provider github -o id"
+    )]
     List(TokenListArgs),
     /// Show one OAuth token
     #[command(after_help = "EXAMPLES:\n  tfvcs token show ot-hmAyP66qk2AMVdbJ")]
     Show(TokenRef),
     /// Give an OAuth token the SSH key used to clone (PEM, no passphrase)
-    #[command(after_help = "EXAMPLES:\n  tfvcs token set-ssh-key ot-hmAyP66qk2AMVdbJ --ssh-key-file ~/.ssh/tfe_deploy")]
+    #[command(
+        after_help = "EXAMPLES:\n  tfvcs token set-ssh-key ot-hmAyP66qk2AMVdbJ --ssh-key-file ~/.ssh/tfe_deploy"
+    )]
     SetSshKey(SetSshKeyArgs),
     /// Delete an OAuth token
     #[command(after_help = "EXAMPLES:\n  tfvcs token delete ot-hmAyP66qk2AMVdbJ --yes")]
@@ -370,7 +410,9 @@ pub struct TokenDeleteArgs {
 #[derive(Debug, Subcommand)]
 pub enum AuthCommand {
     /// Show the host, organization and where the token comes from, then check the token
-    #[command(after_help = "EXAMPLES:\n  tfvcs auth status\n  TFE_HOSTNAME=tfe.example.com tfvcs auth status -o json")]
+    #[command(
+        after_help = "EXAMPLES:\n  tfvcs auth status\n  TFE_HOSTNAME=tfe.example.com tfvcs auth status -o json"
+    )]
     Status,
 }
 

@@ -106,7 +106,8 @@ impl Endpoint {
         if path.contains(['?', '#']) {
             return Err(bad("a query or fragment is not accepted"));
         }
-        let (host, port) = split_host_port(authority).ok_or_else(|| bad("the port is not a number"))?;
+        let (host, port) =
+            split_host_port(authority).ok_or_else(|| bad("the port is not a number"))?;
         if host.is_empty() || host.contains(|c: char| c.is_whitespace() || c == '\\') {
             return Err(bad("the host is missing or malformed"));
         }
@@ -143,7 +144,12 @@ impl Endpoint {
 
     /// `{scheme}://{host}[:port]{base path}`.
     pub fn base_url(&self) -> String {
-        format!("{}://{}{}", self.scheme.as_str(), self.host_key(), self.base_path)
+        format!(
+            "{}://{}{}",
+            self.scheme.as_str(),
+            self.host_key(),
+            self.base_path
+        )
     }
 }
 
@@ -203,7 +209,10 @@ pub fn find_token(
     credentials_file: Option<&Path>,
 ) -> Result<Option<(Token, TokenSource)>> {
     if let Some((_, value)) = vars.iter().find(|(k, v)| k == "TFE_TOKEN" && !v.is_empty()) {
-        return Ok(Some((Token::new(value.clone()), TokenSource::Variable("TFE_TOKEN".into()))));
+        return Ok(Some((
+            Token::new(value.clone()),
+            TokenSource::Variable("TFE_TOKEN".into()),
+        )));
     }
     // A TF_TOKEN_ name cannot encode a port.
     if endpoint.port.is_none() {
@@ -214,7 +223,10 @@ pub fn find_token(
                     .is_some_and(|encoded| decode_tf_token_host(encoded) == endpoint.host)
         });
         if let Some((name, value)) = found {
-            return Ok(Some((Token::new(value.clone()), TokenSource::Variable(name.clone()))));
+            return Ok(Some((
+                Token::new(value.clone()),
+                TokenSource::Variable(name.clone()),
+            )));
         }
     }
     match credentials_file {
@@ -223,7 +235,10 @@ pub fn find_token(
     }
 }
 
-fn token_from_credentials_file(path: &Path, host_key: &str) -> Result<Option<(Token, TokenSource)>> {
+fn token_from_credentials_file(
+    path: &Path,
+    host_key: &str,
+) -> Result<Option<(Token, TokenSource)>> {
     let text = match std::fs::read_to_string(path) {
         Ok(text) => text,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
@@ -330,7 +345,11 @@ impl Config {
 
 /// Organization names go into URL paths: refuse anything that would change the path.
 fn validate_org(org: &str) -> Result<()> {
-    if org.is_empty() || !org.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+    if org.is_empty()
+        || !org
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
         return Err(Fail::usage(format!(
             "invalid organization name {org:?}: only letters, digits, - and _ are allowed"
         )));
@@ -343,7 +362,10 @@ mod tests {
     use super::*;
 
     fn vars(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
-        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
     }
 
     fn endpoint(input: &str) -> Endpoint {
@@ -366,7 +388,10 @@ mod tests {
 
     #[test]
     fn default_port_is_dropped_from_host_key() {
-        assert_eq!(endpoint("https://TFE.Example.com:443").host_key(), "tfe.example.com");
+        assert_eq!(
+            endpoint("https://TFE.Example.com:443").host_key(),
+            "tfe.example.com"
+        );
     }
 
     #[test]
@@ -377,20 +402,36 @@ mod tests {
 
     #[test]
     fn url_without_path_gets_api_v2() {
-        assert_eq!(endpoint("https://tfe.example.com/").base_url(), "https://tfe.example.com/api/v2");
+        assert_eq!(
+            endpoint("https://tfe.example.com/").base_url(),
+            "https://tfe.example.com/api/v2"
+        );
     }
 
     #[test]
     fn http_is_accepted_for_loopback_hosts() {
-        for host in ["http://localhost:8990", "http://127.0.0.1:1", "http://127.9.8.7", "http://[::1]:80"] {
+        for host in [
+            "http://localhost:8990",
+            "http://127.0.0.1:1",
+            "http://127.9.8.7",
+            "http://[::1]:80",
+        ] {
             assert!(Endpoint::parse(host).is_ok(), "{host}");
         }
-        assert_eq!(endpoint("http://[::1]:9000").base_url(), "http://[::1]:9000/api/v2");
+        assert_eq!(
+            endpoint("http://[::1]:9000").base_url(),
+            "http://[::1]:9000/api/v2"
+        );
     }
 
     #[test]
     fn http_is_refused_for_other_hosts() {
-        for host in ["http://tfe.example.com", "http://10.0.0.1:8080", "http://128.0.0.1", "http://localhost.example.com"] {
+        for host in [
+            "http://tfe.example.com",
+            "http://10.0.0.1:8080",
+            "http://128.0.0.1",
+            "http://localhost.example.com",
+        ] {
             let err = Endpoint::parse(host).unwrap_err();
             assert_eq!(err.exit, Exit::Usage, "{host}");
             assert!(err.message.contains("in clear"), "{}", err.message);
@@ -399,8 +440,18 @@ mod tests {
 
     #[test]
     fn malformed_hostnames_are_usage_errors() {
-        for host in ["ftp://x.com", "https://", "host:notaport", "https://user:pw@x.com", "https://x.com/api?x=1"] {
-            assert_eq!(Endpoint::parse(host).unwrap_err().exit, Exit::Usage, "{host}");
+        for host in [
+            "ftp://x.com",
+            "https://",
+            "host:notaport",
+            "https://user:pw@x.com",
+            "https://x.com/api?x=1",
+        ] {
+            assert_eq!(
+                Endpoint::parse(host).unwrap_err().exit,
+                Exit::Usage,
+                "{host}"
+            );
         }
     }
 
@@ -423,17 +474,29 @@ mod tests {
     #[test]
     fn tf_token_variable_matches_the_host() {
         let e = endpoint("tfe.my-corp.com");
-        let v = vars(&[("TF_TOKEN_app_terraform_io", "other"), ("TF_TOKEN_tfe_my__corp_com", "mine")]);
+        let v = vars(&[
+            ("TF_TOKEN_app_terraform_io", "other"),
+            ("TF_TOKEN_tfe_my__corp_com", "mine"),
+        ]);
         let (token, source) = find_token(&e, &v, None).unwrap().unwrap();
         assert_eq!(token.expose(), "mine");
-        assert_eq!(source, TokenSource::Variable("TF_TOKEN_tfe_my__corp_com".into()));
+        assert_eq!(
+            source,
+            TokenSource::Variable("TF_TOKEN_tfe_my__corp_com".into())
+        );
     }
 
     #[test]
     fn later_tf_token_variable_for_the_same_host_wins() {
         let e = endpoint("app.terraform.io");
-        let v = vars(&[("TF_TOKEN_app_terraform_io", "first"), ("TF_TOKEN_APP_TERRAFORM_IO", "second")]);
-        assert_eq!(find_token(&e, &v, None).unwrap().unwrap().0.expose(), "second");
+        let v = vars(&[
+            ("TF_TOKEN_app_terraform_io", "first"),
+            ("TF_TOKEN_APP_TERRAFORM_IO", "second"),
+        ]);
+        assert_eq!(
+            find_token(&e, &v, None).unwrap().unwrap().0.expose(),
+            "second"
+        );
     }
 
     #[test]
@@ -467,15 +530,26 @@ mod tests {
         assert_eq!(token.expose(), "b");
         assert_eq!(source, TokenSource::File(path.clone()));
         let e = endpoint("app.terraform.io");
-        assert_eq!(find_token(&e, &[], Some(&path)).unwrap().unwrap().0.expose(), "a");
+        assert_eq!(
+            find_token(&e, &[], Some(&path))
+                .unwrap()
+                .unwrap()
+                .0
+                .expose(),
+            "a"
+        );
     }
 
     #[test]
     fn variables_win_over_credentials_file() {
-        let (_dir, path) = credentials_file(r#"{"credentials":{"app.terraform.io":{"token":"file"}}}"#);
+        let (_dir, path) =
+            credentials_file(r#"{"credentials":{"app.terraform.io":{"token":"file"}}}"#);
         let e = endpoint("app.terraform.io");
         let v = vars(&[("TF_TOKEN_app_terraform_io", "var")]);
-        assert_eq!(find_token(&e, &v, Some(&path)).unwrap().unwrap().0.expose(), "var");
+        assert_eq!(
+            find_token(&e, &v, Some(&path)).unwrap().unwrap().0.expose(),
+            "var"
+        );
     }
 
     #[test]

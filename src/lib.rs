@@ -26,8 +26,14 @@ pub fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Command::Completions { shell } => output::write_stdout(&generate::completion_script(shell)),
         Command::Sandbox(args) => sandbox::run(args, cli.global.org.as_deref()),
-        Command::Client(command) => commands::client::run(&Context::new(Config::resolve(&cli.global)?), command),
-        Command::Token(command) => commands::token::run(&Context::new(Config::resolve(&cli.global)?), command),
-        Command::Auth(AuthCommand::Status) => commands::auth::status(&Context::new(Config::resolve(&cli.global)?)),
+        Command::Client(command) => {
+            commands::client::run(&Context::new(Config::resolve(&cli.global)?), command)
+        }
+        Command::Token(command) => {
+            commands::token::run(&Context::new(Config::resolve(&cli.global)?), command)
+        }
+        Command::Auth(AuthCommand::Status) => {
+            commands::auth::status(&Context::new(Config::resolve(&cli.global)?))
+        }
     }
 }

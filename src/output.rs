@@ -41,7 +41,11 @@ fn or_dash(value: Option<&str>) -> String {
 }
 
 fn joined(ids: &[String]) -> String {
-    if ids.is_empty() { "-".to_string() } else { ids.join(", ") }
+    if ids.is_empty() {
+        "-".to_string()
+    } else {
+        ids.join(", ")
+    }
 }
 
 fn yes_no(value: Option<bool>) -> String {
@@ -60,7 +64,9 @@ fn new_table() -> Table {
     let stdout = std::io::stdout();
     if stdout.is_terminal() {
         if let Some((_, cols)) = console::Term::stdout().size_checked() {
-            table.set_width(cols).set_content_arrangement(ContentArrangement::Dynamic);
+            table
+                .set_width(cols)
+                .set_content_arrangement(ContentArrangement::Dynamic);
         }
     } else {
         table.set_content_arrangement(ContentArrangement::Disabled);
@@ -128,7 +134,14 @@ impl Output {
             OutputFormat::Id => write_stdout(&ids(rows.map(|c| c.id))),
             OutputFormat::Table => {
                 let mut table = new_table();
-                table.set_header(vec!["ID", "NAME", "PROVIDER", "HTTP URL", "TOKEN IDS", "CREATED"]);
+                table.set_header(vec![
+                    "ID",
+                    "NAME",
+                    "PROVIDER",
+                    "HTTP URL",
+                    "TOKEN IDS",
+                    "CREATED",
+                ]);
                 for c in rows {
                     table.add_row(vec![
                         c.id.clone(),

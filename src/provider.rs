@@ -96,8 +96,12 @@ impl Provider {
             Provider::BitbucketHosted => ApiUrlRule::Fixed("https://api.bitbucket.org"),
             Provider::AdoServices => ApiUrlRule::Fixed("https://dev.azure.com"),
             Provider::GithubEnterprise => ApiUrlRule::Suffix("/api/v3"),
-            Provider::GitlabCommunityEdition | Provider::GitlabEnterpriseEdition => ApiUrlRule::Suffix("/api/v4"),
-            Provider::BitbucketDataCenter | Provider::BitbucketServer | Provider::AdoServer => ApiUrlRule::Suffix(""),
+            Provider::GitlabCommunityEdition | Provider::GitlabEnterpriseEdition => {
+                ApiUrlRule::Suffix("/api/v4")
+            }
+            Provider::BitbucketDataCenter | Provider::BitbucketServer | Provider::AdoServer => {
+                ApiUrlRule::Suffix("")
+            }
         }
     }
 
@@ -138,19 +142,41 @@ mod tests {
 
     #[test]
     fn url_defaults_follow_the_contract_table() {
-        assert_eq!(Provider::Github.default_api_url("https://github.com"), "https://api.github.com");
-        assert_eq!(Provider::GithubEnterprise.default_api_url("https://ghe.example.com/"), "https://ghe.example.com/api/v3");
-        assert_eq!(Provider::GitlabEnterpriseEdition.default_api_url("https://gl.example.com"), "https://gl.example.com/api/v4");
-        assert_eq!(Provider::BitbucketDataCenter.default_api_url("https://bb.example.com/ctx"), "https://bb.example.com/ctx");
+        assert_eq!(
+            Provider::Github.default_api_url("https://github.com"),
+            "https://api.github.com"
+        );
+        assert_eq!(
+            Provider::GithubEnterprise.default_api_url("https://ghe.example.com/"),
+            "https://ghe.example.com/api/v3"
+        );
+        assert_eq!(
+            Provider::GitlabEnterpriseEdition.default_api_url("https://gl.example.com"),
+            "https://gl.example.com/api/v4"
+        );
+        assert_eq!(
+            Provider::BitbucketDataCenter.default_api_url("https://bb.example.com/ctx"),
+            "https://bb.example.com/ctx"
+        );
         assert_eq!(Provider::AdoServer.default_http_url(), None);
-        assert_eq!(Provider::AdoServices.default_http_url(), Some("https://dev.azure.com"));
+        assert_eq!(
+            Provider::AdoServices.default_http_url(),
+            Some("https://dev.azure.com")
+        );
     }
 
     #[test]
     fn absolute_http_urls_only() {
         assert!(is_absolute_http_url("https://github.com"));
         assert!(is_absolute_http_url("http://10.0.0.1:7990/bitbucket"));
-        for bad in ["github.com", "ftp://x", "https://", "https:///path", "/relative", "https://a b"] {
+        for bad in [
+            "github.com",
+            "ftp://x",
+            "https://",
+            "https:///path",
+            "/relative",
+            "https://a b",
+        ] {
             assert!(!is_absolute_http_url(bad), "{bad}");
         }
     }

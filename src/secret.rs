@@ -60,8 +60,12 @@ pub fn read_text(path: &Path, option: &str) -> Result<String> {
     let mut file = std::fs::File::open(path)
         .map_err(|e| Fail::usage(format!("{option} {}: {e}", path.display())))?;
     warn_if_shared(&file, path);
-    file.read_to_string(&mut text)
-        .map_err(|e| Fail::usage(format!("{option} {}: cannot read as text: {e}", path.display())))?;
+    file.read_to_string(&mut text).map_err(|e| {
+        Fail::usage(format!(
+            "{option} {}: cannot read as text: {e}",
+            path.display()
+        ))
+    })?;
     Ok(text)
 }
 
@@ -86,7 +90,10 @@ fn warn_if_shared(_: &std::fs::File, _: &Path) {}
 pub fn read_secret_file(path: &Path, option: &str) -> Result<Secret> {
     let text = read_text(path, option)?;
     if text.trim().is_empty() {
-        return Err(Fail::usage(format!("{option} {}: the file is empty", path.display())));
+        return Err(Fail::usage(format!(
+            "{option} {}: the file is empty",
+            path.display()
+        )));
     }
     Ok(Secret(text))
 }
@@ -111,7 +118,9 @@ pub fn is_placeholder(value: &str) -> bool {
 pub fn check_pat(value: String, source: &str) -> Result<Secret> {
     let value = trim_one_newline(value);
     if value.trim().is_empty() {
-        return Err(Fail::usage(format!("the personal access token from {source} is empty")));
+        return Err(Fail::usage(format!(
+            "the personal access token from {source} is empty"
+        )));
     }
     if is_placeholder(&value) {
         return Err(Fail::usage(format!(
@@ -146,7 +155,11 @@ pub fn pat_from_env_or_prompt(no_input: bool) -> Result<Option<Secret>> {
 pub fn pat_from_file(pat_file: Option<&Path>) -> Result<Option<Secret>> {
     match pat_file {
         Some(path) => {
-            let source = if is_stdin(path) { "stdin".to_string() } else { path.display().to_string() };
+            let source = if is_stdin(path) {
+                "stdin".to_string()
+            } else {
+                path.display().to_string()
+            };
             check_pat(read_text(path, "--pat-file")?, &source).map(Some)
         }
         None => Ok(None),
@@ -163,15 +176,23 @@ pub fn missing_pat() -> Fail {
 /// Checks an SSH key for `token set-ssh-key`: a PEM private key without a passphrase.
 pub fn check_ssh_private_key(text: &str, source: &str) -> Result<()> {
     let refuse = |why: &str| Fail::usage(format!("{source}: {why}"));
-    let Some(begin) = text.lines().map(str::trim).find(|l| l.starts_with("-----BEGIN ")) else {
-        return Err(refuse("not a PEM private key (no -----BEGIN … PRIVATE KEY----- line)"));
+    let Some(begin) = text
+        .lines()
+        .map(str::trim)
+        .find(|l| l.starts_with("-----BEGIN "))
+    else {
+        return Err(refuse(
+            "not a PEM private key (no -----BEGIN … PRIVATE KEY----- line)",
+        ));
     };
     if !begin.ends_with("PRIVATE KEY-----") {
         return Err(refuse(&format!("not a private key ({begin})")));
     }
     let encrypted = "is protected by a passphrase, which TFE cannot use";
     if begin.contains("ENCRYPTED") || text.lines().any(|l| l.trim() == "Proc-Type: 4,ENCRYPTED") {
-        return Err(refuse(encrypted).hint("remove it with `ssh-keygen -p -N '' -f KEYFILE` on a copy"));
+        return Err(
+            refuse(encrypted).hint("remove it with `ssh-keygen -p -N '' -f KEYFILE` on a copy")
+        );
     }
     if begin == "-----BEGIN OPENSSH PRIVATE KEY-----" {
         let body: String = text
@@ -181,11 +202,13 @@ pub fn check_ssh_private_key(text: &str, source: &str) -> Result<()> {
             .skip(1)
             .take_while(|l| !l.starts_with("-----END "))
             .collect();
-        let bytes = base64_decode(&body).ok_or_else(|| refuse("the OpenSSH key is not valid base64"))?;
+        let bytes =
+            base64_decode(&body).ok_or_else(|| refuse("the OpenSSH key is not valid base64"))?;
         match openssh_cipher(&bytes) {
             Some("none") => {}
             Some(_) => {
-                return Err(refuse(encrypted).hint("remove it with `ssh-keygen -p -N '' -f KEYFILE` on a copy"));
+                return Err(refuse(encrypted)
+                    .hint("remove it with `ssh-keygen -p -N '' -f KEYFILE` on a copy"));
             }
             None => return Err(refuse("the OpenSSH key is malformed")),
         }
@@ -232,14 +255,20 @@ mod tests {
         blob.extend((cipher.len() as u32).to_be_bytes());
         blob.extend(cipher.as_bytes());
         blob.extend([0u8; 16]);
-        format!("-----BEGIN OPENSSH PRIVATE KEY-----\n{}\n-----END OPENSSH PRIVATE KEY-----\n", encode(&blob))
+        format!(
+            "-----BEGIN OPENSSH PRIVATE KEY-----\n{}\n-----END OPENSSH PRIVATE KEY-----\n",
+            encode(&blob)
+        )
     }
 
     fn encode(bytes: &[u8]) -> String {
         const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
         let mut out = String::new();
         for chunk in bytes.chunks(3) {
-            let n = chunk.iter().enumerate().fold(0u32, |acc, (i, b)| acc | (*b as u32) << (16 - 8 * i));
+            let n = chunk
+                .iter()
+                .enumerate()
+                .fold(0u32, |acc, (i, b)| acc | (*b as u32) << (16 - 8 * i));
             for i in 0..=chunk.len() {
                 out.push(T[(n >> (18 - 6 * i) & 63) as usize] as char);
             }
@@ -270,7 +299,8 @@ mod tests {
 
     #[test]
     fn encrypted_pem_keys_are_refused() {
-        let pkcs8 = "-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIB\n-----END ENCRYPTED PRIVATE KEY-----\n";
+        let pkcs8 =
+            "-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIB\n-----END ENCRYPTED PRIVATE KEY-----\n";
         assert!(check_ssh_private_key(pkcs8, "k").is_err());
         let legacy = "-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,00\n\nMIIB\n-----END RSA PRIVATE KEY-----\n";
         assert!(check_ssh_private_key(legacy, "k").is_err());
@@ -281,7 +311,13 @@ mod tests {
     #[test]
     fn public_keys_and_other_text_are_refused() {
         assert!(check_ssh_private_key("ssh-ed25519 AAAA user@host", "k").is_err());
-        assert!(check_ssh_private_key("-----BEGIN PUBLIC KEY-----\nx\n-----END PUBLIC KEY-----", "k").is_err());
+        assert!(
+            check_ssh_private_key(
+                "-----BEGIN PUBLIC KEY-----\nx\n-----END PUBLIC KEY-----",
+                "k"
+            )
+            .is_err()
+        );
     }
 
     #[test]

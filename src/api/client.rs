@@ -87,7 +87,9 @@ pub fn encode_component(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {
         match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b',' => out.push(b as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b',' => {
+                out.push(b as char)
+            }
             _ => out.push_str(&format!("%{b:02X}")),
         }
     }
@@ -160,7 +162,10 @@ impl ApiClient {
         let method = request.method.as_str();
         let started = Instant::now();
         let auth = format!("Bearer {}", self.token.expose());
-        let body_bytes = request.body.as_ref().map(|b| serde_json::to_vec(b).expect("JSON values serialise"));
+        let body_bytes = request
+            .body
+            .as_ref()
+            .map(|b| serde_json::to_vec(b).expect("JSON values serialise"));
         let result = match request.method {
             Method::Get => self.agent.get(&url).header("Authorization", &auth).call(),
             Method::Post | Method::Patch | Method::Delete => {
@@ -170,7 +175,9 @@ impl ApiClient {
                     _ => self.agent.delete(&url).force_send_body(),
                 };
                 // TFE answers 415 to a write without the JSON:API content type, even bodiless.
-                let builder = builder.header("Authorization", &auth).header("Content-Type", JSON_API);
+                let builder = builder
+                    .header("Authorization", &auth)
+                    .header("Content-Type", JSON_API);
                 match &body_bytes {
                     Some(bytes) => builder.send(&bytes[..]),
                     None => builder.send_empty(),
@@ -198,7 +205,13 @@ impl ApiClient {
             .and_then(|v| v.to_str().ok())
             .map(str::to_string);
         let text = response.body_mut().read_to_string().unwrap_or_default();
-        self.trace(method, &url, &status.to_string(), started, request_id.as_deref());
+        self.trace(
+            method,
+            &url,
+            &status.to_string(),
+            started,
+            request_id.as_deref(),
+        );
         if self.verbose >= 2 {
             if let Some(body) = &request.body {
                 self.trace_body("request body", body);
@@ -206,7 +219,10 @@ impl ApiClient {
             match serde_json::from_str::<Value>(&text) {
                 Ok(body) => self.trace_body("response body", &body),
                 Err(_) if text.is_empty() => {}
-                Err(_) => self.trace_line(&format!("  response body: ({} bytes, not JSON)", text.len())),
+                Err(_) => self.trace_line(&format!(
+                    "  response body: ({} bytes, not JSON)",
+                    text.len()
+                )),
             }
         }
         if !(200..300).contains(&status) {
@@ -287,7 +303,10 @@ impl ApiClient {
                     }
                 }
             }
-            match doc.pointer("/meta/pagination/next-page").and_then(Value::as_u64) {
+            match doc
+                .pointer("/meta/pagination/next-page")
+                .and_then(Value::as_u64)
+            {
                 // A next page that does not move forward would loop for ever: stop instead.
                 Some(next) if next > page => page = next,
                 _ => break,
@@ -296,12 +315,21 @@ impl ApiClient {
         Ok(list)
     }
 
-    fn trace(&self, method: &str, url: &str, outcome: &str, started: Instant, request_id: Option<&str>) {
+    fn trace(
+        &self,
+        method: &str,
+        url: &str,
+        outcome: &str,
+        started: Instant,
+        request_id: Option<&str>,
+    ) {
         if self.verbose == 0 {
             return;
         }
         let ms = started.elapsed().as_millis();
-        let id = request_id.map(|id| format!(" x-request-id={id}")).unwrap_or_default();
+        let id = request_id
+            .map(|id| format!(" x-request-id={id}"))
+            .unwrap_or_default();
         self.trace_line(&format!("{method} {url} {outcome} {ms}ms{id}"));
     }
 
@@ -320,10 +348,18 @@ fn same_resource(a: &Value, b: &Value) -> bool {
 
 fn describe_transport_error(e: &ureq::Error, host: &str) -> (TransportKind, String) {
     match e {
-        ureq::Error::Timeout(_) => (TransportKind::Timeout, format!("timed out talking to {host}")),
+        ureq::Error::Timeout(_) => (
+            TransportKind::Timeout,
+            format!("timed out talking to {host}"),
+        ),
         ureq::Error::HostNotFound => (TransportKind::Connect, format!("cannot resolve {host}")),
-        ureq::Error::ConnectionFailed => (TransportKind::Connect, format!("cannot connect to {host}")),
-        ureq::Error::Io(io) => (TransportKind::Connect, format!("cannot connect to {host}: {io}")),
+        ureq::Error::ConnectionFailed => {
+            (TransportKind::Connect, format!("cannot connect to {host}"))
+        }
+        ureq::Error::Io(io) => (
+            TransportKind::Connect,
+            format!("cannot connect to {host}: {io}"),
+        ),
         ureq::Error::Tls(why) => (TransportKind::Tls, format!("TLS failed with {host}: {why}")),
         ureq::Error::Rustls(why) => (TransportKind::Tls, format!("TLS failed with {host}: {why}")),
         other => {
@@ -339,7 +375,8 @@ fn describe_transport_error(e: &ureq::Error, host: &str) -> (TransportKind, Stri
 }
 
 fn load_ca_bundle(path: &std::path::Path) -> Result<Vec<Certificate<'static>>> {
-    let pem = std::fs::read(path).map_err(|e| Fail::usage(format!("cannot read --ca-cert {}: {e}", path.display())))?;
+    let pem = std::fs::read(path)
+        .map_err(|e| Fail::usage(format!("cannot read --ca-cert {}: {e}", path.display())))?;
     let certs: Vec<Certificate<'static>> = ureq::tls::parse_pem(&pem)
         .filter_map(|item| match item {
             Ok(PemItem::Certificate(cert)) => Some(cert),
@@ -347,7 +384,10 @@ fn load_ca_bundle(path: &std::path::Path) -> Result<Vec<Certificate<'static>>> {
         })
         .collect();
     if certs.is_empty() {
-        return Err(Fail::usage(format!("--ca-cert {}: no PEM certificate found", path.display())));
+        return Err(Fail::usage(format!(
+            "--ca-cert {}: no PEM certificate found",
+            path.display()
+        )));
     }
     Ok(certs)
 }

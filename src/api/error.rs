@@ -190,10 +190,14 @@ impl ApiError {
         };
         match &self {
             ApiError::Status { status: 401, .. } => {
-                let from = token_source.map(|s| format!(" (from {s})")).unwrap_or_default();
+                let from = token_source
+                    .map(|s| format!(" (from {s})"))
+                    .unwrap_or_default();
                 fail = fail
                     .hint(format!("the API token{from} was rejected by {host}"))
-                    .hint(format!("run `terraform login {host}`, or set TFE_TOKEN to a valid token"));
+                    .hint(format!(
+                        "run `terraform login {host}`, or set TFE_TOKEN to a valid token"
+                    ));
             }
             ApiError::Status { status: 403, .. } => {
                 fail = fail.hint("the token is valid but not allowed to do this: it needs permission to manage VCS settings");
@@ -213,7 +217,11 @@ impl ApiError {
                 "a POST is never retried, as it could create a duplicate: run `tfvcs client list` to check whether it was created before trying again",
             );
         }
-        if let ApiError::Transport { kind: TransportKind::Tls, .. } = &self {
+        if let ApiError::Transport {
+            kind: TransportKind::Tls,
+            ..
+        } = &self
+        {
             fail = fail.hint("for a self-hosted TFE with a private CA, pass --ca-cert <PEM FILE>");
         }
         fail
@@ -241,10 +249,14 @@ mod tests {
 
     #[test]
     fn parses_numeric_status_and_string_arrays_and_message() {
-        let numeric = parse_error_body(r#"{"errors":[{"status":429,"title":"Too many requests"}]}"#);
+        let numeric =
+            parse_error_body(r#"{"errors":[{"status":429,"title":"Too many requests"}]}"#);
         assert_eq!(numeric[0].title.as_deref(), Some("Too many requests"));
         let strings = parse_error_body(r#"{"errors":["include parameter is invalid"]}"#);
-        assert_eq!(strings[0].title.as_deref(), Some("include parameter is invalid"));
+        assert_eq!(
+            strings[0].title.as_deref(),
+            Some("include parameter is invalid")
+        );
         let message = parse_error_body(r#"{"message":"down for maintenance"}"#);
         assert_eq!(message[0].title.as_deref(), Some("down for maintenance"));
         assert!(parse_error_body("<html>oops</html>").is_empty());
@@ -262,7 +274,18 @@ mod tests {
             }
             .exit() as i32
         };
-        assert_eq!([code(401), code(403), code(404), code(400), code(409), code(415), code(422)], [4, 4, 3, 5, 5, 5, 5]);
+        assert_eq!(
+            [
+                code(401),
+                code(403),
+                code(404),
+                code(400),
+                code(409),
+                code(415),
+                code(422)
+            ],
+            [4, 4, 3, 5, 5, 5, 5]
+        );
         assert_eq!([code(429), code(500), code(503), code(418)], [6, 6, 6, 1]);
     }
 }

@@ -84,7 +84,12 @@ impl ClientView {
             affected_workspaces: resource
                 .pointer("/attributes/affected-workspaces")
                 .and_then(Value::as_array)
-                .map(|names| names.iter().filter_map(|n| n.as_str().map(str::to_string)).collect()),
+                .map(|names| {
+                    names
+                        .iter()
+                        .filter_map(|n| n.as_str().map(str::to_string))
+                        .collect()
+                }),
             affected_workspaces_count: resource
                 .pointer("/attributes/affected-workspaces-count")
                 .and_then(Value::as_u64),
@@ -117,7 +122,9 @@ impl TokenView {
             id: text(resource, "/id").unwrap_or_default(),
             client_id: text(resource, "/relationships/oauth-client/data/id"),
             user: text(resource, "/attributes/service-provider-user"),
-            has_ssh_key: resource.pointer("/attributes/has-ssh-key").and_then(Value::as_bool),
+            has_ssh_key: resource
+                .pointer("/attributes/has-ssh-key")
+                .and_then(Value::as_bool),
             created_at: text(resource, "/attributes/created-at"),
         }
     }
@@ -177,7 +184,10 @@ mod tests {
 
     #[test]
     fn client_view_reads_the_seed_sample() {
-        let doc: Value = serde_json::from_str(include_str!("../../tests/fixtures/client_create_response.json")).unwrap();
+        let doc: Value = serde_json::from_str(include_str!(
+            "../../tests/fixtures/client_create_response.json"
+        ))
+        .unwrap();
         let view = ClientView::from_resource(primary(&doc));
         assert_eq!(view.id, "oc-XKFwG6ggfA9n7t1K");
         assert_eq!(view.provider_display_name.as_deref(), Some("GitHub"));

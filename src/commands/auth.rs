@@ -1,12 +1,11 @@
 //! `tfvcs auth status`: where the host, organization and token come from, then one request
-//! to check the token.
+//! to check the token. The facts are printed even when the check fails.
 
 use serde_json::{Value, json};
 
 use super::Context;
 use crate::api::client::{ApiRequest, Method};
 use crate::error::Result;
-use crate::output::note;
 
 pub fn status(ctx: &Context) -> Result<()> {
     let config = &ctx.config;
@@ -14,34 +13,49 @@ pub fn status(ctx: &Context) -> Result<()> {
     let base_url = config.endpoint.base_url();
     let org = config.org.clone();
     let source = config.token.as_ref().map(|(_, source)| source.to_string());
-    let mut rows = vec![
+    let check = check_token(ctx);
+    let (token_state, kind) = match &check {
+        Ok((account, kind)) => (account.clone(), Some(*kind)),
+        Err(fail) => (
+            format!(
+                "not usable ({})",
+                fail.message.lines().next().unwrap_or_default()
+            ),
+            None,
+        ),
+    };
+    let rows = vec![
         ("Host", host.clone()),
         ("API URL", base_url.clone()),
-        ("Organization", org.clone().unwrap_or_else(|| "- (set --org or TFE_ORGANIZATION)".into())),
-        ("Token from", source.clone().unwrap_or_else(|| "- (none found)".into())),
-    ];
-    if config.token.is_none() {
-        ctx.out.facts(rows.clone(), &json!({"host": host, "api_url": base_url, "organization": org, "token_source": null}))?;
-        config.require_token()?;
-    }
-    let api = ctx.api()?;
-    let (account, kind) = match api.send(&ApiRequest::new(Method::Get, "/account/details")) {
-        Ok(response) => describe_account(response.body.as_ref()),
-        // Team and organization tokens have no user: TFE answers 404 to them here.
-        Err(e) if e.status() == Some(404) => (
-            "a team or organization token (it has no user account)".to_string(),
-            "team-or-organization",
+        (
+            "Organization",
+            org.clone()
+                .unwrap_or_else(|| "- (set --org or TFE_ORGANIZATION)".into()),
         ),
-        Err(e) => return Err(api.fail(e)),
-    };
-    rows.push(("Token", account.clone()));
-    ctx.out.facts(
-        rows,
-        &json!({"host": host, "api_url": base_url, "organization": org, "token_source": source,
-                "token_kind": kind, "account": account}),
-    )?;
-    note(&format!("the token for {host} is valid"));
-    Ok(())
+        (
+            "Token from",
+            source.clone().unwrap_or_else(|| "- (none found)".into()),
+        ),
+        ("Token", token_state.clone()),
+    ];
+    let facts = json!({"host": host, "api_url": base_url, "organization": org, "token_source": source,
+                       "token_valid": check.is_ok(), "token_kind": kind, "token": token_state});
+    ctx.out.facts(rows, &facts)?;
+    check.map(|_| ())
+}
+
+/// One request, `GET /account/details`: who the token is.
+fn check_token(ctx: &Context) -> Result<(String, &'static str)> {
+    let api = ctx.api()?;
+    match api.send(&ApiRequest::new(Method::Get, "/account/details")) {
+        Ok(response) => Ok(describe_account(response.body.as_ref())),
+        // Team and organization tokens have no user: TFE answers 404 to them here.
+        Err(e) if e.status() == Some(404) => Ok((
+            "valid: a team or organization token (no user account)".to_string(),
+            "team-or-organization",
+        )),
+        Err(e) => Err(api.fail(e)),
+    }
 }
 
 /// A user token shows the user; service accounts behind team and organization tokens are
@@ -59,12 +73,15 @@ fn describe_account(body: Option<&Value>) -> (String, &'static str) {
         .and_then(Value::as_bool)
         .unwrap_or(false);
     if username.starts_with("api-org-") {
-        (format!("an organization token ({username})"), "organization")
+        (
+            format!("valid: an organization token ({username})"),
+            "organization",
+        )
     } else if service || username.starts_with("api-team_") {
-        (format!("a team token ({username})"), "team")
+        (format!("valid: a team token ({username})"), "team")
     } else if username.is_empty() {
         ("valid (no user name reported)".to_string(), "unknown")
     } else {
-        (format!("user {username}"), "user")
+        (format!("valid: user {username}"), "user")
     }
 }

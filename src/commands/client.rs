@@ -39,8 +39,10 @@ pub fn resolve_client(ctx: &Context, reference: &str) -> Result<String> {
         return Ok(reference.to_string());
     }
     let org = ctx.config.require_org().map_err(|f| {
-        Fail::usage(format!("{reference:?} is not an oc-… id, and naming a client needs an organization"))
-            .hint(f.hints.join("; "))
+        Fail::usage(format!(
+            "{reference:?} is not an oc-… id, and naming a client needs an organization"
+        ))
+        .hint(f.hints.join("; "))
     })?;
     let all = ctx.api()?.list_all(&clients_path(org), &[])?;
     let matches: Vec<ClientView> = all
@@ -51,12 +53,21 @@ pub fn resolve_client(ctx: &Context, reference: &str) -> Result<String> {
         .collect();
     match matches.as_slice() {
         [only] => Ok(only.id.clone()),
-        [] => Err(Fail::new(Exit::NotFound, format!("no OAuth client named {reference:?} in organization {org}"))
-            .hint(format!("run `tfvcs --org {org} client list` to see the names"))),
+        [] => Err(Fail::new(
+            Exit::NotFound,
+            format!("no OAuth client named {reference:?} in organization {org}"),
+        )
+        .hint(format!(
+            "run `tfvcs --org {org} client list` to see the names"
+        ))),
         several => Err(Fail::usage(format!(
             "{} OAuth clients are named {reference:?} in organization {org}: {}",
             several.len(),
-            several.iter().map(|c| c.id.as_str()).collect::<Vec<_>>().join(", ")
+            several
+                .iter()
+                .map(|c| c.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
         ))
         .hint("give the oc-… id instead")),
     }
@@ -64,8 +75,11 @@ pub fn resolve_client(ctx: &Context, reference: &str) -> Result<String> {
 
 fn list(ctx: &Context) -> Result<()> {
     let org = ctx.config.require_org()?;
-    let clients = ctx.api()?.list_all(&clients_path(org), &[("include", "oauth_tokens")])?;
-    ctx.out.clients(&clients, &format!("no OAuth clients in organization {org}"))
+    let clients = ctx
+        .api()?
+        .list_all(&clients_path(org), &[("include", "oauth_tokens")])?;
+    ctx.out
+        .clients(&clients, &format!("no OAuth clients in organization {org}"))
 }
 
 fn show(ctx: &Context, reference: &str) -> Result<()> {
@@ -91,7 +105,9 @@ pub fn client_document(attributes: Map<String, Value>, relationships: Map<String
 
 /// Checks project and agent pool ids before they go into a body.
 pub fn check_project_ids(projects: &[String]) -> Result<()> {
-    projects.iter().try_for_each(|p| check_id(p, "prj-", "a project"))
+    projects
+        .iter()
+        .try_for_each(|p| check_id(p, "prj-", "a project"))
 }
 
 fn update(ctx: &Context, args: UpdateArgs) -> Result<()> {
@@ -111,7 +127,10 @@ fn update(ctx: &Context, args: UpdateArgs) -> Result<()> {
         attributes.insert("key".into(), json!(key));
     }
     if let Some(path) = &args.secret_file {
-        attributes.insert("secret".into(), json!(secret::read_secret_file(path, "--secret-file")?.expose()));
+        attributes.insert(
+            "secret".into(),
+            json!(secret::read_secret_file(path, "--secret-file")?.expose()),
+        );
     }
     if let Some(path) = &args.rsa_public_key_file {
         let key = secret::read_secret_file(path, "--rsa-public-key-file")?;
@@ -122,19 +141,31 @@ fn update(ctx: &Context, args: UpdateArgs) -> Result<()> {
     }
     let mut relationships = Map::new();
     if !args.projects.is_empty() || args.clear_projects {
-        let ids: Vec<Value> = args.projects.iter().map(|p| identifier("projects", p)).collect();
+        let ids: Vec<Value> = args
+            .projects
+            .iter()
+            .map(|p| identifier("projects", p))
+            .collect();
         relationships.insert("projects".into(), json!({ "data": ids }));
     }
     if let Some(pool) = &args.agent_pool {
-        let data = if pool == "none" { Value::Null } else { identifier("agent-pools", pool) };
+        let data = if pool == "none" {
+            Value::Null
+        } else {
+            identifier("agent-pools", pool)
+        };
         relationships.insert("agent-pool".into(), json!({ "data": data }));
     }
     if attributes.is_empty() && relationships.is_empty() {
-        return Err(Fail::usage("nothing to update: give at least one option")
-            .hint("see `tfvcs client update --help`; to rotate the PAT use `tfvcs client set-pat`"));
+        return Err(
+            Fail::usage("nothing to update: give at least one option").hint(
+                "see `tfvcs client update --help`; to rotate the PAT use `tfvcs client set-pat`",
+            ),
+        );
     }
     let id = resolve_client(ctx, &args.client)?;
-    let request = ApiRequest::new(Method::Patch, client_path(&id)).body(client_document(attributes, relationships));
+    let request = ApiRequest::new(Method::Patch, client_path(&id))
+        .body(client_document(attributes, relationships));
     if let Some(response) = ctx.send_or_print(&request, args.dry_run)? {
         ctx.out.client(&expect_document(response, "the update")?)?;
     }
@@ -144,14 +175,18 @@ fn update(ctx: &Context, args: UpdateArgs) -> Result<()> {
 fn set_pat(ctx: &Context, args: SetPatArgs) -> Result<()> {
     let pat = match secret::pat_from_file(args.pat_file.as_deref())? {
         Some(pat) => pat,
-        None => secret::pat_from_env_or_prompt(ctx.config.no_input)?.ok_or_else(secret::missing_pat)?,
+        None => {
+            secret::pat_from_env_or_prompt(ctx.config.no_input)?.ok_or_else(secret::missing_pat)?
+        }
     };
     let id = resolve_client(ctx, &args.client)?;
     let mut attributes = Map::new();
     attributes.insert("oauth-token-string".into(), json!(pat.expose()));
-    let request = ApiRequest::new(Method::Patch, client_path(&id)).body(client_document(attributes, Map::new()));
+    let request = ApiRequest::new(Method::Patch, client_path(&id))
+        .body(client_document(attributes, Map::new()));
     if let Some(response) = ctx.send_or_print(&request, args.dry_run)? {
-        ctx.out.client(&expect_document(response, "the PAT rotation")?)?;
+        ctx.out
+            .client(&expect_document(response, "the PAT rotation")?)?;
         note(&format!("replaced the personal access token of {id}"));
     }
     Ok(())
@@ -163,7 +198,11 @@ fn change_projects(ctx: &Context, args: ProjectsArgs, method: Method) -> Result<
     let path = format!("{}/relationships/projects", client_path(&id));
     let request = ApiRequest::new(method, path).body(project_list_body(&args.projects));
     if ctx.send_or_print(&request, args.dry_run)?.is_some() {
-        let (verb, prep) = if method == Method::Post { ("added", "to") } else { ("removed", "from") };
+        let (verb, prep) = if method == Method::Post {
+            ("added", "to")
+        } else {
+            ("removed", "from")
+        };
         note(&format!("{verb} {} {prep} {id}", args.projects.join(", ")));
         if ctx.out.format == crate::cli::OutputFormat::Id {
             crate::output::write_stdout(&format!("{id}\n"))?;
@@ -178,8 +217,10 @@ pub fn ensure_confirmable(ctx: &Context, yes: bool, dry_run: bool) -> Result<()>
     if yes || dry_run || prompt::interactive(ctx.config.no_input) {
         return Ok(());
     }
-    Err(Fail::usage("refusing to delete without confirmation: not running interactively")
-        .hint("pass --yes to delete without asking"))
+    Err(
+        Fail::usage("refusing to delete without confirmation: not running interactively")
+            .hint("pass --yes to delete without asking"),
+    )
 }
 
 /// Asks the question (default no); declining is exit 1 with nothing deleted.
@@ -199,9 +240,12 @@ fn delete(ctx: &Context, args: DeleteArgs) -> Result<()> {
         return ctx.send_or_print(&request, true).map(|_| ());
     }
     if !args.yes {
-        let show = ApiRequest::new(Method::Get, client_path(&id)).query("show_affected_workspaces", "true");
+        let show = ApiRequest::new(Method::Get, client_path(&id))
+            .query("show_affected_workspaces", "true");
         let doc = ctx.api()?.document(&show)?;
-        ask_delete(&describe_client_for_delete(&ClientView::from_resource(primary(&doc))))?;
+        ask_delete(&describe_client_for_delete(&ClientView::from_resource(
+            primary(&doc),
+        )))?;
     }
     ctx.send_or_print(&request, false)?;
     ctx.out.deleted(&id, "OAuth client")
@@ -212,7 +256,10 @@ fn describe_client_for_delete(c: &ClientView) -> String {
         "Delete OAuth client {} ({}, {})?",
         c.id,
         c.name.as_deref().unwrap_or("unnamed"),
-        c.provider_display_name.as_deref().or(c.provider.as_deref()).unwrap_or("unknown provider"),
+        c.provider_display_name
+            .as_deref()
+            .or(c.provider.as_deref())
+            .unwrap_or("unknown provider"),
     );
     match (&c.affected_workspaces, c.affected_workspaces_count) {
         (Some(names), count) if !names.is_empty() => {

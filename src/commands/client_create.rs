@@ -22,7 +22,11 @@ struct Payload {
 }
 
 fn read_payload(path: &Path) -> Result<Payload> {
-    let name = if secret::is_stdin(path) { "stdin".to_string() } else { path.display().to_string() };
+    let name = if secret::is_stdin(path) {
+        "stdin".to_string()
+    } else {
+        path.display().to_string()
+    };
     let text = secret::read_text(path, "--payload")?;
     // serde_json's syntax errors never quote the input, so a PAT in the file cannot leak here.
     let doc: Value = serde_json::from_str(&text).map_err(|e| {
@@ -32,16 +36,19 @@ fn read_payload(path: &Path) -> Result<Payload> {
             e.column()
         ))
     })?;
-    let data = doc
-        .get("data")
-        .and_then(Value::as_object)
-        .ok_or_else(|| Fail::usage(format!("--payload {name}: no `data` object (expected a JSON:API document)")))?;
+    let data = doc.get("data").and_then(Value::as_object).ok_or_else(|| {
+        Fail::usage(format!(
+            "--payload {name}: no `data` object (expected a JSON:API document)"
+        ))
+    })?;
     match data.get("type").and_then(Value::as_str) {
         Some("oauth-clients") => {}
         other => {
             return Err(Fail::usage(format!(
                 "--payload {name}: data.type must be \"oauth-clients\", not {}",
-                other.map(|t| format!("{t:?}")).unwrap_or_else(|| "missing".into())
+                other
+                    .map(|t| format!("{t:?}"))
+                    .unwrap_or_else(|| "missing".into())
             )));
         }
     }
@@ -49,7 +56,9 @@ fn read_payload(path: &Path) -> Result<Payload> {
         match data.get(key) {
             None | Some(Value::Null) => Ok(Map::new()),
             Some(Value::Object(map)) => Ok(map.clone()),
-            Some(_) => Err(Fail::usage(format!("--payload {name}: data.{key} must be an object"))),
+            Some(_) => Err(Fail::usage(format!(
+                "--payload {name}: data.{key} must be an object"
+            ))),
         }
     };
     Ok(Payload {
@@ -59,7 +68,10 @@ fn read_payload(path: &Path) -> Result<Payload> {
 }
 
 fn text_attribute<'a>(attributes: &'a Map<String, Value>, key: &str) -> Option<&'a str> {
-    attributes.get(key).and_then(Value::as_str).filter(|s| !s.is_empty())
+    attributes
+        .get(key)
+        .and_then(Value::as_str)
+        .filter(|s| !s.is_empty())
 }
 
 pub fn create(ctx: &Context, args: CreateArgs) -> Result<()> {
@@ -81,11 +93,16 @@ pub fn create(ctx: &Context, args: CreateArgs) -> Result<()> {
         },
     };
 
-    let provider = match (args.provider, text_attribute(&attributes, "service-provider")) {
+    let provider = match (
+        args.provider,
+        text_attribute(&attributes, "service-provider"),
+    ) {
         (Some(p), _) => p,
         (None, Some(name)) => Provider::from_api_name(name).ok_or_else(|| {
-            Fail::usage(format!("the payload's service-provider {name:?} is not a provider tfvcs knows"))
-                .hint(valid_providers())
+            Fail::usage(format!(
+                "the payload's service-provider {name:?} is not a provider tfvcs knows"
+            ))
+            .hint(valid_providers())
         })?,
         (None, None) => {
             return Err(Fail::usage("--provider is required").hint(valid_providers()));
@@ -102,8 +119,11 @@ pub fn create(ctx: &Context, args: CreateArgs) -> Result<()> {
         .or_else(|| text_attribute(&attributes, "http-url").map(str::to_string))
         .or_else(|| provider.default_http_url().map(str::to_string))
         .ok_or_else(|| {
-            Fail::usage(format!("--http-url is required for {}", provider.api_name()))
-                .hint("give the VCS homepage, e.g. --http-url https://vcs.example.com")
+            Fail::usage(format!(
+                "--http-url is required for {}",
+                provider.api_name()
+            ))
+            .hint("give the VCS homepage, e.g. --http-url https://vcs.example.com")
         })?;
     let api_url = args
         .api_url
@@ -112,7 +132,9 @@ pub fn create(ctx: &Context, args: CreateArgs) -> Result<()> {
         .unwrap_or_else(|| provider.default_api_url(&http_url));
     for (option, url) in [("--http-url", &http_url), ("--api-url", &api_url)] {
         if !is_absolute_http_url(url) {
-            return Err(Fail::usage(format!("{option} {url:?} is not an absolute http(s) URL")));
+            return Err(Fail::usage(format!(
+                "{option} {url:?} is not an absolute http(s) URL"
+            )));
         }
     }
     attributes.insert("http-url".into(), json!(http_url));
@@ -135,11 +157,18 @@ pub fn create(ctx: &Context, args: CreateArgs) -> Result<()> {
     }
     if provider.credentials() == Credentials::AppLink {
         let missing: Vec<&str> = [
-            ("--key", args.key.is_some() || text_attribute(&attributes, "key").is_some()),
-            ("--secret-file", args.secret_file.is_some() || text_attribute(&attributes, "secret").is_some()),
+            (
+                "--key",
+                args.key.is_some() || text_attribute(&attributes, "key").is_some(),
+            ),
+            (
+                "--secret-file",
+                args.secret_file.is_some() || text_attribute(&attributes, "secret").is_some(),
+            ),
             (
                 "--rsa-public-key-file",
-                args.rsa_public_key_file.is_some() || text_attribute(&attributes, "rsa-public-key").is_some(),
+                args.rsa_public_key_file.is_some()
+                    || text_attribute(&attributes, "rsa-public-key").is_some(),
             ),
         ]
         .into_iter()
@@ -159,12 +188,19 @@ pub fn create(ctx: &Context, args: CreateArgs) -> Result<()> {
     }
     check_project_ids(&args.projects)?;
     if !args.projects.is_empty() {
-        let ids: Vec<Value> = args.projects.iter().map(|p| identifier("projects", p)).collect();
+        let ids: Vec<Value> = args
+            .projects
+            .iter()
+            .map(|p| identifier("projects", p))
+            .collect();
         relationships.insert("projects".into(), json!({ "data": ids }));
     }
     if let Some(pool) = &args.agent_pool {
         check_id(pool, "apool-", "an agent pool")?;
-        relationships.insert("agent-pool".into(), json!({ "data": identifier("agent-pools", pool) }));
+        relationships.insert(
+            "agent-pool".into(),
+            json!({ "data": identifier("agent-pools", pool) }),
+        );
     }
     let org = ctx.config.require_org()?.to_string();
 
@@ -176,17 +212,27 @@ pub fn create(ctx: &Context, args: CreateArgs) -> Result<()> {
     }
     let files = [
         ("secret", "--secret-file", &args.secret_file),
-        ("rsa-public-key", "--rsa-public-key-file", &args.rsa_public_key_file),
+        (
+            "rsa-public-key",
+            "--rsa-public-key-file",
+            &args.rsa_public_key_file,
+        ),
         ("private-key", "--private-key-file", &args.private_key_file),
     ];
     for (attribute, option, path) in files {
         if let Some(path) = path {
-            attributes.insert(attribute.into(), json!(secret::read_secret_file(path, option)?.expose()));
+            attributes.insert(
+                attribute.into(),
+                json!(secret::read_secret_file(path, option)?.expose()),
+            );
         }
     }
 
-    let request = ApiRequest::new(Method::Post, format!("/organizations/{}/oauth-clients", segment(&org)))
-        .body(client_document(attributes, relationships));
+    let request = ApiRequest::new(
+        Method::Post,
+        format!("/organizations/{}/oauth-clients", segment(&org)),
+    )
+    .body(client_document(attributes, relationships));
     if let Some(response) = ctx.send_or_print(&request, args.dry_run)? {
         let doc = expect_document(response, "the create")?;
         let created = ClientView::from_resource(primary(&doc));

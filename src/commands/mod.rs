@@ -41,7 +41,11 @@ impl Context {
     }
 
     /// With `--dry-run`, prints the request and returns `None`; otherwise sends it.
-    pub fn send_or_print(&self, request: &ApiRequest, dry_run: bool) -> Result<Option<ApiResponse>> {
+    pub fn send_or_print(
+        &self,
+        request: &ApiRequest,
+        dry_run: bool,
+    ) -> Result<Option<ApiResponse>> {
         if dry_run {
             output::dry_run(request, &self.config.endpoint.base_url())?;
             return Ok(None);
@@ -53,8 +57,14 @@ impl Context {
 /// Checks that `id` has the TFE shape `prefix` + characters that cannot alter a path.
 pub fn check_id(id: &str, prefix: &str, what: &str) -> Result<()> {
     let rest = id.strip_prefix(prefix).unwrap_or("");
-    if rest.is_empty() || !rest.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
-        return Err(Fail::usage(format!("{id:?} is not {what} id (expected {prefix}…)")));
+    if rest.is_empty()
+        || !rest
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
+        return Err(Fail::usage(format!(
+            "{id:?} is not {what} id (expected {prefix}…)"
+        )));
     }
     Ok(())
 }
@@ -64,5 +74,10 @@ pub fn expect_document(response: ApiResponse, what: &str) -> Result<serde_json::
     response
         .body
         .filter(|b| b.get("data").is_some())
-        .ok_or_else(|| Fail::other(format!("the server answered {} to {what} without a document", response.status)))
+        .ok_or_else(|| {
+            Fail::other(format!(
+                "the server answered {} to {what} without a document",
+                response.status
+            ))
+        })
 }

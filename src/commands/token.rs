@@ -28,16 +28,25 @@ fn list(ctx: &Context, args: TokenListArgs) -> Result<()> {
             }
             let id = resolve_client(ctx, client)?;
             let api = ctx.api()?;
-            let tokens = api.list_all(&format!("/oauth-clients/{}/oauth-tokens", segment(&id)), &[])?;
-            ctx.out.tokens(&tokens, &format!("no OAuth tokens for {id}"))
+            let tokens = api.list_all(
+                &format!("/oauth-clients/{}/oauth-tokens", segment(&id)),
+                &[],
+            )?;
+            ctx.out
+                .tokens(&tokens, &format!("no OAuth tokens for {id}"))
         }
         None => {
             let org = ctx.config.require_org()?.to_string();
             let api = ctx.api()?;
             let provider = args.provider.map(|p| p.api_name());
-            let query: Vec<(&str, &str)> = provider.iter().map(|p| ("filter[provider]", *p)).collect();
-            let tokens = api.list_all(&format!("/organizations/{}/oauth-tokens", segment(&org)), &query)?;
-            ctx.out.tokens(&tokens, &format!("no OAuth tokens in organization {org}"))
+            let query: Vec<(&str, &str)> =
+                provider.iter().map(|p| ("filter[provider]", *p)).collect();
+            let tokens = api.list_all(
+                &format!("/organizations/{}/oauth-tokens", segment(&org)),
+                &query,
+            )?;
+            ctx.out
+                .tokens(&tokens, &format!("no OAuth tokens in organization {org}"))
         }
     }
 }
@@ -48,7 +57,9 @@ fn token_path(id: &str) -> String {
 
 fn show(ctx: &Context, token: &str) -> Result<()> {
     check_id(token, "ot-", "an OAuth token")?;
-    let doc = ctx.api()?.document(&ApiRequest::new(Method::Get, token_path(token)))?;
+    let doc = ctx
+        .api()?
+        .document(&ApiRequest::new(Method::Get, token_path(token)))?;
     ctx.out.token(&doc)
 }
 
@@ -64,7 +75,8 @@ fn set_ssh_key(ctx: &Context, args: SetSshKeyArgs) -> Result<()> {
     let body = json!({"data": {"type": "oauth-tokens", "attributes": {"ssh-key": key.expose()}}});
     let request = ApiRequest::new(Method::Patch, token_path(&args.token)).body(body);
     if let Some(response) = ctx.send_or_print(&request, args.dry_run)? {
-        ctx.out.token(&expect_document(response, "the SSH key update")?)?;
+        ctx.out
+            .token(&expect_document(response, "the SSH key update")?)?;
     }
     Ok(())
 }
@@ -77,7 +89,9 @@ fn delete(ctx: &Context, args: TokenDeleteArgs) -> Result<()> {
         return ctx.send_or_print(&request, true).map(|_| ());
     }
     if !args.yes {
-        let doc = ctx.api()?.document(&ApiRequest::new(Method::Get, token_path(&args.token)))?;
+        let doc = ctx
+            .api()?
+            .document(&ApiRequest::new(Method::Get, token_path(&args.token)))?;
         let token = TokenView::from_resource(primary(&doc));
         ask_delete(&format!(
             "Delete OAuth token {} (client {}, VCS user {})?\nWorkspaces linked through it lose their connection.",

@@ -1,0 +1,216 @@
+//! Where tfvcs finds its host, token and organization (SPEC §2), seen from outside: the
+//! header it sends, or that it sends nothing.
+
+mod common;
+
+use common::*;
+use mockito::{Matcher, Server};
+use predicates::str::contains;
+
+const SHOW_PATH: &str = "/api/v2/oauth-tokens/ot-29t7xkUKiNC2XasL";
+
+fn token_mock(server: &mut mockito::ServerGuard, token: &str) -> mockito::Mock {
+    server
+        .mock("GET", SHOW_PATH)
+        .match_header("authorization", format!("Bearer {token}").as_str())
+        .with_status(200)
+        .with_body(fixture("token_show_response.json").to_string())
+        .expect(1)
+        .create()
+}
+
+#[test]
+fn no_token_exits_4_naming_the_host_and_sends_nothing() {
+    let mut server = Server::new();
+    let any = server.mock("GET", Matcher::Any).expect(0).create();
+    let host = server.host_with_port();
+    for args in [
+        vec!["client", "list"],
+        vec!["client", "show", "oc-XKFwG6ggfA9n7t1K"],
+        vec!["token", "list", "oc-XKFwG6ggfA9n7t1K"],
+        vec!["token", "show", "ot-29t7xkUKiNC2XasL"],
+        vec!["auth", "status"],
+    ] {
+        let (mut cmd, _home) = tfvcs(&server.url());
+        cmd.env_remove("TFE_TOKEN")
+            .args(&args)
+            .assert()
+            .code(4)
+            .stderr(contains(format!("error: no API token found for {host}")))
+            .stderr(contains(format!(
+                "hint: run `terraform login {host}`, or set TFE_TOKEN"
+            )));
+    }
+    any.assert();
+}
+
+#[test]
+fn plain_http_to_a_remote_host_is_refused_before_sending() {
+    let (mut cmd, _home) = tfvcs("http://tfe.example.com");
+    cmd.args(["token", "show", "ot-29t7xkUKiNC2XasL"])
+        .assert()
+        .code(2)
+        .stderr(contains("refusing http:// for tfe.example.com"));
+}
+
+#[test]
+fn the_hostname_flag_wins_over_the_environment() {
+    let mut server = Server::new();
+    let mock = token_mock(&mut server, TOKEN);
+    let (mut cmd, _home) = tfvcs("http://127.0.0.1:9");
+    cmd.args([
+        "--hostname",
+        &server.url(),
+        "token",
+        "show",
+        "ot-29t7xkUKiNC2XasL",
+        "-o",
+        "id",
+    ])
+    .assert()
+    .success();
+    mock.assert();
+}
+
+#[test]
+fn tfe_address_is_used_when_tfe_hostname_is_unset() {
+    let mut server = Server::new();
+    let mock = token_mock(&mut server, TOKEN);
+    let (mut cmd, _home) = tfvcs("unused");
+    cmd.env_remove("TFE_HOSTNAME")
+        .env("TFE_ADDRESS", server.url())
+        .args(["token", "show", "ot-29t7xkUKiNC2XasL", "-o", "id"])
+        .assert()
+        .success();
+    mock.assert();
+}
+
+#[test]
+fn a_base_path_in_the_url_replaces_api_v2() {
+    let mut server = Server::new();
+    let mock = server
+        .mock("GET", "/tfe/api/v2/oauth-tokens/ot-29t7xkUKiNC2XasL")
+        .with_status(200)
+        .with_body(fixture("token_show_response.json").to_string())
+        .create();
+    let (mut cmd, _home) = tfvcs(&format!("{}/tfe/api/v2/", server.url()));
+    cmd.args(["token", "show", "ot-29t7xkUKiNC2XasL", "-o", "id"])
+        .assert()
+        .success();
+    mock.assert();
+}
+
+#[test]
+fn tf_token_variable_for_the_host_is_found_without_tfe_token() {
+    // Nothing listens on 127.0.0.2:80, so the check fails (exit 6), but the facts show where
+    // the token came from: the variable whose name encodes the host.
+    let (mut cmd, _home) = tfvcs("http://127.0.0.2");
+    cmd.env_remove("TFE_TOKEN")
+        .env("TF_TOKEN_127_0_0_2", "from-tf-token")
+        .env("TF_TOKEN_app_terraform_io", "other")
+        .args(["--timeout", "5", "auth", "status"])
+        .assert()
+        .code(6)
+        .stdout(contains(
+            "Token from    the environment variable TF_TOKEN_127_0_0_2\n",
+        ))
+        .stdout(contains("from-tf-token").not());
+}
+
+#[test]
+fn tf_token_variable_is_ignored_for_a_host_with_a_port() {
+    let mut server = Server::new();
+    let any = server.mock("GET", Matcher::Any).expect(0).create();
+    let port = server.socket_address().port();
+    let (mut cmd, _home) = tfvcs(&format!("http://localhost:{port}"));
+    cmd.env_remove("TFE_TOKEN")
+        .env("TF_TOKEN_localhost", "x")
+        .args(["token", "show", "ot-29t7xkUKiNC2XasL"])
+        .assert()
+        .code(4);
+    any.assert();
+}
+
+#[test]
+fn credentials_file_under_home_is_used_keyed_by_host_and_port() {
+    let mut server = Server::new();
+    let mock = token_mock(&mut server, "from-file");
+    let host = server.host_with_port();
+    let (mut cmd, home) = tfvcs(&server.url());
+    std::fs::create_dir_all(home.path().join(".terraform.d")).unwrap();
+    home.file(
+        ".terraform.d/credentials.tfrc.json",
+        &format!(r#"{{"credentials":{{"{host}":{{"token":"from-file"}},"app.terraform.io":{{"token":"other"}}}}}}"#),
+    );
+    cmd.env_remove("TFE_TOKEN")
+        .args(["token", "show", "ot-29t7xkUKiNC2XasL", "-o", "id"])
+        .assert()
+        .success();
+    mock.assert();
+}
+
+#[test]
+fn tfe_token_wins_over_the_credentials_file() {
+    let mut server = Server::new();
+    let mock = token_mock(&mut server, TOKEN);
+    let host = server.host_with_port();
+    let (mut cmd, home) = tfvcs(&server.url());
+    std::fs::create_dir_all(home.path().join(".terraform.d")).unwrap();
+    home.file(
+        ".terraform.d/credentials.tfrc.json",
+        &format!(r#"{{"credentials":{{"{host}":{{"token":"file"}}}}}}"#),
+    );
+    cmd.args(["token", "show", "ot-29t7xkUKiNC2XasL", "-o", "id"])
+        .assert()
+        .success();
+    mock.assert();
+}
+
+#[test]
+fn the_org_flag_and_its_alias_win_over_tfe_organization() {
+    for flag in ["--org", "--organization"] {
+        let mut server = Server::new();
+        let mock = server
+            .mock("GET", "/api/v2/organizations/other-org/oauth-clients")
+            .match_query(Matcher::Any)
+            .with_status(200)
+            .with_body(page(vec![], 1, 1, 0))
+            .expect(1)
+            .create();
+        let (mut cmd, _home) = tfvcs(&server.url());
+        cmd.args([flag, "other-org", "client", "list"])
+            .assert()
+            .success();
+        mock.assert();
+    }
+}
+
+#[test]
+fn help_shows_the_command_tree_and_examples() {
+    let (mut cmd, _home) = tfvcs_bare();
+    cmd.arg("--help")
+        .assert()
+        .success()
+        .stdout(
+            contains("client")
+                .and(contains("token"))
+                .and(contains("auth"))
+                .and(contains("sandbox")),
+        )
+        .stdout(contains("EXAMPLES:"));
+}
+
+#[test]
+fn help_never_prints_live_environment_values() {
+    let (mut cmd, _home) = tfvcs_bare();
+    cmd.env("TFVCS_OUTPUT", "json")
+        .env("SSL_CERT_FILE", "/secret/canary.pem")
+        .env("TFE_TOKEN", TOKEN)
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(contains("canary").not())
+        .stdout(contains(TOKEN).not());
+}
+
+use predicates::prelude::*;
