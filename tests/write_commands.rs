@@ -1,0 +1,1139 @@
+//! The commands that change something, against a mock TFE: the exact request each sends, the
+//! rules checked before anything is sent, `--payload`, `--dry-run`, deletes and their
+//! confirmation, and the output of each.
+
+mod common;
+
+use common::*;
+use mockito::{Matcher, Mock, Server, ServerGuard};
+use predicates::prelude::*;
+use predicates::str::contains;
+use serde_json::{Value, json};
+
+const CLIENT_ID: &str = "oc-XKFwG6ggfA9n7t1K";
+const PAT: &str = "4306823352f0009d0ed81f1b654ac17a";
+const CREATE_PATH: &str = "/api/v2/organizations/my-organization/oauth-clients";
+
+/// A write that must carry the JSON:API content type, the bearer token and exactly `body`.
+fn write(server: &mut ServerGuard, method: &str, path: &str, body: Option<Value>) -> Mock {
+    let mock = server
+        .mock(method, path)
+        .match_header("content-type", "application/vnd.api+json")
+        .match_header("accept", "application/vnd.api+json")
+        .match_header("authorization", format!("Bearer {TOKEN}").as_str());
+    match body {
+        Some(body) => mock.match_body(Matcher::Json(body)),
+        None => mock,
+    }
+}
+
+fn created_response() -> String {
+    let mut doc = fixture("client_create_response.json");
+    doc["data"]["relationships"]["oauth-tokens"]["data"] =
+        json!([{"id": "ot-hmAyP66qk2AMVdbJ", "type": "oauth-tokens"}]);
+    doc.to_string()
+}
+
+/// Runs tfvcs against a server that must receive nothing, whatever the method; returns the
+/// server's URL and what tfvcs printed.
+fn run_sending_nothing(args: &[&str], stdin: &str) -> (String, std::process::Output) {
+    let mut server = Server::new();
+    let mocks: Vec<Mock> = ["GET", "POST", "PATCH", "DELETE"]
+        .into_iter()
+        .map(|m| server.mock(m, Matcher::Any).expect(0).create())
+        .collect();
+    let (mut cmd, home) = tfvcs(&server.url());
+    let out = cmd
+        .current_dir(home.path())
+        .args(args)
+        .write_stdin(stdin)
+        .output()
+        .unwrap();
+    for mock in mocks {
+        mock.assert();
+    }
+    (server.url(), out)
+}
+
+fn assert_nothing_sent(args: &[&str], stdin: &str, code: i32, message: &str) {
+    let (_, out) = run_sending_nothing(args, stdin);
+    let err = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(code), "{args:?}: {err}");
+    assert!(
+        err.contains(message),
+        "{args:?}: expected {message:?} in {err:?}"
+    );
+}
+
+#[test]
+fn create_github_with_the_pat_from_stdin_sends_the_documented_payload() {
+    let mut server = Server::new();
+    let mock = write(&mut server, "POST", CREATE_PATH, None)
+        .match_body(fixture("client_create_payload.json").to_string().as_str())
+        .with_status(201)
+        .with_body(created_response())
+        .expect(1)
+        .create();
+    let (mut cmd, _home) = tfvcs(&server.url());
+    cmd.args([
+        "client",
+        "create",
+        "--provider",
+        "github",
+        "--pat-file",
+        "-",
+        "-o",
+        "id",
+    ])
+    .write_stdin(format!("{PAT}\n"))
+    .assert()
+    .success()
+    .stdout(format!("{CLIENT_ID}\n"))
+    .stderr(contains(
+        "created OAuth client oc-XKFwG6ggfA9n7t1K with OAuth token ot-hmAyP66qk2AMVdbJ",
+    ));
+    mock.assert();
+}
+
+#[test]
+fn create_shows_the_new_client_with_its_token_id() {
+    let mut server = Server::new();
+    write(&mut server, "POST", CREATE_PATH, None)
+        .with_status(201)
+        .with_body(created_response())
+        .create();
+    let (mut cmd, _home) = tfvcs(&server.url());
+    cmd.env("TFVCS_PAT", PAT)
+        .args(["client", "create", "--provider", "github"])
+        .assert()
+        .success()
+        .stdout(contains("ID                   oc-XKFwG6ggfA9n7t1K\n"))
+        .stdout(contains("Token IDs            ot-hmAyP66qk2AMVdbJ\n"));
+    let (mut cmd, _home) = tfvcs(&server.url());
+    let out = cmd
+        .env("TFVCS_PAT", PAT)
+        .args(["client", "create", "--provider", "github", "-o", "json"])
+        .output()
+        .unwrap();
+    let doc: Value = serde_json::from_str(&stdout_of(&out)).unwrap();
+    assert_eq!(
+        doc,
+        serde_json::from_str::<Value>(&created_response()).unwrap()
+    );
+}
+
+#[test]
+fn create_sends_every_option_as_attributes_and_relationships() {
+    let mut server = Server::new();
+    let dir = TempDir::new();
+    let pat = dir.file("pat", &format!("{PAT}\r\n"));
+    let expected = json!({"data": {"type": "oauth-clients",
+        "attributes": {"service-provider": "gitlab_enterprise_edition", "name": "gitlab",
+            "http-url": "https://gitlab.example.com", "api-url": "https://gitlab.example.com/api/v4",
+            "oauth-token-string": PAT, "key": "app-key", "organization-scoped": false},
+        "relationships": {
+            "projects": {"data": [{"type": "projects", "id": "prj-AbCdEf0123456789"}, {"type": "projects", "id": "prj-ZyXwVu9876543210"}]},
+            "agent-pool": {"data": {"type": "agent-pools", "id": "apool-1234567890abcdef"}}}}});
+    let mock = write(&mut server, "POST", CREATE_PATH, Some(expected))
+        .with_status(201)
+        .with_body(created_response())
+        .create();
+    let (mut cmd, _home) = tfvcs(&server.url());
+    cmd.args([
+        "client",
+        "create",
+        "--provider",
+        "gitlab_enterprise_edition",
+        "--name",
+        "gitlab",
+    ])
+    .args([
+        "--http-url",
+        "https://gitlab.example.com",
+        "--key",
+        "app-key",
+        "--org-scoped",
+        "false",
+    ])
+    .args([
+        "--project",
+        "prj-AbCdEf0123456789",
+        "--project",
+        "prj-ZyXwVu9876543210",
+    ])
+    .args([
+        "--agent-pool",
+        "apool-1234567890abcdef",
+        "--pat-file",
+        pat.to_str().unwrap(),
+        "-o",
+        "id",
+    ])
+    .assert()
+    .success();
+    mock.assert();
+}
+
+#[test]
+fn create_bitbucket_data_center_sends_key_secret_and_public_key_exactly_as_read() {
+    let mut server = Server::new();
+    let dir = TempDir::new();
+    let secret = dir.file(
+        "app.key",
+        "-----BEGIN RSA PRIVATE KEY-----\nSECRETCANARY\n-----END RSA PRIVATE KEY-----\n",
+    );
+    let public = dir.file(
+        "app.pub",
+        "-----BEGIN PUBLIC KEY-----\nPUB\n-----END PUBLIC KEY-----\n",
+    );
+    let expected = json!({"data": {"type": "oauth-clients", "attributes": {
+        "service-provider": "bitbucket_data_center", "http-url": "https://bb.example.com/ctx", "api-url": "https://bb.example.com/ctx",
+        "key": "consumer", "secret": "-----BEGIN RSA PRIVATE KEY-----\nSECRETCANARY\n-----END RSA PRIVATE KEY-----\n",
+        "rsa-public-key": "-----BEGIN PUBLIC KEY-----\nPUB\n-----END PUBLIC KEY-----\n"}}});
+    let mock = write(&mut server, "POST", CREATE_PATH, Some(expected))
+        .with_status(201)
+        .with_body(created_response())
+        .create();
+    let (mut cmd, _home) = tfvcs(&server.url());
+    cmd.env("TFVCS_PAT", "must-not-be-sent")
+        .args([
+            "client",
+            "create",
+            "--provider",
+            "bitbucket_data_center",
+            "--http-url",
+            "https://bb.example.com/ctx",
+        ])
+        .args([
+            "--key",
+            "consumer",
+            "--secret-file",
+            secret.to_str().unwrap(),
+        ])
+        .args([
+            "--rsa-public-key-file",
+            public.to_str().unwrap(),
+            "-o",
+            "id",
+        ])
+        .assert()
+        .success();
+    mock.assert();
+}
+
+#[test]
+fn create_ado_server_sends_the_private_key() {
+    let mut server = Server::new();
+    let dir = TempDir::new();
+    let key = dir.file(
+        "ado.key",
+        "-----BEGIN OPENSSH PRIVATE KEY-----\nKEY\n-----END OPENSSH PRIVATE KEY-----\n",
+    );
+    let expected = json!({"data": {"type": "oauth-clients", "attributes": {
+        "service-provider": "ado_server", "http-url": "https://ado.example.com/tfs", "api-url": "https://ado.example.com/tfs",
+        "oauth-token-string": PAT, "private-key": "-----BEGIN OPENSSH PRIVATE KEY-----\nKEY\n-----END OPENSSH PRIVATE KEY-----\n"}}});
+    let mock = write(&mut server, "POST", CREATE_PATH, Some(expected))
+        .with_status(201)
+        .with_body(created_response())
+        .create();
+    let (mut cmd, _home) = tfvcs(&server.url());
+    cmd.env("TFVCS_PAT", PAT)
+        .args([
+            "client",
+            "create",
+            "--provider",
+            "ado_server",
+            "--http-url",
+            "https://ado.example.com/tfs",
+        ])
+        .args(["--private-key-file", key.to_str().unwrap(), "-o", "id"])
+        .assert()
+        .success();
+    mock.assert();
+}
+
+/// The body `client create --dry-run` would send for these arguments.
+fn dry_run_body(args: &[&str]) -> Value {
+    let (mut cmd, _home) = tfvcs("http://127.0.0.1:9");
+    let out = cmd
+        .env("TFVCS_PAT", PAT)
+        .args(["client", "create", "--dry-run"])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let text = stdout_of(&out);
+    let (first, body) = text.split_once('\n').unwrap();
+    assert_eq!(
+        first,
+        "POST http://127.0.0.1:9/api/v2/organizations/my-organization/oauth-clients"
+    );
+    serde_json::from_str(body).unwrap()
+}
+
+#[test]
+fn provider_url_defaults_follow_the_contract() {
+    let cases = [
+        (
+            vec!["--provider", "github"],
+            "https://github.com",
+            "https://api.github.com",
+        ),
+        (
+            vec!["--provider", "gitlab_hosted"],
+            "https://gitlab.com",
+            "https://gitlab.com/api/v4",
+        ),
+        (
+            vec!["--provider", "bitbucket_hosted"],
+            "https://bitbucket.org",
+            "https://api.bitbucket.org",
+        ),
+        (
+            vec!["--provider", "ado_services"],
+            "https://dev.azure.com",
+            "https://dev.azure.com",
+        ),
+        (
+            vec![
+                "--provider",
+                "github_enterprise",
+                "--http-url",
+                "https://ghe.example.com",
+            ],
+            "https://ghe.example.com",
+            "https://ghe.example.com/api/v3",
+        ),
+        (
+            vec![
+                "--provider",
+                "gitlab_community_edition",
+                "--http-url",
+                "https://gl.example.com/",
+            ],
+            "https://gl.example.com/",
+            "https://gl.example.com/api/v4",
+        ),
+        (
+            vec![
+                "--provider",
+                "gitlab_enterprise_edition",
+                "--http-url",
+                "https://gl.example.com",
+            ],
+            "https://gl.example.com",
+            "https://gl.example.com/api/v4",
+        ),
+        (
+            vec![
+                "--provider",
+                "github",
+                "--api-url",
+                "https://api.example.com",
+            ],
+            "https://github.com",
+            "https://api.example.com",
+        ),
+    ];
+    for (args, http, api) in cases {
+        let body = dry_run_body(&args);
+        assert_eq!(body["data"]["attributes"]["http-url"], http, "{args:?}");
+        assert_eq!(body["data"]["attributes"]["api-url"], api, "{args:?}");
+        assert_eq!(
+            body["data"]["attributes"]["oauth-token-string"],
+            "[redacted]"
+        );
+    }
+}
+
+#[test]
+fn only_the_attributes_that_are_set_are_sent() {
+    let body = dry_run_body(&["--provider", "github"]);
+    let keys: Vec<&String> = body["data"]["attributes"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            "service-provider",
+            "http-url",
+            "api-url",
+            "oauth-token-string"
+        ]
+    );
+    assert!(body["data"].get("relationships").is_none());
+}
+
+#[test]
+fn create_validation_rules_send_nothing() {
+    let gh = ["client", "create", "--provider", "github"];
+    let cases: Vec<(Vec<&str>, &str)> = vec![
+        (vec!["client", "create"], "--provider is required"),
+        (gh.to_vec(), "a personal access token (PAT) is required"),
+        (
+            vec![
+                "client",
+                "create",
+                "--provider",
+                "github_enterprise",
+                "--pat-file",
+                "-",
+            ],
+            "--http-url is required for github_enterprise",
+        ),
+        (
+            vec![
+                "client",
+                "create",
+                "--provider",
+                "bitbucket_data_center",
+                "--http-url",
+                "https://bb.example.com",
+            ],
+            "needs --key, --secret-file, --rsa-public-key-file",
+        ),
+        (
+            vec![
+                "client",
+                "create",
+                "--provider",
+                "bitbucket_server",
+                "--http-url",
+                "https://bb.example.com",
+                "--key",
+                "k",
+            ],
+            "needs --secret-file, --rsa-public-key-file",
+        ),
+        (
+            vec![
+                "client",
+                "create",
+                "--provider",
+                "ado_server",
+                "--http-url",
+                "https://ado.example.com",
+                "--pat-file",
+                "-",
+            ],
+            "--private-key-file is required for ado_server",
+        ),
+        (
+            [&gh[..], &["--pat-file", "-", "--private-key-file", "key"]].concat(),
+            "--private-key-file is only for ado_server, not github",
+        ),
+        (
+            [&gh[..], &["--pat-file", "-", "--http-url", "github.com"]].concat(),
+            "--http-url \"github.com\" is not an absolute http(s) URL",
+        ),
+        (
+            [&gh[..], &["--pat-file", "-", "--api-url", "ftp://x"]].concat(),
+            "--api-url \"ftp://x\" is not an absolute http(s) URL",
+        ),
+        (
+            [&gh[..], &["--pat-file", "-", "--payload", "-"]].concat(),
+            "only one option can read stdin",
+        ),
+        (
+            [&gh[..], &["--pat-file", "-", "--project", "nope"]].concat(),
+            "\"nope\" is not a project id",
+        ),
+        (
+            [&gh[..], &["--pat-file", "-", "--agent-pool", "pool"]].concat(),
+            "\"pool\" is not an agent pool id",
+        ),
+        (
+            [&gh[..], &["--pat-file", "missing-file"]].concat(),
+            "--pat-file missing-file",
+        ),
+    ];
+    for (args, message) in cases {
+        assert_nothing_sent(&args, &format!("{PAT}\n"), 2, message);
+    }
+}
+
+#[test]
+fn empty_and_placeholder_pats_are_refused() {
+    let args = [
+        "client",
+        "create",
+        "--provider",
+        "github",
+        "--pat-file",
+        "-",
+    ];
+    assert_nothing_sent(
+        &args,
+        "\n",
+        2,
+        "the personal access token from stdin is empty",
+    );
+    assert_nothing_sent(
+        &args,
+        "<YOUR_PERSONAL_ACCESS_TOKEN>\n",
+        2,
+        "is a placeholder in angle brackets",
+    );
+    assert_nothing_sent(&args, "", 2, "is empty");
+}
+
+#[test]
+fn no_pat_without_a_terminal_says_how_to_pass_one() {
+    let mut server = Server::new();
+    let none = server.mock("POST", Matcher::Any).expect(0).create();
+    let (mut cmd, _home) = tfvcs(&server.url());
+    cmd.args(["client", "create", "--provider", "github"])
+        .assert()
+        .code(2)
+        .stderr(contains("error: a personal access token (PAT) is required"))
+        .stderr(contains(
+            "hint: pass --pat-file PATH, or --pat-file - to read it from stdin",
+        ))
+        .stderr(contains("hint: or set TFVCS_PAT"));
+    none.assert();
+}
+
+#[test]
+fn the_guide_payload_works_once_its_placeholder_is_replaced() {
+    let dir = TempDir::new();
+    let text = std::fs::read_to_string(fixtures_dir().join("guide_payload.json")).unwrap();
+    let payload = dir.file(
+        "payload.json",
+        &text.replace("<YOUR_PERSONAL_ACCESS_TOKEN>", PAT),
+    );
+    let mut server = Server::new();
+    let mock = write(&mut server, "POST", CREATE_PATH, None)
+        .match_body(fixture("client_create_payload.json").to_string().as_str())
+        .with_status(201)
+        .with_body(created_response())
+        .create();
+    let (mut cmd, _home) = tfvcs(&server.url());
+    cmd.args([
+        "client",
+        "create",
+        "--payload",
+        payload.to_str().unwrap(),
+        "-o",
+        "id",
+    ])
+    .assert()
+    .success();
+    mock.assert();
+}
+
+#[test]
+fn the_guide_payload_with_its_placeholder_is_refused() {
+    let text = std::fs::read_to_string(fixtures_dir().join("guide_payload.json")).unwrap();
+    assert_nothing_sent(
+        &["client", "create", "--payload", "-"],
+        &text,
+        2,
+        "the payload's oauth-token-string is a placeholder",
+    );
+}
+
+#[test]
+fn the_guide_payload_placeholder_is_replaced_by_pat_file() {
+    let dir = TempDir::new();
+    let payload = dir.file(
+        "payload.json",
+        &std::fs::read_to_string(fixtures_dir().join("guide_payload.json")).unwrap(),
+    );
+    let mut server = Server::new();
+    let mock = write(
+        &mut server,
+        "POST",
+        CREATE_PATH,
+        Some(fixture("client_create_payload.json")),
+    )
+    .with_status(201)
+    .with_body(created_response())
+    .create();
+    let (mut cmd, _home) = tfvcs(&server.url());
+    cmd.args([
+        "client",
+        "create",
+        "--payload",
+        payload.to_str().unwrap(),
+        "--pat-file",
+        "-",
+        "-o",
+        "id",
+    ])
+    .write_stdin(PAT)
+    .assert()
+    .success();
+    mock.assert();
+}
+
+#[test]
+fn bad_payload_json_names_the_file_line_and_column() {
+    let dir = TempDir::new();
+    let payload = dir.file(
+        "payload.json",
+        "{\n  \"data\": {\n    \"type\": \"oauth-clients\",,\n",
+    );
+    let shown = payload.display().to_string();
+    assert_nothing_sent(
+        &["client", "create", "--payload", &shown],
+        "",
+        2,
+        &format!("--payload {shown}: invalid JSON at line 3, column 29"),
+    );
+}
+
+#[test]
+fn payload_must_be_an_oauth_clients_document() {
+    let cases = [
+        (
+            r#"{"data":{"type":"oauth-tokens","attributes":{}}}"#,
+            "data.type must be \"oauth-clients\", not \"oauth-tokens\"",
+        ),
+        (r#"{"type":"oauth-clients"}"#, "no `data` object"),
+        (
+            r#"{"data":{"attributes":{}}}"#,
+            "data.type must be \"oauth-clients\", not missing",
+        ),
+    ];
+    for (payload, message) in cases {
+        assert_nothing_sent(&["client", "create", "--payload", "-"], payload, 2, message);
+    }
+}
+
+#[test]
+fn flags_override_the_payload_and_unknown_attributes_are_forwarded() {
+    let payload = json!({"data": {"type": "oauth-clients", "attributes": {
+        "service-provider": "github", "name": "from-file", "http-url": "https://github.com",
+        "api-url": "https://api.github.com", "oauth-token-string": PAT, "ado-entra-tenant-id": "tenant-1"},
+        "relationships": {"projects": {"data": [{"type": "projects", "id": "prj-fromfile000000"}]}}}});
+    let mut server = Server::new();
+    let expected = json!({"data": {"type": "oauth-clients", "attributes": {
+        "service-provider": "github_enterprise", "name": "from-flag", "http-url": "https://ghe.example.com",
+        "api-url": "https://api.github.com", "oauth-token-string": PAT, "ado-entra-tenant-id": "tenant-1"},
+        "relationships": {"projects": {"data": [{"type": "projects", "id": "prj-fromfile000000"}]}}}});
+    let mock = write(&mut server, "POST", CREATE_PATH, Some(expected))
+        .with_status(201)
+        .with_body(created_response())
+        .create();
+    let (mut cmd, _home) = tfvcs(&server.url());
+    cmd.args([
+        "client",
+        "create",
+        "--payload",
+        "-",
+        "--provider",
+        "github_enterprise",
+    ])
+    .args([
+        "--name",
+        "from-flag",
+        "--http-url",
+        "https://ghe.example.com",
+        "-o",
+        "id",
+    ])
+    .write_stdin(payload.to_string())
+    .assert()
+    .success();
+    mock.assert();
+}
+
+#[test]
+fn a_post_that_fails_on_the_server_is_not_retried_and_says_to_check_the_list() {
+    let mut server = Server::new();
+    let mock = write(&mut server, "POST", CREATE_PATH, None)
+        .with_status(503)
+        .expect(1)
+        .create();
+    let (mut cmd, _home) = tfvcs(&server.url());
+    cmd.env("TFVCS_PAT", PAT)
+        .args(["client", "create", "--provider", "github"])
+        .assert()
+        .code(6)
+        .stderr(contains("hint: a POST is never retried").and(contains("tfvcs client list")));
+    mock.assert();
+}
+
+#[test]
+fn a_rejected_create_exits_5_with_the_pointer() {
+    let mut server = Server::new();
+    write(&mut server, "POST", CREATE_PATH, None)
+        .with_status(422)
+        .with_body(r#"{"errors":[{"status":"422","title":"invalid attribute","detail":"Http url is invalid","source":{"pointer":"/data/attributes/http-url"}}]}"#)
+        .create();
+    let (mut cmd, _home) = tfvcs(&server.url());
+    cmd.env("TFVCS_PAT", PAT)
+        .args(["client", "create", "--provider", "github"])
+        .assert()
+        .code(5)
+        .stderr(contains(
+            "invalid attribute: Http url is invalid (at /data/attributes/http-url)",
+        ));
+}
+
+fn updated_response() -> String {
+    fixture("client_show_response.json").to_string()
+}
+
+#[test]
+fn update_sends_only_what_is_given() {
+    let mut server = Server::new();
+    let expected = json!({"data": {"type": "oauth-clients", "attributes": {"name": "renamed", "organization-scoped": true}}});
+    let mock = write(
+        &mut server,
+        "PATCH",
+        "/api/v2/oauth-clients/oc-XKFwG6ggfA9n7t1K",
+        None,
+    )
+    .match_body(expected.to_string().as_str())
+    .with_status(200)
+    .with_body(updated_response())
+    .create();
+    let (mut cmd, _home) = tfvcs(&server.url());
+    cmd.args([
+        "client",
+        "update",
+        CLIENT_ID,
+        "--name",
+        "renamed",
+        "--org-scoped",
+        "true",
+    ])
+    .assert()
+    .success()
+    .stdout(contains("ID                   oc-XKFwG6ggfA9n7t1K\n"));
+    mock.assert();
+}
+
+#[test]
+fn update_projects_replace_the_set_clear_sends_an_empty_array_and_agent_pool_none_sends_null() {
+    let path = "/api/v2/oauth-clients/oc-XKFwG6ggfA9n7t1K";
+    let cases: Vec<(Vec<&str>, Value)> = vec![
+        (
+            vec!["--project", "prj-AbCdEf0123456789"],
+            json!({"projects": {"data": [{"type": "projects", "id": "prj-AbCdEf0123456789"}]}}),
+        ),
+        (vec!["--clear-projects"], json!({"projects": {"data": []}})),
+        (
+            vec!["--agent-pool", "none"],
+            json!({"agent-pool": {"data": null}}),
+        ),
+        (
+            vec!["--agent-pool", "apool-1234567890abcdef"],
+            json!({"agent-pool": {"data": {"type": "agent-pools", "id": "apool-1234567890abcdef"}}}),
+        ),
+    ];
+    for (args, relationships) in cases {
+        let mut server = Server::new();
+        let body = json!({"data": {"type": "oauth-clients", "relationships": relationships}});
+        let mock = write(&mut server, "PATCH", path, None)
+            .match_body(body.to_string().as_str())
+            .with_status(200)
+            .with_body(updated_response())
+            .create();
+        let (mut cmd, _home) = tfvcs(&server.url());
+        cmd.args(["client", "update", CLIENT_ID, "-o", "id"])
+            .args(&args)
+            .assert()
+            .success()
+            .stdout(format!("{CLIENT_ID}\n"));
+        mock.assert();
+    }
+}
+
+#[test]
+fn update_with_secret_files() {
+    let dir = TempDir::new();
+    let secret = dir.file("s", "SECRET\n");
+    let mut server = Server::new();
+    let body = json!({"data": {"type": "oauth-clients", "attributes": {"key": "k2", "secret": "SECRET\n", "rsa-public-key": "PUB"}}});
+    let mock = write(
+        &mut server,
+        "PATCH",
+        "/api/v2/oauth-clients/oc-XKFwG6ggfA9n7t1K",
+        Some(body),
+    )
+    .with_status(200)
+    .with_body(updated_response())
+    .create();
+    let (mut cmd, _home) = tfvcs(&server.url());
+    cmd.args([
+        "client",
+        "update",
+        CLIENT_ID,
+        "--key",
+        "k2",
+        "--secret-file",
+        secret.to_str().unwrap(),
+    ])
+    .args(["--rsa-public-key-file", "-", "-o", "id"])
+    .write_stdin("PUB")
+    .assert()
+    .success();
+    mock.assert();
+}
+
+#[test]
+fn update_without_options_is_a_usage_error() {
+    assert_nothing_sent(&["client", "update", CLIENT_ID], "", 2, "nothing to update");
+    assert_nothing_sent(
+        &[
+            "client",
+            "update",
+            CLIENT_ID,
+            "--project",
+            "prj-AbCdEf0123456789",
+            "--clear-projects",
+        ],
+        "",
+        2,
+        "cannot be used with",
+    );
+}
+
+#[test]
+fn set_pat_sends_the_token_string_and_nothing_else() {
+    let mut server = Server::new();
+    let body =
+        json!({"data": {"type": "oauth-clients", "attributes": {"oauth-token-string": PAT}}});
+    let mock = write(
+        &mut server,
+        "PATCH",
+        "/api/v2/oauth-clients/oc-XKFwG6ggfA9n7t1K",
+        None,
+    )
+    .match_body(body.to_string().as_str())
+    .with_status(200)
+    .with_body(updated_response())
+    .create();
+    let (mut cmd, _home) = tfvcs(&server.url());
+    cmd.args([
+        "client",
+        "set-pat",
+        CLIENT_ID,
+        "--pat-file",
+        "-",
+        "-o",
+        "id",
+    ])
+    .write_stdin(format!("{PAT}\n"))
+    .assert()
+    .success()
+    .stdout(format!("{CLIENT_ID}\n"))
+    .stderr(contains(
+        "replaced the personal access token of oc-XKFwG6ggfA9n7t1K",
+    ));
+    mock.assert();
+}
+
+#[test]
+fn set_pat_by_name_walks_the_list_first() {
+    let mut server = Server::new();
+    let walk = server
+        .mock("GET", CREATE_PATH)
+        .match_query(Matcher::Exact(page_query("", 1)))
+        .with_status(200)
+        .with_body(page(
+            vec![client_resource(CLIENT_ID, Some("gh"), None)],
+            1,
+            1,
+            1,
+        ))
+        .create();
+    let patch = write(
+        &mut server,
+        "PATCH",
+        "/api/v2/oauth-clients/oc-XKFwG6ggfA9n7t1K",
+        None,
+    )
+    .with_status(200)
+    .with_body(updated_response())
+    .create();
+    let (mut cmd, _home) = tfvcs(&server.url());
+    cmd.env("TFVCS_PAT", PAT)
+        .args(["client", "set-pat", "gh", "-o", "id"])
+        .assert()
+        .success();
+    walk.assert();
+    patch.assert();
+}
+
+#[test]
+fn add_and_remove_projects_send_a_top_level_data_array() {
+    for (command, method, verb) in [
+        ("add-projects", "POST", "added"),
+        ("remove-projects", "DELETE", "removed"),
+    ] {
+        let mut server = Server::new();
+        let body = json!({"data": [{"type": "projects", "id": "prj-AbCdEf0123456789"}, {"type": "projects", "id": "prj-ZyXwVu9876543210"}]});
+        let mock = write(
+            &mut server,
+            method,
+            "/api/v2/oauth-clients/oc-XKFwG6ggfA9n7t1K/relationships/projects",
+            None,
+        )
+        .match_body(body.to_string().as_str())
+        .with_status(204)
+        .create();
+        let (mut cmd, _home) = tfvcs(&server.url());
+        cmd.args([
+            "client",
+            command,
+            CLIENT_ID,
+            "prj-AbCdEf0123456789",
+            "prj-ZyXwVu9876543210",
+        ])
+        .assert()
+        .success()
+        .stdout("")
+        .stderr(contains(format!(
+            "{verb} prj-AbCdEf0123456789, prj-ZyXwVu9876543210"
+        )));
+        mock.assert();
+    }
+}
+
+#[test]
+fn client_delete_without_a_terminal_needs_yes_and_sends_nothing() {
+    assert_nothing_sent(
+        &["client", "delete", CLIENT_ID],
+        "",
+        2,
+        "refusing to delete without confirmation",
+    );
+    assert_nothing_sent(&["client", "delete", "by-name"], "", 2, "hint: pass --yes");
+    assert_nothing_sent(
+        &["token", "delete", "ot-hmAyP66qk2AMVdbJ"],
+        "",
+        2,
+        "refusing to delete without confirmation",
+    );
+}
+
+#[test]
+fn client_delete_with_yes_sends_the_delete_alone() {
+    let mut server = Server::new();
+    let get = server.mock("GET", Matcher::Any).expect(0).create();
+    let delete = write(
+        &mut server,
+        "DELETE",
+        "/api/v2/oauth-clients/oc-XKFwG6ggfA9n7t1K",
+        None,
+    )
+    .with_status(204)
+    .expect(1)
+    .create();
+    let (mut cmd, _home) = tfvcs(&server.url());
+    cmd.args(["client", "delete", CLIENT_ID, "--yes"])
+        .assert()
+        .success()
+        .stdout("")
+        .stderr("deleted OAuth client oc-XKFwG6ggfA9n7t1K\n");
+    delete.assert();
+    get.assert();
+}
+
+#[test]
+fn delete_with_output_id_prints_the_deleted_id() {
+    let mut server = Server::new();
+    write(
+        &mut server,
+        "DELETE",
+        "/api/v2/oauth-tokens/ot-hmAyP66qk2AMVdbJ",
+        None,
+    )
+    .with_status(204)
+    .create();
+    let (mut cmd, _home) = tfvcs(&server.url());
+    cmd.args([
+        "token",
+        "delete",
+        "ot-hmAyP66qk2AMVdbJ",
+        "--yes",
+        "-o",
+        "id",
+    ])
+    .assert()
+    .success()
+    .stdout("ot-hmAyP66qk2AMVdbJ\n")
+    .stderr("deleted OAuth token ot-hmAyP66qk2AMVdbJ\n");
+}
+
+#[test]
+fn a_failed_delete_exits_with_the_status_code() {
+    let mut server = Server::new();
+    write(
+        &mut server,
+        "DELETE",
+        "/api/v2/oauth-tokens/ot-hmAyP66qk2AMVdbJ",
+        None,
+    )
+    .with_status(404)
+    .with_body(r#"{"errors":[{"status":"404","title":"not found"}]}"#)
+    .create();
+    let (mut cmd, _home) = tfvcs(&server.url());
+    cmd.args(["token", "delete", "ot-hmAyP66qk2AMVdbJ", "--yes"])
+        .assert()
+        .code(3)
+        .stdout("");
+}
+
+const PLAIN_KEY: &str =
+    "-----BEGIN RSA PRIVATE KEY-----\nSSHKEYCANARY\n-----END RSA PRIVATE KEY-----\n";
+
+#[test]
+fn set_ssh_key_sends_the_key_and_shows_the_token() {
+    let mut server = Server::new();
+    let body = json!({"data": {"type": "oauth-tokens", "attributes": {"ssh-key": PLAIN_KEY}}});
+    let mut response = fixture("token_update_response.json");
+    response["data"]["attributes"]["has-ssh-key"] = json!(true);
+    let mock = write(
+        &mut server,
+        "PATCH",
+        "/api/v2/oauth-tokens/ot-29t7xkUKiNC2XasL",
+        Some(body),
+    )
+    .with_status(200)
+    .with_body(response.to_string())
+    .create();
+    let (mut cmd, _home) = tfvcs(&server.url());
+    cmd.args([
+        "token",
+        "set-ssh-key",
+        "ot-29t7xkUKiNC2XasL",
+        "--ssh-key-file",
+        "-",
+    ])
+    .write_stdin(PLAIN_KEY)
+    .assert()
+    .success()
+    .stdout(contains("SSH key  yes\n"));
+    mock.assert();
+}
+
+#[test]
+fn set_ssh_key_refuses_keys_tfe_cannot_use() {
+    let args = [
+        "token",
+        "set-ssh-key",
+        "ot-29t7xkUKiNC2XasL",
+        "--ssh-key-file",
+        "-",
+    ];
+    let encrypted =
+        "-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIB\n-----END ENCRYPTED PRIVATE KEY-----\n";
+    assert_nothing_sent(&args, encrypted, 2, "is protected by a passphrase");
+    assert_nothing_sent(
+        &args,
+        "ssh-ed25519 AAAAC3Nza user@host\n",
+        2,
+        "not a PEM private key",
+    );
+    assert_nothing_sent(&args, "", 2, "the file is empty");
+    // An OpenSSH key encrypted with aes256-ctr (its header, as ssh-keygen writes it).
+    let openssh = "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAACmFlczI1Ni1jdHIAAAAGYmNyeXB0AAAAGAAAABA=\n-----END OPENSSH PRIVATE KEY-----\n";
+    assert_nothing_sent(&args, openssh, 2, "is protected by a passphrase");
+}
+
+#[test]
+fn dry_run_prints_the_request_with_secrets_redacted_and_sends_nothing() {
+    let dir = TempDir::new();
+    let key = dir.file("k", PLAIN_KEY);
+    let key = key.to_str().unwrap();
+    let cases: Vec<(Vec<&str>, &str)> = vec![
+        (
+            vec!["client", "set-pat", CLIENT_ID, "--pat-file", "-"],
+            "PATCH {url}/api/v2/oauth-clients/oc-XKFwG6ggfA9n7t1K\n{\n  \"data\": {\n    \"type\": \"oauth-clients\",\n    \"attributes\": {\n      \"oauth-token-string\": \"[redacted]\"\n    }\n  }\n}\n",
+        ),
+        (
+            vec![
+                "token",
+                "set-ssh-key",
+                "ot-29t7xkUKiNC2XasL",
+                "--ssh-key-file",
+                key,
+            ],
+            "PATCH {url}/api/v2/oauth-tokens/ot-29t7xkUKiNC2XasL\n{\n  \"data\": {\n    \"type\": \"oauth-tokens\",\n    \"attributes\": {\n      \"ssh-key\": \"[redacted]\"\n    }\n  }\n}\n",
+        ),
+        (
+            vec!["client", "delete", CLIENT_ID],
+            "DELETE {url}/api/v2/oauth-clients/oc-XKFwG6ggfA9n7t1K\n",
+        ),
+        (
+            vec!["token", "delete", "ot-29t7xkUKiNC2XasL"],
+            "DELETE {url}/api/v2/oauth-tokens/ot-29t7xkUKiNC2XasL\n",
+        ),
+        (
+            vec!["client", "add-projects", CLIENT_ID, "prj-AbCdEf0123456789"],
+            "POST {url}/api/v2/oauth-clients/oc-XKFwG6ggfA9n7t1K/relationships/projects\n{\n  \"data\": [\n    {\n      \"type\": \"projects\",\n      \"id\": \"prj-AbCdEf0123456789\"\n    }\n  ]\n}\n",
+        ),
+        (
+            vec![
+                "client",
+                "remove-projects",
+                CLIENT_ID,
+                "prj-AbCdEf0123456789",
+            ],
+            "DELETE {url}/api/v2/oauth-clients/oc-XKFwG6ggfA9n7t1K/relationships/projects\n{\n  \"data\": [\n    {\n      \"type\": \"projects\",\n      \"id\": \"prj-AbCdEf0123456789\"\n    }\n  ]\n}\n",
+        ),
+        (
+            vec!["client", "update", CLIENT_ID, "--name", "n"],
+            "PATCH {url}/api/v2/oauth-clients/oc-XKFwG6ggfA9n7t1K\n{\n  \"data\": {\n    \"type\": \"oauth-clients\",\n    \"attributes\": {\n      \"name\": \"n\"\n    }\n  }\n}\n",
+        ),
+        (
+            vec![
+                "client",
+                "create",
+                "--provider",
+                "github",
+                "--pat-file",
+                "-",
+            ],
+            "POST {url}/api/v2/organizations/my-organization/oauth-clients\n{\n  \"data\": {\n    \"type\": \"oauth-clients\",\n    \"attributes\": {\n      \"service-provider\": \"github\",\n      \"http-url\": \"https://github.com\",\n      \"api-url\": \"https://api.github.com\",\n      \"oauth-token-string\": \"[redacted]\"\n    }\n  }\n}\n",
+        ),
+    ];
+    for (args, expected) in cases {
+        let args = [&args[..], &["--dry-run"]].concat();
+        let (url, out) = run_sending_nothing(&args, PAT);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr_of(&out));
+        assert_eq!(stdout_of(&out), expected.replace("{url}", &url), "{args:?}");
+    }
+}
+
+#[test]
+fn a_group_readable_secret_file_gets_a_warning() {
+    let dir = TempDir::new();
+    let pat = dir.file("pat", PAT);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&pat, std::fs::Permissions::from_mode(0o644)).unwrap();
+    }
+    let (mut cmd, _home) = tfvcs("http://127.0.0.1:9");
+    cmd.args([
+        "client",
+        "set-pat",
+        CLIENT_ID,
+        "--dry-run",
+        "--pat-file",
+        pat.to_str().unwrap(),
+    ])
+    .assert()
+    .success()
+    .stderr(contains("warning:").and(contains("readable by group or others")));
+    let (mut cmd, _home) = tfvcs("http://127.0.0.1:9");
+    let private = dir.file("pat2", PAT);
+    cmd.args([
+        "client",
+        "set-pat",
+        CLIENT_ID,
+        "--dry-run",
+        "--pat-file",
+        private.to_str().unwrap(),
+    ])
+    .assert()
+    .success()
+    .stderr("");
+}
