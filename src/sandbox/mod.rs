@@ -1,8 +1,106 @@
-//! `tfvcs sandbox`: an in-memory emulation of the TFE API for VCS connections (SPEC §9).
+//! `tfvcs sandbox`: an in-memory emulation of the TFE API for VCS connections (SPEC §9), on
+//! loopback, for trying tfvcs without an account, testing CI scripts offline, and as the
+//! tests' real server.
+
+mod documents;
+mod handlers;
+mod rules;
+mod server;
+mod store;
+
+use std::io::Write;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
 
 use crate::cli::SandboxArgs;
 use crate::error::{Fail, Result};
+use handlers::Api;
+use server::{Chaos, Sandbox};
+use store::{Rng, Store};
 
-pub fn run(_args: SandboxArgs, _org: Option<&str>) -> Result<()> {
-    Err(Fail::other("sandbox: under construction"))
+const DEFAULT_ORG: &str = "sandbox";
+
+/// Starts the sandbox and serves until killed.
+pub fn run(args: SandboxArgs, org: Option<&str>) -> Result<()> {
+    if !(0.0..=1.0).contains(&args.fail_rate) {
+        return Err(Fail::usage("--fail-rate takes a number from 0 to 1"));
+    }
+    if args.rate_limit == Some(0) {
+        return Err(Fail::usage(
+            "--rate-limit takes a number of requests per second, at least 1",
+        ));
+    }
+    let org = org.unwrap_or(DEFAULT_ORG).to_string();
+    if !org
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        || org.is_empty()
+    {
+        return Err(Fail::usage(format!("invalid organization name {org:?}")));
+    }
+    let mut rng = args.seed.map(Rng::new).unwrap_or_else(Rng::from_entropy);
+    let token = match args.token {
+        Some(t)
+            if t.trim().is_empty() || t.chars().any(|c| c.is_whitespace() || c.is_control()) =>
+        {
+            return Err(Fail::usage(
+                "--token must be a non-empty value without spaces",
+            ));
+        }
+        Some(t) => t,
+        None => format!("{}.atlasv1.{}", rng.alphanumeric(14), rng.alphanumeric(64)),
+    };
+    let chaos_rng = Rng::new(rng.next_u64());
+    let store = Store::open(args.state.clone(), rng).map_err(Fail::other)?;
+    let server = tiny_http::Server::http(args.listen.as_str())
+        .map_err(|e| Fail::other(format!("cannot listen on {}: {e}", args.listen)))?;
+    let address = server
+        .server_addr()
+        .to_ip()
+        .ok_or_else(|| Fail::other("the sandbox listens on TCP only"))?;
+    let shown_host = if address.ip().is_unspecified() {
+        format!("127.0.0.1:{}", address.port())
+    } else {
+        address.to_string()
+    };
+    let exports = format!(
+        "export TFE_HOSTNAME=http://{shown_host}\nexport TFE_TOKEN={token}\nexport TFE_ORGANIZATION={org}\n"
+    );
+    {
+        let mut out = std::io::stdout().lock();
+        // The lines are for `eval` or a file; a closed stdout must not stop the server.
+        let _ = out.write_all(exports.as_bytes()).and_then(|_| out.flush());
+    }
+    let persistence = match &args.state {
+        Some(path) => format!("state in {}", path.display()),
+        None => "in memory".to_string(),
+    };
+    eprintln!(
+        "tfvcs sandbox: a TFE-compatible API for VCS connections at http://{shown_host}/api/v2\n\
+         organization {org}, {persistence}; one line per request below. Ctrl-C stops it.\n\
+         To use it from another shell, run the three export lines printed on stdout."
+    );
+    if !address.ip().is_loopback() {
+        eprintln!(
+            "warning: listening on {address}, not only on loopback: anyone who can reach it can use it"
+        );
+    }
+    server::serve(
+        server,
+        Sandbox {
+            api: Api {
+                org,
+                store: Mutex::new(store),
+            },
+            token,
+            chaos: Chaos {
+                latency: Duration::from_millis(args.latency_ms),
+                fail_rate: args.fail_rate,
+                rate_limit: args.rate_limit,
+                rng: Mutex::new(chaos_rng),
+                window: Mutex::new((Instant::now(), 0)),
+            },
+        },
+    );
+    Ok(())
 }
