@@ -1,4 +1,4 @@
-//! Completion scripts and man pages, generated from the clap definitions (SPEC §8).
+//! Completion scripts, generated from the clap definitions.
 
 use clap::CommandFactory;
 use clap_complete::Shell;

@@ -70,6 +70,19 @@ fn client_list_json_is_one_document_with_every_item() {
 }
 
 #[test]
+fn an_empty_included_array_is_left_out() {
+    let mut server = Server::new();
+    let mut body: Value = serde_json::from_str(&page(vec![], 1, 1, 0)).unwrap();
+    body["included"] = json!([]);
+    list_clients_mock(&mut server, body.to_string());
+    let (mut cmd, _home) = tfvcs(&server.url());
+    cmd.args(["client", "list", "-o", "json"])
+        .assert()
+        .success()
+        .stdout("{\n  \"data\": []\n}\n");
+}
+
+#[test]
 fn client_list_ids() {
     let mut server = Server::new();
     list_clients_mock(&mut server, page(two_clients(), 1, 1, 2));

@@ -295,7 +295,11 @@ impl ApiClient {
                     }));
                 }
             }
-            if let Some(Value::Array(included)) = doc.get("included") {
+            // An empty `included` adds nothing: an empty list prints as `{"data": []}`.
+            if let Some(Value::Array(included)) = doc
+                .get("included")
+                .filter(|i| i.as_array().is_some_and(|a| !a.is_empty()))
+            {
                 let all = list.included.get_or_insert_with(Vec::new);
                 for item in included {
                     if !all.iter().any(|seen| same_resource(seen, item)) {

@@ -145,3 +145,157 @@ pub fn stdout_of(output: &std::process::Output) -> String {
 pub fn stderr_of(output: &std::process::Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
+
+/// A `tfvcs sandbox` process on a free loopback port, killed when dropped.
+pub struct Sandbox {
+    pub child: std::process::Child,
+    pub url: String,
+    pub token: String,
+    pub org: String,
+    /// Everything the sandbox wrote on stderr, gathered by a thread.
+    pub stderr: std::sync::Arc<std::sync::Mutex<String>>,
+}
+
+impl Sandbox {
+    /// Starts `tfvcs sandbox --listen 127.0.0.1:0` with `extra` options and reads its three
+    /// export lines.
+    pub fn start(extra: &[&str]) -> Sandbox {
+        use std::io::{BufRead, BufReader, Read};
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("tfvcs"))
+            .env_clear()
+            .args(["sandbox", "--listen", "127.0.0.1:0"])
+            .args(extra)
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdout = BufReader::new(child.stdout.take().unwrap());
+        let mut exports = Vec::new();
+        for _ in 0..3 {
+            let mut line = String::new();
+            stdout.read_line(&mut line).unwrap();
+            exports.push(line.trim_end().to_string());
+        }
+        let value = |name: &str| {
+            exports
+                .iter()
+                .find_map(|l| l.strip_prefix(&format!("export {name}=")))
+                .unwrap_or_else(|| panic!("no {name} in {exports:?}"))
+                .to_string()
+        };
+        let stderr = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+        let sink = std::sync::Arc::clone(&stderr);
+        let mut pipe = child.stderr.take().unwrap();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            while let Ok(n) = pipe.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock()
+                    .unwrap()
+                    .push_str(&String::from_utf8_lossy(&buf[..n]));
+            }
+        });
+        Sandbox {
+            url: value("TFE_HOSTNAME"),
+            token: value("TFE_TOKEN"),
+            org: value("TFE_ORGANIZATION"),
+            child,
+            stderr,
+        }
+    }
+
+    /// tfvcs pointed at this sandbox, as its export lines say.
+    pub fn tfvcs(&self) -> (Command, TempDir) {
+        let (mut cmd, home) = tfvcs_bare();
+        cmd.env("TFE_HOSTNAME", &self.url)
+            .env("TFE_TOKEN", &self.token)
+            .env("TFE_ORGANIZATION", &self.org);
+        (cmd, home)
+    }
+
+    /// A raw request to the sandbox: status, headers of interest and JSON body.
+    pub fn request(&self, method: &str, path: &str, body: Option<&Value>) -> Http {
+        http(
+            method,
+            &format!("{}{path}", self.url),
+            Some(&self.token),
+            body,
+            Some("application/vnd.api+json"),
+        )
+    }
+
+    pub fn kill(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Drop for Sandbox {
+    fn drop(&mut self) {
+        self.kill();
+    }
+}
+
+/// What a raw HTTP exchange returned.
+#[derive(Debug)]
+pub struct Http {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: Value,
+}
+
+impl Http {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// One HTTP request with ureq, statuses returned rather than turned into errors.
+pub fn http(
+    method: &str,
+    url: &str,
+    token: Option<&str>,
+    body: Option<&Value>,
+    content_type: Option<&str>,
+) -> Http {
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .proxy(None)
+        .timeout_global(Some(std::time::Duration::from_secs(30)))
+        .build()
+        .into();
+    let mut request = ureq::http::Request::builder().method(method).uri(url);
+    if let Some(token) = token {
+        request = request.header("Authorization", format!("Bearer {token}"));
+    }
+    if let Some(ct) = content_type {
+        request = request.header("Content-Type", ct);
+    }
+    let bytes = body
+        .map(|b| serde_json::to_vec(b).unwrap())
+        .unwrap_or_default();
+    let mut response = agent.run(request.body(bytes).unwrap()).unwrap();
+    let status = response.status().as_u16();
+    let headers = response
+        .headers()
+        .iter()
+        .map(|(k, v)| (k.as_str().to_string(), v.to_str().unwrap_or("").to_string()))
+        .collect();
+    let text = response.body_mut().read_to_string().unwrap_or_default();
+    let body = if text.is_empty() {
+        Value::Null
+    } else {
+        serde_json::from_str(&text).unwrap_or(Value::String(text))
+    };
+    Http {
+        status,
+        headers,
+        body,
+    }
+}

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Try tfvcs in one command, offline: builds it, starts the bundled sandbox on a free port,
+# runs the main flow of a VCS connection, then stops the sandbox and removes what it made.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+echo "Building tfvcs (cargo build)..." >&2
+cargo build --quiet
+export PATH="$PWD/target/debug:$PATH"
+
+work=$(mktemp -d)
+sandbox_pid=""
+cleanup() {
+    if [ -n "$sandbox_pid" ]; then
+        kill "$sandbox_pid" 2>/dev/null || true
+        wait "$sandbox_pid" 2>/dev/null || true
+    fi
+    rm -rf "$work"
+}
+trap cleanup EXIT INT TERM
+
+# The sandbox prints three `export` lines on stdout; its request log goes to a file.
+tfvcs sandbox --listen 127.0.0.1:0 >"$work/sandbox.env" 2>"$work/sandbox.log" &
+sandbox_pid=$!
+for _ in $(seq 100); do
+    [ "$(wc -l <"$work/sandbox.env")" -ge 3 ] && break
+    sleep 0.1
+done
+# shellcheck disable=SC1091
+. "$work/sandbox.env"
+echo "Sandbox running at $TFE_HOSTNAME (organization $TFE_ORGANIZATION)." >&2
+
+step() {
+    printf '\n$ %s\n' "$1"
+    eval "$1"
+}
+
+# An SSH key for the clone step: a fresh one if ssh-keygen is here, else a sample.
+if command -v ssh-keygen >/dev/null 2>&1; then
+    ssh-keygen -q -t ed25519 -N '' -C tfvcs-demo -f "$work/deploy_key"
+else
+    printf '%s\n' '-----BEGIN OPENSSH PRIVATE KEY-----' \
+        'b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAAB' \
+        '-----END OPENSSH PRIVATE KEY-----' >"$work/deploy_key"
+    chmod 600 "$work/deploy_key"
+fi
+cd "$work"
+
+step 'echo "ghp_demo_personal_access_token" | tfvcs client create --provider github --name demo-github --pat-file -'
+step 'tfvcs client list'
+step 'tfvcs client show demo-github'
+step 'echo "ghp_rotated_token" | tfvcs client set-pat demo-github --pat-file - -o id'
+step 'tfvcs token list demo-github'
+step 'TOKEN_ID=$(tfvcs token list demo-github -o id); echo "$TOKEN_ID"'
+step 'tfvcs token set-ssh-key "$TOKEN_ID" --ssh-key-file deploy_key'
+step 'tfvcs client delete demo-github --dry-run'
+step 'tfvcs client delete demo-github --yes'
+step 'tfvcs client list -o json'
+
+printf '\nDone: the sandbox is stopped and its files removed.\n' >&2
