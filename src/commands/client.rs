@@ -223,8 +223,10 @@ pub fn ensure_confirmable(ctx: &Context, yes: bool, dry_run: bool) -> Result<()>
     )
 }
 
-/// Asks the question (default no); declining is exit 1 with nothing deleted.
-pub fn ask_delete(question: &str) -> Result<()> {
+/// Shows what goes, then asks a one-line question (default no); declining is exit 1 with
+/// nothing deleted.
+pub fn ask_delete(details: &str, question: &str) -> Result<()> {
+    note(details);
     if prompt::confirm(question)? {
         Ok(())
     } else {
@@ -243,9 +245,11 @@ fn delete(ctx: &Context, args: DeleteArgs) -> Result<()> {
         let show = ApiRequest::new(Method::Get, client_path(&id))
             .query("show_affected_workspaces", "true");
         let doc = ctx.api()?.document(&show)?;
-        ask_delete(&describe_client_for_delete(&ClientView::from_resource(
-            primary(&doc),
-        )))?;
+        let client = ClientView::from_resource(primary(&doc));
+        ask_delete(
+            &describe_client_for_delete(&client),
+            &format!("Delete OAuth client {id}?"),
+        )?;
     }
     ctx.send_or_print(&request, false)?;
     ctx.out.deleted(&id, "OAuth client")
@@ -253,7 +257,7 @@ fn delete(ctx: &Context, args: DeleteArgs) -> Result<()> {
 
 fn describe_client_for_delete(c: &ClientView) -> String {
     let mut text = format!(
-        "Delete OAuth client {} ({}, {})?",
+        "OAuth client {}: {} ({})",
         c.id,
         c.name.as_deref().unwrap_or("unnamed"),
         c.provider_display_name

@@ -93,12 +93,13 @@ fn delete(ctx: &Context, args: TokenDeleteArgs) -> Result<()> {
             .api()?
             .document(&ApiRequest::new(Method::Get, token_path(&args.token)))?;
         let token = TokenView::from_resource(primary(&doc));
-        ask_delete(&format!(
-            "Delete OAuth token {} (client {}, VCS user {})?\nWorkspaces linked through it lose their connection.",
+        let details = format!(
+            "OAuth token {} of client {}, VCS user {}\nWorkspaces linked through it lose their connection.",
             token.id,
             token.client_id.as_deref().unwrap_or("unknown"),
             token.user.as_deref().unwrap_or("unknown"),
-        ))?;
+        );
+        ask_delete(&details, &format!("Delete OAuth token {}?", token.id))?;
     }
     ctx.send_or_print(&request, false)?;
     ctx.out.deleted(&args.token, "OAuth token")

@@ -11,6 +11,9 @@ import subprocess
 import unittest
 import urllib.request
 
+# pytfe reads SSL_CERT_FILE when imported; the sandbox is plain http on loopback.
+os.environ.pop("SSL_CERT_FILE", None)
+
 from pytfe import TFEClient, TFEConfig
 from pytfe.errors import NotFound
 from pytfe.models import (
