@@ -214,3 +214,30 @@ fn help_never_prints_live_environment_values() {
 }
 
 use predicates::prelude::*;
+
+#[test]
+fn an_unusable_ca_bundle_is_a_usage_error_before_sending() {
+    let mut server = Server::new();
+    let any = server.mock("GET", Matcher::Any).expect(0).create();
+    let dir = TempDir::new();
+    let junk = dir.file("junk.pem", "not a certificate\n");
+    for (path, message) in [
+        (
+            "/nonexistent/ca.pem".to_string(),
+            "cannot read --ca-cert /nonexistent/ca.pem",
+        ),
+        (junk.display().to_string(), "no PEM certificate found"),
+    ] {
+        let (mut cmd, _home) = tfvcs(&server.url());
+        cmd.args(["--ca-cert", &path, "token", "show", "ot-29t7xkUKiNC2XasL"])
+            .assert()
+            .code(2)
+            .stderr(contains(message));
+        let (mut cmd, _home) = tfvcs(&server.url());
+        cmd.env("SSL_CERT_FILE", &path)
+            .args(["token", "show", "ot-29t7xkUKiNC2XasL"])
+            .assert()
+            .code(2);
+    }
+    any.assert();
+}

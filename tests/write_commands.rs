@@ -27,6 +27,14 @@ fn write(server: &mut ServerGuard, method: &str, path: &str, body: Option<Value>
     }
 }
 
+/// A create that must send exactly `body`, answered with the documented sample.
+fn expect_create(server: &mut ServerGuard, body: Value) -> Mock {
+    write(server, "POST", CREATE_PATH, Some(body))
+        .with_status(201)
+        .with_body(created_response())
+        .create()
+}
+
 fn created_response() -> String {
     let mut doc = fixture("client_create_response.json");
     doc["data"]["relationships"]["oauth-tokens"]["data"] =
@@ -134,10 +142,7 @@ fn create_sends_every_option_as_attributes_and_relationships() {
         "relationships": {
             "projects": {"data": [{"type": "projects", "id": "prj-AbCdEf0123456789"}, {"type": "projects", "id": "prj-ZyXwVu9876543210"}]},
             "agent-pool": {"data": {"type": "agent-pools", "id": "apool-1234567890abcdef"}}}}});
-    let mock = write(&mut server, "POST", CREATE_PATH, Some(expected))
-        .with_status(201)
-        .with_body(created_response())
-        .create();
+    let mock = expect_create(&mut server, expected);
     let (mut cmd, _home) = tfvcs(&server.url());
     cmd.args([
         "client",
@@ -190,10 +195,7 @@ fn create_bitbucket_data_center_sends_key_secret_and_public_key_exactly_as_read(
         "service-provider": "bitbucket_data_center", "http-url": "https://bb.example.com/ctx", "api-url": "https://bb.example.com/ctx",
         "key": "consumer", "secret": "-----BEGIN RSA PRIVATE KEY-----\nSECRETCANARY\n-----END RSA PRIVATE KEY-----\n",
         "rsa-public-key": "-----BEGIN PUBLIC KEY-----\nPUB\n-----END PUBLIC KEY-----\n"}}});
-    let mock = write(&mut server, "POST", CREATE_PATH, Some(expected))
-        .with_status(201)
-        .with_body(created_response())
-        .create();
+    let mock = expect_create(&mut server, expected);
     let (mut cmd, _home) = tfvcs(&server.url());
     cmd.env("TFVCS_PAT", "must-not-be-sent")
         .args([
@@ -232,10 +234,7 @@ fn create_ado_server_sends_the_private_key() {
     let expected = json!({"data": {"type": "oauth-clients", "attributes": {
         "service-provider": "ado_server", "http-url": "https://ado.example.com/tfs", "api-url": "https://ado.example.com/tfs",
         "oauth-token-string": PAT, "private-key": "-----BEGIN OPENSSH PRIVATE KEY-----\nKEY\n-----END OPENSSH PRIVATE KEY-----\n"}}});
-    let mock = write(&mut server, "POST", CREATE_PATH, Some(expected))
-        .with_status(201)
-        .with_body(created_response())
-        .create();
+    let mock = expect_create(&mut server, expected);
     let (mut cmd, _home) = tfvcs(&server.url());
     cmd.env("TFVCS_PAT", PAT)
         .args([
@@ -613,10 +612,7 @@ fn flags_override_the_payload_and_unknown_attributes_are_forwarded() {
         "service-provider": "github_enterprise", "name": "from-flag", "http-url": "https://ghe.example.com",
         "api-url": "https://api.github.com", "oauth-token-string": PAT, "ado-entra-tenant-id": "tenant-1"},
         "relationships": {"projects": {"data": [{"type": "projects", "id": "prj-fromfile000000"}]}}}});
-    let mock = write(&mut server, "POST", CREATE_PATH, Some(expected))
-        .with_status(201)
-        .with_body(created_response())
-        .create();
+    let mock = expect_create(&mut server, expected);
     let (mut cmd, _home) = tfvcs(&server.url());
     cmd.args([
         "client",

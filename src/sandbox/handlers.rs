@@ -37,6 +37,9 @@ impl Request {
     }
 }
 
+/// A handler's answer: `Err` is an error reply, returned early with `?`.
+type Outcome = Result<Reply, Reply>;
+
 pub struct Api {
     pub org: String,
     pub store: Mutex<Store>,
@@ -73,9 +76,9 @@ impl Api {
     pub fn handle(&self, req: &Request) -> Reply {
         let segments: Vec<&str> = req.segments.iter().map(String::as_str).collect();
         let method = req.method.as_str();
-        match (method, segments.as_slice()) {
+        let outcome = match (method, segments.as_slice()) {
             ("GET", ["account", "details"]) => self.account(),
-            (_, ["organizations", org, ..]) if *org != self.org => not_found(),
+            (_, ["organizations", org, ..]) if *org != self.org => Err(not_found()),
             ("GET", ["organizations", _]) => self.organization(),
             ("GET", ["organizations", _, "projects"]) => self.projects(req),
             ("GET", ["organizations", _, "oauth-clients"]) => self.list_clients(req),
@@ -95,8 +98,9 @@ impl Api {
             ("GET", ["oauth-tokens", id]) => self.show_token(id),
             ("PATCH", ["oauth-tokens", id]) => self.update_token(req, id),
             ("DELETE", ["oauth-tokens", id]) => self.delete_token(id),
-            _ => not_found(),
-        }
+            _ => Err(not_found()),
+        };
+        outcome.unwrap_or_else(|error| error)
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Store> {
@@ -106,38 +110,35 @@ impl Api {
     }
 
     /// Persists after a change; a failure is a 500 (and said on stderr).
-    fn saved(store: &Store, reply: Reply) -> Reply {
-        match store.save() {
-            Ok(()) => reply,
-            Err(e) => {
-                eprintln!("sandbox: {e}");
-                error(
-                    500,
-                    "internal server error",
-                    Some("the sandbox could not write its state file"),
-                )
-            }
-        }
+    fn saved(store: &Store, reply: Reply) -> Outcome {
+        store.save().map(|()| reply).map_err(|e| {
+            eprintln!("sandbox: {e}");
+            error(
+                500,
+                "internal server error",
+                Some("the sandbox could not write its state file"),
+            )
+        })
     }
 
-    fn account(&self) -> Reply {
-        Reply::json(
+    fn account(&self) -> Outcome {
+        Ok(Reply::json(
             200,
             json!({ "data": { "id": "user-sandbox000000001", "type": "users", "attributes": {
                 "username": "sandbox-admin", "email": "admin@sandbox.invalid", "is-service-account": false,
                 "two-factor": { "enabled": false, "verified": false } } } }),
-        )
+        ))
     }
 
-    fn organization(&self) -> Reply {
-        Reply::json(
+    fn organization(&self) -> Outcome {
+        Ok(Reply::json(
             200,
             json!({ "data": { "id": self.org, "type": "organizations", "attributes": {
                 "name": self.org, "email": "admin@sandbox.invalid" } } }),
-        )
+        ))
     }
 
-    fn projects(&self, req: &Request) -> Reply {
+    fn projects(&self, req: &Request) -> Outcome {
         let store = self.lock();
         let items = store
             .state
@@ -145,17 +146,14 @@ impl Api {
             .iter()
             .map(|p| project_resource(p, &self.org))
             .collect();
-        Reply::json(
+        Ok(Reply::json(
             200,
             list_document(items, &req.query, &req.origin, &req.path()),
-        )
+        ))
     }
 
-    fn list_clients(&self, req: &Request) -> Reply {
-        let include = match includes(req) {
-            Ok(i) => i,
-            Err(reply) => return reply,
-        };
+    fn list_clients(&self, req: &Request) -> Outcome {
+        let include = includes(req)?;
         let affected = req.param("show_affected_workspaces") == Some("true");
         let store = self.lock();
         let state = &store.state;
@@ -179,18 +177,15 @@ impl Api {
                 .collect();
             doc["included"] = json!(documents::included_for(&shown, &include, state, &self.org));
         }
-        Reply::json(200, doc)
+        Ok(Reply::json(200, doc))
     }
 
-    fn show_client(&self, req: &Request, id: &str) -> Reply {
-        let include = match includes(req) {
-            Ok(i) => i,
-            Err(reply) => return reply,
-        };
+    fn show_client(&self, req: &Request, id: &str) -> Outcome {
+        let include = includes(req)?;
         let affected = req.param("show_affected_workspaces") == Some("true");
         let store = self.lock();
         let Some(client) = store.state.client(id) else {
-            return not_found();
+            return Err(not_found());
         };
         let mut doc = json!({ "data": client_resource(client, &self.org, &store.state, affected) });
         if !include.is_empty() {
@@ -201,19 +196,13 @@ impl Api {
                 &self.org
             ));
         }
-        Reply::json(200, doc)
+        Ok(Reply::json(200, doc))
     }
 
-    fn create_client(&self, req: &Request) -> Reply {
-        let body = match rules::parse_body(&req.body) {
-            Ok(b) => b,
-            Err(reply) => return reply,
-        };
+    fn create_client(&self, req: &Request) -> Outcome {
+        let body = rules::parse_body(&req.body)?;
         let mut store = self.lock();
-        let input = match rules::client_create(&body, &store.state) {
-            Ok(input) => input,
-            Err(reply) => return reply,
-        };
+        let input = rules::client_create(&body, &store.state)?;
         let id = store.new_id("oc-");
         let uuid = store.rng.uuid();
         let created_at = now_rfc3339();
@@ -250,19 +239,13 @@ impl Api {
         Self::saved(&store, Reply::json(201, doc))
     }
 
-    fn update_client(&self, req: &Request, id: &str) -> Reply {
-        let body = match rules::parse_body(&req.body) {
-            Ok(b) => b,
-            Err(reply) => return reply,
-        };
+    fn update_client(&self, req: &Request, id: &str) -> Outcome {
+        let body = rules::parse_body(&req.body)?;
         let mut store = self.lock();
         if store.state.client(id).is_none() {
-            return not_found();
+            return Err(not_found());
         }
-        let update = match rules::client_update(&body, &store.state) {
-            Ok(update) => update,
-            Err(reply) => return reply,
-        };
+        let update = rules::client_update(&body, &store.state)?;
         if let Some(pat) = &update.pat {
             rotate_pat(&mut store, id, pat);
         }
@@ -293,30 +276,24 @@ impl Api {
         Self::saved(&store, Reply::json(200, doc))
     }
 
-    fn delete_client(&self, id: &str) -> Reply {
+    fn delete_client(&self, id: &str) -> Outcome {
         let mut store = self.lock();
         let before = store.state.clients.len();
         store.state.clients.retain(|c| c.id != id);
         if store.state.clients.len() == before {
-            return not_found();
+            return Err(not_found());
         }
         store.state.tokens.retain(|t| t.client_id != id);
         Self::saved(&store, Reply::no_content())
     }
 
-    fn change_projects(&self, req: &Request, id: &str, add: bool) -> Reply {
-        let body = match rules::parse_body(&req.body) {
-            Ok(b) => b,
-            Err(reply) => return reply,
-        };
+    fn change_projects(&self, req: &Request, id: &str, add: bool) -> Outcome {
+        let body = rules::parse_body(&req.body)?;
         let mut store = self.lock();
         if store.state.client(id).is_none() {
-            return not_found();
+            return Err(not_found());
         }
-        let ids = match rules::project_list(&body, &store.state) {
-            Ok(ids) => ids,
-            Err(reply) => return reply,
-        };
+        let ids = rules::project_list(&body, &store.state)?;
         let client = store.state.client_mut(id).expect("checked above");
         if add {
             for project in ids {
@@ -330,29 +307,29 @@ impl Api {
         Self::saved(&store, Reply::no_content())
     }
 
-    fn list_client_tokens(&self, req: &Request, id: &str) -> Reply {
+    fn list_client_tokens(&self, req: &Request, id: &str) -> Outcome {
         let store = self.lock();
         if store.state.client(id).is_none() {
-            return not_found();
+            return Err(not_found());
         }
         let items = store.state.tokens_of(id).map(token_resource).collect();
-        Reply::json(
+        Ok(Reply::json(
             200,
             list_document(items, &req.query, &req.origin, &req.path()),
-        )
+        ))
     }
 
-    fn list_org_tokens(&self, req: &Request) -> Reply {
+    fn list_org_tokens(&self, req: &Request) -> Outcome {
         let store = self.lock();
         let state = &store.state;
         let provider = req.param("filter[provider]");
         if let Some(p) = provider
             && Provider::from_api_name(p).is_none()
         {
-            return Reply::json(
+            return Ok(Reply::json(
                 200,
                 list_document(Vec::new(), &req.query, &req.origin, &req.path()),
-            );
+            ));
         }
         let items = state
             .tokens
@@ -366,33 +343,27 @@ impl Api {
             })
             .map(token_resource)
             .collect();
-        Reply::json(
+        Ok(Reply::json(
             200,
             list_document(items, &req.query, &req.origin, &req.path()),
-        )
+        ))
     }
 
-    fn show_token(&self, id: &str) -> Reply {
+    fn show_token(&self, id: &str) -> Outcome {
         let store = self.lock();
         match store.state.tokens.iter().find(|t| t.id == id) {
-            Some(token) => Reply::json(200, json!({ "data": token_resource(token) })),
-            None => not_found(),
+            Some(token) => Ok(Reply::json(200, json!({ "data": token_resource(token) }))),
+            None => Err(not_found()),
         }
     }
 
-    fn update_token(&self, req: &Request, id: &str) -> Reply {
-        let body = match rules::parse_body(&req.body) {
-            Ok(b) => b,
-            Err(reply) => return reply,
-        };
+    fn update_token(&self, req: &Request, id: &str) -> Outcome {
+        let body = rules::parse_body(&req.body)?;
         let mut store = self.lock();
         if !store.state.tokens.iter().any(|t| t.id == id) {
-            return not_found();
+            return Err(not_found());
         }
-        let ssh_key = match rules::token_update(&body) {
-            Ok(k) => k,
-            Err(reply) => return reply,
-        };
+        let ssh_key = rules::token_update(&body)?;
         let token = store
             .state
             .tokens
@@ -406,12 +377,12 @@ impl Api {
         Self::saved(&store, Reply::json(200, doc))
     }
 
-    fn delete_token(&self, id: &str) -> Reply {
+    fn delete_token(&self, id: &str) -> Outcome {
         let mut store = self.lock();
         let before = store.state.tokens.len();
         store.state.tokens.retain(|t| t.id != id);
         if store.state.tokens.len() == before {
-            return not_found();
+            return Err(not_found());
         }
         Self::saved(&store, Reply::no_content())
     }
