@@ -124,37 +124,18 @@ impl Output {
 
     /// A list of OAuth clients.
     pub fn clients(&self, list: &ListDocument, empty_note: &str) -> Result<()> {
-        let rows = list.data.iter().map(ClientView::from_resource);
-        match self.format {
-            OutputFormat::Json => write_stdout(&pretty(&list.to_json())),
-            _ if list.data.is_empty() => {
-                note(empty_note);
-                Ok(())
-            }
-            OutputFormat::Id => write_stdout(&ids(rows.map(|c| c.id))),
-            OutputFormat::Table => {
-                let mut table = new_table();
-                table.set_header(vec![
-                    "ID",
-                    "NAME",
-                    "PROVIDER",
-                    "HTTP URL",
-                    "TOKEN IDS",
-                    "CREATED",
-                ]);
-                for c in rows {
-                    table.add_row(vec![
-                        c.id.clone(),
-                        or_dash(c.name.as_deref()),
-                        or_dash(c.provider.as_deref()),
-                        or_dash(c.http_url.as_deref()),
-                        joined(&c.token_ids),
-                        or_dash(c.created_at.as_deref()),
-                    ]);
-                }
-                write_stdout(&render(table))
-            }
-        }
+        let header = ["ID", "NAME", "PROVIDER", "HTTP URL", "TOKEN IDS", "CREATED"];
+        self.list(list, empty_note, &header, |resource| {
+            let c = ClientView::from_resource(resource);
+            vec![
+                c.id.clone(),
+                or_dash(c.name.as_deref()),
+                or_dash(c.provider.as_deref()),
+                or_dash(c.http_url.as_deref()),
+                joined(&c.token_ids),
+                or_dash(c.created_at.as_deref()),
+            ]
+        })
     }
 
     /// One OAuth token: show, set-ssh-key.
@@ -175,25 +156,45 @@ impl Output {
 
     /// A list of OAuth tokens.
     pub fn tokens(&self, list: &ListDocument, empty_note: &str) -> Result<()> {
-        let rows = list.data.iter().map(TokenView::from_resource);
+        let header = ["ID", "CLIENT", "USER", "SSH KEY", "CREATED"];
+        self.list(list, empty_note, &header, |resource| {
+            let t = TokenView::from_resource(resource);
+            vec![
+                t.id.clone(),
+                or_dash(t.client_id.as_deref()),
+                or_dash(t.user.as_deref()),
+                yes_no(t.has_ssh_key),
+                or_dash(t.created_at.as_deref()),
+            ]
+        })
+    }
+
+    /// Any list: the whole document as JSON, the resources' ids, or a table with one `row`
+    /// per resource. An empty list prints nothing but a note on stderr (JSON: `{"data": []}`).
+    fn list(
+        &self,
+        list: &ListDocument,
+        empty_note: &str,
+        header: &[&str],
+        row: impl Fn(&Value) -> Vec<String>,
+    ) -> Result<()> {
         match self.format {
             OutputFormat::Json => write_stdout(&pretty(&list.to_json())),
             _ if list.data.is_empty() => {
                 note(empty_note);
                 Ok(())
             }
-            OutputFormat::Id => write_stdout(&ids(rows.map(|t| t.id))),
+            OutputFormat::Id => write_stdout(&ids(list.data.iter().map(|r| {
+                r.get("id")
+                    .and_then(Value::as_str)
+                    .unwrap_or_default()
+                    .to_string()
+            }))),
             OutputFormat::Table => {
                 let mut table = new_table();
-                table.set_header(vec!["ID", "CLIENT", "USER", "SSH KEY", "CREATED"]);
-                for t in rows {
-                    table.add_row(vec![
-                        t.id.clone(),
-                        or_dash(t.client_id.as_deref()),
-                        or_dash(t.user.as_deref()),
-                        yes_no(t.has_ssh_key),
-                        or_dash(t.created_at.as_deref()),
-                    ]);
+                table.set_header(header.to_vec());
+                for resource in &list.data {
+                    table.add_row(row(resource));
                 }
                 write_stdout(&render(table))
             }

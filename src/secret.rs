@@ -30,6 +30,15 @@ pub fn is_stdin(path: &Path) -> bool {
     path.as_os_str() == "-"
 }
 
+/// How messages name where a value was read from: `stdin` or the path.
+pub fn source_name(path: &Path) -> String {
+    if is_stdin(path) {
+        "stdin".to_string()
+    } else {
+        path.display().to_string()
+    }
+}
+
 /// At most one option of a command may read stdin: refuses two or more `-` paths.
 pub fn check_single_stdin(options: &[(&str, Option<&Path>)]) -> Result<()> {
     let readers: Vec<&str> = options
@@ -154,14 +163,7 @@ pub fn pat_from_env_or_prompt(no_input: bool) -> Result<Option<Secret>> {
 /// A PAT from `--pat-file`, if given.
 pub fn pat_from_file(pat_file: Option<&Path>) -> Result<Option<Secret>> {
     match pat_file {
-        Some(path) => {
-            let source = if is_stdin(path) {
-                "stdin".to_string()
-            } else {
-                path.display().to_string()
-            };
-            check_pat(read_text(path, "--pat-file")?, &source).map(Some)
-        }
+        Some(path) => check_pat(read_text(path, "--pat-file")?, &source_name(path)).map(Some),
         None => Ok(None),
     }
 }

@@ -3,7 +3,7 @@
 
 use serde_json::{Map, Value, json};
 
-use super::{Context, check_id, client_create, expect_document};
+use super::{Context, check_id, client_create};
 use crate::api::client::{ApiRequest, Method, segment};
 use crate::api::model::{ClientView, identifier, primary, project_list_body};
 use crate::cli::{ClientCommand, DeleteArgs, ProjectsArgs, SetPatArgs, UpdateArgs};
@@ -166,8 +166,8 @@ fn update(ctx: &Context, args: UpdateArgs) -> Result<()> {
     let id = resolve_client(ctx, &args.client)?;
     let request = ApiRequest::new(Method::Patch, client_path(&id))
         .body(client_document(attributes, relationships));
-    if let Some(response) = ctx.send_or_print(&request, args.dry_run)? {
-        ctx.out.client(&expect_document(response, "the update")?)?;
+    if let Some(doc) = ctx.write_document(&request, args.dry_run)? {
+        ctx.out.client(&doc)?;
     }
     Ok(())
 }
@@ -184,9 +184,8 @@ fn set_pat(ctx: &Context, args: SetPatArgs) -> Result<()> {
     attributes.insert("oauth-token-string".into(), json!(pat.expose()));
     let request = ApiRequest::new(Method::Patch, client_path(&id))
         .body(client_document(attributes, Map::new()));
-    if let Some(response) = ctx.send_or_print(&request, args.dry_run)? {
-        ctx.out
-            .client(&expect_document(response, "the PAT rotation")?)?;
+    if let Some(doc) = ctx.write_document(&request, args.dry_run)? {
+        ctx.out.client(&doc)?;
         note(&format!("replaced the personal access token of {id}"));
     }
     Ok(())

@@ -6,7 +6,7 @@ use std::path::Path;
 use serde_json::{Map, Value, json};
 
 use super::client::{check_project_ids, client_document};
-use super::{Context, check_id, expect_document};
+use super::{Context, check_id};
 use crate::api::client::{ApiRequest, Method, segment};
 use crate::api::model::{ClientView, identifier, primary};
 use crate::cli::{CreateArgs, Provider};
@@ -22,11 +22,7 @@ struct Payload {
 }
 
 fn read_payload(path: &Path) -> Result<Payload> {
-    let name = if secret::is_stdin(path) {
-        "stdin".to_string()
-    } else {
-        path.display().to_string()
-    };
+    let name = secret::source_name(path);
     let text = secret::read_text(path, "--payload")?;
     // serde_json's syntax errors never quote the input, so a PAT in the file cannot leak here.
     let doc: Value = serde_json::from_str(&text).map_err(|e| {
@@ -233,8 +229,7 @@ pub fn create(ctx: &Context, args: CreateArgs) -> Result<()> {
         format!("/organizations/{}/oauth-clients", segment(&org)),
     )
     .body(client_document(attributes, relationships));
-    if let Some(response) = ctx.send_or_print(&request, args.dry_run)? {
-        let doc = expect_document(response, "the create")?;
+    if let Some(doc) = ctx.write_document(&request, args.dry_run)? {
         let created = ClientView::from_resource(primary(&doc));
         ctx.out.client(&doc)?;
         let tokens = if created.token_ids.is_empty() {

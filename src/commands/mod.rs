@@ -8,6 +8,8 @@ pub mod token;
 
 use std::cell::OnceCell;
 
+use serde_json::Value;
+
 use crate::api::client::{ApiClient, ApiRequest, ApiResponse};
 use crate::config::Config;
 use crate::error::{Fail, Result};
@@ -40,14 +42,31 @@ impl Context {
         Ok(self.api.get_or_init(|| api))
     }
 
-    /// With `--dry-run`, prints the request and returns `None`; otherwise sends it.
+    /// `--dry-run`: prints the request instead of sending it. Returns whether it did.
+    fn printed_instead(&self, request: &ApiRequest, dry_run: bool) -> Result<bool> {
+        if dry_run {
+            output::dry_run(request, &self.config.endpoint.base_url())?;
+        }
+        Ok(dry_run)
+    }
+
+    /// With `--dry-run`, prints the request and returns `None`; otherwise sends it and returns
+    /// the JSON:API document it answers with.
+    pub fn write_document(&self, request: &ApiRequest, dry_run: bool) -> Result<Option<Value>> {
+        if self.printed_instead(request, dry_run)? {
+            return Ok(None);
+        }
+        self.api()?.document(request).map(Some)
+    }
+
+    /// With `--dry-run`, prints the request and returns `None`; otherwise sends it (for
+    /// answers without a document: deletes, project changes).
     pub fn send_or_print(
         &self,
         request: &ApiRequest,
         dry_run: bool,
     ) -> Result<Option<ApiResponse>> {
-        if dry_run {
-            output::dry_run(request, &self.config.endpoint.base_url())?;
+        if self.printed_instead(request, dry_run)? {
             return Ok(None);
         }
         self.api()?.execute(request).map(Some)
@@ -56,28 +75,10 @@ impl Context {
 
 /// Checks that `id` has the TFE shape `prefix` + characters that cannot alter a path.
 pub fn check_id(id: &str, prefix: &str, what: &str) -> Result<()> {
-    let rest = id.strip_prefix(prefix).unwrap_or("");
-    if rest.is_empty()
-        || !rest
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-    {
+    if !crate::config::is_path_safe(id.strip_prefix(prefix).unwrap_or("")) {
         return Err(Fail::usage(format!(
             "{id:?} is not {what} id (expected {prefix}…)"
         )));
     }
     Ok(())
-}
-
-/// The response document of a write that answers with one, or an "unexpected" failure.
-pub fn expect_document(response: ApiResponse, what: &str) -> Result<serde_json::Value> {
-    response
-        .body
-        .filter(|b| b.get("data").is_some())
-        .ok_or_else(|| {
-            Fail::other(format!(
-                "the server answered {} to {what} without a document",
-                response.status
-            ))
-        })
 }

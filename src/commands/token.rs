@@ -3,7 +3,7 @@
 use serde_json::json;
 
 use super::client::{ask_delete, ensure_confirmable, resolve_client};
-use super::{Context, check_id, expect_document};
+use super::{Context, check_id};
 use crate::api::client::{ApiRequest, Method, segment};
 use crate::api::model::{TokenView, primary};
 use crate::cli::{SetSshKeyArgs, TokenCommand, TokenDeleteArgs, TokenListArgs};
@@ -65,18 +65,13 @@ fn show(ctx: &Context, token: &str) -> Result<()> {
 
 fn set_ssh_key(ctx: &Context, args: SetSshKeyArgs) -> Result<()> {
     check_id(&args.token, "ot-", "an OAuth token")?;
-    let source = if secret::is_stdin(&args.ssh_key_file) {
-        "--ssh-key-file -".to_string()
-    } else {
-        format!("--ssh-key-file {}", args.ssh_key_file.display())
-    };
+    let source = format!("--ssh-key-file {}", args.ssh_key_file.display());
     let key = secret::read_secret_file(&args.ssh_key_file, "--ssh-key-file")?;
     secret::check_ssh_private_key(key.expose(), &source)?;
     let body = json!({"data": {"type": "oauth-tokens", "attributes": {"ssh-key": key.expose()}}});
     let request = ApiRequest::new(Method::Patch, token_path(&args.token)).body(body);
-    if let Some(response) = ctx.send_or_print(&request, args.dry_run)? {
-        ctx.out
-            .token(&expect_document(response, "the SSH key update")?)?;
+    if let Some(doc) = ctx.write_document(&request, args.dry_run)? {
+        ctx.out.token(&doc)?;
     }
     Ok(())
 }

@@ -31,13 +31,7 @@ pub fn run(args: SandboxArgs, org: Option<&str>) -> Result<()> {
         ));
     }
     let org = org.unwrap_or(DEFAULT_ORG).to_string();
-    if !org
-        .chars()
-        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-        || org.is_empty()
-    {
-        return Err(Fail::usage(format!("invalid organization name {org:?}")));
-    }
+    crate::config::validate_org(&org)?;
     let mut rng = args.seed.map(Rng::new).unwrap_or_else(Rng::from_entropy);
     let token = match args.token {
         Some(t)
