@@ -5,6 +5,8 @@ use std::path::PathBuf;
 
 use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
 
+use crate::provider::Provider;
+
 const ROOT_EXAMPLES: &str = "\
 EXAMPLES:
   # Try it offline against the bundled sandbox
@@ -203,22 +205,6 @@ pub struct ClientRef {
     /// An oc-… id, or a client name (resolved in --org)
     #[arg(value_name = "CLIENT")]
     pub client: String,
-}
-
-/// The VCS providers the API accepts, spelled exactly as the API spells them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-#[value(rename_all = "snake_case")]
-pub enum Provider {
-    Github,
-    GithubEnterprise,
-    GitlabHosted,
-    GitlabCommunityEdition,
-    GitlabEnterpriseEdition,
-    BitbucketHosted,
-    BitbucketDataCenter,
-    BitbucketServer,
-    AdoServer,
-    AdoServices,
 }
 
 #[derive(Debug, Args)]

@@ -343,22 +343,9 @@ impl Config {
     }
 }
 
-/// Whether `s` is a non-empty run of letters, digits, `-` and `_`: safe in a URL path, and
-/// the shape of TFE organization names and id suffixes.
-pub fn is_path_safe(s: &str) -> bool {
-    !s.is_empty()
-        && s.chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-}
-
 /// Organization names go into URL paths: refuse anything that would change the path.
 pub fn validate_org(org: &str) -> Result<()> {
-    if !is_path_safe(org) {
-        return Err(Fail::usage(format!(
-            "invalid organization name {org:?}: only letters, digits, - and _ are allowed"
-        )));
-    }
-    Ok(())
+    crate::shared::org::check_org(org).map_err(Fail::usage)
 }
 
 #[cfg(test)]

@@ -15,6 +15,7 @@ pub mod prompt;
 pub mod provider;
 pub mod sandbox;
 pub mod secret;
+pub mod shared;
 
 use cli::{AuthCommand, Cli, Command};
 use commands::Context;

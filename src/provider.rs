@@ -1,7 +1,23 @@
 //! The VCS providers: their API names, display names, URL defaults and which credentials each
 //! needs (SPEC §3). Shared by `client create` and the sandbox's validation.
 
-use crate::cli::Provider;
+use clap::ValueEnum;
+
+/// The VCS providers the API accepts, spelled exactly as the API spells them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[value(rename_all = "snake_case")]
+pub enum Provider {
+    Github,
+    GithubEnterprise,
+    GitlabHosted,
+    GitlabCommunityEdition,
+    GitlabEnterpriseEdition,
+    BitbucketHosted,
+    BitbucketDataCenter,
+    BitbucketServer,
+    AdoServer,
+    AdoServices,
+}
 
 /// What a provider needs on create besides its URLs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -8,6 +8,7 @@ use std::path::Path;
 use crate::error::{Fail, Result};
 use crate::output::note;
 use crate::prompt;
+use crate::shared::pem::KeyProblem;
 
 /// A secret value. `Debug` never shows it; only request bodies read it.
 #[derive(Clone, PartialEq, Eq)]
@@ -177,106 +178,21 @@ pub fn missing_pat() -> Fail {
 
 /// Checks an SSH key for `token set-ssh-key`: a PEM private key without a passphrase.
 pub fn check_ssh_private_key(text: &str, source: &str) -> Result<()> {
-    let refuse = |why: &str| Fail::usage(format!("{source}: {why}"));
-    let Some(begin) = text
-        .lines()
-        .map(str::trim)
-        .find(|l| l.starts_with("-----BEGIN "))
-    else {
-        return Err(refuse(
-            "not a PEM private key (no -----BEGIN … PRIVATE KEY----- line)",
-        ));
-    };
-    if !begin.ends_with("PRIVATE KEY-----") {
-        return Err(refuse(&format!("not a private key ({begin})")));
-    }
-    let encrypted = "is protected by a passphrase, which TFE cannot use";
-    if begin.contains("ENCRYPTED") || text.lines().any(|l| l.trim() == "Proc-Type: 4,ENCRYPTED") {
-        return Err(
-            refuse(encrypted).hint("remove it with `ssh-keygen -p -N '' -f KEYFILE` on a copy")
-        );
-    }
-    if begin == "-----BEGIN OPENSSH PRIVATE KEY-----" {
-        let body: String = text
-            .lines()
-            .map(str::trim)
-            .skip_while(|l| !l.starts_with("-----BEGIN "))
-            .skip(1)
-            .take_while(|l| !l.starts_with("-----END "))
-            .collect();
-        let bytes =
-            base64_decode(&body).ok_or_else(|| refuse("the OpenSSH key is not valid base64"))?;
-        match openssh_cipher(&bytes) {
-            Some("none") => {}
-            Some(_) => {
-                return Err(refuse(encrypted)
-                    .hint("remove it with `ssh-keygen -p -N '' -f KEYFILE` on a copy"));
+    crate::shared::pem::check_ssh_private_key(text).map_err(|problem| {
+        let fail = Fail::usage(format!("{source}: {problem}"));
+        match problem {
+            KeyProblem::Encrypted => {
+                fail.hint("remove it with `ssh-keygen -p -N '' -f KEYFILE` on a copy")
             }
-            None => return Err(refuse("the OpenSSH key is malformed")),
+            _ => fail,
         }
-    }
-    Ok(())
-}
-
-/// The cipher name of an `openssh-key-v1` blob.
-fn openssh_cipher(bytes: &[u8]) -> Option<&str> {
-    let rest = bytes.strip_prefix(b"openssh-key-v1\0")?;
-    let len = u32::from_be_bytes(rest.get(..4)?.try_into().ok()?) as usize;
-    std::str::from_utf8(rest.get(4..4 + len)?).ok()
-}
-
-/// Standard base64 (with or without padding); `None` on any other character.
-fn base64_decode(text: &str) -> Option<Vec<u8>> {
-    let mut out = Vec::with_capacity(text.len() * 3 / 4);
-    let (mut acc, mut bits) = (0u32, 0u32);
-    for c in text.bytes().filter(|&c| c != b'=') {
-        let v = match c {
-            b'A'..=b'Z' => c - b'A',
-            b'a'..=b'z' => c - b'a' + 26,
-            b'0'..=b'9' => c - b'0' + 52,
-            b'+' => 62,
-            b'/' => 63,
-            _ => return None,
-        } as u32;
-        acc = (acc << 6) | v;
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((acc >> bits) as u8);
-        }
-    }
-    Some(out)
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn openssh_key(cipher: &str) -> String {
-        let mut blob = b"openssh-key-v1\0".to_vec();
-        blob.extend((cipher.len() as u32).to_be_bytes());
-        blob.extend(cipher.as_bytes());
-        blob.extend([0u8; 16]);
-        format!(
-            "-----BEGIN OPENSSH PRIVATE KEY-----\n{}\n-----END OPENSSH PRIVATE KEY-----\n",
-            encode(&blob)
-        )
-    }
-
-    fn encode(bytes: &[u8]) -> String {
-        const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-        let mut out = String::new();
-        for chunk in bytes.chunks(3) {
-            let n = chunk
-                .iter()
-                .enumerate()
-                .fold(0u32, |acc, (i, b)| acc | (*b as u32) << (16 - 8 * i));
-            for i in 0..=chunk.len() {
-                out.push(T[(n >> (18 - 6 * i) & 63) as usize] as char);
-            }
-        }
-        out
-    }
+    use crate::shared::pem::tests::openssh_key;
 
     #[test]
     fn one_trailing_newline_is_trimmed_from_a_pat() {

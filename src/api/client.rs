@@ -10,6 +10,8 @@ use serde_json::Value;
 use ureq::Agent;
 use ureq::tls::{Certificate, PemItem, RootCerts, TlsConfig};
 
+use crate::shared::jsonapi::encode_component;
+
 use super::error::{ApiError, TransportKind, parse_error_body};
 use super::model::{ListDocument, redacted};
 use crate::config::{Config, Token};
@@ -79,21 +81,6 @@ impl ApiRequest {
         }
         url
     }
-}
-
-/// Percent-encodes everything but RFC 3986 unreserved characters (and `,`, which `include`
-/// lists use and TFE documents unencoded).
-pub fn encode_component(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b',' => {
-                out.push(b as char)
-            }
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
 }
 
 /// A path segment from user input (an id or a name): encoded so it cannot change the path.

@@ -9,9 +9,10 @@ use super::client::{check_project_ids, client_document};
 use super::{Context, check_id};
 use crate::api::client::{ApiRequest, Method, segment};
 use crate::api::model::{ClientView, identifier, primary};
-use crate::cli::{CreateArgs, Provider};
+use crate::cli::CreateArgs;
 use crate::error::{Fail, Result};
 use crate::output::note;
+use crate::provider::Provider;
 use crate::provider::{Credentials, is_absolute_http_url};
 use crate::secret::{self, Secret};
 

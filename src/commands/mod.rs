@@ -75,7 +75,7 @@ impl Context {
 
 /// Checks that `id` has the TFE shape `prefix` + characters that cannot alter a path.
 pub fn check_id(id: &str, prefix: &str, what: &str) -> Result<()> {
-    if !crate::config::is_path_safe(id.strip_prefix(prefix).unwrap_or("")) {
+    if !crate::shared::ids::has_id_shape(id, prefix) {
         return Err(Fail::usage(format!(
             "{id:?} is not {what} id (expected {prefix}…)"
         )));

@@ -4,8 +4,8 @@
 use serde_json::{Map, Value, json};
 
 use super::store::{Client, Project, State, Token};
-use crate::api::client::encode_component;
-use crate::cli::Provider;
+use crate::provider::Provider;
+use crate::shared::jsonapi::encode_component;
 
 pub const API: &str = "/api/v2";
 

@@ -11,7 +11,7 @@ use super::documents::{
 };
 use super::rules;
 use super::store::{Client, Store, Token, digest, now_rfc3339};
-use crate::cli::Provider;
+use crate::provider::Provider;
 
 /// A request as the handlers see it.
 pub struct Request {

@@ -31,7 +31,7 @@ pub fn run(args: SandboxArgs, org: Option<&str>) -> Result<()> {
         ));
     }
     let org = org.unwrap_or(DEFAULT_ORG).to_string();
-    crate::config::validate_org(&org)?;
+    crate::shared::org::check_org(&org).map_err(Fail::usage)?;
     let mut rng = args.seed.map(Rng::new).unwrap_or_else(Rng::from_entropy);
     let token = match args.token {
         Some(t)

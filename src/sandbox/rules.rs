@@ -6,7 +6,7 @@ use serde_json::{Map, Value};
 
 use super::documents::{Reply, error, invalid};
 use super::store::State;
-use crate::cli::Provider;
+use crate::provider::Provider;
 use crate::provider::{Credentials, is_absolute_http_url};
 
 type Problems = Vec<(String, String)>;
@@ -357,7 +357,7 @@ pub fn token_update(body: &Value) -> Result<Option<Option<String>>, Reply> {
     let key = optional_text(&attrs, "ssh-key", &mut problems);
     if let Some(Some(text)) = &key
         && !text.is_empty()
-        && crate::secret::check_ssh_private_key(text, "ssh-key").is_err()
+        && crate::shared::pem::check_ssh_private_key(text).is_err()
     {
         problems.push((
             "/data/attributes/ssh-key".into(),

@@ -1,0 +1,8 @@
+//! What both the client side and the sandbox need: id shapes and path-safe names, the
+//! organization-name rule, private-key checks and JSON:API URL helpers. Nothing here knows
+//! about the command line: each check returns a plain reason, and the caller words the error.
+
+pub mod ids;
+pub mod jsonapi;
+pub mod org;
+pub mod pem;
