@@ -29,7 +29,8 @@ ENVIRONMENT:
 
 /// Manage VCS connections (OAuth clients and OAuth tokens) on HCP Terraform and Terraform
 /// Enterprise.
-#[derive(Debug, Parser)]
+// No `Debug`: `SandboxArgs` holds the sandbox's API token.
+#[derive(Parser)]
 #[command(name = "tfvcs", version, after_help = ROOT_EXAMPLES, max_term_width = 100)]
 pub struct Cli {
     #[command(flatten)]
@@ -109,7 +110,7 @@ pub enum OutputFormat {
     Id,
 }
 
-#[derive(Debug, Subcommand)]
+#[derive(Subcommand)]
 pub enum Command {
     /// OAuth clients: the connections between an organization and a VCS provider
     #[command(subcommand)]
@@ -402,7 +403,8 @@ pub enum AuthCommand {
     Status,
 }
 
-#[derive(Debug, Args)]
+/// No `Debug`: `token` is a secret.
+#[derive(Args)]
 pub struct SandboxArgs {
     /// Address to listen on (port 0 picks a free one)
     #[arg(long, default_value = "127.0.0.1:8990", value_name = "ADDR")]

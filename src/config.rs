@@ -1,8 +1,10 @@
 //! Where tfvcs talks to and as whom (SPEC §2): the host and API base URL, the organization,
-//! and the API token with the place it came from.
+//! the API token with the place it came from, and the CA bundle to trust.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
+
+use ureq::tls::{Certificate, PemItem};
 
 use crate::cli::{GlobalArgs, OutputFormat};
 use crate::error::{Exit, Fail, Result};
@@ -341,6 +343,26 @@ impl Config {
                 .hint(format!("run `terraform login {host}`, or set TFE_TOKEN"))
         })
     }
+}
+
+/// The certificates of `--ca-cert` (or `SSL_CERT_FILE`), which replace the bundled roots;
+/// exit 2 when the file cannot be read or holds no PEM certificate.
+pub fn load_ca_bundle(path: &Path) -> Result<Vec<Certificate<'static>>> {
+    let pem = std::fs::read(path)
+        .map_err(|e| Fail::usage(format!("cannot read --ca-cert {}: {e}", path.display())))?;
+    let certs: Vec<Certificate<'static>> = ureq::tls::parse_pem(&pem)
+        .filter_map(|item| match item {
+            Ok(PemItem::Certificate(cert)) => Some(cert),
+            _ => None,
+        })
+        .collect();
+    if certs.is_empty() {
+        return Err(Fail::usage(format!(
+            "--ca-cert {}: no PEM certificate found",
+            path.display()
+        )));
+    }
+    Ok(certs)
 }
 
 /// Organization names go into URL paths: refuse anything that would change the path.

@@ -1,6 +1,6 @@
 //! The one HTTP client: builds every request to the TFE API (JSON:API headers, bearer token,
-//! user agent), maps each status to an error, walks pagination, and traces exchanges for
-//! `--verbose`. It writes nothing to stdout.
+//! user agent), maps each status to an [`ApiError`], walks pagination, and traces exchanges
+//! for `--verbose`. It writes nothing to stdout and knows nothing of the command line.
 
 use std::io::Write;
 use std::sync::Arc;
@@ -8,41 +8,22 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 use ureq::Agent;
-use ureq::tls::{Certificate, PemItem, RootCerts, TlsConfig};
-
-use crate::shared::jsonapi::encode_component;
+pub use ureq::http::Method;
+use ureq::tls::{Certificate, RootCerts, TlsConfig};
 
 use super::error::{ApiError, TransportKind, parse_error_body};
 use super::model::{ListDocument, redacted};
-use crate::config::{Config, Token};
-use crate::error::{Fail, Result};
+use crate::config::Token;
+use crate::shared::jsonapi::encode_component;
 
 pub const JSON_API: &str = "application/vnd.api+json";
 pub const USER_AGENT: &str = concat!("tfvcs/", env!("CARGO_PKG_VERSION"));
 /// The largest page TFE serves.
-const PAGE_SIZE: &str = "100";
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Method {
-    Get,
-    Post,
-    Patch,
-    Delete,
-}
-
-impl Method {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Method::Get => "GET",
-            Method::Post => "POST",
-            Method::Patch => "PATCH",
-            Method::Delete => "DELETE",
-        }
-    }
-}
+const PAGE_SIZE: u32 = 100;
 
 /// One API request: a path below the base URL, its query, and an optional JSON:API body.
-#[derive(Debug, Clone, PartialEq)]
+/// No `Debug`: the body can hold a secret (print `redacted(body)` instead).
+#[derive(Clone, PartialEq)]
 pub struct ApiRequest {
     pub method: Method,
     pub path: String,
@@ -95,48 +76,58 @@ pub struct ApiResponse {
     pub body: Option<Value>,
 }
 
+/// Everything the client needs, resolved beforehand by the configuration.
+pub struct ClientSettings {
+    /// `{scheme}://{host}[:port]{base path}`.
+    pub base_url: String,
+    /// `host[:port]`, as error messages name the server.
+    pub host: String,
+    pub token: Token,
+    /// Per HTTP request.
+    pub timeout: Duration,
+    /// Retries after the first attempt (SPEC §5).
+    pub retries: u32,
+    pub verbose: u8,
+    /// Trusted roots in place of the bundled ones (`--ca-cert`).
+    pub ca_roots: Option<Vec<Certificate<'static>>>,
+}
+
 pub struct ApiClient {
     agent: Agent,
     base_url: String,
     token: Token,
     verbose: u8,
     host: String,
-    token_source: String,
 }
 
 impl ApiClient {
-    /// Builds the client; exit 4 when there is no token, exit 2 for an unusable `--ca-cert`.
-    pub fn new(config: &Config) -> Result<ApiClient> {
-        let (token, source) = config.require_token()?;
+    pub fn new(settings: ClientSettings) -> ApiClient {
         let mut builder = Agent::config_builder()
             .http_status_as_error(false)
-            .timeout_global(Some(Duration::from_secs(config.timeout_secs)))
+            // Redirects are answers to report, never to follow (SPEC §2).
+            .max_redirects(0)
+            .timeout_global(Some(settings.timeout))
             .user_agent(USER_AGENT)
             .accept(JSON_API);
-        if let Some(path) = &config.ca_cert {
+        if let Some(roots) = settings.ca_roots {
             builder = builder.tls_config(
                 TlsConfig::builder()
-                    .root_certs(RootCerts::Specific(Arc::new(load_ca_bundle(path)?)))
+                    .root_certs(RootCerts::Specific(Arc::new(roots)))
                     .build(),
             );
         }
-        Ok(ApiClient {
+        ApiClient {
             agent: builder.build().into(),
-            base_url: config.endpoint.base_url(),
-            token: token.clone(),
-            verbose: config.verbose,
-            host: config.endpoint.host_key(),
-            token_source: source.to_string(),
-        })
+            base_url: settings.base_url,
+            token: settings.token,
+            verbose: settings.verbose,
+            host: settings.host,
+        }
     }
 
-    pub fn base_url(&self) -> &str {
-        &self.base_url
-    }
-
-    /// The user-facing failure for an API error, with hints naming this host and token source.
-    pub fn fail(&self, error: ApiError) -> Fail {
-        error.into_fail(&self.host, Some(&self.token_source))
+    /// The absolute URL of `request` on this server.
+    pub fn url(&self, request: &ApiRequest) -> String {
+        request.url(&self.base_url)
     }
 
     /// Sends `request`; a non-success status is an error. This is the one place retries belong.
@@ -146,36 +137,37 @@ impl ApiClient {
 
     fn send_once(&self, request: &ApiRequest) -> Result<ApiResponse, ApiError> {
         let url = request.url(&self.base_url);
-        let method = request.method.as_str();
+        let method = request.method.clone();
         let started = Instant::now();
         let auth = format!("Bearer {}", self.token.expose());
         let body_bytes = request
             .body
             .as_ref()
             .map(|b| serde_json::to_vec(b).expect("JSON values serialise"));
-        let result = match request.method {
-            Method::Get => self.agent.get(&url).header("Authorization", &auth).call(),
-            Method::Post | Method::Patch | Method::Delete => {
-                let builder = match request.method {
-                    Method::Post => self.agent.post(&url),
-                    Method::Patch => self.agent.patch(&url),
-                    _ => self.agent.delete(&url).force_send_body(),
-                };
-                // TFE answers 415 to a write without the JSON:API content type, even bodiless.
-                let builder = builder
-                    .header("Authorization", &auth)
-                    .header("Content-Type", JSON_API);
-                match &body_bytes {
-                    Some(bytes) => builder.send(&bytes[..]),
-                    None => builder.send_empty(),
-                }
+        let result = if method == Method::GET {
+            self.agent.get(&url).header("Authorization", &auth).call()
+        } else {
+            let builder = if method == Method::POST {
+                self.agent.post(&url)
+            } else if method == Method::PATCH {
+                self.agent.patch(&url)
+            } else {
+                self.agent.delete(&url).force_send_body()
+            };
+            // TFE answers 415 to a write without the JSON:API content type, even bodiless.
+            let builder = builder
+                .header("Authorization", &auth)
+                .header("Content-Type", JSON_API);
+            match &body_bytes {
+                Some(bytes) => builder.send(&bytes[..]),
+                None => builder.send_empty(),
             }
         };
         let mut response = match result {
             Ok(response) => response,
             Err(e) => {
                 let (kind, message) = describe_transport_error(&e, &self.host);
-                self.trace(method, &url, &format!("failed: {message}"), started, None);
+                self.trace(&method, &url, &format!("failed: {message}"), started, None);
                 return Err(ApiError::Transport {
                     method,
                     url,
@@ -193,7 +185,7 @@ impl ApiClient {
             .map(str::to_string);
         let text = response.body_mut().read_to_string().unwrap_or_default();
         self.trace(
-            method,
+            &method,
             &url,
             &status.to_string(),
             started,
@@ -212,12 +204,24 @@ impl ApiClient {
                 )),
             }
         }
+        if (300..400).contains(&status) {
+            let location = response
+                .headers()
+                .get("location")
+                .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned());
+            return Err(ApiError::Redirect {
+                method,
+                url,
+                status,
+                location,
+            });
+        }
         if !(200..300).contains(&status) {
             return Err(ApiError::Status {
                 method,
                 url,
                 status,
-                errors: parse_error_body(&text),
+                body: parse_error_body(&text),
                 attempts: 1,
             });
         }
@@ -239,47 +243,42 @@ impl ApiClient {
     }
 
     /// Sends `request` and returns the JSON:API document it answers with.
-    pub fn document(&self, request: &ApiRequest) -> Result<Value> {
-        let response = self.send(request).map_err(|e| self.fail(e))?;
+    pub fn document(&self, request: &ApiRequest) -> Result<Value, ApiError> {
+        let response = self.send(request)?;
         match response.body {
             Some(doc) if doc.get("data").is_some() => Ok(doc),
-            _ => Err(self.fail(ApiError::Unexpected {
-                method: request.method.as_str(),
+            _ => Err(ApiError::Unexpected {
+                method: request.method.clone(),
                 url: request.url(&self.base_url),
                 status: response.status,
                 what: "expected a JSON:API document with `data`".into(),
-            })),
+            }),
         }
-    }
-
-    /// Sends a request whose success has no body worth reading (204 on deletes).
-    pub fn execute(&self, request: &ApiRequest) -> Result<ApiResponse> {
-        self.send(request).map_err(|e| self.fail(e))
     }
 
     /// GETs every page of a list (100 a page), following `meta.pagination.next-page`;
     /// a response without `meta.pagination` is complete.
-    pub fn list_all(&self, path: &str, query: &[(&str, &str)]) -> Result<ListDocument> {
+    pub fn list_all(&self, path: &str, query: &[(&str, &str)]) -> Result<ListDocument, ApiError> {
         let mut list = ListDocument::default();
         let mut page: u64 = 1;
         loop {
-            let mut request = ApiRequest::new(Method::Get, path);
+            let mut request = ApiRequest::new(Method::GET, path);
             for (k, v) in query {
                 request = request.query(k, v);
             }
             let request = request
-                .query("page[size]", PAGE_SIZE)
+                .query("page[size]", &PAGE_SIZE.to_string())
                 .query("page[number]", &page.to_string());
             let doc = self.document(&request)?;
             match doc.get("data") {
                 Some(Value::Array(items)) => list.data.extend(items.iter().cloned()),
                 _ => {
-                    return Err(self.fail(ApiError::Unexpected {
-                        method: "GET",
+                    return Err(ApiError::Unexpected {
+                        method: Method::GET,
                         url: request.url(&self.base_url),
                         status: 200,
                         what: "expected a list (`data` array)".into(),
-                    }));
+                    });
                 }
             }
             // An empty `included` adds nothing: an empty list prints as `{"data": []}`.
@@ -308,7 +307,7 @@ impl ApiClient {
 
     fn trace(
         &self,
-        method: &str,
+        method: &Method,
         url: &str,
         outcome: &str,
         started: Instant,
@@ -365,31 +364,13 @@ fn describe_transport_error(e: &ureq::Error, host: &str) -> (TransportKind, Stri
     }
 }
 
-fn load_ca_bundle(path: &std::path::Path) -> Result<Vec<Certificate<'static>>> {
-    let pem = std::fs::read(path)
-        .map_err(|e| Fail::usage(format!("cannot read --ca-cert {}: {e}", path.display())))?;
-    let certs: Vec<Certificate<'static>> = ureq::tls::parse_pem(&pem)
-        .filter_map(|item| match item {
-            Ok(PemItem::Certificate(cert)) => Some(cert),
-            _ => None,
-        })
-        .collect();
-    if certs.is_empty() {
-        return Err(Fail::usage(format!(
-            "--ca-cert {}: no PEM certificate found",
-            path.display()
-        )));
-    }
-    Ok(certs)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn query_keys_are_percent_encoded() {
-        let req = ApiRequest::new(Method::Get, "/organizations/o/oauth-clients")
+        let req = ApiRequest::new(Method::GET, "/organizations/o/oauth-clients")
             .query("include", "oauth_tokens")
             .query("page[size]", "100");
         assert_eq!(

@@ -1,9 +1,12 @@
-//! What can go wrong talking to the API, and how each failure maps to an exit code and hints.
-//! The server's JSON error body (in its three TFE shapes) is kept apart from transport failures.
+//! What can go wrong talking to the API, in the API's own terms: the server's error body (in
+//! its three TFE shapes, or as text when it is not JSON), redirects, transport failures and
+//! answers that are not the document expected. No command-line words here: the commands turn
+//! these into exit codes and hints.
+
+use std::fmt;
 
 use serde_json::Value;
-
-use crate::error::{Exit, Fail};
+use ureq::http::{Method, StatusCode};
 
 /// One error object of a TFE error document.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -13,11 +16,24 @@ pub struct ErrorItem {
     pub pointer: Option<String>,
 }
 
+/// What an error answer's body said: TFE's error objects, or text that is not such a document
+/// (an HTML page from a proxy, a plain message), kept so the user sees what came back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ErrorBody {
+    Errors(Vec<ErrorItem>),
+    Text(String),
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TransportKind {
+    /// Could not connect: refused, unresolvable, unreachable.
     Connect,
+    /// The connection dropped mid-exchange (reset, or a body cut off before its end).
+    Broken,
     Timeout,
     Tls,
+    /// A TLS failure because no trusted root signed the server's certificate.
+    UnknownIssuer,
     Other,
 }
 
@@ -25,16 +41,23 @@ pub enum TransportKind {
 pub enum ApiError {
     /// The server answered with a non-success status.
     Status {
-        method: &'static str,
+        method: Method,
         url: String,
         status: u16,
-        errors: Vec<ErrorItem>,
+        body: ErrorBody,
         /// How many attempts were made (more than one after retries).
         attempts: u32,
     },
-    /// No HTTP answer: connection, TLS, timeout.
+    /// A 3xx: never followed (a write would turn into a GET, or the token go elsewhere).
+    Redirect {
+        method: Method,
+        url: String,
+        status: u16,
+        location: Option<String>,
+    },
+    /// No complete HTTP answer: connection, TLS, timeout, a body cut off.
     Transport {
-        method: &'static str,
+        method: Method,
         url: String,
         kind: TransportKind,
         message: String,
@@ -42,21 +65,25 @@ pub enum ApiError {
     },
     /// A success status with a body that is not the JSON:API document expected.
     Unexpected {
-        method: &'static str,
+        method: Method,
         url: String,
         status: u16,
         what: String,
     },
 }
 
+/// The longest part of a non-JSON error body worth showing.
+const TEXT_EXCERPT_CHARS: usize = 200;
+
 /// Parses every TFE error body shape: JSON:API error objects (string or numeric `status`,
-/// `source.pointer`), a bare array of strings, or `{"message": …}`. Other bodies give no items.
-pub fn parse_error_body(body: &str) -> Vec<ErrorItem> {
+/// `source.pointer`), a bare array of strings, or `{"message": …}`. A JSON body of another
+/// shape gives no items; a body that is not JSON is kept as text.
+pub fn parse_error_body(body: &str) -> ErrorBody {
     let Ok(doc) = serde_json::from_str::<Value>(body) else {
-        return Vec::new();
+        return ErrorBody::Text(body.to_string());
     };
     let text = |v: &Value, key: &str| v.get(key).and_then(Value::as_str).map(str::to_string);
-    match doc.get("errors") {
+    let items = match doc.get("errors") {
         Some(Value::Array(items)) => items
             .iter()
             .map(|item| match item {
@@ -83,80 +110,135 @@ pub fn parse_error_body(body: &str) -> Vec<ErrorItem> {
                 }]
             })
             .unwrap_or_default(),
-    }
+    };
+    ErrorBody::Errors(items)
 }
 
-pub fn reason_phrase(status: u16) -> &'static str {
-    match status {
-        400 => "Bad Request",
-        401 => "Unauthorized",
-        403 => "Forbidden",
-        404 => "Not Found",
-        405 => "Method Not Allowed",
-        409 => "Conflict",
-        415 => "Unsupported Media Type",
-        422 => "Unprocessable Entity",
-        429 => "Too Many Requests",
-        500 => "Internal Server Error",
-        501 => "Not Implemented",
-        502 => "Bad Gateway",
-        503 => "Service Unavailable",
-        504 => "Gateway Timeout",
-        _ => "",
+/// `404 Not Found`: the status and its standard reason, if it has one.
+pub fn status_line(status: u16) -> String {
+    let reason = StatusCode::from_u16(status)
+        .ok()
+        .and_then(|s| s.canonical_reason())
+        .unwrap_or("");
+    format!("{status} {reason}").trim_end().to_string()
+}
+
+/// Server text on one line: whitespace runs collapsed, control characters escaped, cut short.
+fn one_line_excerpt(text: &str) -> String {
+    let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut out: String = collapsed
+        .chars()
+        .take(TEXT_EXCERPT_CHARS)
+        .flat_map(|c| {
+            let escape =
+                c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+            let shown: Vec<char> = if escape {
+                c.escape_unicode().collect()
+            } else {
+                vec![c]
+            };
+            shown
+        })
+        .collect();
+    if collapsed.chars().count() > TEXT_EXCERPT_CHARS {
+        out.push('…');
     }
+    out
 }
 
 impl ApiError {
-    pub fn exit(&self) -> Exit {
+    pub fn method(&self) -> &Method {
         match self {
-            ApiError::Status { status, .. } => match status {
-                401 | 403 => Exit::Auth,
-                404 => Exit::NotFound,
-                400 | 409 | 415 | 422 => Exit::Rejected,
-                429 | 500..=599 => Exit::Network,
-                _ => Exit::Failure,
-            },
-            ApiError::Transport { .. } => Exit::Network,
-            ApiError::Unexpected { .. } => Exit::Failure,
+            ApiError::Status { method, .. }
+            | ApiError::Redirect { method, .. }
+            | ApiError::Transport { method, .. }
+            | ApiError::Unexpected { method, .. } => method,
         }
     }
 
     pub fn status(&self) -> Option<u16> {
         match self {
-            ApiError::Status { status, .. } => Some(*status),
+            ApiError::Status { status, .. } | ApiError::Redirect { status, .. } => Some(*status),
             _ => None,
         }
     }
 
-    fn message(&self) -> String {
+    pub fn transport_kind(&self) -> Option<TransportKind> {
+        match self {
+            ApiError::Transport { kind, .. } => Some(*kind),
+            _ => None,
+        }
+    }
+
+    /// Whether this is a server or network failure (rather than the server refusing or not
+    /// understanding the request): 429, 5xx, or no complete answer.
+    pub fn is_server_or_network(&self) -> bool {
+        match self {
+            ApiError::Status { status, .. } => *status == 429 || (500..=599).contains(status),
+            ApiError::Transport { .. } => true,
+            _ => false,
+        }
+    }
+}
+
+fn attempts_note(attempts: u32) -> String {
+    if attempts > 1 {
+        format!(" (after {attempts} attempts)")
+    } else {
+        String::new()
+    }
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ApiError::Status {
                 method,
                 url,
                 status,
-                errors,
+                body,
                 attempts,
             } => {
-                let mut out = format!("{method} {url}: {status} {}", reason_phrase(*status))
-                    .trim_end()
-                    .to_string();
-                if *attempts > 1 {
-                    out.push_str(&format!(" (after {attempts} attempts)"));
-                }
-                for item in errors {
-                    let mut line = String::from("\n  ");
-                    let parts: Vec<&str> = [item.title.as_deref(), item.detail.as_deref()]
-                        .into_iter()
-                        .flatten()
-                        .filter(|s| !s.is_empty())
-                        .collect();
-                    line.push_str(&parts.join(": "));
-                    if let Some(pointer) = &item.pointer {
-                        line.push_str(&format!(" (at {pointer})"));
+                write!(
+                    f,
+                    "{method} {url}: {}{}",
+                    status_line(*status),
+                    attempts_note(*attempts)
+                )?;
+                match body {
+                    ErrorBody::Errors(items) => {
+                        for item in items {
+                            let parts: Vec<&str> = [item.title.as_deref(), item.detail.as_deref()]
+                                .into_iter()
+                                .flatten()
+                                .filter(|s| !s.is_empty())
+                                .collect();
+                            write!(f, "\n  {}", parts.join(": "))?;
+                            if let Some(pointer) = &item.pointer {
+                                write!(f, " (at {pointer})")?;
+                            }
+                        }
                     }
-                    out.push_str(&line);
+                    ErrorBody::Text(text) if text.trim().is_empty() => {}
+                    ErrorBody::Text(text) => write!(f, "\n  {}", one_line_excerpt(text))?,
                 }
-                out
+                Ok(())
+            }
+            ApiError::Redirect {
+                method,
+                url,
+                status,
+                location,
+            } => {
+                let to = location
+                    .as_deref()
+                    .map(|l| format!(" to {}", one_line_excerpt(l)))
+                    .unwrap_or_else(|| " (no Location given)".into());
+                write!(
+                    f,
+                    "{method} {url}: {} redirects{to}; redirects are not followed",
+                    status_line(*status)
+                )
             }
             ApiError::Transport {
                 method,
@@ -164,81 +246,36 @@ impl ApiError {
                 message,
                 attempts,
                 ..
-            } => {
-                let tries = if *attempts > 1 {
-                    format!(" (after {attempts} attempts)")
-                } else {
-                    String::new()
-                };
-                format!("{method} {url}: {message}{tries}")
-            }
+            } => write!(f, "{method} {url}: {message}{}", attempts_note(*attempts)),
             ApiError::Unexpected {
                 method,
                 url,
                 status,
                 what,
-            } => format!("{method} {url}: unexpected response ({status}): {what}"),
+            } => write!(f, "{method} {url}: unexpected response ({status}): {what}"),
         }
-    }
-
-    /// Converts to the user-facing failure; `host` and `token_source` make the hints concrete.
-    pub fn into_fail(self, host: &str, token_source: Option<&str>) -> Fail {
-        let mut fail = Fail::new(self.exit(), self.message());
-        let method = match &self {
-            ApiError::Status { method, .. } | ApiError::Transport { method, .. } => *method,
-            ApiError::Unexpected { method, .. } => method,
-        };
-        match &self {
-            ApiError::Status { status: 401, .. } => {
-                let from = token_source
-                    .map(|s| format!(" (from {s})"))
-                    .unwrap_or_default();
-                fail = fail
-                    .hint(format!("the API token{from} was rejected by {host}"))
-                    .hint(format!(
-                        "run `terraform login {host}`, or set TFE_TOKEN to a valid token"
-                    ));
-            }
-            ApiError::Status { status: 403, .. } => {
-                fail = fail.hint("the token is valid but not allowed to do this: it needs permission to manage VCS settings");
-            }
-            ApiError::Status { status: 404, .. } => {
-                fail = fail.hint(
-                    "TFE also answers 404 when the token lacks permission (or the organization lacks the VCS feature): check the id, the organization and the token's access",
-                );
-            }
-            ApiError::Status { status: 415, .. } => {
-                fail = fail.hint("the server refused the content type: is --hostname a TFE API?");
-            }
-            _ => {}
-        }
-        if method == "POST" && self.exit() == Exit::Network {
-            fail = fail.hint(
-                "a POST is never retried, as it could create a duplicate: run `tfvcs client list` to check whether it was created before trying again",
-            );
-        }
-        if let ApiError::Transport {
-            kind: TransportKind::Tls,
-            ..
-        } = &self
-        {
-            fail = fail.hint("for a self-hosted TFE with a private CA, pass --ca-cert <PEM FILE>");
-        }
-        fail
     }
 }
+
+impl std::error::Error for ApiError {}
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn items(body: &str) -> Vec<ErrorItem> {
+        match parse_error_body(body) {
+            ErrorBody::Errors(items) => items,
+            ErrorBody::Text(text) => panic!("not parsed as JSON: {text}"),
+        }
+    }
+
     #[test]
     fn parses_json_api_error_objects_with_pointer() {
-        let items = parse_error_body(
-            r#"{"errors":[{"status":"422","title":"invalid attribute","detail":"Name is bad","source":{"pointer":"/data/attributes/name"}}]}"#,
-        );
         assert_eq!(
-            items,
+            items(
+                r#"{"errors":[{"status":"422","title":"invalid attribute","detail":"Name is bad","source":{"pointer":"/data/attributes/name"}}]}"#,
+            ),
             vec![ErrorItem {
                 title: Some("invalid attribute".into()),
                 detail: Some("Name is bad".into()),
@@ -249,43 +286,40 @@ mod tests {
 
     #[test]
     fn parses_numeric_status_and_string_arrays_and_message() {
-        let numeric =
-            parse_error_body(r#"{"errors":[{"status":429,"title":"Too many requests"}]}"#);
+        let numeric = items(r#"{"errors":[{"status":429,"title":"Too many requests"}]}"#);
         assert_eq!(numeric[0].title.as_deref(), Some("Too many requests"));
-        let strings = parse_error_body(r#"{"errors":["include parameter is invalid"]}"#);
+        let strings = items(r#"{"errors":["include parameter is invalid"]}"#);
         assert_eq!(
             strings[0].title.as_deref(),
             Some("include parameter is invalid")
         );
-        let message = parse_error_body(r#"{"message":"down for maintenance"}"#);
+        let message = items(r#"{"message":"down for maintenance"}"#);
         assert_eq!(message[0].title.as_deref(), Some("down for maintenance"));
-        assert!(parse_error_body("<html>oops</html>").is_empty());
+        assert_eq!(
+            parse_error_body("<html>oops</html>"),
+            ErrorBody::Text("<html>oops</html>".into())
+        );
     }
 
     #[test]
-    fn statuses_map_to_the_contract_exit_codes() {
-        let code = |status| {
-            ApiError::Status {
-                method: "GET",
-                url: String::new(),
-                status,
-                errors: vec![],
-                attempts: 1,
-            }
-            .exit() as i32
+    fn text_bodies_show_as_one_escaped_line() {
+        let error = ApiError::Status {
+            method: Method::GET,
+            url: "https://h/x".into(),
+            status: 502,
+            body: parse_error_body("<html>\n  <b>bad\x1b[31m gateway</b>\n</html>"),
+            attempts: 3,
         };
         assert_eq!(
-            [
-                code(401),
-                code(403),
-                code(404),
-                code(400),
-                code(409),
-                code(415),
-                code(422)
-            ],
-            [4, 4, 3, 5, 5, 5, 5]
+            error.to_string(),
+            "GET https://h/x: 502 Bad Gateway (after 3 attempts)\n  <html> <b>bad\\u{1b}[31m gateway</b> </html>"
         );
-        assert_eq!([code(429), code(500), code(503), code(418)], [6, 6, 6, 1]);
+    }
+
+    #[test]
+    fn status_lines_use_the_standard_reasons() {
+        assert_eq!(status_line(422), "422 Unprocessable Entity");
+        assert_eq!(status_line(429), "429 Too Many Requests");
+        assert_eq!(status_line(599), "599");
     }
 }

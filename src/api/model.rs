@@ -4,6 +4,8 @@
 
 use serde_json::{Map, Value, json};
 
+use crate::shared::jsonapi::identifier;
+
 /// Every item of every page of a list, in order, with the `included` resources if any came.
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct ListDocument {
@@ -95,15 +97,6 @@ impl ClientView {
                 .and_then(Value::as_u64),
         }
     }
-
-    /// The name, else what the UI shows for an unnamed client: the provider's display name.
-    pub fn label(&self) -> String {
-        self.name
-            .clone()
-            .or_else(|| self.provider_display_name.clone())
-            .or_else(|| self.provider.clone())
-            .unwrap_or_else(|| self.id.clone())
-    }
 }
 
 /// The fields of an `oauth-tokens` resource that tfvcs shows.
@@ -135,14 +128,15 @@ pub fn primary(doc: &Value) -> &Value {
     doc.get("data").unwrap_or(&Value::Null)
 }
 
-/// `{"type": kind, "id": id}`: a JSON:API resource identifier.
-pub fn identifier(kind: &str, id: &str) -> Value {
-    json!({ "type": kind, "id": id })
-}
-
-/// `{"data": [{"type":"projects","id":…}, …]}`: the body of add/remove projects.
+/// `{"data": [{"type":"projects","id":…}, …]}`: a client's `projects` relationship, and the
+/// body of add/remove projects.
 pub fn project_list_body(project_ids: &[String]) -> Value {
     json!({ "data": project_ids.iter().map(|id| identifier("projects", id)).collect::<Vec<_>>() })
+}
+
+/// `{"data": {"type":"agent-pools","id":…}}`, or `{"data": null}` to detach the client.
+pub fn agent_pool_relationship(pool: Option<&str>) -> Value {
+    json!({ "data": pool.map(|id| identifier("agent-pools", id)) })
 }
 
 /// Attribute names whose values are secrets: never printed, never logged.
@@ -193,7 +187,6 @@ mod tests {
         assert_eq!(view.provider_display_name.as_deref(), Some("GitHub"));
         assert_eq!(view.organization.as_deref(), Some("my-organization"));
         assert_eq!(view.name, None);
-        assert_eq!(view.label(), "GitHub");
         assert!(view.token_ids.is_empty());
     }
 }

@@ -47,14 +47,14 @@ pub fn status(ctx: &Context) -> Result<()> {
 /// One request, `GET /account/details`: who the token is.
 fn check_token(ctx: &Context) -> Result<(String, &'static str)> {
     let api = ctx.api()?;
-    match api.send(&ApiRequest::new(Method::Get, "/account/details")) {
+    match api.send(&ApiRequest::new(Method::GET, "/account/details")) {
         Ok(response) => Ok(describe_account(response.body.as_ref())),
         // Team and organization tokens have no user: TFE answers 404 to them here.
         Err(e) if e.status() == Some(404) => Ok((
             "valid: a team or organization token (no user account)".to_string(),
             "team-or-organization",
         )),
-        Err(e) => Err(api.fail(e)),
+        Err(e) => Err(ctx.fail(e)),
     }
 }
 

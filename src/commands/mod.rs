@@ -1,19 +1,25 @@
-//! The command handlers, one module per noun, and what they share: the run context, the
-//! send-or-dry-run step, and the checks on ids given on the command line.
+//! The command handlers, one module per noun, and what they share: the run context (with the
+//! API calls that turn an [`ApiError`] into a user-facing failure), the send-or-dry-run step,
+//! and the checks on ids given on the command line.
 
 pub mod auth;
 pub mod client;
-pub mod client_create;
+pub mod confirm;
+pub mod failure;
 pub mod token;
 
 use std::cell::OnceCell;
+use std::time::Duration;
 
 use serde_json::Value;
 
-use crate::api::client::{ApiClient, ApiRequest, ApiResponse};
-use crate::config::Config;
+use crate::api::client::{ApiClient, ApiRequest, ApiResponse, ClientSettings};
+use crate::api::error::ApiError;
+use crate::api::model::ListDocument;
+use crate::config::{Config, Scheme, is_loopback, load_ca_bundle};
 use crate::error::{Fail, Result};
 use crate::output::{self, Output};
+use failure::{Situation, api_failure};
 
 /// What every handler gets: the resolved configuration, the output writer, and the API client
 /// (built on first use, so that a dry run or a usage error never needs a token).
@@ -33,13 +39,54 @@ impl Context {
         }
     }
 
-    /// The API client; exit 4 when there is no token.
+    /// The API client; exit 4 when there is no token, exit 2 for an unusable `--ca-cert`.
     pub fn api(&self) -> Result<&ApiClient> {
         if let Some(api) = self.api.get() {
             return Ok(api);
         }
-        let api = ApiClient::new(&self.config)?;
+        let config = &self.config;
+        let (token, _) = config.require_token()?;
+        let ca_roots = config.ca_cert.as_deref().map(load_ca_bundle).transpose()?;
+        let api = ApiClient::new(ClientSettings {
+            base_url: config.endpoint.base_url(),
+            host: config.endpoint.host_key(),
+            token: token.clone(),
+            timeout: Duration::from_secs(config.timeout_secs),
+            retries: config.retries,
+            verbose: config.verbose,
+            ca_roots,
+        });
         Ok(self.api.get_or_init(|| api))
+    }
+
+    /// The user-facing failure for `error`, with hints naming this host and token source.
+    pub fn fail(&self, error: ApiError) -> Fail {
+        let endpoint = &self.config.endpoint;
+        let host = endpoint.host_key();
+        let token_source = self.config.token.as_ref().map(|(_, s)| s.to_string());
+        api_failure(
+            error,
+            &Situation {
+                host: &host,
+                token_source: token_source.as_deref(),
+                loopback_https: endpoint.scheme == Scheme::Https && is_loopback(&endpoint.host),
+            },
+        )
+    }
+
+    /// Sends `request` (with the retries of SPEC §5).
+    pub fn send(&self, request: &ApiRequest) -> Result<ApiResponse> {
+        self.api()?.send(request).map_err(|e| self.fail(e))
+    }
+
+    /// Sends `request` and returns the JSON:API document it answers with.
+    pub fn document(&self, request: &ApiRequest) -> Result<Value> {
+        self.api()?.document(request).map_err(|e| self.fail(e))
+    }
+
+    /// Every item of every page of the list at `path`.
+    pub fn list_all(&self, path: &str, query: &[(&str, &str)]) -> Result<ListDocument> {
+        self.api()?.list_all(path, query).map_err(|e| self.fail(e))
     }
 
     /// `--dry-run`: prints the request instead of sending it. Returns whether it did.
@@ -56,7 +103,7 @@ impl Context {
         if self.printed_instead(request, dry_run)? {
             return Ok(None);
         }
-        self.api()?.document(request).map(Some)
+        self.document(request).map(Some)
     }
 
     /// With `--dry-run`, prints the request and returns `None`; otherwise sends it (for
@@ -69,7 +116,7 @@ impl Context {
         if self.printed_instead(request, dry_run)? {
             return Ok(None);
         }
-        self.api()?.execute(request).map(Some)
+        self.send(request).map(Some)
     }
 }
 

@@ -2,7 +2,8 @@
 
 use serde_json::json;
 
-use super::client::{ask_delete, ensure_confirmable, resolve_client};
+use super::client::resolve_client;
+use super::confirm::{ask_delete, ensure_confirmable};
 use super::{Context, check_id};
 use crate::api::client::{ApiRequest, Method, segment};
 use crate::api::model::{TokenView, primary};
@@ -27,8 +28,7 @@ fn list(ctx: &Context, args: TokenListArgs) -> Result<()> {
                     .hint("drop CLIENT to list the organization's tokens of that provider"));
             }
             let id = resolve_client(ctx, client)?;
-            let api = ctx.api()?;
-            let tokens = api.list_all(
+            let tokens = ctx.list_all(
                 &format!("/oauth-clients/{}/oauth-tokens", segment(&id)),
                 &[],
             )?;
@@ -37,11 +37,10 @@ fn list(ctx: &Context, args: TokenListArgs) -> Result<()> {
         }
         None => {
             let org = ctx.config.require_org()?.to_string();
-            let api = ctx.api()?;
             let provider = args.provider.map(|p| p.api_name());
             let query: Vec<(&str, &str)> =
                 provider.iter().map(|p| ("filter[provider]", *p)).collect();
-            let tokens = api.list_all(
+            let tokens = ctx.list_all(
                 &format!("/organizations/{}/oauth-tokens", segment(&org)),
                 &query,
             )?;
@@ -57,9 +56,7 @@ fn token_path(id: &str) -> String {
 
 fn show(ctx: &Context, token: &str) -> Result<()> {
     check_id(token, "ot-", "an OAuth token")?;
-    let doc = ctx
-        .api()?
-        .document(&ApiRequest::new(Method::Get, token_path(token)))?;
+    let doc = ctx.document(&ApiRequest::new(Method::GET, token_path(token)))?;
     ctx.out.token(&doc)
 }
 
@@ -69,7 +66,7 @@ fn set_ssh_key(ctx: &Context, args: SetSshKeyArgs) -> Result<()> {
     let key = secret::read_secret_file(&args.ssh_key_file, "--ssh-key-file")?;
     secret::check_ssh_private_key(key.expose(), &source)?;
     let body = json!({"data": {"type": "oauth-tokens", "attributes": {"ssh-key": key.expose()}}});
-    let request = ApiRequest::new(Method::Patch, token_path(&args.token)).body(body);
+    let request = ApiRequest::new(Method::PATCH, token_path(&args.token)).body(body);
     if let Some(doc) = ctx.write_document(&request, args.dry_run)? {
         ctx.out.token(&doc)?;
     }
@@ -79,14 +76,12 @@ fn set_ssh_key(ctx: &Context, args: SetSshKeyArgs) -> Result<()> {
 fn delete(ctx: &Context, args: TokenDeleteArgs) -> Result<()> {
     check_id(&args.token, "ot-", "an OAuth token")?;
     ensure_confirmable(ctx, args.yes, args.dry_run)?;
-    let request = ApiRequest::new(Method::Delete, token_path(&args.token));
+    let request = ApiRequest::new(Method::DELETE, token_path(&args.token));
     if args.dry_run {
         return ctx.send_or_print(&request, true).map(|_| ());
     }
     if !args.yes {
-        let doc = ctx
-            .api()?
-            .document(&ApiRequest::new(Method::Get, token_path(&args.token)))?;
+        let doc = ctx.document(&ApiRequest::new(Method::GET, token_path(&args.token)))?;
         let token = TokenView::from_resource(primary(&doc));
         let details = format!(
             "OAuth token {} of client {}, VCS user {}\nWorkspaces linked through it lose their connection.",

@@ -1,6 +1,13 @@
-//! JSON:API URL helpers: encoding a path segment or query component, and decoding one.
+//! JSON:API helpers: resource identifiers, and encoding (or decoding) a path segment or query
+//! component.
 
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode_str, utf8_percent_encode};
+use serde_json::{Value, json};
+
+/// `{"type": kind, "id": id}`: a JSON:API resource identifier.
+pub fn identifier(kind: &str, id: &str) -> Value {
+    json!({ "type": kind, "id": id })
+}
 
 /// Everything but RFC 3986 unreserved characters, and `,`, which `include` lists use and TFE
 /// documents unencoded.

@@ -5,11 +5,11 @@ use std::path::Path;
 
 use serde_json::{Map, Value, json};
 
-use super::client::{check_project_ids, client_document};
-use super::{Context, check_id};
-use crate::api::client::{ApiRequest, Method, segment};
-use crate::api::model::{ClientView, identifier, primary};
+use super::{check_project_ids, client_document, clients_path};
+use crate::api::client::{ApiRequest, Method};
+use crate::api::model::{ClientView, agent_pool_relationship, primary, project_list_body};
 use crate::cli::CreateArgs;
+use crate::commands::{Context, check_id};
 use crate::error::{Fail, Result};
 use crate::output::note;
 use crate::provider::Provider;
@@ -185,19 +185,11 @@ pub fn create(ctx: &Context, args: CreateArgs) -> Result<()> {
     }
     check_project_ids(&args.projects)?;
     if !args.projects.is_empty() {
-        let ids: Vec<Value> = args
-            .projects
-            .iter()
-            .map(|p| identifier("projects", p))
-            .collect();
-        relationships.insert("projects".into(), json!({ "data": ids }));
+        relationships.insert("projects".into(), project_list_body(&args.projects));
     }
     if let Some(pool) = &args.agent_pool {
         check_id(pool, "apool-", "an agent pool")?;
-        relationships.insert(
-            "agent-pool".into(),
-            json!({ "data": identifier("agent-pools", pool) }),
-        );
+        relationships.insert("agent-pool".into(), agent_pool_relationship(Some(pool)));
     }
     let org = ctx.config.require_org()?.to_string();
 
@@ -225,11 +217,8 @@ pub fn create(ctx: &Context, args: CreateArgs) -> Result<()> {
         }
     }
 
-    let request = ApiRequest::new(
-        Method::Post,
-        format!("/organizations/{}/oauth-clients", segment(&org)),
-    )
-    .body(client_document(attributes, relationships));
+    let request = ApiRequest::new(Method::POST, clients_path(&org))
+        .body(client_document(attributes, relationships));
     if let Some(doc) = ctx.write_document(&request, args.dry_run)? {
         let created = ClientView::from_resource(primary(&doc));
         ctx.out.client(&doc)?;

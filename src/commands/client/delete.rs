@@ -1,0 +1,58 @@
+//! `tfvcs client delete`: shows what the delete unlinks, asks (unless `--yes`), then one
+//! DELETE.
+
+use super::{client_path, resolve_client};
+use crate::api::client::{ApiRequest, Method};
+use crate::api::model::{ClientView, primary};
+use crate::cli::DeleteArgs;
+use crate::commands::Context;
+use crate::commands::confirm::{ask_delete, ensure_confirmable};
+use crate::error::Result;
+
+pub fn delete(ctx: &Context, args: DeleteArgs) -> Result<()> {
+    ensure_confirmable(ctx, args.yes, args.dry_run)?;
+    let id = resolve_client(ctx, &args.client)?;
+    let request = ApiRequest::new(Method::DELETE, client_path(&id));
+    if args.dry_run {
+        return ctx.send_or_print(&request, true).map(|_| ());
+    }
+    if !args.yes {
+        let show = ApiRequest::new(Method::GET, client_path(&id))
+            .query("show_affected_workspaces", "true");
+        let doc = ctx.document(&show)?;
+        let client = ClientView::from_resource(primary(&doc));
+        ask_delete(
+            &describe_client_for_delete(&client),
+            &format!("Delete OAuth client {id}?"),
+        )?;
+    }
+    ctx.send_or_print(&request, false)?;
+    ctx.out.deleted(&id, "OAuth client")
+}
+
+fn describe_client_for_delete(c: &ClientView) -> String {
+    let mut text = format!(
+        "OAuth client {}: {} ({})",
+        c.id,
+        c.name.as_deref().unwrap_or("unnamed"),
+        c.provider_display_name
+            .as_deref()
+            .or(c.provider.as_deref())
+            .unwrap_or("unknown provider"),
+    );
+    match (&c.affected_workspaces, c.affected_workspaces_count) {
+        (Some(names), count) if !names.is_empty() => {
+            let count = count.unwrap_or(names.len() as u64);
+            text.push_str(&format!(
+                "\n{count} workspace(s) will be unlinked from their repositories: {}",
+                names.join(", ")
+            ));
+            if count > names.len() as u64 {
+                text.push_str(&format!(" and {} more", count - names.len() as u64));
+            }
+        }
+        (_, Some(0)) | (Some(_), None) => text.push_str("\nNo workspace uses it."),
+        _ => text.push_str("\nWorkspaces using it will be unlinked from their repositories."),
+    }
+    text
+}

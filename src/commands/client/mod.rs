@@ -1,0 +1,101 @@
+//! `tfvcs client …`: the dispatch to one module per verb, and what the verbs share: the
+//! paths, resolving a client given by name, and the `oauth-clients` request document.
+
+mod create;
+mod delete;
+mod list;
+mod projects;
+mod set_pat;
+mod show;
+mod update;
+
+use serde_json::{Map, Value, json};
+
+use super::{Context, check_id};
+use crate::api::client::{Method, segment};
+use crate::api::model::ClientView;
+use crate::cli::ClientCommand;
+use crate::error::{Exit, Fail, Result};
+
+pub fn run(ctx: &Context, command: ClientCommand) -> Result<()> {
+    match command {
+        ClientCommand::List => list::list(ctx),
+        ClientCommand::Show(args) => show::show(ctx, &args.client),
+        ClientCommand::Create(args) => create::create(ctx, args),
+        ClientCommand::Update(args) => update::update(ctx, args),
+        ClientCommand::SetPat(args) => set_pat::set_pat(ctx, args),
+        ClientCommand::AddProjects(args) => projects::change_projects(ctx, args, Method::POST),
+        ClientCommand::RemoveProjects(args) => projects::change_projects(ctx, args, Method::DELETE),
+        ClientCommand::Delete(args) => delete::delete(ctx, args),
+    }
+}
+
+pub(super) fn clients_path(org: &str) -> String {
+    format!("/organizations/{}/oauth-clients", segment(org))
+}
+
+pub(super) fn client_path(id: &str) -> String {
+    format!("/oauth-clients/{}", segment(id))
+}
+
+/// An `oc-…` id as given, or the id of the one client of `--org` with that name.
+pub fn resolve_client(ctx: &Context, reference: &str) -> Result<String> {
+    if reference.starts_with("oc-") {
+        check_id(reference, "oc-", "an OAuth client")?;
+        return Ok(reference.to_string());
+    }
+    let org = ctx.config.require_org().map_err(|f| {
+        Fail::usage(format!(
+            "{reference:?} is not an oc-… id, and naming a client needs an organization"
+        ))
+        .hint(f.hints.join("; "))
+    })?;
+    let all = ctx.list_all(&clients_path(org), &[])?;
+    let matches: Vec<ClientView> = all
+        .data
+        .iter()
+        .map(ClientView::from_resource)
+        .filter(|c| c.name.as_deref() == Some(reference))
+        .collect();
+    match matches.as_slice() {
+        [only] => Ok(only.id.clone()),
+        [] => Err(Fail::new(
+            Exit::NotFound,
+            format!("no OAuth client named {reference:?} in organization {org}"),
+        )
+        .hint(format!(
+            "run `tfvcs --org {org} client list` to see the names"
+        ))),
+        several => Err(Fail::usage(format!(
+            "{} OAuth clients are named {reference:?} in organization {org}: {}",
+            several.len(),
+            several
+                .iter()
+                .map(|c| c.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))
+        .hint("give the oc-… id instead")),
+    }
+}
+
+/// `{"data": {"type": "oauth-clients", "attributes": …, "relationships": …}}`, leaving out
+/// empty parts.
+pub fn client_document(attributes: Map<String, Value>, relationships: Map<String, Value>) -> Value {
+    let mut data = Map::new();
+    data.insert("type".into(), json!("oauth-clients"));
+    if !attributes.is_empty() {
+        data.insert("attributes".into(), Value::Object(attributes));
+    }
+    if !relationships.is_empty() {
+        data.insert("relationships".into(), Value::Object(relationships));
+    }
+    json!({ "data": data })
+}
+
+/// Checks project and agent pool ids before they go into a body.
+pub fn check_project_ids(projects: &[String]) -> Result<()> {
+    projects
+        .iter()
+        .try_for_each(|p| check_id(p, "prj-", "a project"))
+}

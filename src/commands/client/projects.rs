@@ -1,0 +1,29 @@
+//! `tfvcs client add-projects` / `remove-projects`: one POST or DELETE on the client's
+//! projects relationship.
+
+use super::{check_project_ids, client_path, resolve_client};
+use crate::api::client::{ApiRequest, Method};
+use crate::api::model::project_list_body;
+use crate::cli::ProjectsArgs;
+use crate::commands::Context;
+use crate::error::Result;
+use crate::output::note;
+
+pub fn change_projects(ctx: &Context, args: ProjectsArgs, method: Method) -> Result<()> {
+    check_project_ids(&args.projects)?;
+    let id = resolve_client(ctx, &args.client)?;
+    let path = format!("{}/relationships/projects", client_path(&id));
+    let request = ApiRequest::new(method.clone(), path).body(project_list_body(&args.projects));
+    if ctx.send_or_print(&request, args.dry_run)?.is_some() {
+        let (verb, prep) = if method == Method::POST {
+            ("added", "to")
+        } else {
+            ("removed", "from")
+        };
+        note(&format!("{verb} {} {prep} {id}", args.projects.join(", ")));
+        if ctx.out.format == crate::cli::OutputFormat::Id {
+            crate::output::write_stdout(&format!("{id}\n"))?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,31 @@
+//! `tfvcs client set-pat`: replaces a client's personal access token (`oauth-token-string`
+//! only), read from a file, stdin, `TFVCS_PAT` or a hidden prompt.
+
+use serde_json::{Map, json};
+
+use super::{client_document, client_path, resolve_client};
+use crate::api::client::{ApiRequest, Method};
+use crate::cli::SetPatArgs;
+use crate::commands::Context;
+use crate::error::Result;
+use crate::output::note;
+use crate::secret;
+
+pub fn set_pat(ctx: &Context, args: SetPatArgs) -> Result<()> {
+    let pat = match secret::pat_from_file(args.pat_file.as_deref())? {
+        Some(pat) => pat,
+        None => {
+            secret::pat_from_env_or_prompt(ctx.config.no_input)?.ok_or_else(secret::missing_pat)?
+        }
+    };
+    let id = resolve_client(ctx, &args.client)?;
+    let mut attributes = Map::new();
+    attributes.insert("oauth-token-string".into(), json!(pat.expose()));
+    let request = ApiRequest::new(Method::PATCH, client_path(&id))
+        .body(client_document(attributes, Map::new()));
+    if let Some(doc) = ctx.write_document(&request, args.dry_run)? {
+        ctx.out.client(&doc)?;
+        note(&format!("replaced the personal access token of {id}"));
+    }
+    Ok(())
+}

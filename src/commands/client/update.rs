@@ -1,0 +1,65 @@
+//! `tfvcs client update`: changes a client's name, app-link keys, scope, projects or agent
+//! pool with one PATCH; only what is given is sent.
+
+use serde_json::{Map, json};
+
+use super::{check_project_ids, client_document, client_path, resolve_client};
+use crate::api::client::{ApiRequest, Method};
+use crate::api::model::{agent_pool_relationship, project_list_body};
+use crate::cli::UpdateArgs;
+use crate::commands::{Context, check_id};
+use crate::error::{Fail, Result};
+use crate::secret;
+
+pub fn update(ctx: &Context, args: UpdateArgs) -> Result<()> {
+    secret::check_single_stdin(&[
+        ("--secret-file", args.secret_file.as_deref()),
+        ("--rsa-public-key-file", args.rsa_public_key_file.as_deref()),
+    ])?;
+    check_project_ids(&args.projects)?;
+    if let Some(pool) = args.agent_pool.as_deref().filter(|p| *p != "none") {
+        check_id(pool, "apool-", "an agent pool")?;
+    }
+    let mut attributes = Map::new();
+    if let Some(name) = &args.name {
+        attributes.insert("name".into(), json!(name));
+    }
+    if let Some(key) = &args.key {
+        attributes.insert("key".into(), json!(key));
+    }
+    if let Some(path) = &args.secret_file {
+        attributes.insert(
+            "secret".into(),
+            json!(secret::read_secret_file(path, "--secret-file")?.expose()),
+        );
+    }
+    if let Some(path) = &args.rsa_public_key_file {
+        let key = secret::read_secret_file(path, "--rsa-public-key-file")?;
+        attributes.insert("rsa-public-key".into(), json!(key.expose()));
+    }
+    if let Some(scoped) = args.org_scoped {
+        attributes.insert("organization-scoped".into(), json!(scoped));
+    }
+    let mut relationships = Map::new();
+    if !args.projects.is_empty() || args.clear_projects {
+        relationships.insert("projects".into(), project_list_body(&args.projects));
+    }
+    if let Some(pool) = &args.agent_pool {
+        let pool = Some(pool.as_str()).filter(|p| *p != "none");
+        relationships.insert("agent-pool".into(), agent_pool_relationship(pool));
+    }
+    if attributes.is_empty() && relationships.is_empty() {
+        return Err(
+            Fail::usage("nothing to update: give at least one option").hint(
+                "see `tfvcs client update --help`; to rotate the PAT use `tfvcs client set-pat`",
+            ),
+        );
+    }
+    let id = resolve_client(ctx, &args.client)?;
+    let request = ApiRequest::new(Method::PATCH, client_path(&id))
+        .body(client_document(attributes, relationships));
+    if let Some(doc) = ctx.write_document(&request, args.dry_run)? {
+        ctx.out.client(&doc)?;
+    }
+    Ok(())
+}
