@@ -526,9 +526,9 @@ mod tests {
         assert!(find_token(&e, &v, None).unwrap().is_none());
     }
 
-    fn credentials_file(body: &str) -> (tempdir::TempDir, PathBuf) {
-        let dir = tempdir::TempDir::new();
-        let path = dir.0.join("credentials.tfrc.json");
+    fn credentials_file(body: &str) -> (tempfile::TempDir, PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("credentials.tfrc.json");
         std::fs::write(&path, body).unwrap();
         (dir, path)
     }
@@ -591,29 +591,6 @@ mod tests {
         assert!(validate_org("my-org_1").is_ok());
         for bad in ["a/b", "a?b", "", "a b", "..%2f"] {
             assert!(validate_org(bad).is_err(), "{bad}");
-        }
-    }
-
-    /// A temporary directory removed on drop (std has none; a crate for ten lines is not worth it).
-    mod tempdir {
-        pub struct TempDir(pub std::path::PathBuf);
-        impl TempDir {
-            pub fn new() -> Self {
-                use std::sync::atomic::{AtomicU32, Ordering};
-                static N: AtomicU32 = AtomicU32::new(0);
-                let dir = std::env::temp_dir().join(format!(
-                    "tfvcs-unit-{}-{}",
-                    std::process::id(),
-                    N.fetch_add(1, Ordering::Relaxed)
-                ));
-                std::fs::create_dir_all(&dir).unwrap();
-                TempDir(dir)
-            }
-        }
-        impl Drop for TempDir {
-            fn drop(&mut self) {
-                let _ = std::fs::remove_dir_all(&self.0);
-            }
         }
     }
 }
