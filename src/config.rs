@@ -89,6 +89,16 @@ impl Endpoint {
             Fail::usage(format!("invalid hostname {input:?}: {why}"))
                 .hint("give a host (app.terraform.io), host:port, or a URL (https://tfe.example.com/api/v2)")
         };
+        // Checked before anything else, and never quoted: what precedes an `@` is a user
+        // name or password. Any `@` counts, wherever it is (`user:pa/ss@host` puts part of
+        // the password before the first `/`), as no TFE host or base path holds one.
+        if input.contains('@') {
+            return Err(Fail::usage(
+                "invalid hostname: a URL carrying a user name or password is not accepted \
+                 (what was typed is not repeated here)",
+            )
+            .hint("the API token goes in TFE_TOKEN, or in the file `terraform login` writes"));
+        }
         let trimmed = input.trim();
         let (scheme, rest) = match trimmed.split_once("://") {
             Some((scheme, rest)) => match scheme.to_ascii_lowercase().as_str() {
@@ -102,9 +112,6 @@ impl Endpoint {
             Some(i) => (&rest[..i], &rest[i..]),
             None => (rest, ""),
         };
-        if authority.contains('@') {
-            return Err(bad("credentials in the URL are not accepted"));
-        }
         if path.contains(['?', '#']) {
             return Err(bad("a query or fragment is not accepted"));
         }

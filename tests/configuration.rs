@@ -241,3 +241,41 @@ fn an_unusable_ca_bundle_is_a_usage_error_before_sending() {
     }
     any.assert();
 }
+
+#[test]
+fn a_url_with_credentials_is_refused_without_repeating_them() {
+    let mut server = Server::new();
+    let any = server.mock("GET", Matcher::Any).expect(0).create();
+    let host = server.host_with_port();
+    for hostname in [
+        format!("https://user:SECRET-CANARY@{host}"),
+        format!("http://SECRET-CANARY@{host}"),
+        format!("SECRET-CANARY:x@{host}"),
+        format!("ftp://user:SECRET-CANARY@{host}"),
+        format!("https://user:SECRET/CANARY@{host}"),
+        format!("https://user:SECRET-CANARY@{host}:notaport/api?x"),
+    ] {
+        for via_flag in [false, true] {
+            let (mut cmd, _home) = tfvcs(&server.url());
+            if via_flag {
+                cmd.args(["--hostname", &hostname]);
+            } else {
+                cmd.env("TFE_HOSTNAME", &hostname);
+            }
+            let out = cmd
+                .args(["token", "show", "ot-29t7xkUKiNC2XasL"])
+                .output()
+                .unwrap();
+            let stderr = stderr_of(&out);
+            assert_eq!(out.status.code(), Some(2), "{hostname}: {stderr}");
+            assert!(
+                stderr.contains("user name or password"),
+                "{hostname}: {stderr}"
+            );
+            for typed in ["SECRET", "CANARY", "user:"] {
+                assert!(!stderr.contains(typed), "{hostname}: {stderr}");
+            }
+        }
+    }
+    any.assert();
+}
