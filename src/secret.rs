@@ -57,34 +57,88 @@ pub fn check_single_stdin(options: &[(&str, Option<&Path>)]) -> Result<()> {
     Ok(())
 }
 
-/// Reads the whole of `path` (or stdin for `-`) as UTF-8 text. `option` names the flag in
-/// messages. Warns when a file is readable by group or others.
-pub fn read_text(path: &Path, option: &str) -> Result<String> {
-    let mut text = String::new();
-    if is_stdin(path) {
-        std::io::stdin()
-            .read_to_string(&mut text)
-            .map_err(|e| Fail::usage(format!("{option} -: cannot read stdin as text: {e}")))?;
-        return Ok(text);
-    }
-    let mut file = std::fs::File::open(path)
-        .map_err(|e| Fail::usage(format!("{option} {}: {e}", path.display())))?;
-    warn_if_shared(&file, path);
-    file.read_to_string(&mut text).map_err(|e| {
-        Fail::usage(format!(
-            "{option} {}: cannot read as text: {e}",
-            path.display()
-        ))
-    })?;
-    Ok(text)
+/// The most tfvcs reads from any secret or payload source. A key, a PAT or a payload is a few
+/// kilobytes; more is a mistake (`/dev/zero`, a log file), refused rather than read to its end.
+pub const MAX_INPUT_BYTES: usize = 1 << 20;
+
+/// What a source holds: it decides whether a path that does not exist may be repeated (a
+/// secret typed where its path belongs must not be) and whether a shared file is warned about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Holds {
+    /// A PAT, OAuth secret or private key.
+    Secret,
+    /// Something that is not a secret on its own: a public key, a payload document.
+    Public,
 }
 
+/// Text read from a source, with whether it was a regular file that group or others can read.
+pub struct SourceText {
+    pub text: String,
+    pub shared_file: bool,
+}
+
+/// Reads at most [`MAX_INPUT_BYTES`] of `path` (or stdin for `-`) as UTF-8 text. `option`
+/// names the flag in messages. Pipes and process substitution (`<(vault read …)`) are read
+/// to their end like files; nothing is warned about here (see [`warn_if_shared`]).
+pub fn read_source(path: &Path, option: &str, holds: Holds) -> Result<SourceText> {
+    let name = source_name(path);
+    let mut bytes = Vec::new();
+    let mut shared_file = false;
+    let read = if is_stdin(path) {
+        read_bounded(std::io::stdin().lock(), &mut bytes)
+    } else {
+        let file = std::fs::File::open(path).map_err(|e| open_failed(path, option, holds, e))?;
+        shared_file = is_shared_regular_file(&file);
+        read_bounded(file, &mut bytes)
+    };
+    read.map_err(|e| Fail::usage(format!("{option} {name}: cannot read: {e}")))?;
+    if bytes.len() > MAX_INPUT_BYTES {
+        return Err(Fail::usage(format!(
+            "{option} {name}: more than 1 MiB; this is not a key, token or payload"
+        )));
+    }
+    // The UTF-8 error names a byte offset, never the bytes.
+    let text = String::from_utf8(bytes)
+        .map_err(|e| Fail::usage(format!("{option} {name}: not UTF-8 text ({e})")))?;
+    Ok(SourceText { text, shared_file })
+}
+
+/// Reads up to one byte past the limit, so that "more" can be told from "exactly the limit".
+fn read_bounded(source: impl Read, bytes: &mut Vec<u8>) -> std::io::Result<usize> {
+    source.take(MAX_INPUT_BYTES as u64 + 1).read_to_end(bytes)
+}
+
+/// The failure to open a source. A secret's path is repeated only when something exists
+/// there: a value that names nothing may be the secret itself (`--pat-file ghp_…`).
+fn open_failed(path: &Path, option: &str, holds: Holds, e: std::io::Error) -> Fail {
+    if holds == Holds::Secret && std::fs::symlink_metadata(path).is_err() {
+        return Fail::usage(format!(
+            "{option}: no such file (the value is not repeated here: it may be a secret)"
+        ))
+        .hint(format!(
+            "{option} takes a path; to pass the value itself, pipe it in with {option} -"
+        ));
+    }
+    Fail::usage(format!("{option} {}: {e}", path.display()))
+}
+
+/// A regular file whose mode lets group or others read it. Directories, devices and pipes
+/// are not files a secret is kept in, so they never count.
 #[cfg(unix)]
-fn warn_if_shared(file: &std::fs::File, path: &Path) {
+fn is_shared_regular_file(file: &std::fs::File) -> bool {
     use std::os::unix::fs::PermissionsExt;
-    if let Ok(meta) = file.metadata()
-        && meta.permissions().mode() & 0o077 != 0
-    {
+    file.metadata()
+        .is_ok_and(|meta| meta.is_file() && meta.permissions().mode() & 0o077 != 0)
+}
+
+#[cfg(not(unix))]
+fn is_shared_regular_file(_: &std::fs::File) -> bool {
+    false
+}
+
+/// The warning for a secret file that others can read (a warning, not an error).
+pub fn warn_if_shared(source: &SourceText, path: &Path) {
+    if source.shared_file {
         note(&format!(
             "warning: {} is readable by group or others; consider `chmod 600 {}`",
             path.display(),
@@ -93,19 +147,29 @@ fn warn_if_shared(file: &std::fs::File, path: &Path) {
     }
 }
 
-#[cfg(not(unix))]
-fn warn_if_shared(_: &std::fs::File, _: &Path) {}
-
 /// A key or secret file, sent exactly as read; empty is refused.
 pub fn read_secret_file(path: &Path, option: &str) -> Result<Secret> {
-    let text = read_text(path, option)?;
-    if text.trim().is_empty() {
+    let source = read_source(path, option, Holds::Secret)?;
+    warn_if_shared(&source, path);
+    if source.text.trim().is_empty() {
         return Err(Fail::usage(format!(
             "{option} {}: the file is empty",
-            path.display()
+            source_name(path)
         )));
     }
-    Ok(Secret(text))
+    Ok(Secret(source.text))
+}
+
+/// A public key file (not a secret: TFE shows it back), sent exactly as read; empty is refused.
+pub fn read_public_file(path: &Path, option: &str) -> Result<String> {
+    let source = read_source(path, option, Holds::Public)?;
+    if source.text.trim().is_empty() {
+        return Err(Fail::usage(format!(
+            "{option} {}: the file is empty",
+            source_name(path)
+        )));
+    }
+    Ok(source.text)
 }
 
 /// Removes one trailing newline (`\n` or `\r\n`), as editors and `echo` add one.
@@ -164,7 +228,11 @@ pub fn pat_from_env_or_prompt(no_input: bool) -> Result<Option<Secret>> {
 /// A PAT from `--pat-file`, if given.
 pub fn pat_from_file(pat_file: Option<&Path>) -> Result<Option<Secret>> {
     match pat_file {
-        Some(path) => check_pat(read_text(path, "--pat-file")?, &source_name(path)).map(Some),
+        Some(path) => {
+            let source = read_source(path, "--pat-file", Holds::Secret)?;
+            warn_if_shared(&source, path);
+            check_pat(source.text, &source_name(path)).map(Some)
+        }
         None => Ok(None),
     }
 }

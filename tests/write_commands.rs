@@ -444,8 +444,9 @@ fn create_validation_rules_send_nothing() {
             "\"pool\" is not an agent pool id",
         ),
         (
+            // SPEC §3: the value may be the PAT itself, so it is not repeated.
             [&gh[..], &["--pat-file", "missing-file"]].concat(),
-            "--pat-file missing-file",
+            "error: --pat-file: no such file",
         ),
     ];
     for (args, message) in cases {

@@ -7,14 +7,16 @@ use serde_json::{Map, Value, json};
 
 use super::{check_project_ids, client_document, clients_path};
 use crate::api::client::{ApiRequest, Method};
-use crate::api::model::{ClientView, agent_pool_relationship, primary, project_list_body};
+use crate::api::model::{
+    ClientView, SECRET_ATTRIBUTES, agent_pool_relationship, primary, project_list_body,
+};
 use crate::cli::CreateArgs;
 use crate::commands::{Context, check_id};
 use crate::error::{Fail, Result};
 use crate::output::note;
 use crate::provider::Provider;
 use crate::provider::{Credentials, is_absolute_http_url};
-use crate::secret::{self, Secret};
+use crate::secret::{self, Holds, Secret};
 
 /// The attributes and relationships of a `--payload` document.
 struct Payload {
@@ -24,9 +26,10 @@ struct Payload {
 
 fn read_payload(path: &Path) -> Result<Payload> {
     let name = secret::source_name(path);
-    let text = secret::read_text(path, "--payload")?;
+    let source = secret::read_source(path, "--payload", Holds::Public)?;
+    let text = &source.text;
     // serde_json's syntax errors never quote the input, so a PAT in the file cannot leak here.
-    let doc: Value = serde_json::from_str(&text).map_err(|e| {
+    let doc: Value = serde_json::from_str(text).map_err(|e| {
         Fail::usage(format!(
             "--payload {name}: invalid JSON at line {}, column {}",
             e.line(),
@@ -58,8 +61,16 @@ fn read_payload(path: &Path) -> Result<Payload> {
             ))),
         }
     };
+    let attributes = object("attributes")?;
+    // A payload is a secret file only when it carries a secret (SPEC §3).
+    if SECRET_ATTRIBUTES
+        .iter()
+        .any(|k| attributes.contains_key(*k))
+    {
+        secret::warn_if_shared(&source, path);
+    }
     Ok(Payload {
-        attributes: object("attributes")?,
+        attributes,
         relationships: object("relationships")?,
     })
 }
@@ -200,20 +211,27 @@ pub fn create(ctx: &Context, args: CreateArgs) -> Result<()> {
         attributes.insert("key".into(), json!(key));
     }
     let files = [
-        ("secret", "--secret-file", &args.secret_file),
+        ("secret", "--secret-file", &args.secret_file, Holds::Secret),
         (
             "rsa-public-key",
             "--rsa-public-key-file",
             &args.rsa_public_key_file,
+            Holds::Public,
         ),
-        ("private-key", "--private-key-file", &args.private_key_file),
+        (
+            "private-key",
+            "--private-key-file",
+            &args.private_key_file,
+            Holds::Secret,
+        ),
     ];
-    for (attribute, option, path) in files {
+    for (attribute, option, path, holds) in files {
         if let Some(path) = path {
-            attributes.insert(
-                attribute.into(),
-                json!(secret::read_secret_file(path, option)?.expose()),
-            );
+            let value = match holds {
+                Holds::Secret => secret::read_secret_file(path, option)?.expose().to_string(),
+                Holds::Public => secret::read_public_file(path, option)?,
+            };
+            attributes.insert(attribute.into(), json!(value));
         }
     }
 

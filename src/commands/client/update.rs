@@ -34,8 +34,8 @@ pub fn update(ctx: &Context, args: UpdateArgs) -> Result<()> {
         );
     }
     if let Some(path) = &args.rsa_public_key_file {
-        let key = secret::read_secret_file(path, "--rsa-public-key-file")?;
-        attributes.insert("rsa-public-key".into(), json!(key.expose()));
+        let key = secret::read_public_file(path, "--rsa-public-key-file")?;
+        attributes.insert("rsa-public-key".into(), json!(key));
     }
     if let Some(scoped) = args.org_scoped {
         attributes.insert("organization-scoped".into(), json!(scoped));

@@ -1,0 +1,298 @@
+//! Where secrets and payloads are read from (SPEC §3 "Secrets"): a value typed where a path
+//! belongs is never echoed, reads are bounded, pipes work, and only secret regular files that
+//! others can read are warned about.
+
+mod common;
+
+use std::io::Write;
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use common::*;
+use predicates::str::contains;
+
+const CLIENT: &str = "oc-XKFwG6ggfA9n7t1K";
+const TOKEN_ID: &str = "ot-hmAyP66qk2AMVdbJ";
+const KEY: &str = "-----BEGIN RSA PRIVATE KEY-----\nMIIB\n-----END RSA PRIVATE KEY-----\n";
+
+/// The secret options, each with the command that takes it (and a dry run, so nothing is sent
+/// even when the read succeeds).
+fn secret_options(value: &str) -> Vec<Vec<String>> {
+    let v = value.to_string();
+    let s = |a: &[&str]| a.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+    vec![
+        [
+            s(&["client", "create", "--provider", "github", "--pat-file"]),
+            vec![v.clone()],
+        ]
+        .concat(),
+        [
+            s(&["client", "set-pat", CLIENT, "--pat-file"]),
+            vec![v.clone()],
+        ]
+        .concat(),
+        [
+            s(&["client", "update", CLIENT, "--secret-file"]),
+            vec![v.clone()],
+        ]
+        .concat(),
+        [
+            s(&[
+                "client",
+                "create",
+                "--provider",
+                "ado_server",
+                "--http-url",
+                "https://ado.example.com",
+                "--pat-file",
+                "-",
+                "--private-key-file",
+            ]),
+            vec![v.clone()],
+        ]
+        .concat(),
+        [
+            s(&["token", "set-ssh-key", TOKEN_ID, "--ssh-key-file"]),
+            vec![v],
+        ]
+        .concat(),
+    ]
+}
+
+#[test]
+fn a_secret_typed_where_a_path_belongs_is_never_echoed() {
+    // A PAT or key pasted in place of a path: no such file, and the message must not say it.
+    for value in [
+        "ghp_CANARY0123456789abcdefABCDEF",
+        "glpat-CANARY/with/slashes",
+        &format!("CANARY{}", "x".repeat(300)),
+    ] {
+        for args in secret_options(value) {
+            let (mut cmd, _home) = tfvcs("http://127.0.0.1:9");
+            let out = cmd
+                .args(&args)
+                .arg("--dry-run")
+                .write_stdin("pat-from-stdin")
+                .output()
+                .unwrap();
+            let stderr = stderr_of(&out);
+            assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+            assert!(!stderr.contains("CANARY"), "{args:?}: {stderr}");
+            assert!(!stdout_of(&out).contains("CANARY"), "{args:?}");
+            let option = &args[args.len() - 2];
+            assert!(
+                stderr.contains(&format!("{option} -")),
+                "{args:?}: the hint should suggest {option} -: {stderr}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_missing_payload_or_public_key_file_is_named() {
+    let (mut cmd, _home) = tfvcs("http://127.0.0.1:9");
+    cmd.args(["client", "create", "--payload", "/nonexistent/payload.json"])
+        .assert()
+        .code(2)
+        .stderr(contains("/nonexistent/payload.json"));
+}
+
+#[test]
+fn endless_sources_are_refused_after_one_mebibyte() {
+    let mut cases = secret_options("/dev/zero");
+    cases.push(
+        ["client", "create", "--payload", "/dev/zero"]
+            .map(String::from)
+            .to_vec(),
+    );
+    for args in cases {
+        let (mut cmd, _home) = tfvcs("http://127.0.0.1:9");
+        let started = Instant::now();
+        let out = cmd
+            .args(&args)
+            .arg("--dry-run")
+            .write_stdin("pat-from-stdin")
+            .timeout(Duration::from_secs(20))
+            .output()
+            .unwrap();
+        let stderr = stderr_of(&out);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains("more than 1 MiB"), "{args:?}: {stderr}");
+        assert!(started.elapsed() < Duration::from_secs(20), "{args:?}");
+    }
+}
+
+#[test]
+fn stdin_larger_than_one_mebibyte_is_refused() {
+    let (mut cmd, _home) = tfvcs("http://127.0.0.1:9");
+    cmd.args(["client", "create", "--payload", "-", "--dry-run"])
+        .write_stdin(" ".repeat((1 << 20) + 1))
+        .assert()
+        .code(2)
+        .stderr(contains("--payload stdin: more than 1 MiB"));
+}
+
+#[test]
+fn a_payload_of_exactly_one_mebibyte_is_read() {
+    let doc = r#"{"data":{"type":"oauth-clients","attributes":{"service-provider":"github"}}}"#;
+    let padded = format!("{doc}{}", " ".repeat((1 << 20) - doc.len()));
+    assert_eq!(padded.len(), 1 << 20);
+    let (mut cmd, _home) = tfvcs("http://127.0.0.1:9");
+    cmd.env("TFVCS_PAT", "pat-value")
+        .args(["client", "create", "--payload", "-", "--dry-run"])
+        .write_stdin(padded)
+        .assert()
+        .success()
+        .stdout(contains("POST http://127.0.0.1:9/api/v2/organizations/"));
+}
+
+/// A source that is a pipe named by path (what `<(vault read …)` gives): read to its end.
+#[test]
+fn a_pipe_given_by_path_is_read() {
+    let (mut cmd, _home) = tfvcs_process("http://127.0.0.1:9");
+    let mut child = cmd
+        .args([
+            "client",
+            "create",
+            "--provider",
+            "github",
+            "--pat-file",
+            "/dev/stdin",
+            "--dry-run",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    std::thread::spawn(move || {
+        // Written in pieces, as a slow producer would.
+        for piece in ["pat-", "from-", "a-pipe\n"] {
+            stdin.write_all(piece.as_bytes()).unwrap();
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    });
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert!(stdout_of(&out).contains(r#""oauth-token-string": "[redacted]""#));
+    assert!(!stderr_of(&out).contains("warning"), "{}", stderr_of(&out));
+}
+
+#[cfg(unix)]
+fn chmod(path: &std::path::Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+}
+
+#[cfg(unix)]
+#[test]
+fn only_secret_regular_files_readable_by_others_are_warned_about() {
+    let dir = TempDir::new();
+    let pat = dir.file("pat", "pat-value\n");
+    let key = dir.file("key", KEY);
+    let public = dir.file(
+        "pub",
+        "-----BEGIN PUBLIC KEY-----\nPUB\n-----END PUBLIC KEY-----\n",
+    );
+    let secret = dir.file("secret", "s3cret");
+    let with_pat = dir.file(
+        "with-pat.json",
+        r#"{"data":{"type":"oauth-clients","attributes":{"service-provider":"github","oauth-token-string":"pat-value"}}}"#,
+    );
+    let without_pat = dir.file(
+        "without-pat.json",
+        r#"{"data":{"type":"oauth-clients","attributes":{"service-provider":"github"}}}"#,
+    );
+    for path in [&pat, &key, &public, &secret, &with_pat, &without_pat] {
+        chmod(path, 0o644);
+    }
+    let p = |p: &std::path::Path| p.to_str().unwrap().to_string();
+    let s = |a: &[&str]| a.iter().map(|x| x.to_string()).collect::<Vec<String>>();
+    // (arguments, the file that must be warned about or None)
+    let cases: Vec<(Vec<String>, Option<String>)> = vec![
+        (
+            [
+                s(&["client", "create", "--provider", "github", "--pat-file"]),
+                vec![p(&pat)],
+            ]
+            .concat(),
+            Some(p(&pat)),
+        ),
+        (
+            [
+                s(&["token", "set-ssh-key", TOKEN_ID, "--ssh-key-file"]),
+                vec![p(&key)],
+            ]
+            .concat(),
+            Some(p(&key)),
+        ),
+        (
+            [
+                s(&["client", "update", CLIENT, "--secret-file"]),
+                vec![p(&secret)],
+            ]
+            .concat(),
+            Some(p(&secret)),
+        ),
+        (
+            [s(&["client", "create", "--payload"]), vec![p(&with_pat)]].concat(),
+            Some(p(&with_pat)),
+        ),
+        (
+            [
+                s(&["client", "update", CLIENT, "--rsa-public-key-file"]),
+                vec![p(&public)],
+            ]
+            .concat(),
+            None,
+        ),
+        (
+            [s(&["client", "create", "--payload"]), vec![p(&without_pat)]].concat(),
+            None,
+        ),
+    ];
+    for (args, warned) in cases {
+        let (mut cmd, _home) = tfvcs("http://127.0.0.1:9");
+        let out = cmd
+            .env("TFVCS_PAT", "pat-value")
+            .args(&args)
+            .arg("--dry-run")
+            .output()
+            .unwrap();
+        let stderr = stderr_of(&out);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
+        match warned {
+            Some(path) => assert!(
+                stderr.contains(&format!("warning: {path} is readable by group or others")),
+                "{args:?}: {stderr}"
+            ),
+            None => assert!(!stderr.contains("warning"), "{args:?}: {stderr}"),
+        }
+    }
+    // A directory or a device is not a secret file: an error perhaps, but no warning.
+    let sub = dir.path().join("sub");
+    std::fs::create_dir(&sub).unwrap();
+    chmod(&sub, 0o755);
+    for path in [p(&sub), "/dev/null".to_string()] {
+        let (mut cmd, _home) = tfvcs("http://127.0.0.1:9");
+        let out = cmd
+            .args([
+                "client",
+                "create",
+                "--provider",
+                "github",
+                "--pat-file",
+                &path,
+            ])
+            .arg("--dry-run")
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{path}");
+        assert!(
+            !stderr_of(&out).contains("warning"),
+            "{path}: {}",
+            stderr_of(&out)
+        );
+    }
+}
