@@ -297,6 +297,8 @@ pub struct Config {
     pub retries: u32,
     pub ca_cert: Option<PathBuf>,
     pub no_input: bool,
+    /// The proxy to go through (`None`: connect directly), decided from the environment.
+    pub proxy: Option<ureq::Proxy>,
 }
 
 impl Config {
@@ -318,6 +320,7 @@ impl Config {
             .unwrap_or_else(|| DEFAULT_HOST.to_string());
         let endpoint = Endpoint::parse(&hostname)?;
         let token = find_token(&endpoint, &vars, credentials_file_path().as_deref())?;
+        let proxy = crate::proxy::agent_proxy(&endpoint, &vars)?;
         let org = global.org.clone().or_else(|| var("TFE_ORGANIZATION"));
         if let Some(org) = &org {
             validate_org(org)?;
@@ -332,6 +335,7 @@ impl Config {
             retries: global.retries,
             ca_cert: global.ca_cert.clone(),
             no_input: global.no_input,
+            proxy,
         })
     }
 

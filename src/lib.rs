@@ -13,6 +13,7 @@ pub mod generate;
 pub mod output;
 pub mod prompt;
 pub mod provider;
+pub mod proxy;
 pub mod sandbox;
 pub mod secret;
 pub mod shared;

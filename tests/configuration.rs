@@ -279,3 +279,104 @@ fn a_url_with_credentials_is_refused_without_repeating_them() {
     }
     any.assert();
 }
+
+/// A listener on loopback standing in for a proxy: keeps the request head of every connection
+/// it gets and refuses each with 403.
+struct FakeProxy {
+    url: String,
+    seen: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
+}
+
+impl FakeProxy {
+    fn start() -> FakeProxy {
+        use std::io::{Read, Write};
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let url = format!("http://{}", listener.local_addr().unwrap());
+        let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let sink = std::sync::Arc::clone(&seen);
+        std::thread::spawn(move || {
+            for mut stream in listener.incoming().flatten() {
+                let _ = stream.set_read_timeout(Some(std::time::Duration::from_secs(5)));
+                let mut head = Vec::new();
+                let mut byte = [0u8; 1];
+                while !head.ends_with(b"\r\n\r\n") && head.len() < 65536 {
+                    match stream.read(&mut byte) {
+                        Ok(1) => head.push(byte[0]),
+                        _ => break,
+                    }
+                }
+                sink.lock()
+                    .unwrap()
+                    .push(String::from_utf8_lossy(&head).into_owned());
+                let _ = stream.write_all(b"HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n");
+            }
+        });
+        FakeProxy { url, seen }
+    }
+
+    fn seen(&self) -> Vec<String> {
+        self.seen.lock().unwrap().clone()
+    }
+}
+
+const PROXY_VARIABLES: [&str; 6] = [
+    "HTTPS_PROXY",
+    "https_proxy",
+    "HTTP_PROXY",
+    "http_proxy",
+    "ALL_PROXY",
+    "all_proxy",
+];
+
+#[test]
+fn a_loopback_host_is_never_sent_through_a_proxy() {
+    let proxy = FakeProxy::start();
+    let mut server = Server::new();
+    let mock = server
+        .mock("GET", SHOW_PATH)
+        .match_header("authorization", format!("Bearer {TOKEN}").as_str())
+        .with_status(200)
+        .with_body(fixture("token_show_response.json").to_string())
+        .expect(PROXY_VARIABLES.len() + 1)
+        .create();
+    // Each variable alone, then all of them together.
+    let mut settings: Vec<Vec<&str>> = PROXY_VARIABLES.iter().map(|v| vec![*v]).collect();
+    settings.push(PROXY_VARIABLES.to_vec());
+    for names in settings {
+        let (mut cmd, _home) = tfvcs(&server.url());
+        for name in &names {
+            cmd.env(name, &proxy.url);
+        }
+        cmd.args(["token", "show", "ot-29t7xkUKiNC2XasL"])
+            .assert()
+            .success()
+            .stdout(contains("ot-29t7xkUKiNC2XasL"));
+        assert_eq!(proxy.seen(), Vec::<String>::new(), "{names:?}");
+    }
+    mock.assert();
+}
+
+#[test]
+fn other_hosts_go_through_the_https_proxy_with_connect() {
+    // The proxy refuses the tunnel, so nothing leaves the machine; what it saw is the point.
+    let proxy = FakeProxy::start();
+    for name in ["HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy"] {
+        let (mut cmd, _home) = tfvcs("tfe.example.invalid");
+        let out = cmd
+            .env(name, &proxy.url)
+            .args(["--retries", "0", "token", "show", "ot-29t7xkUKiNC2XasL"])
+            .output()
+            .unwrap();
+        assert_ne!(out.status.code(), Some(0), "{name}");
+        let seen = proxy.seen();
+        let last = seen
+            .last()
+            .unwrap_or_else(|| panic!("{name}: proxy not used"));
+        assert!(
+            last.starts_with("CONNECT tfe.example.invalid:443 HTTP/1.1\r\n"),
+            "{name}: {last}"
+        );
+        // The tunnel request carries no credentials: the token only travels inside TLS.
+        assert!(!last.contains(TOKEN), "{name}: {last}");
+    }
+}

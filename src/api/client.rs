@@ -90,6 +90,8 @@ pub struct ClientSettings {
     pub verbose: u8,
     /// Trusted roots in place of the bundled ones (`--ca-cert`).
     pub ca_roots: Option<Vec<Certificate<'static>>>,
+    /// The proxy to go through, `None` for a direct connection (decided in `proxy.rs`).
+    pub proxy: Option<ureq::Proxy>,
 }
 
 pub struct ApiClient {
@@ -106,6 +108,8 @@ impl ApiClient {
             .http_status_as_error(false)
             // Redirects are answers to report, never to follow (SPEC §2).
             .max_redirects(0)
+            // Always set: left alone, ureq reads the proxy variables itself, even for loopback.
+            .proxy(settings.proxy)
             .timeout_global(Some(settings.timeout))
             .user_agent(USER_AGENT)
             .accept(JSON_API);

@@ -55,6 +55,7 @@ impl Context {
             retries: config.retries,
             verbose: config.verbose,
             ca_roots,
+            proxy: config.proxy.clone(),
         });
         Ok(self.api.get_or_init(|| api))
     }
