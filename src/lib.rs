@@ -11,6 +11,7 @@ pub mod config;
 pub mod error;
 pub mod generate;
 pub mod output;
+pub mod progress;
 pub mod prompt;
 pub mod provider;
 pub mod proxy;

@@ -1,5 +1,10 @@
 //! The one writer to stdout: tables, JSON documents, bare ids and dry-run requests (SPEC §6).
-//! A closed pipe (`tfvcs client list | head -1`) ends quietly.
+//! A closed pipe (`tfvcs client list | head -1`) ends quietly. Lists are printed by
+//! `output/list.rs` as their pages arrive.
+
+mod list;
+
+pub use list::ListWriter;
 
 use std::io::{IsTerminal, Write};
 
@@ -7,7 +12,7 @@ use comfy_table::{CellAlignment, ColumnConstraint, ContentArrangement, Table, Wi
 use serde_json::Value;
 
 use crate::api::client::ApiRequest;
-use crate::api::model::{ClientView, ListDocument, TokenView, primary, redacted};
+use crate::api::model::{ClientView, TokenView, primary, redacted};
 use crate::cli::OutputFormat;
 use crate::error::{Fail, Result};
 
@@ -122,10 +127,10 @@ impl Output {
         }
     }
 
-    /// A list of OAuth clients.
-    pub fn clients(&self, list: &ListDocument, empty_note: &str) -> Result<()> {
-        let header = ["ID", "NAME", "PROVIDER", "HTTP URL", "TOKEN IDS", "CREATED"];
-        self.list(list, empty_note, &header, |resource| {
+    /// A list of OAuth clients, to be given its pages.
+    pub fn clients(&self) -> ListWriter {
+        const HEADER: &[&str] = &["ID", "NAME", "PROVIDER", "HTTP URL", "TOKEN IDS", "CREATED"];
+        ListWriter::new(self.format, HEADER, |resource| {
             let c = ClientView::from_resource(resource);
             vec![
                 c.id.clone(),
@@ -154,10 +159,10 @@ impl Output {
         }
     }
 
-    /// A list of OAuth tokens.
-    pub fn tokens(&self, list: &ListDocument, empty_note: &str) -> Result<()> {
-        let header = ["ID", "CLIENT", "USER", "SSH KEY", "CREATED"];
-        self.list(list, empty_note, &header, |resource| {
+    /// A list of OAuth tokens, to be given its pages.
+    pub fn tokens(&self) -> ListWriter {
+        const HEADER: &[&str] = &["ID", "CLIENT", "USER", "SSH KEY", "CREATED"];
+        ListWriter::new(self.format, HEADER, |resource| {
             let t = TokenView::from_resource(resource);
             vec![
                 t.id.clone(),
@@ -167,38 +172,6 @@ impl Output {
                 or_dash(t.created_at.as_deref()),
             ]
         })
-    }
-
-    /// Any list: the whole document as JSON, the resources' ids, or a table with one `row`
-    /// per resource. An empty list prints nothing but a note on stderr (JSON: `{"data": []}`).
-    fn list(
-        &self,
-        list: &ListDocument,
-        empty_note: &str,
-        header: &[&str],
-        row: impl Fn(&Value) -> Vec<String>,
-    ) -> Result<()> {
-        match self.format {
-            OutputFormat::Json => write_stdout(&pretty(&list.to_json())),
-            _ if list.data.is_empty() => {
-                note(empty_note);
-                Ok(())
-            }
-            OutputFormat::Id => write_stdout(&ids(list.data.iter().map(|r| {
-                r.get("id")
-                    .and_then(Value::as_str)
-                    .unwrap_or_default()
-                    .to_string()
-            }))),
-            OutputFormat::Table => {
-                let mut table = new_table();
-                table.set_header(header.to_vec());
-                for resource in &list.data {
-                    table.add_row(row(resource));
-                }
-                write_stdout(&render(table))
-            }
-        }
     }
 
     /// After a delete: stdout carries only the id, and only with `-o id`.
@@ -226,10 +199,6 @@ pub fn dry_run(request: &ApiRequest, base_url: &str) -> Result<()> {
         text.push_str(&pretty(&redacted(body)));
     }
     write_stdout(&text)
-}
-
-fn ids(ids: impl Iterator<Item = String>) -> String {
-    ids.map(|id| id + "\n").collect()
 }
 
 fn client_fields(c: &ClientView) -> Vec<(&'static str, String)> {

@@ -1,6 +1,7 @@
 //! The one HTTP client: builds every request to the TFE API (JSON:API headers, bearer token,
-//! user agent), maps each status to an [`ApiError`], walks pagination, and traces exchanges
-//! for `--verbose`. It writes nothing to stdout and knows nothing of the command line.
+//! user agent), paces every request through the run's one [`Pacer`], maps each status to an
+//! [`ApiError`], and traces exchanges for `--verbose`. It writes nothing to stdout and knows
+//! nothing of the command line. Lists are walked in `pages.rs`.
 
 use std::io::Write;
 use std::sync::Arc;
@@ -12,14 +13,13 @@ pub use ureq::http::Method;
 use ureq::tls::{Certificate, RootCerts, TlsConfig};
 
 use super::error::{ApiError, TransportKind, parse_error_body};
-use super::model::{ListDocument, redacted};
+use super::model::redacted;
+use super::pages::Pacer;
 use crate::config::Token;
 use crate::shared::jsonapi::encode_component;
 
 pub const JSON_API: &str = "application/vnd.api+json";
 pub const USER_AGENT: &str = concat!("tfvcs/", env!("CARGO_PKG_VERSION"));
-/// The largest page TFE serves.
-const PAGE_SIZE: u32 = 100;
 
 /// One API request: a path below the base URL, its query, and an optional JSON:API body.
 /// No `Debug`: the body can hold a secret (print `redacted(body)` instead).
@@ -100,6 +100,8 @@ pub struct ApiClient {
     token: Token,
     verbose: u8,
     host: String,
+    /// The one pacer of the run: every request, of every walk and thread, waits for its slot.
+    pacer: Pacer,
 }
 
 impl ApiClient {
@@ -126,7 +128,18 @@ impl ApiClient {
             token: settings.token,
             verbose: settings.verbose,
             host: settings.host,
+            pacer: Pacer::default(),
         }
+    }
+
+    /// The pacer every request of this client waits on (see `pages.rs`).
+    pub fn pacer(&self) -> &Pacer {
+        &self.pacer
+    }
+
+    /// Whether `-v` traces go to stderr (a progress line would tear them).
+    pub fn verbose(&self) -> bool {
+        self.verbose > 0
     }
 
     /// The absolute URL of `request` on this server.
@@ -142,6 +155,7 @@ impl ApiClient {
     fn send_once(&self, request: &ApiRequest) -> Result<ApiResponse, ApiError> {
         let url = request.url(&self.base_url);
         let method = request.method.clone();
+        self.pacer.wait();
         let started = Instant::now();
         let auth = format!("Bearer {}", self.token.expose());
         let body_bytes = request
@@ -182,6 +196,18 @@ impl ApiClient {
             }
         };
         let status = response.status().as_u16();
+        let rate_limit = response
+            .headers()
+            .get("x-ratelimit-limit")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.trim().parse::<f64>().ok());
+        if let Some(rate) = self.pacer.observe(status, rate_limit)
+            && self.verbose > 0
+        {
+            self.trace_line(&format!(
+                "{method} {url} 429: pacing down to {rate:.1} requests per second"
+            ));
+        }
         let request_id = response
             .headers()
             .get("x-request-id")
@@ -260,55 +286,6 @@ impl ApiClient {
         }
     }
 
-    /// GETs every page of a list (100 a page), following `meta.pagination.next-page`;
-    /// a response without `meta.pagination` is complete.
-    pub fn list_all(&self, path: &str, query: &[(&str, &str)]) -> Result<ListDocument, ApiError> {
-        let mut list = ListDocument::default();
-        let mut page: u64 = 1;
-        loop {
-            let mut request = ApiRequest::new(Method::GET, path);
-            for (k, v) in query {
-                request = request.query(k, v);
-            }
-            let request = request
-                .query("page[size]", &PAGE_SIZE.to_string())
-                .query("page[number]", &page.to_string());
-            let doc = self.document(&request)?;
-            match doc.get("data") {
-                Some(Value::Array(items)) => list.data.extend(items.iter().cloned()),
-                _ => {
-                    return Err(ApiError::Unexpected {
-                        method: Method::GET,
-                        url: request.url(&self.base_url),
-                        status: 200,
-                        what: "expected a list (`data` array)".into(),
-                    });
-                }
-            }
-            // An empty `included` adds nothing: an empty list prints as `{"data": []}`.
-            if let Some(Value::Array(included)) = doc
-                .get("included")
-                .filter(|i| i.as_array().is_some_and(|a| !a.is_empty()))
-            {
-                let all = list.included.get_or_insert_with(Vec::new);
-                for item in included {
-                    if !all.iter().any(|seen| same_resource(seen, item)) {
-                        all.push(item.clone());
-                    }
-                }
-            }
-            match doc
-                .pointer("/meta/pagination/next-page")
-                .and_then(Value::as_u64)
-            {
-                // A next page that does not move forward would loop for ever: stop instead.
-                Some(next) if next > page => page = next,
-                _ => break,
-            }
-        }
-        Ok(list)
-    }
-
     fn trace(
         &self,
         method: &Method,
@@ -334,10 +311,6 @@ impl ApiClient {
     fn trace_line(&self, line: &str) {
         let _ = writeln!(std::io::stderr().lock(), "{line}");
     }
-}
-
-fn same_resource(a: &Value, b: &Value) -> bool {
-    a.get("type") == b.get("type") && a.get("id") == b.get("id")
 }
 
 fn describe_transport_error(e: &ureq::Error, host: &str) -> (TransportKind, String) {

@@ -1,5 +1,6 @@
-//! The TFE API: the HTTP client, the documents, and the errors.
+//! The TFE API: the HTTP client, the documents, the errors, and the paced page walk.
 
 pub mod client;
 pub mod error;
 pub mod model;
+pub mod pages;

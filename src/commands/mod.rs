@@ -8,7 +8,7 @@ pub mod confirm;
 pub mod failure;
 pub mod token;
 
-use std::cell::OnceCell;
+use std::sync::OnceLock;
 use std::time::Duration;
 
 use serde_json::Value;
@@ -16,9 +16,11 @@ use serde_json::Value;
 use crate::api::client::{ApiClient, ApiRequest, ApiResponse, ClientSettings};
 use crate::api::error::ApiError;
 use crate::api::model::ListDocument;
+use crate::api::pages::{Page, WalkError};
 use crate::config::{Config, Scheme, is_loopback, load_ca_bundle};
 use crate::error::{Fail, Result};
-use crate::output::{self, Output};
+use crate::output::{self, ListWriter, Output};
+use crate::progress::Progress;
 use failure::{Situation, api_failure};
 
 /// What every handler gets: the resolved configuration, the output writer, and the API client
@@ -26,7 +28,7 @@ use failure::{Situation, api_failure};
 pub struct Context {
     pub config: Config,
     pub out: Output,
-    api: OnceCell<ApiClient>,
+    api: OnceLock<ApiClient>,
 }
 
 impl Context {
@@ -35,7 +37,7 @@ impl Context {
         Context {
             config,
             out,
-            api: OnceCell::new(),
+            api: OnceLock::new(),
         }
     }
 
@@ -90,6 +92,41 @@ impl Context {
         self.api()?.list_all(path, query).map_err(|e| self.fail(e))
     }
 
+    /// Walks every page of the GET list `request`, handing pages to `deliver` in order
+    /// (`api/pages.rs`: paced, concurrent, de-duplicated, bounded).
+    pub fn walk(
+        &self,
+        request: &ApiRequest,
+        progress: &Progress,
+        deliver: impl FnMut(Page) -> Result<()>,
+    ) -> Result<u64> {
+        self.api()?
+            .walk(request, progress, deliver)
+            .map_err(|e| match e {
+                WalkError::Api(e) => self.fail(e),
+                WalkError::Deliver(fail) => fail,
+            })
+    }
+
+    /// A progress line labelled `label` (SPEC §6), off under `-v` and off a terminal.
+    pub fn progress(&self, label: &'static str) -> Progress {
+        Progress::new(label, self.config.verbose > 0)
+    }
+
+    /// Walks every page of the GET list `request` into `list` ("pages: N of M" on a
+    /// terminal meanwhile), then prints it; `empty_note` goes to stderr when there is nothing.
+    pub fn print_list(
+        &self,
+        request: &ApiRequest,
+        mut list: ListWriter,
+        empty_note: &str,
+    ) -> Result<()> {
+        let progress = self.progress("pages");
+        self.walk(request, &progress, |page| list.page(page))?;
+        progress.finish();
+        list.finish(empty_note)
+    }
+
     /// `--dry-run`: prints the request instead of sending it. Returns whether it did.
     fn printed_instead(&self, request: &ApiRequest, dry_run: bool) -> Result<bool> {
         if dry_run {
@@ -129,4 +166,14 @@ pub fn check_id(id: &str, prefix: &str, what: &str) -> Result<()> {
         )));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    /// Walks and PATCH loops run on several threads over one `&Context` (`api/pages.rs`).
+    #[test]
+    fn a_context_can_be_shared_by_threads() {
+        fn shared_by_threads<T: Sync>() {}
+        shared_by_threads::<super::Context>();
+    }
 }

@@ -28,24 +28,30 @@ fn list(ctx: &Context, args: TokenListArgs) -> Result<()> {
                     .hint("drop CLIENT to list the organization's tokens of that provider"));
             }
             let id = resolve_client(ctx, client)?;
-            let tokens = ctx.list_all(
-                &format!("/oauth-clients/{}/oauth-tokens", segment(&id)),
-                &[],
-            )?;
-            ctx.out
-                .tokens(&tokens, &format!("no OAuth tokens for {id}"))
+            let request = ApiRequest::new(
+                Method::GET,
+                format!("/oauth-clients/{}/oauth-tokens", segment(&id)),
+            );
+            ctx.print_list(
+                &request,
+                ctx.out.tokens(),
+                &format!("no OAuth tokens for {id}"),
+            )
         }
         None => {
             let org = ctx.config.require_org()?.to_string();
-            let provider = args.provider.map(|p| p.api_name());
-            let query: Vec<(&str, &str)> =
-                provider.iter().map(|p| ("filter[provider]", *p)).collect();
-            let tokens = ctx.list_all(
-                &format!("/organizations/{}/oauth-tokens", segment(&org)),
-                &query,
-            )?;
-            ctx.out
-                .tokens(&tokens, &format!("no OAuth tokens in organization {org}"))
+            let mut request = ApiRequest::new(
+                Method::GET,
+                format!("/organizations/{}/oauth-tokens", segment(&org)),
+            );
+            if let Some(provider) = args.provider {
+                request = request.query("filter[provider]", provider.api_name());
+            }
+            ctx.print_list(
+                &request,
+                ctx.out.tokens(),
+                &format!("no OAuth tokens in organization {org}"),
+            )
         }
     }
 }

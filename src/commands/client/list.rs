@@ -1,12 +1,16 @@
 //! `tfvcs client list`: every OAuth client of the organization, with its token ids.
 
 use super::clients_path;
+use crate::api::client::{ApiRequest, Method};
 use crate::commands::Context;
 use crate::error::Result;
 
 pub fn list(ctx: &Context) -> Result<()> {
     let org = ctx.config.require_org()?;
-    let clients = ctx.list_all(&clients_path(org), &[("include", "oauth_tokens")])?;
-    ctx.out
-        .clients(&clients, &format!("no OAuth clients in organization {org}"))
+    let request = ApiRequest::new(Method::GET, clients_path(org)).query("include", "oauth_tokens");
+    ctx.print_list(
+        &request,
+        ctx.out.clients(),
+        &format!("no OAuth clients in organization {org}"),
+    )
 }

@@ -1,0 +1,320 @@
+//! The paced, concurrent list walk (SPEC §4) and how lists print (SPEC §6): request counts,
+//! page order when pages answer out of order, nothing partial on stdout when a later page
+//! fails, 429s slowing the pacer, and the progress line (on a terminal only).
+
+mod common;
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use common::*;
+use serde_json::{Value, json};
+
+/// How the list server answers page `n` of `total`: after a delay, with a status.
+type Plan = fn(u64, u64) -> (Duration, u16);
+
+/// A TFE-like list server for `/organizations/my-organization/oauth-tokens`: `count` tokens,
+/// 100 a page, each request answered on its own thread after the plan's delay.
+struct ListServer {
+    url: String,
+    server: Arc<tiny_http::Server>,
+    /// Page numbers, in the order requests arrived.
+    requests: Arc<Mutex<Vec<u64>>>,
+    most_in_flight: Arc<AtomicU64>,
+    /// How many times each page was asked for.
+    asked: Arc<Mutex<HashMap<u64, u64>>>,
+}
+
+fn token(i: u64) -> String {
+    format!("ot-{i:016}")
+}
+
+fn token_resource(i: u64) -> Value {
+    json!({"id": token(i), "type": "oauth-tokens",
+           "attributes": {"service-provider-user": format!("user-{i}"), "has-ssh-key": false,
+                          "created-at": "2024-01-01T00:00:00.000Z"},
+           "relationships": {"oauth-client": {"data": {"id": "oc-0000000000000001", "type": "oauth-clients"}}}})
+}
+
+impl ListServer {
+    fn start(count: u64, plan: Plan, headers: &'static [(&'static str, &'static str)]) -> Self {
+        let server = Arc::new(tiny_http::Server::http("127.0.0.1:0").unwrap());
+        let url = format!("http://{}", server.server_addr().to_ip().unwrap());
+        let requests = Arc::new(Mutex::new(Vec::new()));
+        let asked = Arc::new(Mutex::new(HashMap::new()));
+        let in_flight = Arc::new(AtomicU64::new(0));
+        let most_in_flight = Arc::new(AtomicU64::new(0));
+        let this = ListServer {
+            url,
+            server: Arc::clone(&server),
+            requests: Arc::clone(&requests),
+            most_in_flight: Arc::clone(&most_in_flight),
+            asked: Arc::clone(&asked),
+        };
+        std::thread::spawn(move || {
+            for request in server.incoming_requests() {
+                let requests = Arc::clone(&requests);
+                let asked = Arc::clone(&asked);
+                let in_flight = Arc::clone(&in_flight);
+                let most_in_flight = Arc::clone(&most_in_flight);
+                std::thread::spawn(move || {
+                    let number: u64 = request
+                        .url()
+                        .split("page%5Bnumber%5D=")
+                        .nth(1)
+                        .and_then(|n| n.split('&').next())
+                        .and_then(|n| n.parse().ok())
+                        .unwrap_or(1);
+                    requests.lock().unwrap().push(number);
+                    *asked.lock().unwrap().entry(number).or_insert(0) += 1;
+                    let now = in_flight.fetch_add(1, Ordering::SeqCst) + 1;
+                    most_in_flight.fetch_max(now, Ordering::SeqCst);
+                    let total = count.div_ceil(100).max(1);
+                    let (delay, status) = plan(number, total);
+                    std::thread::sleep(delay);
+                    let body = if status == 200 {
+                        let items = ((number - 1) * 100..(number * 100).min(count))
+                            .map(token_resource)
+                            .collect();
+                        page(items, number, total, count)
+                    } else {
+                        json!({"errors": [{"status": status.to_string(), "title": "not found"}]})
+                            .to_string()
+                    };
+                    let mut response = tiny_http::Response::from_string(body)
+                        .with_status_code(status)
+                        .with_header(
+                            "Content-Type: application/vnd.api+json"
+                                .parse::<tiny_http::Header>()
+                                .unwrap(),
+                        );
+                    for (name, value) in headers {
+                        response.add_header(
+                            tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes())
+                                .unwrap(),
+                        );
+                    }
+                    in_flight.fetch_sub(1, Ordering::SeqCst);
+                    let _ = request.respond(response);
+                });
+            }
+        });
+        this
+    }
+
+    fn requests(&self) -> Vec<u64> {
+        self.requests.lock().unwrap().clone()
+    }
+}
+
+impl Drop for ListServer {
+    fn drop(&mut self) {
+        self.server.unblock();
+    }
+}
+
+fn quick(_: u64, _: u64) -> (Duration, u16) {
+    (Duration::ZERO, 200)
+}
+
+fn token_list(server: &ListServer, output: &str) -> std::process::Output {
+    let (mut cmd, _home) = tfvcs(&server.url);
+    cmd.args(["token", "list", "-o", output]).output().unwrap()
+}
+
+#[test]
+fn a_list_of_n_items_is_n_over_100_rounded_up_requests_each_page_once() {
+    for (count, pages) in [(0, 1), (100, 1), (101, 2), (250, 3), (1_000, 10)] {
+        let server = ListServer::start(count, quick, &[]);
+        let out = token_list(&server, "id");
+        assert!(out.status.success(), "{}", stderr_of(&out));
+        assert_eq!(stdout_of(&out).lines().count() as u64, count);
+        let mut asked: Vec<(u64, u64)> = server.asked.lock().unwrap().clone().into_iter().collect();
+        asked.sort();
+        assert_eq!(
+            asked,
+            (1..=pages).map(|p| (p, 1)).collect::<Vec<_>>(),
+            "{count} items"
+        );
+        // Page 1 is asked alone first: only it says how many pages there are.
+        assert_eq!(server.requests()[0], 1);
+    }
+}
+
+#[test]
+fn pages_answering_out_of_order_print_in_page_order() {
+    // Page 2 answers last of all: 9 pages, each earlier page slower than the next.
+    fn early_pages_slowest(n: u64, total: u64) -> (Duration, u16) {
+        (Duration::from_millis(40 * (total - n)), 200)
+    }
+    let server = ListServer::start(900, early_pages_slowest, &[]);
+    let out = token_list(&server, "id");
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let expected: String = (0..900).map(|i| token(i) + "\n").collect();
+    assert_eq!(stdout_of(&out), expected);
+    // The walk really overlapped requests (else order would be trivial).
+    assert!(server.most_in_flight.load(Ordering::SeqCst) > 1);
+    // JSON keeps the same order.
+    let out = token_list(&server, "json");
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ids: Vec<&str> = doc["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids.len(), 900);
+    assert_eq!(ids[0], token(0));
+    assert_eq!(ids[899], token(899));
+    assert!(ids.windows(2).all(|w| w[0] < w[1]));
+}
+
+#[test]
+fn a_multi_page_json_list_is_the_same_document_the_pages_add_up_to() {
+    let server = ListServer::start(250, quick, &[]);
+    let out = token_list(&server, "json");
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let expected = json!({"data": (0..250).map(token_resource).collect::<Vec<_>>()});
+    assert_eq!(
+        stdout_of(&out),
+        serde_json::to_string_pretty(&expected).unwrap() + "\n"
+    );
+}
+
+#[test]
+fn a_list_whose_later_page_fails_prints_nothing_on_stdout() {
+    // Page 4 of 6 is refused: the first three pages were already fetched and kept.
+    fn fourth_page_missing(n: u64, _: u64) -> (Duration, u16) {
+        (Duration::ZERO, if n == 4 { 404 } else { 200 })
+    }
+    let server = ListServer::start(600, fourth_page_missing, &[]);
+    for output in ["json", "id", "table"] {
+        let out = token_list(&server, output);
+        assert_eq!(out.status.code(), Some(3), "-o {output}");
+        assert_eq!(
+            stdout_of(&out),
+            "",
+            "-o {output}: nothing partial on stdout"
+        );
+        assert!(stderr_of(&out).contains("404"), "{}", stderr_of(&out));
+    }
+}
+
+#[test]
+fn a_429_mid_walk_slows_the_pacer_down() {
+    fn third_page_limited(n: u64, _: u64) -> (Duration, u16) {
+        (Duration::ZERO, if n == 3 { 429 } else { 200 })
+    }
+    let server = ListServer::start(500, third_page_limited, &[("X-RateLimit-Limit", "30")]);
+    let (mut cmd, _home) = tfvcs(&server.url);
+    let out = cmd
+        .args(["-v", "token", "list", "-o", "id"])
+        .output()
+        .unwrap();
+    let stderr = stderr_of(&out);
+    // Two thirds of 30 is 20 per second; the 429 halves it.
+    assert!(
+        stderr.contains("page%5Bnumber%5D=3 429: pacing down to 10.0 requests per second"),
+        "{stderr}"
+    );
+}
+
+/// Runs `tfvcs token list` with stderr on a new pseudo-terminal; returns what the terminal
+/// showed and the process's stdout.
+#[cfg(unix)]
+fn on_a_terminal(server: &ListServer) -> (String, String) {
+    use std::io::Read;
+    use std::os::fd::{FromRawFd, OwnedFd};
+    let (mut master, mut slave) = (-1, -1);
+    let opened = unsafe {
+        libc::openpty(
+            &mut master,
+            &mut slave,
+            std::ptr::null_mut(),
+            std::ptr::null(),
+            std::ptr::null(),
+        )
+    };
+    assert_eq!(opened, 0, "openpty failed");
+    let master = unsafe { OwnedFd::from_raw_fd(master) };
+    let slave = unsafe { OwnedFd::from_raw_fd(slave) };
+    let (mut cmd, _home) = tfvcs_process(&server.url);
+    let child = cmd
+        .args(["token", "list", "-o", "id"])
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::from(slave))
+        .spawn()
+        .unwrap();
+    // Drop our copy of the slave (moved into the Command, which the spawn consumed), so the
+    // master reads end-of-file (EIO on Linux) once the child exits.
+    drop(cmd);
+    let reader = std::thread::spawn(move || {
+        let mut file = std::fs::File::from(master);
+        let mut seen = Vec::new();
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = file.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            seen.extend_from_slice(&buf[..n]);
+        }
+        String::from_utf8_lossy(&seen).into_owned()
+    });
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    (reader.join().unwrap(), stdout_of(&out))
+}
+
+#[cfg(unix)]
+#[test]
+fn a_multi_page_list_shows_progress_on_a_terminal_and_clears_it() {
+    fn slow(_: u64, _: u64) -> (Duration, u16) {
+        (Duration::from_millis(100), 200)
+    }
+    let server = ListServer::start(500, slow, &[]);
+    let (terminal, stdout) = on_a_terminal(&server);
+    assert!(terminal.contains("\rpages: 1 of 5\x1b[K"), "{terminal:?}");
+    assert!(terminal.contains("\rpages: 5 of 5\x1b[K"), "{terminal:?}");
+    // Cleared at the end: the last thing written erases the line.
+    assert!(terminal.ends_with("\r\x1b[K"), "{terminal:?}");
+    assert_eq!(stdout.lines().count(), 500);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_one_page_list_shows_no_progress_even_on_a_terminal() {
+    let server = ListServer::start(50, quick, &[]);
+    let (terminal, _) = on_a_terminal(&server);
+    assert_eq!(terminal, "");
+}
+
+#[test]
+fn off_a_terminal_a_multi_page_list_writes_no_carriage_return_or_escape() {
+    fn slow(_: u64, _: u64) -> (Duration, u16) {
+        (Duration::from_millis(50), 200)
+    }
+    let server = ListServer::start(500, slow, &[]);
+    // stderr a pipe.
+    let out = token_list(&server, "id");
+    assert!(out.status.success());
+    assert_eq!(out.stderr, b"");
+    // stderr a file.
+    let dir = TempDir::new();
+    let path = dir.path().join("stderr");
+    let (mut cmd, _home) = tfvcs_process(&server.url);
+    let status = cmd
+        .args(["token", "list"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::fs::File::create(&path).unwrap())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let written = std::fs::read(&path).unwrap();
+    assert!(
+        !written.contains(&b'\r') && !written.contains(&0x1b),
+        "{written:?}"
+    );
+}
