@@ -2,11 +2,16 @@
 //! loopback, for trying tfvcs without an account, testing CI scripts offline, and as the
 //! tests' real server.
 
+mod clock;
 mod documents;
 mod handlers;
+mod journal;
+mod random;
+mod rows;
 mod rules;
 mod server;
 mod store;
+mod table;
 
 use std::io::Write;
 use std::sync::Mutex;
@@ -15,8 +20,9 @@ use std::time::{Duration, Instant};
 use crate::cli::SandboxArgs;
 use crate::error::{Fail, Result};
 use handlers::Api;
+use random::Rng;
 use server::{Chaos, Sandbox};
-use store::{Rng, Store};
+use store::Store;
 
 const DEFAULT_ORG: &str = "sandbox";
 
@@ -42,7 +48,10 @@ pub fn run(args: SandboxArgs, org: Option<&str>) -> Result<()> {
             ));
         }
         Some(t) => t,
-        None => format!("{}.atlasv1.{}", rng.alphanumeric(14), rng.alphanumeric(64)),
+        None if args.seed.is_some() => {
+            format!("{}.atlasv1.{}", rng.alphanumeric(14), rng.alphanumeric(64))
+        }
+        None => random::api_token(),
     };
     let chaos_rng = Rng::new(rng.next_u64());
     let store = Store::open(args.state.clone(), rng).map_err(Fail::other)?;

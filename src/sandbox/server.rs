@@ -11,7 +11,7 @@ use tiny_http::{Header, Response, Server};
 
 use super::documents::{API, Reply, error, unauthorized};
 use super::handlers::{Api, Request};
-use super::store::Rng;
+use super::random::Rng;
 
 /// How the sandbox misbehaves on purpose, for testing clients under stress.
 pub struct Chaos {

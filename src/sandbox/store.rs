@@ -1,207 +1,77 @@
-//! The sandbox's data: OAuth clients, OAuth tokens and projects of one organization, with the
-//! random source for ids, and persistence to a JSON file written atomically after each change.
-//! Write-only values (PATs, secrets, keys) are kept only as digests, never in clear.
+//! The sandbox's data and its changes: the tables, the random source for ids, the salt for
+//! digests of write-only values, and changes made as transactions — a handler puts and
+//! removes rows, then commits; a commit whose state write fails is rolled back whole, so
+//! nothing the client was told failed stays in memory.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::path::PathBuf;
 
-use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use sha2::{Digest, Sha256};
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Client {
-    pub id: String,
-    pub name: Option<String>,
-    pub service_provider: String,
-    pub http_url: String,
-    pub api_url: String,
-    pub key: Option<String>,
-    pub rsa_public_key: Option<String>,
-    pub organization_scoped: bool,
-    pub created_at: String,
-    pub uuid: String,
-    pub projects: Vec<String>,
-    pub agent_pool: Option<String>,
-    /// Digests of the write-only `secret` and `private-key`.
-    pub secret_digest: Option<String>,
-    pub private_key_digest: Option<String>,
+use super::clock::now_rfc3339;
+use super::journal::{self, Journal};
+use super::random::{Rng, hex, os_random};
+use super::rows::{Installation, Project, Row};
+use super::table::Tables;
+
+/// A change not yet committed: what to write, and how to undo it in memory.
+struct Pending {
+    record: Value,
+    undo: Box<dyn FnOnce(&mut Tables) + Send>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Token {
-    pub id: String,
-    pub client_id: String,
-    pub created_at: String,
-    pub service_provider_user: String,
-    pub pat_digest: String,
-    pub ssh_key_digest: Option<String>,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Project {
-    pub id: String,
-    pub name: String,
-    pub created_at: String,
-}
-
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
-pub struct State {
-    pub clients: Vec<Client>,
-    pub tokens: Vec<Token>,
-    pub projects: Vec<Project>,
-}
-
-impl State {
-    pub fn client(&self, id: &str) -> Option<&Client> {
-        self.clients.iter().find(|c| c.id == id)
-    }
-
-    pub fn client_mut(&mut self, id: &str) -> Option<&mut Client> {
-        self.clients.iter_mut().find(|c| c.id == id)
-    }
-
-    pub fn tokens_of<'a>(&'a self, client_id: &'a str) -> impl Iterator<Item = &'a Token> + 'a {
-        self.tokens.iter().filter(move |t| t.client_id == client_id)
-    }
-
-    pub fn has_project(&self, id: &str) -> bool {
-        self.projects.iter().any(|p| p.id == id)
-    }
-
-    fn id_taken(&self, id: &str) -> bool {
-        self.clients.iter().any(|c| c.id == id)
-            || self.tokens.iter().any(|t| t.id == id)
-            || self.has_project(id)
-    }
-}
-
-/// splitmix64: small, fast, reproducible from `--seed`. Not for cryptography.
-#[derive(Debug, Clone)]
-pub struct Rng(u64);
-
-impl Rng {
-    pub fn new(seed: u64) -> Self {
-        Rng(seed)
-    }
-
-    /// Seeded from the clock, the process id and an address, for runs without `--seed`.
-    pub fn from_entropy() -> Self {
-        let nanos = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map(|d| d.as_nanos())
-            .unwrap_or(0) as u64;
-        let local = 0u8;
-        let address = &local as *const u8 as u64;
-        Rng(nanos ^ (u64::from(std::process::id()) << 32) ^ address.rotate_left(17))
-    }
-
-    pub fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// A float in [0, 1).
-    pub fn unit(&mut self) -> f64 {
-        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
-    }
-
-    pub fn alphanumeric(&mut self, len: usize) -> String {
-        const CHARS: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-        (0..len)
-            .map(|_| CHARS[(self.next_u64() % CHARS.len() as u64) as usize] as char)
-            .collect()
-    }
-
-    pub fn uuid(&mut self) -> String {
-        let (a, b) = (self.next_u64(), self.next_u64());
-        format!(
-            "{:08x}-{:04x}-4{:03x}-{:04x}-{:012x}",
-            a >> 32,
-            (a >> 16) & 0xffff,
-            a & 0xfff,
-            ((b >> 48) & 0x3fff) | 0x8000,
-            b & 0xffff_ffff_ffff
-        )
-    }
-}
-
-/// A one-way digest of a write-only value (FNV-1a, 64 bits): enough to tell values apart,
-/// useless for recovering them.
-pub fn digest(value: &str) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in value.bytes() {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    format!("fnv1a64:{hash:016x}")
-}
-
-/// Now, as TFE writes timestamps: `2018-04-16T20:42:53.771Z`.
-pub fn now_rfc3339() -> String {
-    let since = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .unwrap_or_default();
-    rfc3339(since.as_secs() as i64, since.subsec_millis())
-}
-
-fn rfc3339(secs: i64, millis: u32) -> String {
-    let days = secs.div_euclid(86_400);
-    let rem = secs.rem_euclid(86_400);
-    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!(
-        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}.{millis:03}Z",
-        rem / 3600,
-        rem % 3600 / 60,
-        rem % 60
-    )
-}
-
-/// The state, its random source, and where it persists.
 pub struct Store {
-    pub state: State,
+    pub tables: Tables,
     pub rng: Rng,
-    path: Option<PathBuf>,
+    salt: String,
+    journal: Option<Journal>,
+    pending: Vec<Pending>,
 }
 
 impl Store {
-    /// Loads `path` if it exists; a new organization gets its "Default Project".
+    /// Loads `path` if it exists (removing temporary files a killed sandbox left), rewrites it
+    /// whole, and gives a new organization its "Default Project" and GitHub App installation.
     pub fn open(path: Option<PathBuf>, rng: Rng) -> Result<Store, String> {
-        let state = match &path {
-            Some(p) if p.exists() => {
-                let text = std::fs::read_to_string(p)
-                    .map_err(|e| format!("cannot read {}: {e}", p.display()))?;
-                serde_json::from_str(&text).map_err(|e| {
-                    format!(
-                        "{} is not a sandbox state file (line {}, column {})",
-                        p.display(),
-                        e.line(),
-                        e.column()
-                    )
-                })?
+        let loaded = match &path {
+            Some(p) => {
+                journal::remove_stale_temporaries(p);
+                journal::load(p)?
             }
-            _ => State::default(),
+            None => None,
         };
-        let mut store = Store { state, rng, path };
-        if store.state.projects.is_empty() {
+        let (salt, tables) = match loaded {
+            Some(l) => (l.salt, l.tables),
+            None => (hex(&os_random::<16>()), Tables::default()),
+        };
+        let mut store = Store {
+            tables,
+            rng,
+            salt,
+            journal: None,
+            pending: Vec::new(),
+        };
+        if store.tables.projects.len() == 0 {
             let id = store.new_id("prj-");
-            store.state.projects.push(Project {
+            store.tables.put(Project {
                 id,
                 name: "Default Project".into(),
+                description: None,
                 created_at: now_rfc3339(),
             });
-            store.save()?;
+        }
+        if store.tables.installations.len() == 0 {
+            let id = store.new_id("ghain-");
+            let number = 10_000_000 + store.rng.next_u64() % 90_000_000;
+            store.tables.put(Installation {
+                id,
+                installation_id: number,
+                name: "sandbox-github-org".into(),
+                installation_type: "Organization".into(),
+                installation_url: format!("https://github.com/settings/installations/{number}"),
+            });
+        }
+        if let Some(p) = &path {
+            store.journal = Some(Journal::rewrite(p, &store.salt, &store.tables)?);
         }
         Ok(store)
     }
@@ -210,39 +80,79 @@ impl Store {
     pub fn new_id(&mut self, prefix: &str) -> String {
         loop {
             let id = format!("{prefix}{}", self.rng.alphanumeric(16));
-            if !self.state.id_taken(&id) {
+            if !self.tables.id_taken(&id) {
                 return id;
             }
         }
     }
 
-    /// Writes the state to its file, if any: a temporary file beside it, flushed to disk,
-    /// then renamed over it, so a kill at any moment leaves the old or the new state whole.
-    pub fn save(&self) -> Result<(), String> {
-        let Some(path) = &self.path else {
+    /// A salted SHA-256 digest of a write-only value: enough to tell values apart, useless
+    /// for recovering them or for checking guesses without the salt.
+    pub fn digest(&self, value: &str) -> String {
+        let mut hasher = Sha256::new();
+        hasher.update(self.salt.as_bytes());
+        hasher.update([0u8]);
+        hasher.update(value.as_bytes());
+        format!("sha256:{}", hex(&hasher.finalize()))
+    }
+
+    /// Inserts or replaces a row, as part of the transaction.
+    pub fn put<T: Row>(&mut self, row: T) {
+        let record = journal::put_record(&row);
+        let id = row.id().to_string();
+        let undo: Box<dyn FnOnce(&mut Tables) + Send> = match self.tables.put(row) {
+            Some(old) => Box::new(move |t: &mut Tables| {
+                t.put(old);
+            }),
+            None => Box::new(move |t: &mut Tables| {
+                t.remove::<T>(&id);
+            }),
+        };
+        self.pending.push(Pending { record, undo });
+    }
+
+    /// Removes a row, as part of the transaction; the row, if there was one.
+    pub fn remove<T: Row>(&mut self, id: &str) -> Option<T> {
+        let (seq, row) = self.tables.remove::<T>(id)?;
+        let kept = row.clone();
+        self.pending.push(Pending {
+            record: journal::delete_record::<T>(id),
+            undo: Box::new(move |t: &mut Tables| t.restore(seq, kept)),
+        });
+        Some(row)
+    }
+
+    /// Writes the transaction's changes (when persisting); on failure undoes them in memory.
+    pub fn commit(&mut self) -> Result<(), String> {
+        let Some(journal) = &mut self.journal else {
+            self.pending.clear();
             return Ok(());
         };
-        write_atomically(
-            path,
-            &serde_json::to_vec_pretty(&self.state).expect("state serialises"),
-        )
-        .map_err(|e| format!("cannot write {}: {e}", path.display()))
+        if self.pending.is_empty() {
+            return Ok(());
+        }
+        let records: Vec<Value> = self.pending.iter().map(|p| p.record.clone()).collect();
+        if let Err(e) = journal.append(&records) {
+            self.rollback();
+            return Err(e);
+        }
+        self.pending.clear();
+        if journal.wants_rewrite(&self.tables) {
+            match Journal::rewrite(journal.path(), &self.salt, &self.tables) {
+                Ok(fresh) => *journal = fresh,
+                // The appended file is still whole and current: keep appending to it.
+                Err(e) => eprintln!("sandbox: {e}"),
+            }
+        }
+        Ok(())
     }
-}
 
-fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("state");
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    {
-        let mut file = std::fs::File::create(&tmp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
+    /// Undoes every uncommitted change, newest first.
+    pub fn rollback(&mut self) {
+        while let Some(pending) = self.pending.pop() {
+            (pending.undo)(&mut self.tables);
+        }
     }
-    std::fs::rename(&tmp, path)
 }
 
 #[cfg(test)]
@@ -250,25 +160,42 @@ mod tests {
     use super::*;
 
     #[test]
-    fn timestamps_are_rfc3339_utc_with_millis() {
-        assert_eq!(rfc3339(0, 0), "1970-01-01T00:00:00.000Z");
-        assert_eq!(rfc3339(1_523_911_373, 771), "2018-04-16T20:42:53.771Z");
-        assert_eq!(rfc3339(951_782_400, 5), "2000-02-29T00:00:00.005Z");
+    fn digests_are_salted_and_hide_the_value() {
+        let a = Store::open(None, Rng::new(1)).unwrap();
+        let b = Store::open(None, Rng::new(1)).unwrap();
+        assert_ne!(a.digest("a"), a.digest("b"));
+        assert_ne!(a.digest("a"), b.digest("a"), "a salt per store");
+        assert!(a.digest("canary-value").starts_with("sha256:"));
+        assert!(!a.digest("canary-value").contains("canary"));
     }
 
     #[test]
-    fn ids_are_tfe_shaped_and_reproducible_from_a_seed() {
-        let mut a = Rng::new(7);
-        let mut b = Rng::new(7);
-        let id = a.alphanumeric(16);
-        assert_eq!(id, b.alphanumeric(16));
-        assert_eq!(id.len(), 16);
-        assert!(id.chars().all(|c| c.is_ascii_alphanumeric()));
-    }
-
-    #[test]
-    fn digests_differ_and_hide_the_value() {
-        assert_ne!(digest("a"), digest("b"));
-        assert!(!digest("canary-value").contains("canary"));
+    fn a_rollback_restores_rows_in_place() {
+        let mut store = Store::open(None, Rng::new(2)).unwrap();
+        let project = |id: &str| Project {
+            id: id.into(),
+            name: id.into(),
+            description: None,
+            created_at: String::new(),
+        };
+        for id in ["prj-a", "prj-b", "prj-c"] {
+            store.put(project(id));
+        }
+        store.commit().unwrap();
+        store.remove::<Project>("prj-b");
+        store.put(project("prj-d"));
+        let mut renamed = project("prj-a");
+        renamed.name = "renamed".into();
+        store.put(renamed);
+        store.rollback();
+        let names: Vec<&str> = store
+            .tables
+            .projects
+            .iter()
+            .map(|p| p.name.as_str())
+            .collect();
+        assert_eq!(names, ["Default Project", "prj-a", "prj-b", "prj-c"]);
+        assert!(store.tables.projects.get("prj-b").is_some());
+        assert!(store.tables.projects.get("prj-d").is_none());
     }
 }

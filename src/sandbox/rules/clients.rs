@@ -1,181 +1,51 @@
-//! What the sandbox accepts in request bodies, with TFE's rules: the provider rules of
-//! SPEC §3 (shared with `client create` through `provider.rs`), existing projects, PEM SSH
-//! keys. Every refusal is a 422 naming the member with `source.pointer`.
+//! The bodies of OAuth client and token writes: the provider rules of SPEC §3 (shared with
+//! `client create` through `provider.rs`), existing projects, PEM SSH keys.
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
-use super::documents::{Reply, error, invalid};
-use super::store::State;
-use crate::provider::Provider;
-use crate::provider::{Credentials, is_absolute_http_url};
+use super::{
+    Problems, agent_pool_relationship, attributes, data_of, optional_bool, optional_text,
+    project_ids, project_relationship, require, required_text,
+};
+use crate::provider::{Credentials, Provider, is_absolute_http_url};
+use crate::sandbox::documents::{Reply, invalid};
+use crate::sandbox::table::Tables;
 
-type Problems = Vec<(String, String)>;
-
-/// The body as JSON; an empty body is `null` (DELETEs may send none).
-pub fn parse_body(text: &str) -> Result<Value, Reply> {
-    if text.trim().is_empty() {
-        return Ok(Value::Null);
-    }
-    serde_json::from_str(text).map_err(|e| {
-        error(
-            400,
-            "bad request",
-            Some(&format!(
-                "the body is not valid JSON (line {}, column {})",
-                e.line(),
-                e.column()
-            )),
-        )
-    })
-}
-
-/// `data` of the given type, or a 422.
-fn data_of<'a>(body: &'a Value, kind: &str) -> Result<&'a Map<String, Value>, Reply> {
-    let Some(data) = body.get("data").and_then(Value::as_object) else {
-        return Err(invalid(vec![(
-            "/data".into(),
-            "data must be an object".into(),
-        )]));
-    };
-    match data.get("type").and_then(Value::as_str) {
-        Some(t) if t == kind => Ok(data),
-        _ => Err(invalid(vec![(
-            "/data/type".into(),
-            format!("type must be \"{kind}\""),
-        )])),
-    }
-}
-
-fn attributes(data: &Map<String, Value>) -> Map<String, Value> {
-    data.get("attributes")
-        .and_then(Value::as_object)
-        .cloned()
-        .unwrap_or_default()
-}
-
-/// `Some(Some(text))` for a string, `Some(None)` for null, `None` when absent; other types are
-/// a problem.
-fn optional_text(
-    attrs: &Map<String, Value>,
-    key: &str,
+/// `ado-org-name`: the Azure DevOps organization an organization-scoped PAT belongs to; only
+/// for `ado_services`, at most 50 letters, digits and hyphens, alphanumeric at both ends.
+/// `Some(None)` clears it.
+fn ado_org_name(
+    attrs: &serde_json::Map<String, Value>,
+    provider: Option<Provider>,
     problems: &mut Problems,
 ) -> Option<Option<String>> {
-    match attrs.get(key)? {
-        Value::Null => Some(None),
-        Value::String(s) => Some(Some(s.clone())),
-        _ => {
+    let value = optional_text(attrs, "ado-org-name", problems)?;
+    let pointer = "/data/attributes/ado-org-name";
+    if let Some(name) = &value {
+        let bytes = name.as_bytes();
+        let shaped = !bytes.is_empty()
+            && bytes.len() <= 50
+            && bytes
+                .iter()
+                .all(|b| b.is_ascii_alphanumeric() || *b == b'-')
+            && bytes[0].is_ascii_alphanumeric()
+            && bytes[bytes.len() - 1].is_ascii_alphanumeric();
+        if !shaped {
             problems.push((
-                format!("/data/attributes/{key}"),
-                format!("{key} must be a string"),
+                pointer.into(),
+                "ado-org-name must be 1 to 50 letters, digits and hyphens, starting and ending with a letter or digit".into(),
             ));
-            None
+            return None;
         }
-    }
-}
-
-fn required_text(attrs: &Map<String, Value>, key: &str, problems: &mut Problems) -> Option<String> {
-    let value = optional_text(attrs, key, problems).flatten();
-    require(value, key, problems)
-}
-
-/// `value` if it is not blank; otherwise a "can't be blank" problem (unless `key` already
-/// has one).
-fn require(value: Option<String>, key: &str, problems: &mut Problems) -> Option<String> {
-    let pointer = format!("/data/attributes/{key}");
-    match value {
-        Some(s) if !s.trim().is_empty() => Some(s),
-        _ => {
-            if !problems.iter().any(|(p, _)| *p == pointer) {
-                problems.push((pointer, format!("{key} can't be blank")));
-            }
-            None
-        }
-    }
-}
-
-fn optional_bool(attrs: &Map<String, Value>, key: &str, problems: &mut Problems) -> Option<bool> {
-    match attrs.get(key)? {
-        Value::Bool(b) => Some(*b),
-        Value::Null => None,
-        _ => {
+        if provider.is_some_and(|p| p != Provider::AdoServices) {
             problems.push((
-                format!("/data/attributes/{key}"),
-                format!("{key} must be true or false"),
+                pointer.into(),
+                "ado-org-name is only supported by ado_services".into(),
             ));
-            None
+            return None;
         }
     }
-}
-
-/// The ids of `relationships.projects.data`, each an existing project.
-fn project_relationship(
-    data: &Map<String, Value>,
-    state: &State,
-    problems: &mut Problems,
-) -> Option<Vec<String>> {
-    let rel = data.get("relationships")?.get("projects")?;
-    let pointer = "/data/relationships/projects/data";
-    let Some(items) = rel.get("data").and_then(Value::as_array) else {
-        problems.push((
-            pointer.into(),
-            "projects must be an array of project identifiers".into(),
-        ));
-        return None;
-    };
-    project_ids(items, state, pointer, problems)
-}
-
-fn project_ids(
-    items: &[Value],
-    state: &State,
-    pointer: &str,
-    problems: &mut Problems,
-) -> Option<Vec<String>> {
-    let mut ids = Vec::new();
-    for (i, item) in items.iter().enumerate() {
-        let id = item.get("id").and_then(Value::as_str);
-        match (item.get("type").and_then(Value::as_str), id) {
-            (Some("projects"), Some(id)) if state.has_project(id) => {
-                if !ids.iter().any(|seen| seen == id) {
-                    ids.push(id.to_string());
-                }
-            }
-            (Some("projects"), Some(id)) => {
-                problems.push((format!("{pointer}/{i}"), format!("project {id} not found")))
-            }
-            _ => problems.push((
-                format!("{pointer}/{i}"),
-                "must be {\"type\": \"projects\", \"id\": …}".into(),
-            )),
-        }
-    }
-    Some(ids)
-}
-
-/// `relationships.agent-pool.data`: `Some(None)` to detach, `Some(Some(id))` to attach.
-fn agent_pool_relationship(
-    data: &Map<String, Value>,
-    problems: &mut Problems,
-) -> Option<Option<String>> {
-    let rel = data.get("relationships")?.get("agent-pool")?;
-    match rel.get("data") {
-        Some(Value::Null) | None => Some(None),
-        Some(item) => match (
-            item.get("type").and_then(Value::as_str),
-            item.get("id").and_then(Value::as_str),
-        ) {
-            (Some("agent-pools"), Some(id)) if id.starts_with("apool-") && id.len() > 6 => {
-                Some(Some(id.to_string()))
-            }
-            _ => {
-                problems.push((
-                    "/data/relationships/agent-pool/data".into(),
-                    "must be an agent pool identifier".into(),
-                ));
-                None
-            }
-        },
-    }
+    Some(value)
 }
 
 pub struct ClientCreate {
@@ -187,6 +57,7 @@ pub struct ClientCreate {
     pub secret: Option<String>,
     pub rsa_public_key: Option<String>,
     pub private_key: Option<String>,
+    pub ado_org_name: Option<String>,
     pub pat: Option<String>,
     pub organization_scoped: bool,
     pub projects: Vec<String>,
@@ -194,7 +65,7 @@ pub struct ClientCreate {
 }
 
 /// A create body, checked as TFE does. Attributes the sandbox does not know are ignored.
-pub fn client_create(body: &Value, state: &State) -> Result<ClientCreate, Reply> {
+pub fn client_create(body: &Value, tables: &Tables) -> Result<ClientCreate, Reply> {
     let data = data_of(body, "oauth-clients")?;
     let attrs = attributes(data);
     let mut problems = Problems::new();
@@ -236,6 +107,7 @@ pub fn client_create(body: &Value, state: &State) -> Result<ClientCreate, Reply>
     let mut secret = optional_text(&attrs, "secret", &mut problems).flatten();
     let mut rsa_public_key = optional_text(&attrs, "rsa-public-key", &mut problems).flatten();
     let private_key = optional_text(&attrs, "private-key", &mut problems).flatten();
+    let ado_org_name = ado_org_name(&attrs, provider, &mut problems).flatten();
     if let Some(provider) = provider {
         match provider.credentials() {
             Credentials::Pat | Credentials::PatAndPrivateKey => {
@@ -261,7 +133,7 @@ pub fn client_create(body: &Value, state: &State) -> Result<ClientCreate, Reply>
     }
     let organization_scoped =
         optional_bool(&attrs, "organization-scoped", &mut problems).unwrap_or(true);
-    let projects = project_relationship(data, state, &mut problems).unwrap_or_default();
+    let projects = project_relationship(data, tables, &mut problems).unwrap_or_default();
     let agent_pool = agent_pool_relationship(data, &mut problems).flatten();
     if !problems.is_empty() {
         return Err(invalid(problems));
@@ -275,6 +147,7 @@ pub fn client_create(body: &Value, state: &State) -> Result<ClientCreate, Reply>
         secret,
         rsa_public_key,
         private_key,
+        ado_org_name,
         pat,
         organization_scoped,
         projects,
@@ -290,6 +163,7 @@ pub struct ClientUpdate {
     pub secret: Option<Option<String>>,
     pub rsa_public_key: Option<Option<String>>,
     pub organization_scoped: Option<bool>,
+    pub ado_org_name: Option<Option<String>>,
     pub pat: Option<String>,
     pub projects: Option<Vec<String>>,
     pub agent_pool: Option<Option<String>>,
@@ -297,7 +171,11 @@ pub struct ClientUpdate {
 
 /// An update body. `service-provider`, `http-url`, `api-url` and `private-key` are not
 /// updatable on TFE and are ignored, as are unknown attributes.
-pub fn client_update(body: &Value, state: &State) -> Result<ClientUpdate, Reply> {
+pub fn client_update(
+    body: &Value,
+    provider: Option<Provider>,
+    tables: &Tables,
+) -> Result<ClientUpdate, Reply> {
     let data = data_of(body, "oauth-clients")?;
     let attrs = attributes(data);
     let mut problems = Problems::new();
@@ -307,6 +185,7 @@ pub fn client_update(body: &Value, state: &State) -> Result<ClientUpdate, Reply>
         secret: optional_text(&attrs, "secret", &mut problems),
         rsa_public_key: optional_text(&attrs, "rsa-public-key", &mut problems),
         organization_scoped: optional_bool(&attrs, "organization-scoped", &mut problems),
+        ado_org_name: ado_org_name(&attrs, provider, &mut problems),
         pat: match optional_text(&attrs, "oauth-token-string", &mut problems) {
             Some(Some(pat)) if !pat.trim().is_empty() => Some(pat),
             Some(_) => {
@@ -318,7 +197,7 @@ pub fn client_update(body: &Value, state: &State) -> Result<ClientUpdate, Reply>
             }
             None => None,
         },
-        projects: project_relationship(data, state, &mut problems),
+        projects: project_relationship(data, tables, &mut problems),
         agent_pool: agent_pool_relationship(data, &mut problems),
     };
     if problems.is_empty() {
@@ -329,7 +208,7 @@ pub fn client_update(body: &Value, state: &State) -> Result<ClientUpdate, Reply>
 }
 
 /// The body of add/remove projects: `{"data": [project identifiers]}`, at least one.
-pub fn project_list(body: &Value, state: &State) -> Result<Vec<String>, Reply> {
+pub fn project_list(body: &Value, tables: &Tables) -> Result<Vec<String>, Reply> {
     let Some(items) = body
         .get("data")
         .and_then(Value::as_array)
@@ -341,7 +220,7 @@ pub fn project_list(body: &Value, state: &State) -> Result<Vec<String>, Reply> {
         )]));
     };
     let mut problems = Problems::new();
-    let ids = project_ids(items, state, "/data", &mut problems).unwrap_or_default();
+    let ids = project_ids(items, tables, "/data", &mut problems).unwrap_or_default();
     if problems.is_empty() {
         Ok(ids)
     } else {
@@ -368,4 +247,33 @@ pub fn token_update(body: &Value) -> Result<Option<Option<String>>, Reply> {
         return Err(invalid(problems));
     }
     Ok(key.map(|k| k.filter(|k| !k.is_empty())))
+}
+
+/// A project create: a name (unique, at most 40 characters) and an optional description.
+pub fn project_create(body: &Value, tables: &Tables) -> Result<(String, Option<String>), Reply> {
+    let data = data_of(body, "projects")?;
+    let attrs = attributes(data);
+    let mut problems = Problems::new();
+    let name = required_text(&attrs, "name", &mut problems);
+    let description = optional_text(&attrs, "description", &mut problems).flatten();
+    if let Some(n) = &name {
+        let shaped = n.chars().count() <= 40
+            && n.chars()
+                .all(|c| c.is_alphanumeric() || c == ' ' || c == '-' || c == '_');
+        if !shaped {
+            problems.push((
+                "/data/attributes/name".into(),
+                "name may only contain letters, digits, spaces, - and _ (at most 40)".into(),
+            ));
+        } else if tables.projects.iter().any(|p| &p.name == n) {
+            problems.push((
+                "/data/attributes/name".into(),
+                "name has already been taken".into(),
+            ));
+        }
+    }
+    match (name, problems.is_empty()) {
+        (Some(name), true) => Ok((name, description)),
+        _ => Err(invalid(problems)),
+    }
 }

@@ -1,0 +1,257 @@
+//! The `--state` file: a JSON document holding the salt and a list of changes (a row put, a
+//! row deleted). At start it is replayed, then rewritten whole (atomically: a `0600`
+//! temporary file, synced, renamed over it); after that each committed change is appended in
+//! place with one write and synced before the request is answered, so a create costs the
+//! create and not the whole state, and nothing acknowledged is lost on `kill -9`. The file is
+//! rewritten whole again when the appended changes outgrow the rows they describe.
+
+use std::fs::{File, OpenOptions};
+use std::io::{Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use super::rows::{Client, Installation, Module, PolicySet, Project, Row, Token, Workspace};
+use super::table::Tables;
+
+const FORMAT: &str = "tfvcs-sandbox-state/2";
+/// Every state file ends with these bytes; an append overwrites them and writes them again.
+const TAIL: &[u8] = b"\n]}\n";
+
+#[derive(Deserialize)]
+struct StateFile {
+    format: String,
+    salt: String,
+    changes: Vec<Value>,
+}
+
+/// A change as it is written: `{"put": kind, "row": …}` or `{"delete": kind, "id": …}`.
+pub fn put_record<T: Row>(row: &T) -> Value {
+    json!({ "put": T::KIND, "row": row })
+}
+
+pub fn delete_record<T: Row>(id: &str) -> Value {
+    json!({ "delete": T::KIND, "id": id })
+}
+
+pub struct Journal {
+    path: PathBuf,
+    file: File,
+    len: u64,
+    /// Changes appended since the file was last rewritten whole.
+    appended: usize,
+    /// Whether the change list is empty (the next change is written without a comma).
+    empty: bool,
+}
+
+/// What a state file held: the salt (hex) and the tables.
+pub struct Loaded {
+    pub salt: String,
+    pub tables: Tables,
+}
+
+fn replay(tables: &mut Tables, change: &Value) -> Result<(), String> {
+    fn put<T: Row>(tables: &mut Tables, row: &Value) -> Result<(), String> {
+        let row: T = T::deserialize(row).map_err(|e| format!("a {} row: {e}", T::KIND))?;
+        tables.put(row);
+        Ok(())
+    }
+    fn delete<T: Row>(tables: &mut Tables, id: &str) -> Result<(), String> {
+        tables.remove::<T>(id);
+        Ok(())
+    }
+    macro_rules! dispatch {
+        ($kind:expr, $f:ident, $arg:expr) => {
+            match $kind {
+                Client::KIND => $f::<Client>(tables, $arg),
+                Token::KIND => $f::<Token>(tables, $arg),
+                Project::KIND => $f::<Project>(tables, $arg),
+                Workspace::KIND => $f::<Workspace>(tables, $arg),
+                PolicySet::KIND => $f::<PolicySet>(tables, $arg),
+                Module::KIND => $f::<Module>(tables, $arg),
+                Installation::KIND => $f::<Installation>(tables, $arg),
+                other => Err(format!("unknown kind {other:?}")),
+            }
+        };
+    }
+    if let (Some(kind), Some(row)) = (change["put"].as_str(), change.get("row")) {
+        dispatch!(kind, put, row)
+    } else if let (Some(kind), Some(id)) = (change["delete"].as_str(), change["id"].as_str()) {
+        dispatch!(kind, delete, id)
+    } else {
+        Err("a change that is neither a put nor a delete".into())
+    }
+}
+
+/// Reads a state file; `None` when there is none yet.
+pub fn load(path: &Path) -> Result<Option<Loaded>, String> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(format!("cannot read {}: {e}", path.display())),
+    };
+    let not_state = |why: String| format!("{} is not a sandbox state file ({why})", path.display());
+    let file: StateFile = serde_json::from_str(&text)
+        .map_err(|e| not_state(format!("line {}, column {}", e.line(), e.column())))?;
+    if file.format != FORMAT {
+        return Err(not_state(format!(
+            "format {:?}, expected {FORMAT:?}",
+            file.format
+        )));
+    }
+    let mut tables = Tables::default();
+    for change in &file.changes {
+        replay(&mut tables, change).map_err(not_state)?;
+    }
+    Ok(Some(Loaded {
+        salt: file.salt,
+        tables,
+    }))
+}
+
+/// Removes temporary files a killed sandbox left beside the state file.
+pub fn remove_stale_temporaries(path: &Path) {
+    let (dir, name) = parts(path);
+    let prefix = format!(".{name}.");
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let file_name = file_name.to_string_lossy();
+        if file_name.starts_with(&prefix) && file_name.ends_with(".tmp") {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+fn parts(path: &Path) -> (&Path, String) {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "state".into());
+    (dir, name)
+}
+
+/// Every row of every table, as the puts that recreate them.
+fn snapshot(tables: &Tables) -> Vec<Value> {
+    fn rows<T: Row>(tables: &Tables, out: &mut Vec<Value>) {
+        out.extend(T::table(tables).iter().map(put_record));
+    }
+    let mut out = Vec::new();
+    rows::<Project>(tables, &mut out);
+    rows::<Installation>(tables, &mut out);
+    rows::<Client>(tables, &mut out);
+    rows::<Token>(tables, &mut out);
+    rows::<Workspace>(tables, &mut out);
+    rows::<PolicySet>(tables, &mut out);
+    rows::<Module>(tables, &mut out);
+    out
+}
+
+fn row_count(tables: &Tables) -> usize {
+    tables.clients.len()
+        + tables.tokens.len()
+        + tables.projects.len()
+        + tables.workspaces.len()
+        + tables.policy_sets.len()
+        + tables.modules.len()
+        + tables.installations.len()
+}
+
+/// The bytes that append `records` in place of the tail.
+fn appended_bytes(records: &[Value], first: bool) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    for (i, record) in records.iter().enumerate() {
+        bytes.extend_from_slice(if first && i == 0 { b"\n" } else { b"\n," });
+        serde_json::to_writer(&mut bytes, record).expect("records serialise");
+    }
+    bytes.extend_from_slice(TAIL);
+    bytes
+}
+
+fn create_private(path: &Path) -> std::io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options.open(path)
+}
+
+impl Journal {
+    /// Writes the whole state to `path` atomically and keeps it open for appends.
+    pub fn rewrite(path: &Path, salt: &str, tables: &Tables) -> Result<Journal, String> {
+        let fail = |e: std::io::Error| format!("cannot write {}: {e}", path.display());
+        let (dir, name) = parts(path);
+        let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+        let _ = std::fs::remove_file(&tmp);
+        let records = snapshot(tables);
+        let mut bytes = serde_json::to_vec(&json!({ "format": FORMAT, "salt": salt }))
+            .expect("the head serialises");
+        bytes.pop(); // the closing brace: the changes follow
+        bytes.extend_from_slice(b",\"changes\":[");
+        bytes.extend_from_slice(&appended_bytes(&records, true));
+        let written = (|| {
+            let mut file = create_private(&tmp)?;
+            file.write_all(&bytes)?;
+            file.sync_all()?;
+            std::fs::rename(&tmp, path)?;
+            if let Ok(dir) = File::open(dir) {
+                let _ = dir.sync_all();
+            }
+            OpenOptions::new().write(true).open(path)
+        })();
+        let file = written.map_err(|e| {
+            let _ = std::fs::remove_file(&tmp);
+            fail(e)
+        })?;
+        Ok(Journal {
+            path: path.to_path_buf(),
+            file,
+            len: bytes.len() as u64,
+            appended: 0,
+            empty: records.is_empty(),
+        })
+    }
+
+    /// Appends committed changes and syncs them. On failure the file is put back as it was.
+    pub fn append(&mut self, records: &[Value]) -> Result<(), String> {
+        let bytes = appended_bytes(records, self.empty);
+        let at = self.len - TAIL.len() as u64;
+        let result = (|| {
+            self.file.seek(SeekFrom::Start(at))?;
+            self.file.write_all(&bytes)?;
+            self.file.sync_data()
+        })();
+        if let Err(e) = result {
+            // Best effort: the old tail back, the partial append cut off.
+            let _ = self
+                .file
+                .seek(SeekFrom::Start(at))
+                .and_then(|_| self.file.write_all(TAIL))
+                .and_then(|_| self.file.set_len(self.len));
+            return Err(format!("cannot write {}: {e}", self.path.display()));
+        }
+        self.len = at + bytes.len() as u64;
+        self.appended += records.len();
+        self.empty &= records.is_empty();
+        Ok(())
+    }
+
+    /// Whether the appended changes outgrew the rows enough to rewrite the file whole.
+    pub fn wants_rewrite(&self, tables: &Tables) -> bool {
+        self.appended > 2 * row_count(tables) + 1000
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}

@@ -1,0 +1,478 @@
+//! The bodies of workspace, policy set and registry module writes, and the `vcs-repo` rules
+//! they share: exactly one connection (`oauth-token-id` or `github-app-installation-id`,
+//! where `""` and `null` count as not given), which must exist; an `identifier`; on PATCH,
+//! every member not sent keeps its previous value, and `vcs-repo: null` unlinks.
+
+use serde_json::{Map, Value};
+
+use super::{Problems, attributes, data_of, optional_bool, optional_text, require};
+use crate::sandbox::documents::{Reply, invalid};
+use crate::sandbox::rows::{Module, PolicySet, VcsRepo, Workspace};
+use crate::sandbox::table::Tables;
+use crate::shared::ids::is_path_safe;
+
+const REPO: &str = "/data/attributes/vcs-repo";
+
+/// What a body does to a resource's repository.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RepoChange {
+    Keep,
+    Detach,
+    Set(VcsRepo),
+}
+
+/// A connection id member: `None` when absent, `""` or `null`.
+fn connection_member(
+    repo: &Map<String, Value>,
+    key: &str,
+    problems: &mut Problems,
+) -> Option<String> {
+    match repo.get(key) {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) if s.is_empty() => None,
+        Some(Value::String(s)) => Some(s.clone()),
+        Some(_) => {
+            problems.push((format!("{REPO}/{key}"), format!("{key} must be a string")));
+            None
+        }
+    }
+}
+
+/// Which members a kind of resource takes in its `vcs-repo`.
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    Workspace,
+    PolicySet,
+    Module,
+}
+
+/// Reads `vcs-repo` and applies it over `previous`.
+fn repo_change(
+    attrs: &Map<String, Value>,
+    previous: Option<&VcsRepo>,
+    kind: Kind,
+    tables: &Tables,
+    problems: &mut Problems,
+) -> RepoChange {
+    let repo = match attrs.get("vcs-repo") {
+        None => return RepoChange::Keep,
+        Some(Value::Null) => return RepoChange::Detach,
+        Some(Value::Object(repo)) if repo.is_empty() => return RepoChange::Keep,
+        Some(Value::Object(repo)) => repo,
+        Some(_) => {
+            problems.push((REPO.into(), "vcs-repo must be an object or null".into()));
+            return RepoChange::Keep;
+        }
+    };
+    let mut local = Problems::new();
+    let token = connection_member(repo, "oauth-token-id", &mut local);
+    let app = connection_member(repo, "github-app-installation-id", &mut local);
+    let connection = match (&token, &app) {
+        (Some(_), Some(_)) => {
+            local.push((
+                REPO.into(),
+                "oauth-token-id and github-app-installation-id cannot both be given".into(),
+            ));
+            None
+        }
+        (Some(t), None) if !tables.tokens.contains(t) => {
+            local.push((
+                format!("{REPO}/oauth-token-id"),
+                format!("OAuth token {t} not found"),
+            ));
+            None
+        }
+        (None, Some(a)) if !tables.installations.contains(a) => {
+            local.push((
+                format!("{REPO}/github-app-installation-id"),
+                format!("GitHub App installation {a} not found"),
+            ));
+            None
+        }
+        (Some(t), None) => Some((Some(t.clone()), None)),
+        (None, Some(a)) => Some((None, Some(a.clone()))),
+        (None, None) => match previous {
+            Some(p) => Some((
+                p.oauth_token_id.clone(),
+                p.github_app_installation_id.clone(),
+            )),
+            None => {
+                local.push((
+                    format!("{REPO}/oauth-token-id"),
+                    "oauth-token-id or github-app-installation-id is required".into(),
+                ));
+                None
+            }
+        },
+    };
+    let text = |key: &str, local: &mut Problems| match repo.get(key) {
+        None => None,
+        Some(Value::Null) => Some(None),
+        Some(Value::String(s)) => Some(Some(s.clone()).filter(|s| !s.is_empty())),
+        Some(_) => {
+            local.push((format!("{REPO}/{key}"), format!("{key} must be a string")));
+            None
+        }
+    };
+    let identifier = text("identifier", &mut local)
+        .flatten()
+        .or_else(|| previous.map(|p| p.identifier.clone()));
+    let identifier = require(identifier, "vcs-repo/identifier", &mut local);
+    let branch = match text("branch", &mut local) {
+        Some(branch) => branch,
+        None => previous.and_then(|p| p.branch.clone()),
+    };
+    let ingress_submodules = optional_bool(repo, "ingress-submodules", &mut local)
+        .or(previous.map(|p| p.ingress_submodules))
+        .unwrap_or(false);
+    let tags_regex = match (kind, text("tags-regex", &mut local)) {
+        (Kind::Workspace, Some(regex)) => regex,
+        (Kind::Workspace, None) => previous.and_then(|p| p.tags_regex.clone()),
+        _ => None,
+    };
+    let given_display = text("display-identifier", &mut local)
+        .or_else(|| text("display_identifier", &mut local))
+        .flatten();
+    let display_identifier = match (kind, &identifier) {
+        (Kind::Module, Some(id)) => given_display
+            .or_else(|| {
+                previous
+                    .filter(|p| &p.identifier == id)
+                    .map(|p| p.display_identifier.clone())
+            })
+            .unwrap_or_else(|| id.clone()),
+        (_, Some(id)) => id.clone(),
+        (_, None) => String::new(),
+    };
+    let clean = problems.is_empty() && local.is_empty();
+    problems.extend(local);
+    match (identifier, connection) {
+        (Some(identifier), Some((oauth_token_id, github_app_installation_id))) if clean => {
+            RepoChange::Set(VcsRepo {
+                identifier,
+                display_identifier,
+                branch,
+                ingress_submodules,
+                tags_regex,
+                oauth_token_id,
+                github_app_installation_id,
+            })
+        }
+        _ => RepoChange::Keep,
+    }
+}
+
+/// A name of letters, digits, `-` and `_`.
+fn checked_name(value: Option<String>, max: usize, problems: &mut Problems) -> Option<String> {
+    let name = value?;
+    if is_path_safe(&name) && name.len() <= max {
+        Some(name)
+    } else {
+        problems.push((
+            "/data/attributes/name".into(),
+            format!("name may only contain letters, digits, - and _ (at most {max})"),
+        ));
+        None
+    }
+}
+
+fn taken(problems: &mut Problems) {
+    problems.push((
+        "/data/attributes/name".into(),
+        "name has already been taken".into(),
+    ));
+}
+
+fn done<T>(value: T, problems: Problems) -> Result<T, Reply> {
+    if problems.is_empty() {
+        Ok(value)
+    } else {
+        Err(invalid(problems))
+    }
+}
+
+/// A workspace create (`previous` none) or update body; `None` fields stay as they are.
+pub struct WorkspaceInput {
+    pub name: Option<String>,
+    pub description: Option<Option<String>>,
+    pub auto_apply: Option<bool>,
+    pub execution_mode: Option<String>,
+    pub terraform_version: Option<Option<String>>,
+    pub working_directory: Option<Option<String>>,
+    pub project_id: Option<String>,
+    pub repo: RepoChange,
+}
+
+pub fn workspace_input(
+    body: &Value,
+    previous: Option<&Workspace>,
+    tables: &Tables,
+) -> Result<WorkspaceInput, Reply> {
+    let data = data_of(body, "workspaces")?;
+    let attrs = attributes(data);
+    let mut problems = Problems::new();
+    let name = optional_text(&attrs, "name", &mut problems).flatten();
+    let name = match previous {
+        None => require(name, "name", &mut problems),
+        Some(_) => name,
+    };
+    let name = checked_name(name, 90, &mut problems);
+    if let Some(n) = &name
+        && tables
+            .links
+            .workspace_names
+            .get(n)
+            .is_some_and(|id| previous.is_none_or(|p| &p.id != id))
+    {
+        taken(&mut problems);
+    }
+    let execution_mode = optional_text(&attrs, "execution-mode", &mut problems).flatten();
+    if let Some(mode) = &execution_mode
+        && !["remote", "local", "agent"].contains(&mode.as_str())
+    {
+        problems.push((
+            "/data/attributes/execution-mode".into(),
+            "execution-mode must be remote, local or agent".into(),
+        ));
+    }
+    let project_id = match data.get("relationships").and_then(|r| r.get("project")) {
+        None => None,
+        Some(rel) => match rel.pointer("/data/id").and_then(Value::as_str) {
+            Some(id) if tables.projects.contains(id) => Some(id.to_string()),
+            other => {
+                problems.push((
+                    "/data/relationships/project/data/id".into(),
+                    format!("project {} not found", other.unwrap_or("(none)")),
+                ));
+                None
+            }
+        },
+    };
+    let repo = repo_change(
+        &attrs,
+        previous.and_then(|p| p.vcs_repo.as_ref()),
+        Kind::Workspace,
+        tables,
+        &mut problems,
+    );
+    let input = WorkspaceInput {
+        name,
+        description: optional_text(&attrs, "description", &mut problems),
+        auto_apply: optional_bool(&attrs, "auto-apply", &mut problems),
+        execution_mode,
+        terraform_version: optional_text(&attrs, "terraform-version", &mut problems),
+        working_directory: optional_text(&attrs, "working-directory", &mut problems),
+        project_id,
+        repo,
+    };
+    done(input, problems)
+}
+
+/// A policy set create (`previous` none) or update body.
+pub struct PolicySetInput {
+    pub name: Option<String>,
+    pub description: Option<Option<String>>,
+    pub global: Option<bool>,
+    pub kind: Option<String>,
+    pub overridable: Option<bool>,
+    pub agent_enabled: Option<bool>,
+    pub policy_tool_version: Option<Option<String>>,
+    pub policies_path: Option<Option<String>>,
+    pub repo: RepoChange,
+}
+
+pub fn policy_set_input(
+    body: &Value,
+    previous: Option<&PolicySet>,
+    tables: &Tables,
+) -> Result<PolicySetInput, Reply> {
+    let data = data_of(body, "policy-sets")?;
+    let attrs = attributes(data);
+    let mut problems = Problems::new();
+    let name = optional_text(&attrs, "name", &mut problems).flatten();
+    let name = match previous {
+        None => require(name, "name", &mut problems),
+        Some(_) => name,
+    };
+    let name = checked_name(name, 90, &mut problems);
+    if let Some(n) = &name
+        && tables
+            .policy_sets
+            .iter()
+            .any(|s| &s.name == n && previous.is_none_or(|p| p.id != s.id))
+    {
+        taken(&mut problems);
+    }
+    // The kind is fixed at creation (TFE's PATCH does not take it).
+    let kind = match previous {
+        None => optional_text(&attrs, "kind", &mut problems).flatten(),
+        Some(_) => None,
+    };
+    if let Some(k) = &kind
+        && k != "sentinel"
+        && k != "opa"
+    {
+        problems.push((
+            "/data/attributes/kind".into(),
+            "kind must be sentinel or opa".into(),
+        ));
+    }
+    let repo = repo_change(
+        &attrs,
+        previous.and_then(|p| p.vcs_repo.as_ref()),
+        Kind::PolicySet,
+        tables,
+        &mut problems,
+    );
+    let input = PolicySetInput {
+        name,
+        description: optional_text(&attrs, "description", &mut problems),
+        global: optional_bool(&attrs, "global", &mut problems),
+        kind,
+        overridable: optional_bool(&attrs, "overridable", &mut problems),
+        agent_enabled: optional_bool(&attrs, "agent-enabled", &mut problems),
+        policy_tool_version: optional_text(&attrs, "policy-tool-version", &mut problems),
+        policies_path: optional_text(&attrs, "policies-path", &mut problems),
+        repo,
+    };
+    done(input, problems)
+}
+
+/// `terraform-<provider>-<name>` (the repository part of the identifier) → (name, provider).
+fn module_naming(identifier: &str) -> Option<(String, String)> {
+    let repository = identifier.rsplit('/').next()?;
+    let rest = repository.strip_prefix("terraform-")?;
+    let (provider, name) = rest.split_once('-')?;
+    let lower = |s: &str| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+    };
+    (lower(provider) && is_path_safe(name)).then(|| (name.to_string(), provider.to_string()))
+}
+
+pub struct ModuleCreate {
+    pub name: String,
+    pub provider: String,
+    pub repo: VcsRepo,
+}
+
+pub fn module_create(body: &Value, tables: &Tables) -> Result<ModuleCreate, Reply> {
+    let data = data_of(body, "registry-modules")?;
+    let attrs = attributes(data);
+    let mut problems = Problems::new();
+    let given_display = attrs
+        .get("vcs-repo")
+        .and_then(|r| {
+            r.get("display-identifier")
+                .or_else(|| r.get("display_identifier"))
+        })
+        .and_then(Value::as_str)
+        .is_some_and(|s| !s.is_empty());
+    let repo = match repo_change(&attrs, None, Kind::Module, tables, &mut problems) {
+        RepoChange::Set(repo) => Some(repo),
+        _ => {
+            if problems.is_empty() {
+                problems.push((REPO.into(), "vcs-repo can't be blank".into()));
+            }
+            None
+        }
+    };
+    if !given_display && problems.is_empty() {
+        problems.push((
+            format!("{REPO}/display-identifier"),
+            "display-identifier can't be blank".into(),
+        ));
+    }
+    let naming = repo.as_ref().and_then(|r| {
+        let name = optional_text(&attrs, "name", &mut problems).flatten();
+        let provider = optional_text(&attrs, "provider", &mut problems).flatten();
+        match (name, provider, module_naming(&r.identifier)) {
+            (Some(n), Some(p), _) => Some((n, p)),
+            (_, _, Some(derived)) => Some(derived),
+            _ => {
+                problems.push((
+                    format!("{REPO}/identifier"),
+                    "the repository must be named terraform-<PROVIDER>-<NAME>".into(),
+                ));
+                None
+            }
+        }
+    });
+    if let Some((name, provider)) = &naming
+        && tables
+            .links
+            .module_keys
+            .contains_key(&Module::key(name, provider))
+    {
+        taken(&mut problems);
+    }
+    if !problems.is_empty() {
+        return Err(invalid(problems));
+    }
+    let ((name, provider), repo) = (naming.expect("checked"), repo.expect("checked"));
+    Ok(ModuleCreate {
+        name,
+        provider,
+        repo,
+    })
+}
+
+/// A module PATCH: the new `vcs-repo` (branch, tags, identifier, connection), if any.
+pub struct ModuleUpdate {
+    pub repo: Option<VcsRepo>,
+}
+
+pub fn module_update(
+    body: &Value,
+    previous: &Module,
+    tables: &Tables,
+) -> Result<ModuleUpdate, Reply> {
+    let data = data_of(body, "registry-modules")?;
+    let mut attrs = attributes(data);
+    let mut problems = Problems::new();
+    // `tags: true` means tag-based publishing: no branch.
+    if let Some(repo) = attrs.get_mut("vcs-repo").and_then(Value::as_object_mut)
+        && repo.get("tags") == Some(&Value::Bool(true))
+        && !repo.contains_key("branch")
+    {
+        repo.insert("branch".into(), Value::Null);
+    }
+    let repo = match repo_change(
+        &attrs,
+        Some(&previous.vcs_repo),
+        Kind::Module,
+        tables,
+        &mut problems,
+    ) {
+        RepoChange::Set(repo) => Some(repo),
+        RepoChange::Keep => None,
+        RepoChange::Detach => {
+            problems.push((
+                REPO.into(),
+                "a module published from a repository keeps one".into(),
+            ));
+            None
+        }
+    };
+    done(ModuleUpdate { repo }, problems)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn module_names_come_from_the_repository() {
+        assert_eq!(
+            module_naming("org/terraform-aws-ec2-instance"),
+            Some(("ec2-instance".into(), "aws".into()))
+        );
+        assert_eq!(
+            module_naming("terraform-google-vpc"),
+            Some(("vpc".into(), "google".into()))
+        );
+        assert_eq!(module_naming("org/vpc"), None);
+        assert_eq!(module_naming("org/terraform-AWS-vpc"), None);
+    }
+}
