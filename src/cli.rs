@@ -1,5 +1,6 @@
 //! Every command-line type: the global options, one subcommand enum per noun, one args struct
-//! per verb. Pure data: the doc comments are the help text.
+//! per verb. Pure data: the doc comments are the help text, and each command's EXAMPLES are
+//! listed beside it (rendered by `examples`, for `--help` and the man pages alike).
 
 use std::path::PathBuf;
 
@@ -7,31 +8,104 @@ use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
 
 use crate::provider::Provider;
 
-const ROOT_EXAMPLES: &str = "\
-EXAMPLES:
-  # Try it offline against the bundled sandbox
-  tfvcs sandbox --listen 127.0.0.1:0 > sandbox.env &  sleep 1; . ./sandbox.env
+/// The heading of the examples in `--help`; the man pages turn what follows it into EXAMPLES.
+pub const EXAMPLES_HEADING: &str = "EXAMPLES:";
+/// The heading of the variables in the top-level `--help`.
+pub const ENVIRONMENT_HEADING: &str = "ENVIRONMENT:";
+/// The help heading of the options shared by every command that talks to the API.
+pub const GLOBAL_OPTIONS_HEADING: &str = "Global options";
 
-  # List the VCS connections of an organization
-  tfvcs --org my-org client list
+/// The variables read by every command that talks to the API: (name, meaning).
+pub const CONNECTION_ENVIRONMENT: &[(&str, &str)] = &[
+    (
+        "TFE_TOKEN",
+        "API token; else TF_TOKEN_<host>, else ~/.terraform.d/credentials.tfrc.json",
+    ),
+    (
+        "TF_TOKEN_<host>",
+        "API token for one host, in Terraform's encoding (TF_TOKEN_app_terraform_io)",
+    ),
+    (
+        "TFE_HOSTNAME, TFE_ADDRESS",
+        "host or URL, as --hostname (default app.terraform.io)",
+    ),
+    ("TFE_ORGANIZATION", "organization, as --org"),
+    ("TFVCS_OUTPUT", "output format, as --output"),
+    ("TFVCS_TIMEOUT", "seconds per HTTP request, as --timeout"),
+    ("TFVCS_RETRIES", "retries, as --retries"),
+    ("SSL_CERT_FILE", "PEM CA bundle, as --ca-cert"),
+    (
+        "TFVCS_NO_INPUT",
+        "never prompt, as --no-input (1, true; 0, false, off)",
+    ),
+    (
+        "HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY",
+        "proxies, read as curl reads them; loopback hosts never use one",
+    ),
+];
 
-  # Connect GitHub with a personal access token read from stdin
-  tfvcs --org my-org client create --provider github --pat-file - < pat.txt
+/// The variable read by the commands that take `--pat-file`: (name, meaning).
+pub const PAT_ENVIRONMENT: (&str, &str) = (
+    "TFVCS_PAT",
+    "VCS personal access token, when --pat-file is not given",
+);
 
-  # The OAuth token id a workspace's vcs-repo needs
-  tfvcs --org my-org token list my-github -o id
+/// Renders `(what it does, command line)` pairs as the EXAMPLES section of `--help`. A command
+/// line may continue over lines ending in `\`.
+pub fn examples(list: &[(&str, &str)]) -> String {
+    let mut text = String::from(EXAMPLES_HEADING);
+    for (what, command) in list {
+        text.push_str(&format!("\n  # {what}\n"));
+        for line in command.lines() {
+            text.push_str(&format!("  {line}\n"));
+        }
+    }
+    text.trim_end().to_string()
+}
 
-ENVIRONMENT:
-  TFE_TOKEN, TF_TOKEN_<host>   API token (or ~/.terraform.d/credentials.tfrc.json)
-  TFE_HOSTNAME, TFE_ADDRESS    host or URL of HCP Terraform / Terraform Enterprise
-  TFE_ORGANIZATION             organization
-  TFVCS_PAT                    VCS personal access token for create / set-pat";
+/// The top-level `--help` epilogue: examples, then every variable tfvcs reads.
+fn root_help() -> String {
+    let mut text = examples(&[
+        (
+            "Try it offline: the bundled sandbox prints the variables that point tfvcs at it",
+            "tfvcs sandbox --listen 127.0.0.1:0",
+        ),
+        (
+            "List the VCS connections of an organization",
+            "tfvcs client list --org my-org",
+        ),
+        (
+            "Connect GitHub with a PAT from a CI secret; keep the new client's id",
+            "CLIENT=$(tfvcs client create --provider github --pat-file - -o id <<<\"$GITHUB_PAT\")",
+        ),
+        (
+            "The OAuth token id a workspace's vcs-repo needs",
+            "tfvcs token list \"$CLIENT\" -o id",
+        ),
+        (
+            "Where the host, organization and token come from",
+            "tfvcs auth status",
+        ),
+    ]);
+    text.push_str(&format!("\n\n{ENVIRONMENT_HEADING}\n"));
+    for (name, meaning) in CONNECTION_ENVIRONMENT.iter().chain([&PAT_ENVIRONMENT]) {
+        text.push_str(&format!("  {name}\n      {meaning}\n"));
+    }
+    text.trim_end().to_string()
+}
 
 /// Manage VCS connections (OAuth clients and OAuth tokens) on HCP Terraform and Terraform
 /// Enterprise.
+///
+/// An OAuth client (oc-…) links an organization to GitHub, GitLab, Bitbucket or Azure DevOps;
+/// its OAuth token (ot-…) is the id a workspace's vcs-repo points at. Secrets are never flag
+/// values: they come from files, stdin or variables.
 // No `Debug`: `SandboxArgs` holds the sandbox's API token.
 #[derive(Parser)]
-#[command(name = "tfvcs", version, after_help = ROOT_EXAMPLES, max_term_width = 100)]
+#[command(name = "tfvcs", version, after_help = root_help(), max_term_width = 100)]
+// Accepted before the noun too (`tfvcs --org my-org client list`); clap merges them into the
+// noun's own copy. Not global here, so that sandbox and completions do not offer them.
+#[command(mut_args(|arg| arg.global(false)))]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
@@ -40,8 +114,11 @@ pub struct Cli {
     pub command: Command,
 }
 
-/// Options accepted before or after any subcommand.
-#[derive(Debug, Clone, Args)]
+/// The options of every command that talks to the API, shown under their own heading after the
+/// command's own. Variables are resolved in `config.rs`, not by clap, so that a variable that
+/// happens to be set never shows up in a usage line or a help text.
+#[derive(Debug, Clone, Default, Args)]
+#[command(next_help_heading = GLOBAL_OPTIONS_HEADING)]
 pub struct GlobalArgs {
     /// Host (optionally host:port, meaning https) or URL with an optional API base path
     /// [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]
@@ -57,47 +134,51 @@ pub struct GlobalArgs {
     )]
     pub org: Option<String>,
 
-    /// Output format
-    #[arg(short, long, global = true, value_enum, env = "TFVCS_OUTPUT", hide_env_values = true,
-          default_value_t = OutputFormat::Table)]
-    pub output: OutputFormat,
+    /// Output format [env: TFVCS_OUTPUT] [default: table]
+    #[arg(short, long, global = true, value_enum, value_name = "FORMAT")]
+    pub output: Option<OutputFormat>,
 
     /// Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)
     #[arg(short, long, global = true, action = ArgAction::Count)]
     pub verbose: u8,
 
-    /// Seconds allowed per HTTP request
-    #[arg(long, global = true, env = "TFVCS_TIMEOUT", hide_env_values = true,
-          default_value_t = 30, value_name = "SECONDS",
+    /// Seconds allowed per HTTP request [env: TFVCS_TIMEOUT] [default: 30]
+    #[arg(long, global = true, value_name = "SECONDS",
           value_parser = clap::value_parser!(u64).range(1..))]
-    pub timeout: u64,
+    pub timeout: Option<u64>,
 
-    /// Retries for rate limits, server errors and lost connections
-    #[arg(
-        long,
-        global = true,
-        env = "TFVCS_RETRIES",
-        hide_env_values = true,
-        default_value_t = 5,
-        value_name = "N"
-    )]
-    pub retries: u32,
+    /// Retries for rate limits, server errors and lost connections [env: TFVCS_RETRIES]
+    /// [default: 5]
+    #[arg(long, global = true, value_name = "N")]
+    pub retries: Option<u32>,
 
     /// Trust this PEM CA bundle instead of the bundled roots (self-hosted TFE)
-    #[arg(
-        long,
-        global = true,
-        env = "SSL_CERT_FILE",
-        hide_env_values = true,
-        value_name = "PEM FILE"
-    )]
+    /// [env: SSL_CERT_FILE]
+    #[arg(long, global = true, value_name = "PEM FILE")]
     pub ca_cert: Option<PathBuf>,
 
-    /// Never prompt; fail where a prompt would be needed
-    #[arg(long, global = true, env = "TFVCS_NO_INPUT", hide_env_values = true,
-          value_parser = clap::builder::FalseyValueParser::new(), num_args = 0,
-          default_missing_value = "true", default_value = "false")]
+    /// Never prompt; fail where a prompt would be needed [env: TFVCS_NO_INPUT]
+    #[arg(long, global = true)]
     pub no_input: bool,
+}
+
+impl GlobalArgs {
+    /// The first option given on the command line, as typed (for refusing them where they
+    /// mean nothing).
+    pub fn first_given(&self) -> Option<&'static str> {
+        [
+            (self.hostname.is_some(), "--hostname"),
+            (self.org.is_some(), "--org"),
+            (self.output.is_some(), "--output"),
+            (self.verbose > 0, "--verbose"),
+            (self.timeout.is_some(), "--timeout"),
+            (self.retries.is_some(), "--retries"),
+            (self.ca_cert.is_some(), "--ca-cert"),
+            (self.no_input, "--no-input"),
+        ]
+        .into_iter()
+        .find_map(|(given, name)| given.then_some(name))
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -110,96 +191,190 @@ pub enum OutputFormat {
     Id,
 }
 
+// Parsed once per run: the size of a variant does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Subcommand)]
 pub enum Command {
     /// OAuth clients: the connections between an organization and a VCS provider
-    #[command(subcommand)]
-    Client(ClientCommand),
+    #[command(after_help = examples(&[
+        ("The organization's connections", "tfvcs client list --org my-org"),
+        (
+            "Connect GitHub.com, the PAT on stdin; print only the new client's id",
+            "tfvcs client create --provider github --pat-file - -o id < pat.txt",
+        ),
+        ("Rotate a connection's PAT", "tfvcs client set-pat my-github --pat-file - < new-pat.txt"),
+    ]))]
+    Client(ClientArgs),
     /// OAuth tokens: the ids a workspace's vcs-repo points at
-    #[command(subcommand)]
-    Token(TokenCommand),
+    #[command(after_help = examples(&[
+        ("The token ids of one client", "tfvcs token list my-github --org my-org -o id"),
+        (
+            "Every GitHub token of the organization, as JSON",
+            "tfvcs token list --provider github -o json | jq -r '.data[].id'",
+        ),
+    ]))]
+    Token(TokenArgs),
     /// Where the host, token and organization come from
-    #[command(subcommand)]
-    Auth(AuthCommand),
+    #[command(after_help = examples(&[
+        ("Check the token and see where it was found", "tfvcs auth status"),
+    ]))]
+    Auth(AuthArgs),
     /// Print a shell completion script
-    #[command(
-        after_help = "EXAMPLES:\n  tfvcs completions bash > /etc/bash_completion.d/tfvcs\n  tfvcs completions zsh > \"${fpath[1]}/_tfvcs\""
-    )]
-    Completions {
-        #[arg(value_enum)]
-        shell: clap_complete::Shell,
-    },
+    #[command(after_help = examples(&[
+        ("bash", "tfvcs completions bash > ~/.local/share/bash-completion/completions/tfvcs"),
+        ("zsh (a folder on $fpath)", "tfvcs completions zsh > ~/.zfunc/_tfvcs"),
+        ("fish", "tfvcs completions fish > ~/.config/fish/completions/tfvcs.fish"),
+    ]))]
+    Completions(CompletionsArgs),
     /// Run a local TFE-compatible API for VCS connections (in memory)
-    #[command(after_help = SANDBOX_EXAMPLES)]
+    #[command(after_help = examples(&[
+        (
+            "In the foreground, on a free port, printing one line per request",
+            "tfvcs sandbox --listen 127.0.0.1:0",
+        ),
+        (
+            "A reproducible server that keeps its data and answers slowly",
+            "tfvcs sandbox --state sandbox.json --seed 7 --latency-ms 200",
+        ),
+    ]))]
     Sandbox(SandboxArgs),
 }
 
-const SANDBOX_EXAMPLES: &str = "\
-EXAMPLES:
-  # Start it and point tfvcs at it in this shell
-  tfvcs sandbox > /tmp/sandbox.env & sleep 1; . /tmp/sandbox.env
+/// `tfvcs client …`: the connection options, then the verb.
+#[derive(Debug, Args)]
+pub struct ClientArgs {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: ClientCommand,
+}
 
-  # A reproducible server that keeps its data and answers slowly
-  tfvcs sandbox --state sandbox.json --seed 7 --latency-ms 200";
+/// `tfvcs token …`: the connection options, then the verb.
+#[derive(Debug, Args)]
+pub struct TokenArgs {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: TokenCommand,
+}
+
+/// `tfvcs auth …`: the connection options, then the verb.
+#[derive(Debug, Args)]
+pub struct AuthArgs {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: AuthCommand,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to print the script for
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
 
 #[derive(Debug, Subcommand)]
 pub enum ClientCommand {
     /// List the organization's OAuth clients
-    #[command(
-        after_help = "EXAMPLES:\n  tfvcs --org my-org client list\n  tfvcs --org my-org client list -o id"
-    )]
+    #[command(after_help = examples(&[
+        ("ID, NAME, PROVIDER, HTTP URL, TOKEN IDS, CREATED", "tfvcs client list --org my-org"),
+        ("Ids only, one per line", "tfvcs client list -o id"),
+        (
+            "Id and name of each connection",
+            "tfvcs client list -o json | jq -r '.data[] | \"\\(.id) \\(.attributes.name)\"'",
+        ),
+    ]))]
     List,
     /// Show one OAuth client
-    #[command(
-        after_help = "EXAMPLES:\n  tfvcs client show oc-XKFwG6ggfA9n7t1K\n  tfvcs --org my-org client show my-github -o json"
-    )]
+    #[command(after_help = examples(&[
+        ("By id", "tfvcs client show oc-XKFwG6ggfA9n7t1K"),
+        (
+            "By name; the OAuth token ids its workspaces need",
+            "tfvcs client show my-github --org my-org -o json \\\n  | jq -r '.data.relationships[\"oauth-tokens\"].data[].id'",
+        ),
+    ]))]
     Show(ClientRef),
     /// Create an OAuth client (a VCS connection)
-    #[command(after_help = CREATE_EXAMPLES)]
+    ///
+    /// The PAT comes from --pat-file (a file, or - for stdin), else TFVCS_PAT, else a hidden
+    /// prompt at a terminal. Print the OAuth token ids with `tfvcs token list CLIENT`.
+    #[command(after_help = examples(&[
+        (
+            "GitHub.com, the PAT from a CI secret on stdin; keep the new client's id",
+            "CLIENT=$(tfvcs client create --provider github --name github --pat-file - -o id <<<\"$GITHUB_PAT\")",
+        ),
+        (
+            "GitLab self-managed, the PAT from the environment, for two projects only",
+            "TFVCS_PAT=\"$GITLAB_PAT\" tfvcs client create --provider gitlab_enterprise_edition \\\n    --http-url https://gitlab.example.com --name gitlab \\\n    --org-scoped false --project prj-AbCdEf0123456789 --project prj-ZyXwVu9876543210",
+        ),
+        (
+            "Bitbucket Data Center: consumer key, the app link's private and public keys",
+            "tfvcs client create --provider bitbucket_data_center \\\n    --http-url https://bitbucket.example.com --key tfvcs \\\n    --secret-file app-link.key --rsa-public-key-file app-link.pub",
+        ),
+        (
+            "The guide's payload.json, the PAT from a file; print the request, send nothing",
+            "tfvcs client create --payload payload.json --pat-file pat.txt --dry-run",
+        ),
+    ]))]
     Create(CreateArgs),
     /// Change an OAuth client's name, keys, scope, projects or agent pool
-    #[command(
-        after_help = "EXAMPLES:\n  tfvcs client update oc-XKFwG6ggfA9n7t1K --name github-main\n  tfvcs client update oc-XKFwG6ggfA9n7t1K --org-scoped false --project prj-AbCdEf0123456789"
-    )]
+    ///
+    /// Only the options given are sent. The PAT is changed by `tfvcs client set-pat`.
+    #[command(after_help = examples(&[
+        ("Rename", "tfvcs client update oc-XKFwG6ggfA9n7t1K --name github-main"),
+        (
+            "Only for two projects (the list replaces the current one)",
+            "tfvcs client update github-main --org-scoped false \\\n    --project prj-AbCdEf0123456789 --project prj-ZyXwVu9876543210",
+        ),
+        (
+            "Detach the agent pool; print the request, send nothing",
+            "tfvcs client update oc-XKFwG6ggfA9n7t1K --agent-pool none --dry-run",
+        ),
+    ]))]
     Update(UpdateArgs),
     /// Replace the stored personal access token (rotation)
-    #[command(
-        after_help = "EXAMPLES:\n  tfvcs client set-pat oc-XKFwG6ggfA9n7t1K --pat-file new-pat.txt\n  vault read -field=pat secret/gh | tfvcs client set-pat oc-XKFwG6ggfA9n7t1K --pat-file -"
-    )]
+    ///
+    /// Sends the new PAT and nothing else. Its OAuth token keeps its id, so workspaces stay
+    /// linked.
+    #[command(after_help = examples(&[
+        ("From a file", "tfvcs client set-pat oc-XKFwG6ggfA9n7t1K --pat-file new-pat.txt"),
+        (
+            "From a secret store, through stdin",
+            "vault read -field=pat secret/github | tfvcs client set-pat my-github --pat-file -",
+        ),
+        (
+            "Every GitHub connection of the organization",
+            "tfvcs client list -o json \\\n  | jq -r '.data[] | select(.attributes[\"service-provider\"] == \"github\") | .id' \\\n  | while read -r id; do tfvcs client set-pat \"$id\" --pat-file - <<<\"$NEW_PAT\"; done",
+        ),
+    ]))]
     SetPat(SetPatArgs),
     /// Make the client usable by these projects
-    #[command(
-        after_help = "EXAMPLES:\n  tfvcs client add-projects oc-XKFwG6ggfA9n7t1K prj-AbCdEf0123456789"
-    )]
+    #[command(after_help = examples(&[
+        (
+            "Two more projects",
+            "tfvcs client add-projects oc-XKFwG6ggfA9n7t1K prj-AbCdEf0123456789 prj-ZyXwVu9876543210",
+        ),
+    ]))]
     AddProjects(ProjectsArgs),
     /// Stop these projects from using the client
-    #[command(
-        after_help = "EXAMPLES:\n  tfvcs client remove-projects oc-XKFwG6ggfA9n7t1K prj-AbCdEf0123456789"
-    )]
+    #[command(after_help = examples(&[
+        (
+            "Print the request, send nothing",
+            "tfvcs client remove-projects my-github prj-AbCdEf0123456789 --dry-run",
+        ),
+    ]))]
     RemoveProjects(ProjectsArgs),
     /// Delete an OAuth client (workspaces using it are unlinked)
-    #[command(
-        after_help = "EXAMPLES:\n  tfvcs client delete oc-XKFwG6ggfA9n7t1K\n  tfvcs --org my-org client delete my-github --yes"
-    )]
+    ///
+    /// At a terminal it shows what will go and asks (default no). Elsewhere (CI, pipes,
+    /// --no-input) it needs --yes.
+    #[command(after_help = examples(&[
+        ("Show what goes, then ask", "tfvcs client delete oc-XKFwG6ggfA9n7t1K"),
+        ("In CI: no question; print the deleted id", "tfvcs client delete my-github --yes -o id"),
+    ]))]
     Delete(DeleteArgs),
 }
-
-const CREATE_EXAMPLES: &str = "\
-EXAMPLES:
-  # GitHub.com, the PAT from stdin
-  tfvcs --org my-org client create --provider github --pat-file - < pat.txt
-
-  # GitLab self-managed, the PAT from the environment
-  TFVCS_PAT=... tfvcs --org my-org client create --provider gitlab_enterprise_edition \\
-      --http-url https://gitlab.example.com --name gitlab
-
-  # Bitbucket Data Center
-  tfvcs --org my-org client create --provider bitbucket_data_center \\
-      --http-url https://bitbucket.example.com --key tfvcs \\
-      --secret-file app-link.key --rsa-public-key-file app-link.pub
-
-  # The guide's payload.json, unchanged but for the PAT, which comes from TFVCS_PAT
-  tfvcs --org my-org client create --payload payload.json --dry-run";
 
 #[derive(Debug, Args)]
 pub struct ClientRef {
@@ -334,20 +509,41 @@ pub struct DeleteArgs {
 #[derive(Debug, Subcommand)]
 pub enum TokenCommand {
     /// List OAuth tokens: of one client, or of the whole organization
-    #[command(
-        after_help = "EXAMPLES:\n  tfvcs token list oc-XKFwG6ggfA9n7t1K\n  tfvcs --org my-org token list --provider github -o id"
-    )]
+    #[command(after_help = examples(&[
+        ("The tokens of one client", "tfvcs token list oc-XKFwG6ggfA9n7t1K"),
+        (
+            "The token id a workspace's vcs-repo needs, in a script",
+            "TOKEN_ID=$(tfvcs token list \"$CLIENT\" -o id)",
+        ),
+        ("Every GitHub token of the organization", "tfvcs token list --provider github --org my-org"),
+    ]))]
     List(TokenListArgs),
     /// Show one OAuth token
-    #[command(after_help = "EXAMPLES:\n  tfvcs token show ot-hmAyP66qk2AMVdbJ")]
+    #[command(after_help = examples(&[
+        ("ID, Client, User, SSH key, Created", "tfvcs token show ot-hmAyP66qk2AMVdbJ"),
+        (
+            "The VCS user the token acts as",
+            "tfvcs token show ot-hmAyP66qk2AMVdbJ -o json | jq -r '.data.attributes[\"service-provider-user\"]'",
+        ),
+    ]))]
     Show(TokenRef),
     /// Give an OAuth token the SSH key used to clone (PEM, no passphrase)
-    #[command(
-        after_help = "EXAMPLES:\n  tfvcs token set-ssh-key ot-hmAyP66qk2AMVdbJ --ssh-key-file ~/.ssh/tfe_deploy"
-    )]
+    #[command(after_help = examples(&[
+        ("From a file", "tfvcs token set-ssh-key ot-hmAyP66qk2AMVdbJ --ssh-key-file ~/.ssh/tfe_deploy"),
+        (
+            "From a secret store, through stdin",
+            "vault read -field=key secret/deploy | tfvcs token set-ssh-key ot-hmAyP66qk2AMVdbJ --ssh-key-file -",
+        ),
+    ]))]
     SetSshKey(SetSshKeyArgs),
     /// Delete an OAuth token
-    #[command(after_help = "EXAMPLES:\n  tfvcs token delete ot-hmAyP66qk2AMVdbJ --yes")]
+    ///
+    /// At a terminal it asks first (default no). Elsewhere (CI, pipes, --no-input) it needs
+    /// --yes.
+    #[command(after_help = examples(&[
+        ("Without a question (CI)", "tfvcs token delete ot-hmAyP66qk2AMVdbJ --yes"),
+        ("Print the request, send nothing", "tfvcs token delete ot-hmAyP66qk2AMVdbJ --dry-run"),
+    ]))]
     Delete(TokenDeleteArgs),
 }
 
@@ -397,9 +593,14 @@ pub struct TokenDeleteArgs {
 #[derive(Debug, Subcommand)]
 pub enum AuthCommand {
     /// Show the host, organization and where the token comes from, then check the token
-    #[command(
-        after_help = "EXAMPLES:\n  tfvcs auth status\n  TFE_HOSTNAME=tfe.example.com tfvcs auth status -o json"
-    )]
+    ///
+    /// Prints where the token was found (a variable's name or a file's path), never the
+    /// token, then checks it with one request (GET /account/details).
+    #[command(after_help = examples(&[
+        ("The default host, app.terraform.io", "tfvcs auth status"),
+        ("A Terraform Enterprise host", "tfvcs auth status --hostname tfe.example.com"),
+        ("Where the token came from, in a script", "tfvcs auth status -o json | jq -r .token_source"),
+    ]))]
     Status,
 }
 
@@ -409,6 +610,9 @@ pub struct SandboxArgs {
     /// Address to listen on (port 0 picks a free one)
     #[arg(long, default_value = "127.0.0.1:8990", value_name = "ADDR")]
     pub listen: String,
+    /// Organization the sandbox serves [default: sandbox]
+    #[arg(long, value_name = "NAME")]
+    pub org: Option<String>,
     /// API token clients must send [default: random]
     #[arg(long, value_name = "T")]
     pub token: Option<String>,

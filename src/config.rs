@@ -4,6 +4,7 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use clap::ValueEnum;
 use ureq::tls::{Certificate, PemItem};
 
 use crate::cli::{GlobalArgs, OutputFormat};
@@ -11,6 +12,8 @@ use crate::error::{Exit, Fail, Result};
 
 pub const DEFAULT_HOST: &str = "app.terraform.io";
 const DEFAULT_BASE_PATH: &str = "/api/v2";
+const DEFAULT_TIMEOUT_SECS: u64 = 30;
+const DEFAULT_RETRIES: u32 = 5;
 
 /// The API token. Its `Debug` and `Display` never show the value.
 #[derive(Clone, PartialEq, Eq)]
@@ -301,6 +304,22 @@ pub struct Config {
     pub proxy: Option<ureq::Proxy>,
 }
 
+/// A variable standing in for an option (`TFVCS_TIMEOUT` for `--timeout`): `None` when unset,
+/// exit 2 naming the variable when its value does not parse.
+fn env_value<T>(
+    var: impl Fn(&str) -> Option<String>,
+    name: &str,
+    expected: &str,
+    parse: impl Fn(&str) -> Option<T>,
+) -> Result<Option<T>> {
+    match var(name) {
+        None => Ok(None),
+        Some(value) => parse(value.trim())
+            .map(Some)
+            .ok_or_else(|| Fail::usage(format!("{name} holds {value:?}, which is not {expected}"))),
+    }
+}
+
 impl Config {
     /// Resolves the global options against the process environment.
     pub fn resolve(global: &GlobalArgs) -> Result<Config> {
@@ -329,12 +348,40 @@ impl Config {
             endpoint,
             token,
             org,
-            output: global.output,
+            output: match global.output {
+                Some(output) => output,
+                None => env_value(var, "TFVCS_OUTPUT", "table, json or id", |v| {
+                    OutputFormat::from_str(v, true).ok()
+                })?
+                .unwrap_or(OutputFormat::Table),
+            },
             verbose: global.verbose,
-            timeout_secs: global.timeout,
-            retries: global.retries,
-            ca_cert: global.ca_cert.clone(),
-            no_input: global.no_input,
+            timeout_secs: match global.timeout {
+                Some(timeout) => timeout,
+                None => env_value(
+                    var,
+                    "TFVCS_TIMEOUT",
+                    "a number of seconds, at least 1",
+                    |v| v.parse().ok().filter(|&s| s > 0),
+                )?
+                .unwrap_or(DEFAULT_TIMEOUT_SECS),
+            },
+            retries: match global.retries {
+                Some(retries) => retries,
+                None => env_value(var, "TFVCS_RETRIES", "a number", |v| v.parse().ok())?
+                    .unwrap_or(DEFAULT_RETRIES),
+            },
+            ca_cert: global
+                .ca_cert
+                .clone()
+                .or_else(|| var("SSL_CERT_FILE").map(PathBuf::from)),
+            no_input: global.no_input
+                || var("TFVCS_NO_INPUT").is_some_and(|v| {
+                    !matches!(
+                        v.trim().to_ascii_lowercase().as_str(),
+                        "0" | "false" | "f" | "no" | "n" | "off"
+                    )
+                }),
             proxy,
         })
     }

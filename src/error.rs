@@ -23,6 +23,40 @@ pub enum Exit {
     Interrupted = 130,
 }
 
+impl Exit {
+    /// Every code, in order (for the man pages' EXIT STATUS).
+    pub const ALL: [Exit; 8] = [
+        Exit::Quiet,
+        Exit::Failure,
+        Exit::Usage,
+        Exit::NotFound,
+        Exit::Auth,
+        Exit::Rejected,
+        Exit::Network,
+        Exit::Interrupted,
+    ];
+
+    /// What the code tells a script, as SPEC §5 words it.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Exit::Quiet => "Success (also when the reader of stdout went away).",
+            Exit::Failure => {
+                "Any other failure: local I/O, an unexpected response, a declined confirmation."
+            }
+            Exit::Usage => "Usage error or invalid input; nothing was sent.",
+            Exit::NotFound => {
+                "Not found (404; TFE also answers 404 when the token lacks permission)."
+            }
+            Exit::Auth => "Authentication: no token, 401 or 403.",
+            Exit::Rejected => "Rejected by the API: 400, 409, 415 or 422.",
+            Exit::Network => {
+                "Network or server: cannot connect, TLS, timeout, 5xx or 429 after the retries."
+            }
+            Exit::Interrupted => "Interrupted at a prompt; nothing was sent.",
+        }
+    }
+}
+
 /// A failure with what the user should read and the code the process exits with.
 #[derive(Debug)]
 pub struct Fail {

@@ -19,24 +19,45 @@ pub mod sandbox;
 pub mod secret;
 pub mod shared;
 
-use cli::{AuthCommand, Cli, Command};
+use cli::{AuthCommand, Cli, Command, GlobalArgs};
 use commands::Context;
 use config::Config;
-use error::Result;
+use error::{Fail, Result};
 
 /// Runs the command `cli` names.
 pub fn run(cli: Cli) -> Result<()> {
     match cli.command {
-        Command::Completions { shell } => output::write_stdout(&generate::completion_script(shell)),
-        Command::Sandbox(args) => sandbox::run(args, cli.global.org.as_deref()),
-        Command::Client(command) => {
-            commands::client::run(&Context::new(Config::resolve(&cli.global)?), command)
+        Command::Completions(args) => {
+            refuse_connection_options(&cli.global, "completions")?;
+            output::write_stdout(&generate::completion_script(args.shell))
         }
-        Command::Token(command) => {
-            commands::token::run(&Context::new(Config::resolve(&cli.global)?), command)
+        Command::Sandbox(args) => {
+            refuse_connection_options(&cli.global, "sandbox")?;
+            let org = args.org.clone();
+            sandbox::run(args, org.as_deref())
         }
-        Command::Auth(AuthCommand::Status) => {
-            commands::auth::status(&Context::new(Config::resolve(&cli.global)?))
+        Command::Client(args) => {
+            commands::client::run(&Context::new(Config::resolve(&args.global)?), args.command)
         }
+        Command::Token(args) => {
+            commands::token::run(&Context::new(Config::resolve(&args.global)?), args.command)
+        }
+        Command::Auth(args) => match args.command {
+            AuthCommand::Status => {
+                commands::auth::status(&Context::new(Config::resolve(&args.global)?))
+            }
+        },
+    }
+}
+
+/// `tfvcs --hostname … sandbox`: the connection options are accepted before any noun, but
+/// mean nothing to the commands that do not talk to the API.
+fn refuse_connection_options(global: &GlobalArgs, command: &str) -> Result<()> {
+    match global.first_given() {
+        Some(option) => Err(
+            Fail::usage(format!("{option} is not an option of tfvcs {command}"))
+                .hint(format!("see tfvcs {command} --help")),
+        ),
+        None => Ok(()),
     }
 }

@@ -1,0 +1,466 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[tfvcs] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'tfvcs'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'tfvcs'= {
+            cand --hostname 'Host (optionally host:port, meaning https) or URL with an optional API base path [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]'
+            cand --org 'Organization name [env: TFE_ORGANIZATION]'
+            cand --organization 'Organization name [env: TFE_ORGANIZATION]'
+            cand -o 'Output format [env: TFVCS_OUTPUT] [default: table]'
+            cand --output 'Output format [env: TFVCS_OUTPUT] [default: table]'
+            cand --timeout 'Seconds allowed per HTTP request [env: TFVCS_TIMEOUT] [default: 30]'
+            cand --retries 'Retries for rate limits, server errors and lost connections [env: TFVCS_RETRIES] [default: 5]'
+            cand --ca-cert 'Trust this PEM CA bundle instead of the bundled roots (self-hosted TFE) [env: SSL_CERT_FILE]'
+            cand -v 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)'
+            cand --verbose 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)'
+            cand --no-input 'Never prompt; fail where a prompt would be needed [env: TFVCS_NO_INPUT]'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand client 'OAuth clients: the connections between an organization and a VCS provider'
+            cand token 'OAuth tokens: the ids a workspace''s vcs-repo points at'
+            cand auth 'Where the host, token and organization come from'
+            cand completions 'Print a shell completion script'
+            cand sandbox 'Run a local TFE-compatible API for VCS connections (in memory)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tfvcs;client'= {
+            cand --hostname 'Host (optionally host:port, meaning https) or URL with an optional API base path [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]'
+            cand --org 'Organization name [env: TFE_ORGANIZATION]'
+            cand --organization 'Organization name [env: TFE_ORGANIZATION]'
+            cand -o 'Output format [env: TFVCS_OUTPUT] [default: table]'
+            cand --output 'Output format [env: TFVCS_OUTPUT] [default: table]'
+            cand --timeout 'Seconds allowed per HTTP request [env: TFVCS_TIMEOUT] [default: 30]'
+            cand --retries 'Retries for rate limits, server errors and lost connections [env: TFVCS_RETRIES] [default: 5]'
+            cand --ca-cert 'Trust this PEM CA bundle instead of the bundled roots (self-hosted TFE) [env: SSL_CERT_FILE]'
+            cand -v 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)'
+            cand --verbose 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)'
+            cand --no-input 'Never prompt; fail where a prompt would be needed [env: TFVCS_NO_INPUT]'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand list 'List the organization''s OAuth clients'
+            cand show 'Show one OAuth client'
+            cand create 'Create an OAuth client (a VCS connection)'
+            cand update 'Change an OAuth client''s name, keys, scope, projects or agent pool'
+            cand set-pat 'Replace the stored personal access token (rotation)'
+            cand add-projects 'Make the client usable by these projects'
+            cand remove-projects 'Stop these projects from using the client'
+            cand delete 'Delete an OAuth client (workspaces using it are unlinked)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tfvcs;client;list'= {
+            cand --hostname 'Host (optionally host:port, meaning https) or URL with an optional API base path [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]'
+            cand --org 'Organization name [env: TFE_ORGANIZATION]'
+            cand --organization 'Organization name [env: TFE_ORGANIZATION]'
+            cand -o 'Output format [env: TFVCS_OUTPUT] [default: table]'
+            cand --output 'Output format [env: TFVCS_OUTPUT] [default: table]'
+            cand --timeout 'Seconds allowed per HTTP request [env: TFVCS_TIMEOUT] [default: 30]'
+            cand --retries 'Retries for rate limits, server errors and lost connections [env: TFVCS_RETRIES] [default: 5]'
+            cand --ca-cert 'Trust this PEM CA bundle instead of the bundled roots (self-hosted TFE) [env: SSL_CERT_FILE]'
+            cand -v 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)'
+            cand --verbose 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)'
+            cand --no-input 'Never prompt; fail where a prompt would be needed [env: TFVCS_NO_INPUT]'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tfvcs;client;show'= {
+            cand --hostname 'Host (optionally host:port, meaning https) or URL with an optional API base path [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]'
+            cand --org 'Organization name [env: TFE_ORGANIZATION]'
+            cand --organization 'Organization name [env: TFE_ORGANIZATION]'
+            cand -o 'Output format [env: TFVCS_OUTPUT] [default: table]'
+            cand --output 'Output format [env: TFVCS_OUTPUT] [default: table]'
+            cand --timeout 'Seconds allowed per HTTP request [env: TFVCS_TIMEOUT] [default: 30]'
+            cand --retries 'Retries for rate limits, server errors and lost connections [env: TFVCS_RETRIES] [default: 5]'
+            cand --ca-cert 'Trust this PEM CA bundle instead of the bundled roots (self-hosted TFE) [env: SSL_CERT_FILE]'
+            cand -v 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)'
+            cand --verbose 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)'
+            cand --no-input 'Never prompt; fail where a prompt would be needed [env: TFVCS_NO_INPUT]'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tfvcs;client;create'= {
+            cand --provider 'VCS provider (required unless the payload names one)'
+            cand --name 'Display name of the connection'
+            cand --http-url 'VCS homepage URL (defaults for github, gitlab_hosted, bitbucket_hosted, ado_services)'
+            cand --api-url 'VCS API URL (derived from --http-url when omitted)'
+            cand --pat-file 'File holding the personal access token, or - for stdin [else env: TFVCS_PAT]'
+            cand --key 'OAuth consumer / application key (Bitbucket Data Center: the app link''s consumer key)'
+            cand --secret-file 'File holding the OAuth secret (Bitbucket Data Center: the app link''s private key)'
+            cand --rsa-public-key-file 'File holding the app link''s RSA public key (Bitbucket Data Center / Server)'
+            cand --private-key-file 'File holding the SSH private key (Azure DevOps Server only, required there)'
+            cand --org-scoped 'Usable by every project (true) or only by the --project list (false)'
+            cand --project 'Project allowed to use the client (repeatable)'
+            cand --agent-pool 'Agent pool with Private VCS access'
+            cand --payload 'JSON:API document like the guide''s payload.json; flags override its attributes'
+            cand --hostname 'Host (optionally host:port, meaning https) or URL with an optional API base path [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]'
+            cand --org 'Organization name [env: TFE_ORGANIZATION]'
+            cand --organization 'Organization name [env: TFE_ORGANIZATION]'
+            cand -o 'Output format [env: TFVCS_OUTPUT] [default: table]'
+            cand --output 'Output format [env: TFVCS_OUTPUT] [default: table]'
+            cand --timeout 'Seconds allowed per HTTP request [env: TFVCS_TIMEOUT] [default: 30]'
+            cand --retries 'Retries for rate limits, server errors and lost connections [env: TFVCS_RETRIES] [default: 5]'
+            cand --ca-cert 'Trust this PEM CA bundle instead of the bundled roots (self-hosted TFE) [env: SSL_CERT_FILE]'
+            cand --dry-run 'Print the request instead of sending it'
+            cand -v 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)'
+            cand --verbose 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)'
+            cand --no-input 'Never prompt; fail where a prompt would be needed [env: TFVCS_NO_INPUT]'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tfvcs;client;update'= {
+            cand --name 'New display name'
+            cand --key 'New OAuth consumer / application key'
+            cand --secret-file 'File holding the new OAuth secret, or - for stdin'
+            cand --rsa-public-key-file 'File holding the new RSA public key, or - for stdin'
+            cand --org-scoped 'Usable by every project (true) or only by its projects (false)'
+            cand --project 'Project allowed to use the client (repeatable; replaces the set)'
+            cand --agent-pool 'Agent pool with Private VCS access, or none to detach it'
+            cand --hostname 'Host (optionally host:port, meaning https) or URL with an optional API base path [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]'
+            cand --org 'Organization name [env: TFE_ORGANIZATION]'
+            cand --organization 'Organization name [env: TFE_ORGANIZATION]'
+            cand -o 'Output format [env: TFVCS_OUTPUT] [default: table]'
+            cand --output 'Output format [env: TFVCS_OUTPUT] [default: table]'
+            cand --timeout 'Seconds allowed per HTTP request [env: TFVCS_TIMEOUT] [default: 30]'
+            cand --retries 'Retries for rate limits, server errors and lost connections [env: TFVCS_RETRIES] [default: 5]'
+            cand --ca-cert 'Trust this PEM CA bundle instead of the bundled roots (self-hosted TFE) [env: SSL_CERT_FILE]'
+            cand --clear-projects 'Remove every project from the client'
+            cand --dry-run 'Print the request instead of sending it'
+            cand -v 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)'
+            cand --verbose 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)'
+            cand --no-input 'Never prompt; fail where a prompt would be needed [env: TFVCS_NO_INPUT]'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tfvcs;client;set-pat'= {
+            cand --pat-file 'File holding the new personal access token, or - for stdin [else env: TFVCS_PAT]'
+            cand --hostname 'Host (optionally host:port, meaning https) or URL with an optional API base path [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]'
+            cand --org 'Organization name [env: TFE_ORGANIZATION]'
+            cand --organization 'Organization name [env: TFE_ORGANIZATION]'
+            cand -o 'Output format [env: TFVCS_OUTPUT] [default: table]'
+            cand --output 'Output format [env: TFVCS_OUTPUT] [default: table]'
+            cand --timeout 'Seconds allowed per HTTP request [env: TFVCS_TIMEOUT] [default: 30]'
+            cand --retries 'Retries for rate limits, server errors and lost connections [env: TFVCS_RETRIES] [default: 5]'
+            cand --ca-cert 'Trust this PEM CA bundle instead of the bundled roots (self-hosted TFE) [env: SSL_CERT_FILE]'
+            cand --dry-run 'Print the request instead of sending it'
+            cand -v 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)'
+            cand --verbose 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)'
+            cand --no-input 'Never prompt; fail where a prompt would be needed [env: TFVCS_NO_INPUT]'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tfvcs;client;add-projects'= {
+            cand --hostname 'Host (optionally host:port, meaning https) or URL with an optional API base path [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]'
+            cand --org 'Organization name [env: TFE_ORGANIZATION]'
+            cand --organization 'Organization name [env: TFE_ORGANIZATION]'
+            cand -o 'Output format [env: TFVCS_OUTPUT] [default: table]'
+            cand --output 'Output format [env: TFVCS_OUTPUT] [default: table]'
+            cand --timeout 'Seconds allowed per HTTP request [env: TFVCS_TIMEOUT] [default: 30]'
+            cand --retries 'Retries for rate limits, server errors and lost connections [env: TFVCS_RETRIES] [default: 5]'
+            cand --ca-cert 'Trust this PEM CA bundle instead of the bundled roots (self-hosted TFE) [env: SSL_CERT_FILE]'
+            cand --dry-run 'Print the request instead of sending it'
+            cand -v 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)'
+            cand --verbose 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)'
+            cand --no-input 'Never prompt; fail where a prompt would be needed [env: TFVCS_NO_INPUT]'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tfvcs;client;remove-projects'= {
+            cand --hostname 'Host (optionally host:port, meaning https) or URL with an optional API base path [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]'
+            cand --org 'Organization name [env: TFE_ORGANIZATION]'
+            cand --organization 'Organization name [env: TFE_ORGANIZATION]'
+            cand -o 'Output format [env: TFVCS_OUTPUT] [default: table]'
+            cand --output 'Output format [env: TFVCS_OUTPUT] [default: table]'
+            cand --timeout 'Seconds allowed per HTTP request [env: TFVCS_TIMEOUT] [default: 30]'
+            cand --retries 'Retries for rate limits, server errors and lost connections [env: TFVCS_RETRIES] [default: 5]'
+            cand --ca-cert 'Trust this PEM CA bundle instead of the bundled roots (self-hosted TFE) [env: SSL_CERT_FILE]'
+            cand --dry-run 'Print the request instead of sending it'
+            cand -v 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)'
+            cand --verbose 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)'
+            cand --no-input 'Never prompt; fail where a prompt would be needed [env: TFVCS_NO_INPUT]'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tfvcs;client;delete'= {
+            cand --hostname 'Host (optionally host:port, meaning https) or URL with an optional API base path [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]'
+            cand --org 'Organization name [env: TFE_ORGANIZATION]'
+            cand --organization 'Organization name [env: TFE_ORGANIZATION]'
+            cand -o 'Output format [env: TFVCS_OUTPUT] [default: table]'
+            cand --output 'Output format [env: TFVCS_OUTPUT] [default: table]'
+            cand --timeout 'Seconds allowed per HTTP request [env: TFVCS_TIMEOUT] [default: 30]'
+            cand --retries 'Retries for rate limits, server errors and lost connections [env: TFVCS_RETRIES] [default: 5]'
+            cand --ca-cert 'Trust this PEM CA bundle instead of the bundled roots (self-hosted TFE) [env: SSL_CERT_FILE]'
+            cand -y 'Delete without asking'
+            cand --yes 'Delete without asking'
+            cand --dry-run 'Print the request instead of sending it'
+            cand -v 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)'
+            cand --verbose 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)'
+            cand --no-input 'Never prompt; fail where a prompt would be needed [env: TFVCS_NO_INPUT]'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tfvcs;client;help'= {
+            cand list 'List the organization''s OAuth clients'
+            cand show 'Show one OAuth client'
+            cand create 'Create an OAuth client (a VCS connection)'
+            cand update 'Change an OAuth client''s name, keys, scope, projects or agent pool'
+            cand set-pat 'Replace the stored personal access token (rotation)'
+            cand add-projects 'Make the client usable by these projects'
+            cand remove-projects 'Stop these projects from using the client'
+            cand delete 'Delete an OAuth client (workspaces using it are unlinked)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tfvcs;client;help;list'= {
+        }
+        &'tfvcs;client;help;show'= {
+        }
+        &'tfvcs;client;help;create'= {
+        }
+        &'tfvcs;client;help;update'= {
+        }
+        &'tfvcs;client;help;set-pat'= {
+        }
+        &'tfvcs;client;help;add-projects'= {
+        }
+        &'tfvcs;client;help;remove-projects'= {
+        }
+        &'tfvcs;client;help;delete'= {
+        }
+        &'tfvcs;client;help;help'= {
+        }
+        &'tfvcs;token'= {
+            cand --hostname 'Host (optionally host:port, meaning https) or URL with an optional API base path [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]'
+            cand --org 'Organization name [env: TFE_ORGANIZATION]'
+            cand --organization 'Organization name [env: TFE_ORGANIZATION]'
+            cand -o 'Output format [env: TFVCS_OUTPUT] [default: table]'
+            cand --output 'Output format [env: TFVCS_OUTPUT] [default: table]'
+            cand --timeout 'Seconds allowed per HTTP request [env: TFVCS_TIMEOUT] [default: 30]'
+            cand --retries 'Retries for rate limits, server errors and lost connections [env: TFVCS_RETRIES] [default: 5]'
+            cand --ca-cert 'Trust this PEM CA bundle instead of the bundled roots (self-hosted TFE) [env: SSL_CERT_FILE]'
+            cand -v 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)'
+            cand --verbose 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)'
+            cand --no-input 'Never prompt; fail where a prompt would be needed [env: TFVCS_NO_INPUT]'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand list 'List OAuth tokens: of one client, or of the whole organization'
+            cand show 'Show one OAuth token'
+            cand set-ssh-key 'Give an OAuth token the SSH key used to clone (PEM, no passphrase)'
+            cand delete 'Delete an OAuth token'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tfvcs;token;list'= {
+            cand --provider 'Only tokens of this provider (organization-wide listing only)'
+            cand --hostname 'Host (optionally host:port, meaning https) or URL with an optional API base path [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]'
+            cand --org 'Organization name [env: TFE_ORGANIZATION]'
+            cand --organization 'Organization name [env: TFE_ORGANIZATION]'
+            cand -o 'Output format [env: TFVCS_OUTPUT] [default: table]'
+            cand --output 'Output format [env: TFVCS_OUTPUT] [default: table]'
+            cand --timeout 'Seconds allowed per HTTP request [env: TFVCS_TIMEOUT] [default: 30]'
+            cand --retries 'Retries for rate limits, server errors and lost connections [env: TFVCS_RETRIES] [default: 5]'
+            cand --ca-cert 'Trust this PEM CA bundle instead of the bundled roots (self-hosted TFE) [env: SSL_CERT_FILE]'
+            cand -v 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)'
+            cand --verbose 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)'
+            cand --no-input 'Never prompt; fail where a prompt would be needed [env: TFVCS_NO_INPUT]'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tfvcs;token;show'= {
+            cand --hostname 'Host (optionally host:port, meaning https) or URL with an optional API base path [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]'
+            cand --org 'Organization name [env: TFE_ORGANIZATION]'
+            cand --organization 'Organization name [env: TFE_ORGANIZATION]'
+            cand -o 'Output format [env: TFVCS_OUTPUT] [default: table]'
+            cand --output 'Output format [env: TFVCS_OUTPUT] [default: table]'
+            cand --timeout 'Seconds allowed per HTTP request [env: TFVCS_TIMEOUT] [default: 30]'
+            cand --retries 'Retries for rate limits, server errors and lost connections [env: TFVCS_RETRIES] [default: 5]'
+            cand --ca-cert 'Trust this PEM CA bundle instead of the bundled roots (self-hosted TFE) [env: SSL_CERT_FILE]'
+            cand -v 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)'
+            cand --verbose 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)'
+            cand --no-input 'Never prompt; fail where a prompt would be needed [env: TFVCS_NO_INPUT]'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tfvcs;token;set-ssh-key'= {
+            cand --ssh-key-file 'File holding the PEM private key, or - for stdin'
+            cand --hostname 'Host (optionally host:port, meaning https) or URL with an optional API base path [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]'
+            cand --org 'Organization name [env: TFE_ORGANIZATION]'
+            cand --organization 'Organization name [env: TFE_ORGANIZATION]'
+            cand -o 'Output format [env: TFVCS_OUTPUT] [default: table]'
+            cand --output 'Output format [env: TFVCS_OUTPUT] [default: table]'
+            cand --timeout 'Seconds allowed per HTTP request [env: TFVCS_TIMEOUT] [default: 30]'
+            cand --retries 'Retries for rate limits, server errors and lost connections [env: TFVCS_RETRIES] [default: 5]'
+            cand --ca-cert 'Trust this PEM CA bundle instead of the bundled roots (self-hosted TFE) [env: SSL_CERT_FILE]'
+            cand --dry-run 'Print the request instead of sending it'
+            cand -v 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)'
+            cand --verbose 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)'
+            cand --no-input 'Never prompt; fail where a prompt would be needed [env: TFVCS_NO_INPUT]'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tfvcs;token;delete'= {
+            cand --hostname 'Host (optionally host:port, meaning https) or URL with an optional API base path [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]'
+            cand --org 'Organization name [env: TFE_ORGANIZATION]'
+            cand --organization 'Organization name [env: TFE_ORGANIZATION]'
+            cand -o 'Output format [env: TFVCS_OUTPUT] [default: table]'
+            cand --output 'Output format [env: TFVCS_OUTPUT] [default: table]'
+            cand --timeout 'Seconds allowed per HTTP request [env: TFVCS_TIMEOUT] [default: 30]'
+            cand --retries 'Retries for rate limits, server errors and lost connections [env: TFVCS_RETRIES] [default: 5]'
+            cand --ca-cert 'Trust this PEM CA bundle instead of the bundled roots (self-hosted TFE) [env: SSL_CERT_FILE]'
+            cand -y 'Delete without asking'
+            cand --yes 'Delete without asking'
+            cand --dry-run 'Print the request instead of sending it'
+            cand -v 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)'
+            cand --verbose 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)'
+            cand --no-input 'Never prompt; fail where a prompt would be needed [env: TFVCS_NO_INPUT]'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tfvcs;token;help'= {
+            cand list 'List OAuth tokens: of one client, or of the whole organization'
+            cand show 'Show one OAuth token'
+            cand set-ssh-key 'Give an OAuth token the SSH key used to clone (PEM, no passphrase)'
+            cand delete 'Delete an OAuth token'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tfvcs;token;help;list'= {
+        }
+        &'tfvcs;token;help;show'= {
+        }
+        &'tfvcs;token;help;set-ssh-key'= {
+        }
+        &'tfvcs;token;help;delete'= {
+        }
+        &'tfvcs;token;help;help'= {
+        }
+        &'tfvcs;auth'= {
+            cand --hostname 'Host (optionally host:port, meaning https) or URL with an optional API base path [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]'
+            cand --org 'Organization name [env: TFE_ORGANIZATION]'
+            cand --organization 'Organization name [env: TFE_ORGANIZATION]'
+            cand -o 'Output format [env: TFVCS_OUTPUT] [default: table]'
+            cand --output 'Output format [env: TFVCS_OUTPUT] [default: table]'
+            cand --timeout 'Seconds allowed per HTTP request [env: TFVCS_TIMEOUT] [default: 30]'
+            cand --retries 'Retries for rate limits, server errors and lost connections [env: TFVCS_RETRIES] [default: 5]'
+            cand --ca-cert 'Trust this PEM CA bundle instead of the bundled roots (self-hosted TFE) [env: SSL_CERT_FILE]'
+            cand -v 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)'
+            cand --verbose 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)'
+            cand --no-input 'Never prompt; fail where a prompt would be needed [env: TFVCS_NO_INPUT]'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand status 'Show the host, organization and where the token comes from, then check the token'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tfvcs;auth;status'= {
+            cand --hostname 'Host (optionally host:port, meaning https) or URL with an optional API base path [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]'
+            cand --org 'Organization name [env: TFE_ORGANIZATION]'
+            cand --organization 'Organization name [env: TFE_ORGANIZATION]'
+            cand -o 'Output format [env: TFVCS_OUTPUT] [default: table]'
+            cand --output 'Output format [env: TFVCS_OUTPUT] [default: table]'
+            cand --timeout 'Seconds allowed per HTTP request [env: TFVCS_TIMEOUT] [default: 30]'
+            cand --retries 'Retries for rate limits, server errors and lost connections [env: TFVCS_RETRIES] [default: 5]'
+            cand --ca-cert 'Trust this PEM CA bundle instead of the bundled roots (self-hosted TFE) [env: SSL_CERT_FILE]'
+            cand -v 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)'
+            cand --verbose 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)'
+            cand --no-input 'Never prompt; fail where a prompt would be needed [env: TFVCS_NO_INPUT]'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tfvcs;auth;help'= {
+            cand status 'Show the host, organization and where the token comes from, then check the token'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tfvcs;auth;help;status'= {
+        }
+        &'tfvcs;auth;help;help'= {
+        }
+        &'tfvcs;completions'= {
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'tfvcs;sandbox'= {
+            cand --listen 'Address to listen on (port 0 picks a free one)'
+            cand --org 'Organization the sandbox serves [default: sandbox]'
+            cand --token 'API token clients must send [default: random]'
+            cand --state 'Persist to this JSON file (written atomically after each change, loaded at start)'
+            cand --latency-ms 'Delay every response by this many milliseconds'
+            cand --fail-rate 'Answer this fraction of requests with 503'
+            cand --rate-limit 'Answer 429 past this many requests per second'
+            cand --seed 'Seed for ids, tokens and failures (reproducible runs)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'tfvcs;help'= {
+            cand client 'OAuth clients: the connections between an organization and a VCS provider'
+            cand token 'OAuth tokens: the ids a workspace''s vcs-repo points at'
+            cand auth 'Where the host, token and organization come from'
+            cand completions 'Print a shell completion script'
+            cand sandbox 'Run a local TFE-compatible API for VCS connections (in memory)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tfvcs;help;client'= {
+            cand list 'List the organization''s OAuth clients'
+            cand show 'Show one OAuth client'
+            cand create 'Create an OAuth client (a VCS connection)'
+            cand update 'Change an OAuth client''s name, keys, scope, projects or agent pool'
+            cand set-pat 'Replace the stored personal access token (rotation)'
+            cand add-projects 'Make the client usable by these projects'
+            cand remove-projects 'Stop these projects from using the client'
+            cand delete 'Delete an OAuth client (workspaces using it are unlinked)'
+        }
+        &'tfvcs;help;client;list'= {
+        }
+        &'tfvcs;help;client;show'= {
+        }
+        &'tfvcs;help;client;create'= {
+        }
+        &'tfvcs;help;client;update'= {
+        }
+        &'tfvcs;help;client;set-pat'= {
+        }
+        &'tfvcs;help;client;add-projects'= {
+        }
+        &'tfvcs;help;client;remove-projects'= {
+        }
+        &'tfvcs;help;client;delete'= {
+        }
+        &'tfvcs;help;token'= {
+            cand list 'List OAuth tokens: of one client, or of the whole organization'
+            cand show 'Show one OAuth token'
+            cand set-ssh-key 'Give an OAuth token the SSH key used to clone (PEM, no passphrase)'
+            cand delete 'Delete an OAuth token'
+        }
+        &'tfvcs;help;token;list'= {
+        }
+        &'tfvcs;help;token;show'= {
+        }
+        &'tfvcs;help;token;set-ssh-key'= {
+        }
+        &'tfvcs;help;token;delete'= {
+        }
+        &'tfvcs;help;auth'= {
+            cand status 'Show the host, organization and where the token comes from, then check the token'
+        }
+        &'tfvcs;help;auth;status'= {
+        }
+        &'tfvcs;help;completions'= {
+        }
+        &'tfvcs;help;sandbox'= {
+        }
+        &'tfvcs;help;help'= {
+        }
+    ]
+    $completions[$command]
+}
