@@ -10,6 +10,7 @@ pub mod commands;
 pub mod config;
 pub mod error;
 pub mod generate;
+pub mod linked;
 pub mod output;
 pub mod progress;
 pub mod prompt;

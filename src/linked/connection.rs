@@ -1,0 +1,92 @@
+//! A connection a resource's `vcs-repo` can name: an OAuth token (`oauth-token-id`) or a
+//! GitHub App installation (`github-app-installation-id`).
+
+use serde_json::{Map, Value};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Connection {
+    /// An OAuth token, `ot-…`.
+    Token(String),
+    /// A GitHub App installation, `ghain-…`.
+    GithubApp(String),
+}
+
+impl Connection {
+    /// The connection an `ot-…` or `ghain-…` id names (by its prefix only).
+    pub fn from_id(id: &str) -> Option<Connection> {
+        if id.starts_with("ot-") {
+            Some(Connection::Token(id.to_string()))
+        } else if id.starts_with("ghain-") {
+            Some(Connection::GithubApp(id.to_string()))
+        } else {
+            None
+        }
+    }
+
+    pub fn id(&self) -> &str {
+        match self {
+            Connection::Token(id) | Connection::GithubApp(id) => id,
+        }
+    }
+
+    /// The `vcs-repo` key that names a connection of this sort.
+    pub fn key(&self) -> &'static str {
+        match self {
+            Connection::Token(_) => "oauth-token-id",
+            Connection::GithubApp(_) => "github-app-installation-id",
+        }
+    }
+
+    /// Whether `vcs_repo` names this connection.
+    pub fn is_named_by(&self, vcs_repo: &Map<String, Value>) -> bool {
+        vcs_repo.get(self.key()).and_then(Value::as_str) == Some(self.id())
+    }
+}
+
+/// The connection a `vcs-repo` names: its OAuth token, else its GitHub App installation
+/// (empty strings and nulls name nothing, as TFE's own provider sends them).
+pub fn named_by(vcs_repo: &Map<String, Value>) -> Option<&str> {
+    ["oauth-token-id", "github-app-installation-id"]
+        .iter()
+        .filter_map(|key| vcs_repo.get(*key).and_then(Value::as_str))
+        .find(|id| !id.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn repo(value: Value) -> Map<String, Value> {
+        value.as_object().unwrap().clone()
+    }
+
+    #[test]
+    fn matches_by_the_key_of_its_sort() {
+        let token = Connection::from_id("ot-hmAyP66qk2AMVdbJ").unwrap();
+        let app = Connection::from_id("ghain-BYrbNeGQ8nAzKouu").unwrap();
+        assert!(token.is_named_by(&repo(json!({"oauth-token-id": "ot-hmAyP66qk2AMVdbJ"}))));
+        assert!(!token.is_named_by(&repo(
+            json!({"github-app-installation-id": "ot-hmAyP66qk2AMVdbJ"})
+        )));
+        assert!(app.is_named_by(&repo(
+            json!({"oauth-token-id": null, "github-app-installation-id": "ghain-BYrbNeGQ8nAzKouu"})
+        )));
+        assert_eq!(Connection::from_id("oc-x"), None);
+    }
+
+    #[test]
+    fn named_by_skips_empty_ids() {
+        assert_eq!(
+            named_by(&repo(
+                json!({"oauth-token-id": "", "github-app-installation-id": "ghain-A"})
+            )),
+            Some("ghain-A")
+        );
+        assert_eq!(
+            named_by(&repo(json!({"oauth-token-id": "ot-A"}))),
+            Some("ot-A")
+        );
+        assert_eq!(named_by(&repo(json!({"oauth-token-id": null}))), None);
+    }
+}

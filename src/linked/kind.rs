@@ -1,0 +1,277 @@
+//! The kinds of resource that link a repository through a connection (SPEC §10), as one table:
+//! what each is called, where its list is, where a PATCH goes and which `vcs-repo` keys the
+//! PATCH repeats. Adding a kind means adding a row here.
+
+use serde_json::{Map, Value, json};
+
+use super::connection::Connection;
+use crate::api::client::segment;
+
+/// Workspaces, policy sets and private registry modules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    Workspace,
+    PolicySet,
+    Module,
+}
+
+/// Where a kind's PATCH goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PatchPath {
+    /// `/<collection>/:id`
+    ById(&'static str),
+    /// `/organizations/:org/registry-modules/private/:namespace/:name/:provider`
+    PrivateModule,
+}
+
+/// One row of the table.
+#[derive(Debug)]
+pub struct KindSpec {
+    pub kind: Kind,
+    /// As `--kind` spells it and the KIND column shows it.
+    pub label: &'static str,
+    /// In the relink summary: `1 policy set`, `2 policy sets`.
+    pub singular: &'static str,
+    pub plural: &'static str,
+    /// The JSON:API `type` of the resource and of its PATCH document.
+    pub resource_type: &'static str,
+    /// The list below `/organizations/:org/`.
+    pub list: &'static str,
+    patch: PatchPath,
+    /// The `vcs-repo` keys a PATCH repeats from the resource, so the server keeps them.
+    pub repeats: &'static [Repeat],
+}
+
+/// A `vcs-repo` key a relink PATCH carries over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Repeat {
+    pub key: &'static str,
+    /// Sent only when it has a value (not null, not `""`).
+    pub only_when_set: bool,
+}
+
+const fn always(key: &'static str) -> Repeat {
+    Repeat {
+        key,
+        only_when_set: false,
+    }
+}
+
+const fn when_set(key: &'static str) -> Repeat {
+    Repeat {
+        key,
+        only_when_set: true,
+    }
+}
+
+/// The table, in the order rows are shown: workspaces, then policy sets, then modules.
+pub const KINDS: [KindSpec; 3] = [
+    KindSpec {
+        kind: Kind::Workspace,
+        label: "workspace",
+        singular: "workspace",
+        plural: "workspaces",
+        resource_type: "workspaces",
+        list: "workspaces",
+        patch: PatchPath::ById("workspaces"),
+        repeats: &[
+            always("identifier"),
+            always("branch"),
+            always("ingress-submodules"),
+            when_set("tags-regex"),
+        ],
+    },
+    KindSpec {
+        kind: Kind::PolicySet,
+        label: "policy-set",
+        singular: "policy set",
+        plural: "policy sets",
+        resource_type: "policy-sets",
+        list: "policy-sets",
+        patch: PatchPath::ById("policy-sets"),
+        repeats: &[
+            always("identifier"),
+            always("branch"),
+            always("ingress-submodules"),
+        ],
+    },
+    KindSpec {
+        kind: Kind::Module,
+        label: "module",
+        singular: "module",
+        plural: "modules",
+        resource_type: "registry-modules",
+        list: "registry-modules",
+        patch: PatchPath::PrivateModule,
+        // The server derives display-identifier; an empty branch means tag-based publishing,
+        // which sending `""` could change.
+        repeats: &[always("identifier"), when_set("branch")],
+    },
+];
+
+impl Kind {
+    pub const ALL: [Kind; 3] = [Kind::Workspace, Kind::PolicySet, Kind::Module];
+
+    pub fn spec(self) -> &'static KindSpec {
+        KINDS
+            .iter()
+            .find(|s| s.kind == self)
+            .expect("every kind has a row")
+    }
+
+    pub fn label(self) -> &'static str {
+        self.spec().label
+    }
+
+    /// `GET /organizations/:org/<list>`.
+    pub fn list_path(self, org: &str) -> String {
+        format!("/organizations/{}/{}", segment(org), self.spec().list)
+    }
+
+    /// Where the PATCH for `resource` goes; `None` for a module whose list item lacks its
+    /// namespace, name or provider.
+    pub fn patch_path(self, org: &str, resource: &Value) -> Option<String> {
+        match self.spec().patch {
+            PatchPath::ById(collection) => {
+                let id = resource.get("id").and_then(Value::as_str)?;
+                Some(format!("/{collection}/{}", segment(id)))
+            }
+            PatchPath::PrivateModule => Some(module_path(org, resource)?),
+        }
+    }
+
+    /// `{"data": {"type": …, "attributes": {"vcs-repo": {repeated keys…, target}}}}`.
+    pub fn patch_body(self, vcs_repo: &Map<String, Value>, target: &Connection) -> Value {
+        let mut repo = Map::new();
+        for repeat in self.spec().repeats {
+            match vcs_repo.get(repeat.key) {
+                None | Some(Value::Null) => {}
+                Some(Value::String(s)) if s.is_empty() && repeat.only_when_set => {}
+                Some(value) => {
+                    repo.insert(repeat.key.into(), value.clone());
+                }
+            }
+        }
+        match target {
+            Connection::Token(id) => {
+                repo.insert("oauth-token-id".into(), json!(id));
+            }
+            Connection::GithubApp(id) => {
+                repo.insert("github-app-installation-id".into(), json!(id));
+                repo.insert("oauth-token-id".into(), Value::Null);
+            }
+        }
+        json!({"data": {"type": self.spec().resource_type, "attributes": {"vcs-repo": repo}}})
+    }
+}
+
+/// `/organizations/:org/registry-modules/private/:namespace/:name/:provider`, the path of a
+/// private module's GET and PATCH.
+pub fn module_path(org: &str, module: &Value) -> Option<String> {
+    let attr = |key: &str| {
+        module
+            .pointer(&format!("/attributes/{key}"))
+            .and_then(Value::as_str)
+            .filter(|s| !s.is_empty())
+    };
+    Some(format!(
+        "/organizations/{}/registry-modules/private/{}/{}/{}",
+        segment(org),
+        segment(attr("namespace")?),
+        segment(attr("name")?),
+        segment(attr("provider")?)
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn repo(value: Value) -> Map<String, Value> {
+        value.as_object().unwrap().clone()
+    }
+
+    #[test]
+    fn every_kind_has_one_row_in_display_order() {
+        let kinds: Vec<Kind> = KINDS.iter().map(|s| s.kind).collect();
+        assert_eq!(kinds, Kind::ALL);
+        assert_eq!(Kind::PolicySet.label(), "policy-set");
+    }
+
+    #[test]
+    fn workspace_patch_repeats_its_settings_and_names_the_token() {
+        let vcs = repo(json!({
+            "branch": "", "display-identifier": "example/terraform-test-proj",
+            "identifier": "example/terraform-test-proj", "ingress-submodules": false,
+            "oauth-token-id": "ot-hmAyP66qk2AMVdbJ", "tags-regex": null,
+            "webhook-url": "https://app.terraform.io/webhooks/vcs/x"
+        }));
+        let body = Kind::Workspace.patch_body(&vcs, &Connection::Token("ot-NEW".into()));
+        assert_eq!(
+            serde_json::to_string(&body).unwrap(),
+            r#"{"data":{"type":"workspaces","attributes":{"vcs-repo":{"identifier":"example/terraform-test-proj","branch":"","ingress-submodules":false,"oauth-token-id":"ot-NEW"}}}}"#
+        );
+    }
+
+    #[test]
+    fn workspace_patch_keeps_a_tags_regex_and_clears_the_token_for_an_app() {
+        let vcs = repo(
+            json!({"identifier": "o/r", "branch": "main", "ingress-submodules": true,
+                              "tags-regex": "^v\\d+$", "oauth-token-id": "ot-OLD"}),
+        );
+        let body = Kind::Workspace.patch_body(&vcs, &Connection::GithubApp("ghain-NEW".into()));
+        assert_eq!(
+            body["data"]["attributes"]["vcs-repo"],
+            json!({"identifier": "o/r", "branch": "main", "ingress-submodules": true,
+                   "tags-regex": "^v\\d+$", "github-app-installation-id": "ghain-NEW",
+                   "oauth-token-id": null})
+        );
+    }
+
+    #[test]
+    fn policy_set_and_module_patches_repeat_their_own_keys() {
+        let vcs = repo(
+            json!({"branch": "master", "identifier": "hashicorp/my-policy-sets",
+                              "ingress-submodules": false, "oauth-token-id": "ot-OLD"}),
+        );
+        let body = Kind::PolicySet.patch_body(&vcs, &Connection::Token("ot-NEW".into()));
+        assert_eq!(body["data"]["type"], "policy-sets");
+        assert_eq!(
+            body["data"]["attributes"]["vcs-repo"],
+            json!({"identifier": "hashicorp/my-policy-sets", "branch": "master",
+                   "ingress-submodules": false, "oauth-token-id": "ot-NEW"})
+        );
+        let module = repo(json!({"branch": "", "ingress-submodules": true,
+                                 "identifier": "lafentres/terraform-aws-my-module",
+                                 "display-identifier": "lafentres/terraform-aws-my-module",
+                                 "oauth-token-id": "ot-OLD"}));
+        let body = Kind::Module.patch_body(&module, &Connection::GithubApp("ghain-NEW".into()));
+        assert_eq!(body["data"]["type"], "registry-modules");
+        assert_eq!(
+            body["data"]["attributes"]["vcs-repo"],
+            json!({"identifier": "lafentres/terraform-aws-my-module",
+                   "github-app-installation-id": "ghain-NEW", "oauth-token-id": null})
+        );
+    }
+
+    #[test]
+    fn patch_paths_per_kind() {
+        let ws = json!({"id": "ws-KTuq99JSzgmDSvYj"});
+        assert_eq!(
+            Kind::Workspace.patch_path("org", &ws).unwrap(),
+            "/workspaces/ws-KTuq99JSzgmDSvYj"
+        );
+        let ps = json!({"id": "polset-3yVQZvHzf5j3WRJ1"});
+        assert_eq!(
+            Kind::PolicySet.patch_path("org", &ps).unwrap(),
+            "/policy-sets/polset-3yVQZvHzf5j3WRJ1"
+        );
+        let module = json!({"id": "mod-fZn7uHu99ZCpAKZJ", "attributes": {
+            "name": "my-module", "namespace": "my-organization", "provider": "aws"}});
+        assert_eq!(
+            Kind::Module.patch_path("my-organization", &module).unwrap(),
+            "/organizations/my-organization/registry-modules/private/my-organization/my-module/aws"
+        );
+        assert_eq!(Kind::Module.patch_path("o", &json!({"id": "mod-x"})), None);
+    }
+}

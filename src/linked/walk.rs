@@ -1,0 +1,247 @@
+//! Finding what uses a connection: the API has no filter for it, so every list of the kinds
+//! asked for is walked (side by side) and matched locally; a private module listed without a
+//! `vcs-repo` is read on its own first (SPEC §10).
+
+use serde_json::Value;
+
+use super::connection::Connection;
+use super::kind::Kind;
+use super::resource::Linked;
+use crate::api::client::{ApiClient, ApiRequest, Method};
+use crate::api::model::primary;
+use crate::error::{Fail, Result};
+
+/// What the walk needs from the API.
+pub trait Source {
+    /// Every item of every page of each list, in page order; one result per path.
+    fn lists(&self, paths: &[String]) -> Vec<Result<Vec<Value>>>;
+    /// Each resource (the `data` of its document); one result per path.
+    fn reads(&self, paths: &[String]) -> Vec<Result<Value>>;
+}
+
+/// A walk that could not finish: which kind's list or read failed, and how.
+#[derive(Debug)]
+pub struct WalkFailure {
+    pub kind: Kind,
+    pub fail: Fail,
+}
+
+/// Every resource of `kinds` in `org` whose `vcs-repo` names one of `connections`: workspaces,
+/// then policy sets, then modules, each in list order. Any list or read that fails fails the
+/// walk: a partial answer would look like "nothing else uses it".
+pub fn find(
+    source: &dyn Source,
+    org: &str,
+    kinds: &[Kind],
+    connections: &[Connection],
+) -> Result<Vec<Linked>, WalkFailure> {
+    let kinds: Vec<Kind> = Kind::ALL
+        .into_iter()
+        .filter(|k| kinds.contains(k))
+        .collect();
+    let paths: Vec<String> = kinds.iter().map(|k| k.list_path(org)).collect();
+    let mut found = Vec::new();
+    for (kind, list) in kinds.iter().zip(source.lists(&paths)) {
+        let items = list.map_err(|fail| WalkFailure { kind: *kind, fail })?;
+        found.extend(items.into_iter().map(|item| Linked::new(*kind, item)));
+    }
+    read_unlisted_modules(source, org, &mut found)?;
+    found.retain(|linked| linked.uses_any(connections));
+    Ok(found)
+}
+
+/// Replaces each private module listed without a `vcs-repo` by its own GET.
+fn read_unlisted_modules(
+    source: &dyn Source,
+    org: &str,
+    found: &mut [Linked],
+) -> Result<(), WalkFailure> {
+    let unread: Vec<(usize, String)> = found
+        .iter()
+        .enumerate()
+        .filter(|(_, linked)| linked.needs_own_read())
+        .filter_map(|(i, linked)| Some((i, Kind::Module.patch_path(org, &linked.resource)?)))
+        .collect();
+    let paths: Vec<String> = unread.iter().map(|(_, path)| path.clone()).collect();
+    for ((i, _), read) in unread.iter().zip(source.reads(&paths)) {
+        let module = read.map_err(|fail| WalkFailure {
+            kind: Kind::Module,
+            fail,
+        })?;
+        found[*i] = Linked::new(Kind::Module, module);
+    }
+    Ok(())
+}
+
+/// The walk over the API: one list after another for now; the paced, concurrent walk replaces
+/// this without changing `find`.
+impl Source for ApiClient {
+    fn lists(&self, paths: &[String]) -> Vec<Result<Vec<Value>>> {
+        let mut results = Vec::new();
+        for path in paths {
+            let result = self.list_all(path, &[]).map(|list| list.data);
+            let failed = result.is_err();
+            results.push(result);
+            if failed {
+                // The walk stops at the first failure; the lists after it are not needed.
+                break;
+            }
+        }
+        results
+    }
+
+    fn reads(&self, paths: &[String]) -> Vec<Result<Value>> {
+        let mut results = Vec::new();
+        for path in paths {
+            let result = self
+                .document(&ApiRequest::new(Method::Get, path.clone()))
+                .map(|doc| primary(&doc).clone());
+            let failed = result.is_err();
+            results.push(result);
+            if failed {
+                break;
+            }
+        }
+        results
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+
+    use super::*;
+    use crate::error::Exit;
+    use serde_json::json;
+
+    /// Lists and reads answered from maps, recording what was asked.
+    #[derive(Default)]
+    struct Fake {
+        lists: HashMap<String, Vec<Value>>,
+        reads: HashMap<String, Value>,
+        asked: RefCell<Vec<String>>,
+    }
+
+    impl Source for Fake {
+        fn lists(&self, paths: &[String]) -> Vec<Result<Vec<Value>>> {
+            paths
+                .iter()
+                .map(|p| {
+                    self.asked.borrow_mut().push(format!("list {p}"));
+                    self.lists
+                        .get(p)
+                        .cloned()
+                        .ok_or_else(|| Fail::new(Exit::NotFound, format!("GET {p}: 404")))
+                })
+                .collect()
+        }
+        fn reads(&self, paths: &[String]) -> Vec<Result<Value>> {
+            paths
+                .iter()
+                .map(|p| {
+                    self.asked.borrow_mut().push(format!("read {p}"));
+                    Ok(self.reads[p].clone())
+                })
+                .collect()
+        }
+    }
+
+    fn linked(id: &str, token: &str) -> Value {
+        json!({"id": id, "attributes": {"name": id, "vcs-repo": {"identifier": "o/r", "oauth-token-id": token}}})
+    }
+
+    fn fake() -> Fake {
+        let mut fake = Fake::default();
+        fake.lists.insert(
+            "/organizations/org/workspaces".into(),
+            vec![
+                linked("ws-a", "ot-FROM"),
+                linked("ws-b", "ot-OTHER"),
+                linked("ws-c", "ot-FROM"),
+            ],
+        );
+        fake.lists.insert(
+            "/organizations/org/policy-sets".into(),
+            vec![linked("polset-a", "ot-FROM")],
+        );
+        fake.lists.insert(
+            "/organizations/org/registry-modules".into(),
+            vec![
+                json!({"id": "mod-a", "attributes": {"name": "vpc", "namespace": "org",
+                       "provider": "aws", "registry-name": "private"}}),
+                json!({"id": "mod-p", "attributes": {"name": "consul", "namespace": "hashicorp",
+                       "provider": "aws", "registry-name": "public"}}),
+            ],
+        );
+        fake.reads.insert(
+            "/organizations/org/registry-modules/private/org/vpc/aws".into(),
+            json!({"id": "mod-a", "attributes": {"name": "vpc", "namespace": "org",
+                   "provider": "aws", "registry-name": "private",
+                   "vcs-repo": {"identifier": "o/terraform-aws-vpc", "oauth-token-id": "ot-FROM"}}}),
+        );
+        fake
+    }
+
+    fn ids(found: &[Linked]) -> Vec<&str> {
+        found.iter().map(Linked::id).collect()
+    }
+
+    #[test]
+    fn finds_every_kind_in_table_order_and_reads_unlisted_private_modules() {
+        let fake = fake();
+        let from = [Connection::Token("ot-FROM".into())];
+        // Asked for in another order: rows still come workspaces, policy sets, modules.
+        let found = find(
+            &fake,
+            "org",
+            &[Kind::Module, Kind::Workspace, Kind::PolicySet],
+            &from,
+        )
+        .unwrap();
+        assert_eq!(ids(&found), ["ws-a", "ws-c", "polset-a", "mod-a"]);
+        assert_eq!(
+            found[3].repository(),
+            Some("o/terraform-aws-vpc"),
+            "the module as its own GET returned it"
+        );
+        assert_eq!(
+            *fake.asked.borrow(),
+            [
+                "list /organizations/org/workspaces",
+                "list /organizations/org/policy-sets",
+                "list /organizations/org/registry-modules",
+                "read /organizations/org/registry-modules/private/org/vpc/aws",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_kind_not_asked_for_is_not_listed() {
+        let fake = fake();
+        let found = find(
+            &fake,
+            "org",
+            &[Kind::Workspace],
+            &[Connection::Token("ot-FROM".into())],
+        )
+        .unwrap();
+        assert_eq!(ids(&found), ["ws-a", "ws-c"]);
+        assert_eq!(*fake.asked.borrow(), ["list /organizations/org/workspaces"]);
+    }
+
+    #[test]
+    fn a_refused_list_fails_the_walk_naming_its_kind() {
+        let mut fake = fake();
+        fake.lists.remove("/organizations/org/policy-sets");
+        let failure = find(
+            &fake,
+            "org",
+            &Kind::ALL,
+            &[Connection::Token("ot-FROM".into())],
+        )
+        .unwrap_err();
+        assert_eq!(failure.kind, Kind::PolicySet);
+        assert_eq!(failure.fail.exit, Exit::NotFound);
+    }
+}
