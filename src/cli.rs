@@ -214,6 +214,15 @@ pub enum Command {
         ),
     ]))]
     Token(TokenArgs),
+    /// GitHub App installations the API token's user can link repositories through
+    #[command(after_help = examples(&[
+        ("The ghain-… id a migration to the GitHub App needs", "tfvcs github-app list -o id"),
+        (
+            "What already links through it",
+            "tfvcs github-app usage ghain-BYrbNeGQ8nAzKouu --org my-org",
+        ),
+    ]))]
+    GithubApp(GithubAppArgs),
     /// Where the host, token and organization come from
     #[command(after_help = examples(&[
         ("Check the token and see where it was found", "tfvcs auth status"),
@@ -256,6 +265,15 @@ pub struct TokenArgs {
     pub global: GlobalArgs,
     #[command(subcommand)]
     pub command: TokenCommand,
+}
+
+/// `tfvcs github-app …`: the connection options, then the verb.
+#[derive(Debug, Args)]
+pub struct GithubAppArgs {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: GithubAppCommand,
 }
 
 /// `tfvcs auth …`: the connection options, then the verb.
@@ -365,6 +383,22 @@ pub enum ClientCommand {
         ),
     ]))]
     RemoveProjects(ProjectsArgs),
+    /// List what uses any of the client's OAuth tokens: workspaces, policy sets, modules
+    ///
+    /// Walks the organization's workspaces, policy sets and private registry modules (the API
+    /// has no filter for this) and keeps those whose vcs-repo names one of the client's
+    /// tokens. To move them to another connection, see `tfvcs token relink`.
+    #[command(after_help = examples(&[
+        (
+            "KIND, NAME, ID, REPOSITORY, BRANCH, CONNECTION of everything using it",
+            "tfvcs client usage my-github --org my-org",
+        ),
+        (
+            "Only the workspaces, as ids",
+            "tfvcs client usage oc-XKFwG6ggfA9n7t1K --kind workspace -o id",
+        ),
+    ]))]
+    Usage(ClientUsageArgs),
     /// Delete an OAuth client (workspaces using it are unlinked)
     ///
     /// At a terminal it shows what will go and asks (default no). Elsewhere (CI, pipes,
@@ -545,6 +579,141 @@ pub enum TokenCommand {
         ("Print the request, send nothing", "tfvcs token delete ot-hmAyP66qk2AMVdbJ --dry-run"),
     ]))]
     Delete(TokenDeleteArgs),
+    /// List what uses these OAuth tokens: workspaces, policy sets, modules
+    ///
+    /// Walks the organization's workspaces, policy sets and private registry modules (the API
+    /// has no filter for this) and keeps those whose vcs-repo names one of the tokens.
+    #[command(after_help = examples(&[
+        (
+            "What still uses the token of a departed colleague",
+            "tfvcs token usage ot-hmAyP66qk2AMVdbJ --org my-org",
+        ),
+        (
+            "Several tokens at once; the repositories, from JSON",
+            "tfvcs token usage ot-hmAyP66qk2AMVdbJ ot-29t7xkUKiNC2XasL -o json \\\n  | jq -r '.data[].attributes[\"vcs-repo\"].identifier'",
+        ),
+    ]))]
+    Usage(TokenUsageArgs),
+    /// Re-point everything that uses one connection to another
+    ///
+    /// Checks the target first (it exists, belongs to the organization, and can serve the
+    /// repositories), finds what uses FROM as `tfvcs token usage` does, shows the plan and
+    /// asks (default no; elsewhere than a terminal it needs --yes). Each resource gets one
+    /// PATCH that keeps its repository, branch and settings, and each answer is checked. One
+    /// failure does not stop the others; running the same command again finishes an
+    /// interrupted relink.
+    #[command(after_help = examples(&[
+        (
+            "Print the plan and every PATCH, send nothing",
+            "tfvcs token relink ot-hmAyP66qk2AMVdbJ --to ot-29t7xkUKiNC2XasL --dry-run",
+        ),
+        (
+            "Move everything to a GitHub App installation, without a question (CI)",
+            "tfvcs token relink ot-hmAyP66qk2AMVdbJ --to ghain-BYrbNeGQ8nAzKouu --yes",
+        ),
+        (
+            "Only two workspaces, by name and by id",
+            "tfvcs token relink ot-hmAyP66qk2AMVdbJ --to ot-29t7xkUKiNC2XasL \\\n    --workspace web --workspace ws-KTuq99JSzgmDSvYj",
+        ),
+    ]))]
+    Relink(RelinkArgs),
+}
+
+/// A kind of resource that links a repository through a connection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LinkedKind {
+    /// Workspaces
+    Workspace,
+    /// VCS-backed policy sets
+    PolicySet,
+    /// Private registry modules published from a repository
+    Module,
+}
+
+#[derive(Debug, Args)]
+pub struct ClientUsageArgs {
+    /// An oc-… id, or a client name (resolved in --org)
+    #[arg(value_name = "CLIENT")]
+    pub client: String,
+    /// Only this kind of resource (repeatable) [default: all three]
+    #[arg(long, value_enum, value_name = "KIND")]
+    pub kind: Vec<LinkedKind>,
+}
+
+#[derive(Debug, Args)]
+pub struct TokenUsageArgs {
+    /// ot-… ids
+    #[arg(value_name = "TOKEN", required = true)]
+    pub tokens: Vec<String>,
+    /// Only this kind of resource (repeatable) [default: all three]
+    #[arg(long, value_enum, value_name = "KIND")]
+    pub kind: Vec<LinkedKind>,
+}
+
+#[derive(Debug, Args)]
+pub struct RelinkArgs {
+    /// The OAuth token (ot-…) whose resources move
+    #[arg(value_name = "FROM")]
+    pub from: String,
+    /// The connection they move to: an OAuth token or a GitHub App installation
+    #[arg(long, value_name = "ot-…|ghain-…", required = true)]
+    pub to: String,
+    /// Only this kind of resource (repeatable) [default: all three]
+    #[arg(long, value_enum, value_name = "KIND")]
+    pub kind: Vec<LinkedKind>,
+    /// Only this workspace, by name or ws-… id (repeatable; implies --kind workspace)
+    #[arg(long = "workspace", value_name = "NAME|ws-…")]
+    pub workspaces: Vec<String>,
+    /// Relink without asking (needed when not at a terminal)
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+    /// Print the plan and the PATCH requests instead of sending them
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GithubAppCommand {
+    /// List the GitHub App installations the token's user can use
+    ///
+    /// Only a user API token whose user has linked a GitHub account sees installations;
+    /// team and organization tokens see none.
+    #[command(after_help = examples(&[
+        ("ID, NAME, INSTALLATION ID, TYPE, URL", "tfvcs github-app list"),
+        ("The ghain-… ids only", "tfvcs github-app list -o id"),
+    ]))]
+    List,
+    /// Show one GitHub App installation
+    #[command(after_help = examples(&[
+        ("As a two-column table", "tfvcs github-app show ghain-BYrbNeGQ8nAzKouu"),
+    ]))]
+    Show(GithubAppRef),
+    /// List what links a repository through this installation: workspaces, policy sets, modules
+    #[command(after_help = examples(&[
+        ("Everything", "tfvcs github-app usage ghain-BYrbNeGQ8nAzKouu --org my-org"),
+        (
+            "Only the modules, as JSON",
+            "tfvcs github-app usage ghain-BYrbNeGQ8nAzKouu --kind module -o json",
+        ),
+    ]))]
+    Usage(GithubAppUsageArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct GithubAppRef {
+    /// A ghain-… id
+    #[arg(value_name = "GHAIN")]
+    pub installation: String,
+}
+
+#[derive(Debug, Args)]
+pub struct GithubAppUsageArgs {
+    /// A ghain-… id
+    #[arg(value_name = "GHAIN")]
+    pub installation: String,
+    /// Only this kind of resource (repeatable) [default: all three]
+    #[arg(long, value_enum, value_name = "KIND")]
+    pub kind: Vec<LinkedKind>,
 }
 
 #[derive(Debug, Args)]

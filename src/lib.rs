@@ -43,6 +43,9 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Token(args) => {
             commands::token::run(&Context::new(Config::resolve(&args.global)?), args.command)
         }
+        Command::GithubApp(args) => {
+            commands::github_app::run(&Context::new(Config::resolve(&args.global)?), args.command)
+        }
         Command::Auth(args) => match args.command {
             AuthCommand::Status => {
                 commands::auth::status(&Context::new(Config::resolve(&args.global)?))

@@ -6,6 +6,11 @@ mod list;
 
 pub use list::ListWriter;
 
+mod github_app;
+mod linked;
+
+pub use linked::relink_plan;
+
 use std::io::{IsTerminal, Write};
 
 use comfy_table::{CellAlignment, ColumnConstraint, ContentArrangement, Table, Width, presets};

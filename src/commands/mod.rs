@@ -6,7 +6,10 @@ pub mod auth;
 pub mod client;
 pub mod confirm;
 pub mod failure;
+pub mod github_app;
+pub mod relink;
 pub mod token;
+pub mod usage;
 
 use std::sync::OnceLock;
 use std::time::Duration;

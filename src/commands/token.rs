@@ -17,6 +17,8 @@ pub fn run(ctx: &Context, command: TokenCommand) -> Result<()> {
         TokenCommand::Show(args) => show(ctx, &args.token),
         TokenCommand::SetSshKey(args) => set_ssh_key(ctx, args),
         TokenCommand::Delete(args) => delete(ctx, args),
+        TokenCommand::Usage(args) => super::usage::token(ctx, args),
+        TokenCommand::Relink(args) => super::relink::relink(ctx, args),
     }
 }
 

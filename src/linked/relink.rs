@@ -10,7 +10,7 @@ use crate::api::client::{ApiRequest, Method};
 use crate::error::{Exit, Fail, Result};
 
 /// One resource to relink and the PATCH that does it.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Step {
     pub linked: Linked,
     pub request: ApiRequest,
@@ -37,7 +37,7 @@ pub fn plan(org: &str, found: Vec<Linked>, to: &Connection) -> Result<Vec<Step>>
                 .kind
                 .patch_body(linked.vcs_repo().unwrap_or(&empty), to);
             Ok(Step {
-                request: ApiRequest::new(Method::Patch, path).body(body),
+                request: ApiRequest::new(Method::PATCH, path).body(body),
                 linked,
             })
         })
@@ -181,7 +181,7 @@ mod tests {
         let steps = plan("org", vec![ws("ws-a", "main"), ws("ws-b", "")], &to).unwrap();
         let paths: Vec<&str> = steps.iter().map(|s| s.request.path.as_str()).collect();
         assert_eq!(paths, ["/workspaces/ws-a", "/workspaces/ws-b"]);
-        assert_eq!(steps[0].request.method, Method::Patch);
+        assert_eq!(steps[0].request.method, Method::PATCH);
         assert_eq!(
             steps[0].request.body.as_ref().unwrap()["data"]["attributes"]["vcs-repo"],
             json!({"identifier": "o/r", "branch": "main", "ingress-submodules": false,
@@ -195,8 +195,10 @@ mod tests {
             Kind::Module,
             json!({"id": "mod-x", "attributes": {"vcs-repo": {}}}),
         );
-        let fail = plan("org", vec![module], &Connection::Token("ot-TO".into())).unwrap_err();
-        assert_eq!(fail.exit, Exit::Failure);
+        match plan("org", vec![module], &Connection::Token("ot-TO".into())) {
+            Err(fail) => assert_eq!(fail.exit, Exit::Failure),
+            Ok(_) => panic!("a module without its path parts was planned"),
+        }
     }
 
     #[test]

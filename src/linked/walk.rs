@@ -7,8 +7,6 @@ use serde_json::Value;
 use super::connection::Connection;
 use super::kind::Kind;
 use super::resource::Linked;
-use crate::api::client::{ApiClient, ApiRequest, Method};
-use crate::api::model::primary;
 use crate::error::{Fail, Result};
 
 /// What the walk needs from the API.
@@ -71,39 +69,6 @@ fn read_unlisted_modules(
         found[*i] = Linked::new(Kind::Module, module);
     }
     Ok(())
-}
-
-/// The walk over the API: one list after another for now; the paced, concurrent walk replaces
-/// this without changing `find`.
-impl Source for ApiClient {
-    fn lists(&self, paths: &[String]) -> Vec<Result<Vec<Value>>> {
-        let mut results = Vec::new();
-        for path in paths {
-            let result = self.list_all(path, &[]).map(|list| list.data);
-            let failed = result.is_err();
-            results.push(result);
-            if failed {
-                // The walk stops at the first failure; the lists after it are not needed.
-                break;
-            }
-        }
-        results
-    }
-
-    fn reads(&self, paths: &[String]) -> Vec<Result<Value>> {
-        let mut results = Vec::new();
-        for path in paths {
-            let result = self
-                .document(&ApiRequest::new(Method::Get, path.clone()))
-                .map(|doc| primary(&doc).clone());
-            let failed = result.is_err();
-            results.push(result);
-            if failed {
-                break;
-            }
-        }
-        results
-    }
 }
 
 #[cfg(test)]

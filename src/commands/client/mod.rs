@@ -27,6 +27,7 @@ pub fn run(ctx: &Context, command: ClientCommand) -> Result<()> {
         ClientCommand::AddProjects(args) => projects::change_projects(ctx, args, Method::POST),
         ClientCommand::RemoveProjects(args) => projects::change_projects(ctx, args, Method::DELETE),
         ClientCommand::Delete(args) => delete::delete(ctx, args),
+        ClientCommand::Usage(args) => super::usage::client(ctx, args),
     }
 }
 

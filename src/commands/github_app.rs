@@ -1,0 +1,49 @@
+//! `tfvcs github-app …`: list and show the GitHub App installations the token's user can use
+//! (the `ghain-…` target of a migration), and what links a repository through one.
+
+use super::{Context, check_id, usage};
+use crate::api::client::{ApiRequest, Method, segment};
+use crate::cli::GithubAppCommand;
+use crate::error::{Exit, Fail, Result};
+use crate::output::note;
+
+/// Installations belong to a user, not to an organization: other tokens see none.
+const VISIBILITY: &str = "GitHub App installations are visible only to a user API token whose user has linked a GitHub account (Account Settings > Tokens); team and organization tokens see none";
+
+pub fn run(ctx: &Context, command: GithubAppCommand) -> Result<()> {
+    match command {
+        GithubAppCommand::List => list(ctx),
+        GithubAppCommand::Show(args) => show(ctx, &args.installation),
+        GithubAppCommand::Usage(args) => usage::github_app(ctx, args),
+    }
+}
+
+fn with_visibility_hint(fail: Fail) -> Fail {
+    if matches!(fail.exit, Exit::Auth | Exit::NotFound) {
+        fail.hint(VISIBILITY)
+    } else {
+        fail
+    }
+}
+
+fn list(ctx: &Context) -> Result<()> {
+    let installations = ctx
+        .list_all("/github-app/installations", &[])
+        .map_err(with_visibility_hint)?;
+    ctx.out
+        .github_apps(&installations.data, "no GitHub App installations")?;
+    if installations.data.is_empty() {
+        note(&format!("hint: {VISIBILITY}"));
+    }
+    Ok(())
+}
+
+fn show(ctx: &Context, id: &str) -> Result<()> {
+    check_id(id, "ghain-", "a GitHub App installation")?;
+    let request = ApiRequest::new(
+        Method::GET,
+        format!("/github-app/installation/{}", segment(id)),
+    );
+    let doc = ctx.document(&request).map_err(with_visibility_hint)?;
+    ctx.out.github_app(&doc)
+}

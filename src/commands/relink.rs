@@ -1,0 +1,341 @@
+//! `tfvcs token relink FROM --to TO` (SPEC §10): the target checks, then what uses FROM, the
+//! plan and its confirmation, one PATCH per resource with its answer checked, a row per
+//! resource and the summary line. Nothing changes before the checks pass.
+
+use serde_json::Value;
+
+use super::failure::exit_code;
+use super::{Context, check_id, usage};
+use crate::api::client::{ApiRequest, Method, segment};
+use crate::api::error::{ApiError, ErrorBody, status_line};
+use crate::api::model::{ClientView, TokenView, primary};
+use crate::cli::{LinkedKind, RelinkArgs};
+use crate::error::{Exit, Fail, Result};
+use crate::linked::relink::{self, Outcome, Report, Step, check_answer};
+use crate::linked::{Connection, Kind, Linked};
+use crate::output::{self, note};
+use crate::prompt;
+
+/// HCP Terraform's GitHub App serves GitHub.com only.
+const HCP_HOST: &str = "app.terraform.io";
+
+pub fn relink(ctx: &Context, args: RelinkArgs) -> Result<()> {
+    check_id(&args.from, "ot-", "an OAuth token")?;
+    let to = match Connection::from_id(&args.to) {
+        Some(Connection::Token(id)) => {
+            check_id(&id, "ot-", "an OAuth token")?;
+            Connection::Token(id)
+        }
+        Some(Connection::GithubApp(id)) => {
+            check_id(&id, "ghain-", "a GitHub App installation")?;
+            Connection::GithubApp(id)
+        }
+        None => {
+            return Err(Fail::usage(format!(
+                "--to {:?} is neither an OAuth token (ot-…) nor a GitHub App installation (ghain-…)",
+                args.to
+            )));
+        }
+    };
+    if args.from == args.to {
+        return Err(Fail::usage(format!(
+            "FROM and --to are the same connection ({})",
+            args.from
+        )));
+    }
+    let kinds = narrowed_kinds(&args)?;
+    for workspace in args.workspaces.iter().filter(|w| w.starts_with("ws-")) {
+        check_id(workspace, "ws-", "a workspace")?;
+    }
+    let org = ctx.config.require_org()?.to_string();
+    if !(args.yes || args.dry_run || prompt::interactive(ctx.config.no_input)) {
+        return Err(Fail::usage(
+            "refusing to relink without confirmation: not running interactively",
+        )
+        .hint("pass --yes to relink without asking, or --dry-run to see the PATCHes"));
+    }
+
+    let sides = check_target(ctx, &org, &args.from, &to)?;
+    let from = [Connection::Token(args.from.clone())];
+    let found = narrow_to_workspaces(usage::find(ctx, &kinds, &from)?, &args)?;
+    let steps = relink::plan(&org, found, &to)?;
+    if steps.is_empty() {
+        return ctx.out.linked(
+            &[],
+            &format!(
+                "nothing in organization {org} uses {}: nothing to relink",
+                args.from
+            ),
+        );
+    }
+
+    note(&output::relink_plan(
+        &steps,
+        &sides.source_label(),
+        &sides.target_label(),
+    ));
+    if relink::count_of(&steps, Kind::Workspace) > 0 {
+        note("note: TFE may queue a run on each relinked workspace");
+    }
+    if args.dry_run {
+        let base_url = ctx.config.endpoint.base_url();
+        for step in &steps {
+            output::dry_run(&step.request, &base_url)?;
+        }
+        return Ok(());
+    }
+    if !args.yes {
+        let question = format!(
+            "Relink {} resource(s) from {} to {}?",
+            steps.len(),
+            args.from,
+            to.id()
+        );
+        if !prompt::confirm(&question)? {
+            return Err(Fail::other("not relinked: declined"));
+        }
+    }
+
+    let report = Report {
+        rows: steps
+            .into_iter()
+            .map(|step| {
+                let outcome = patch(ctx, &step, &to);
+                (step.linked, outcome)
+            })
+            .collect(),
+    };
+    ctx.out.relinked(&report)?;
+    note(&report.summary());
+    match report.exit() {
+        None => Ok(()),
+        Some(exit) => Err(Fail::new(
+            exit,
+            format!(
+                "{} of {} not relinked",
+                report.rows.len() - report.relinked().count(),
+                report.rows.len()
+            ),
+        )
+        .hint("run the same command again to relink what is still on FROM")),
+    }
+}
+
+/// `--workspace` implies `--kind workspace` and cannot be combined with another kind.
+fn narrowed_kinds(args: &RelinkArgs) -> Result<Vec<Kind>> {
+    if args.workspaces.is_empty() {
+        return Ok(usage::kinds(&args.kind));
+    }
+    if args.kind.iter().any(|k| *k != LinkedKind::Workspace) {
+        return Err(Fail::usage(
+            "--workspace narrows the relink to workspaces: it cannot be combined with another --kind",
+        ));
+    }
+    Ok(vec![Kind::Workspace])
+}
+
+/// With `--workspace`, only those workspaces; each must use FROM (exit 2 otherwise).
+fn narrow_to_workspaces(found: Vec<Linked>, args: &RelinkArgs) -> Result<Vec<Linked>> {
+    if args.workspaces.is_empty() {
+        return Ok(found);
+    }
+    let is_named = |l: &Linked, w: &str| l.id() == w || l.name() == w;
+    if let Some(missing) = args
+        .workspaces
+        .iter()
+        .find(|w| !found.iter().any(|l| is_named(l, w)))
+    {
+        return Err(Fail::usage(format!(
+            "workspace {missing:?} does not use {}: nothing was changed",
+            args.from
+        ))
+        .hint(format!(
+            "run `tfvcs token usage {} --kind workspace` to see the workspaces that do",
+            args.from
+        )));
+    }
+    Ok(found
+        .into_iter()
+        .filter(|l| args.workspaces.iter().any(|w| is_named(l, w)))
+        .collect())
+}
+
+/// Both sides of the relink, as the plan shows them.
+struct Sides {
+    from: String,
+    from_provider: Option<String>,
+    to: String,
+    to_provider: Option<String>,
+}
+
+impl Sides {
+    fn differ(&self) -> bool {
+        self.from_provider != self.to_provider
+    }
+
+    fn label(&self, id: &str, provider: &Option<String>) -> String {
+        match provider {
+            Some(p) if self.differ() => format!("{id} ({p})"),
+            _ => id.to_string(),
+        }
+    }
+
+    fn source_label(&self) -> String {
+        self.label(&self.from, &self.from_provider)
+    }
+
+    fn target_label(&self) -> String {
+        self.label(&self.to, &self.to_provider)
+    }
+}
+
+/// An OAuth token and its client: `GET /oauth-tokens/:id`, then `GET /oauth-clients/:id`.
+fn token_and_client(ctx: &Context, token: &str) -> Result<ClientView> {
+    let doc = ctx.document(&ApiRequest::new(
+        Method::GET,
+        format!("/oauth-tokens/{}", segment(token)),
+    ))?;
+    let client_id = TokenView::from_resource(primary(&doc))
+        .client_id
+        .ok_or_else(|| Fail::other(format!("OAuth token {token} names no OAuth client")))?;
+    let doc = ctx.document(&ApiRequest::new(
+        Method::GET,
+        format!("/oauth-clients/{}", segment(&client_id)),
+    ))?;
+    Ok(ClientView::from_resource(primary(&doc)))
+}
+
+/// The checks of SPEC §10 before anything changes: the target exists (exit 3 otherwise); an
+/// OAuth token's client belongs to the organization; a GitHub App only for GitHub
+/// connections and only with a user token (exit 2 otherwise).
+fn check_target(ctx: &Context, org: &str, from: &str, to: &Connection) -> Result<Sides> {
+    let to_provider = match to {
+        Connection::Token(id) => {
+            let client = token_and_client(ctx, id)?;
+            if client.organization.as_deref() != Some(org) {
+                return Err(Fail::usage(format!(
+                    "--to {id} belongs to {}, not to organization {org}: its workspaces could not use it",
+                    client.organization.as_deref().map_or_else(
+                        || "no organization".to_string(),
+                        |o| format!("organization {o}")
+                    )
+                )));
+            }
+            client.provider
+        }
+        Connection::GithubApp(id) => {
+            ctx.document(&ApiRequest::new(
+                Method::GET,
+                format!("/github-app/installation/{}", segment(id)),
+            ))?;
+            Some("GitHub App".to_string())
+        }
+    };
+    let from_client = token_and_client(ctx, from)?;
+    if let Connection::GithubApp(id) = to {
+        check_app_target(ctx, id, &from_client)?;
+    }
+    Ok(Sides {
+        from: from.to_string(),
+        from_provider: from_client.provider,
+        to: to.id().to_string(),
+        to_provider,
+    })
+}
+
+fn check_app_target(ctx: &Context, id: &str, from_client: &ClientView) -> Result<()> {
+    let on_hcp = ctx.config.endpoint.host_key() == HCP_HOST;
+    let allowed: &[&str] = if on_hcp {
+        &["github"]
+    } else {
+        &["github", "github_enterprise"]
+    };
+    let provider = from_client.provider.as_deref().unwrap_or("unknown");
+    if !allowed.contains(&provider) {
+        let serves = if on_hcp {
+            "HCP Terraform's GitHub App serves GitHub.com only"
+        } else {
+            "a GitHub App serves GitHub and GitHub Enterprise only"
+        };
+        return Err(Fail::usage(format!(
+            "--to {id} is a GitHub App installation, but the connection of the resources is {provider}: {serves}"
+        )));
+    }
+    let account = ctx.document(&ApiRequest::new(Method::GET, "/account/details"))?;
+    if primary(&account)
+        .pointer("/attributes/is-service-account")
+        .and_then(Value::as_bool)
+        == Some(true)
+    {
+        return Err(Fail::usage(
+            "only a user API token can link repositories through a GitHub App; this is a team or organization token",
+        )
+        .hint("run the relink with a user token whose user has linked a GitHub account"));
+    }
+    Ok(())
+}
+
+/// Sends one PATCH and checks its answer.
+fn patch(ctx: &Context, step: &Step, to: &Connection) -> Outcome {
+    let sent = ctx.api().map(|api| api.send(&step.request));
+    let response = match sent {
+        Ok(Ok(response)) => response,
+        Ok(Err(error)) => {
+            return Outcome::Failed {
+                exit: exit_code(&error),
+                reason: reason(&error),
+            };
+        }
+        Err(fail) => {
+            return Outcome::Failed {
+                exit: fail.exit,
+                reason: fail.message,
+            };
+        }
+    };
+    let answer = response
+        .body
+        .as_ref()
+        .and_then(|doc| doc.get("data"))
+        .filter(|data| data.is_object());
+    match answer {
+        None => Outcome::Failed {
+            exit: Exit::Failure,
+            reason: "the answer is not a JSON:API document".into(),
+        },
+        Some(answer) => match check_answer(&step.linked, answer, to) {
+            Ok(()) => Outcome::Relinked(answer.clone()),
+            Err(reason) => Outcome::Failed {
+                exit: Exit::Failure,
+                reason,
+            },
+        },
+    }
+}
+
+/// The API's reason in one line: status, then each error's title and detail.
+fn reason(error: &ApiError) -> String {
+    match error {
+        ApiError::Status {
+            status,
+            body: ErrorBody::Errors(errors),
+            ..
+        } => {
+            let mut text = status_line(*status);
+            for item in errors {
+                let parts: Vec<&str> = [item.title.as_deref(), item.detail.as_deref()]
+                    .into_iter()
+                    .flatten()
+                    .filter(|s| !s.is_empty())
+                    .collect();
+                if !parts.is_empty() {
+                    text.push_str(": ");
+                    text.push_str(&parts.join(": "));
+                }
+            }
+            text
+        }
+        ApiError::Status { status, .. } => status_line(*status),
+        other => other.to_string(),
+    }
+}

@@ -1,0 +1,114 @@
+//! Output of `usage` and `relink` (SPEC §10): the rows of what uses a connection, the relink
+//! plan shown before asking, and the result of each PATCH.
+
+use serde_json::{Value, json};
+
+use super::{Output, new_table, note, pretty, render, write_stdout};
+use crate::cli::OutputFormat;
+use crate::error::Result;
+use crate::linked::Linked;
+use crate::linked::relink::{Outcome, Report, Step};
+
+fn or_dash(value: Option<&str>) -> String {
+    value.unwrap_or("-").to_string()
+}
+
+fn table(header: &[&str], rows: Vec<Vec<String>>) -> String {
+    let mut table = new_table();
+    table.set_header(header.to_vec());
+    for row in rows {
+        table.add_row(row);
+    }
+    render(table)
+}
+
+fn id_lines<'a>(ids: impl Iterator<Item = &'a str>) -> String {
+    ids.map(|id| format!("{id}\n")).collect()
+}
+
+impl Output {
+    /// What uses a connection: KIND, NAME, ID, REPOSITORY, BRANCH, CONNECTION; `-o json` the
+    /// resources as sent; `-o id` their ids. None: a note on stderr (`{"data": []}` in JSON).
+    pub fn linked(&self, found: &[Linked], empty_note: &str) -> Result<()> {
+        match self.format {
+            OutputFormat::Json => {
+                let data: Vec<Value> = found.iter().map(|l| l.resource.clone()).collect();
+                write_stdout(&pretty(&json!({ "data": data })))
+            }
+            _ if found.is_empty() => {
+                note(empty_note);
+                Ok(())
+            }
+            OutputFormat::Id => write_stdout(&id_lines(found.iter().map(Linked::id))),
+            OutputFormat::Table => {
+                let rows = found
+                    .iter()
+                    .map(|l| {
+                        vec![
+                            l.kind.label().to_string(),
+                            l.name(),
+                            l.id().to_string(),
+                            or_dash(l.repository()),
+                            or_dash(l.branch()),
+                            or_dash(l.connection()),
+                        ]
+                    })
+                    .collect();
+                write_stdout(&table(
+                    &["KIND", "NAME", "ID", "REPOSITORY", "BRANCH", "CONNECTION"],
+                    rows,
+                ))
+            }
+        }
+    }
+
+    /// After the PATCHes: a row per resource with its result; `-o json` the updated
+    /// resources; `-o id` the ids relinked, in plan order.
+    pub fn relinked(&self, report: &Report) -> Result<()> {
+        match self.format {
+            OutputFormat::Json => {
+                let data: Vec<Value> = report.relinked().map(|(_, a)| a.clone()).collect();
+                write_stdout(&pretty(&json!({ "data": data })))
+            }
+            OutputFormat::Id => write_stdout(&id_lines(report.relinked().map(|(l, _)| l.id()))),
+            OutputFormat::Table => {
+                let rows = report
+                    .rows
+                    .iter()
+                    .map(|(l, outcome)| {
+                        let result = match outcome {
+                            Outcome::Relinked(_) => "relinked".to_string(),
+                            Outcome::Failed { reason, .. } => format!("failed: {reason}"),
+                        };
+                        vec![
+                            l.kind.label().to_string(),
+                            l.name(),
+                            l.id().to_string(),
+                            result,
+                        ]
+                    })
+                    .collect();
+                write_stdout(&table(&["KIND", "NAME", "ID", "RESULT"], rows))
+            }
+        }
+    }
+}
+
+/// The plan shown before asking (on stderr, so stdout keeps only results): KIND, NAME,
+/// REPOSITORY, BRANCH, FROM → TO, where each side names its provider when the two differ.
+pub fn relink_plan(steps: &[Step], from: &str, to: &str) -> String {
+    let rows = steps
+        .iter()
+        .map(|s| {
+            let l = &s.linked;
+            vec![
+                l.kind.label().to_string(),
+                l.name(),
+                or_dash(l.repository()),
+                or_dash(l.branch()),
+                format!("{from} → {to}"),
+            ]
+        })
+        .collect();
+    table(&["KIND", "NAME", "REPOSITORY", "BRANCH", "FROM → TO"], rows)
+}

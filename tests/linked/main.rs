@@ -1,0 +1,10 @@
+//! `usage`, `relink` and `github-app` against a mock TFE (SPEC §10): the exact list walks and
+//! request counts, rows and their order, the target checks, the exact PATCH per kind, the
+//! answer checks, confirmation paths and partial failures.
+
+#[path = "../common/mod.rs"]
+mod common;
+mod github_app;
+mod mock;
+mod relink;
+mod usage;

@@ -1,0 +1,157 @@
+//! Resources shaped like TFE's documented samples, and mocks for the organization's three
+//! lists, each page expected exactly once.
+
+use mockito::{Matcher, Mock, ServerGuard};
+use serde_json::{Value, json};
+
+use crate::common::*;
+
+pub const FROM: &str = "ot-hmAyP66qk2AMVdbJ";
+pub const TO: &str = "ot-29t7xkUKiNC2XasL";
+pub const OTHER: &str = "ot-7Fr9d83jWsi8u23A";
+pub const APP: &str = "ghain-BYrbNeGQ8nAzKouu";
+pub const WORKSPACES: &str = "/api/v2/organizations/my-organization/workspaces";
+pub const POLICY_SETS: &str = "/api/v2/organizations/my-organization/policy-sets";
+pub const MODULES: &str = "/api/v2/organizations/my-organization/registry-modules";
+
+/// The documented workspace, with this id, name, connection and branch.
+pub fn workspace(id: &str, name: &str, connection: &str, branch: &str) -> Value {
+    let mut ws = fixture("workspace_with_vcs.json")["data"].clone();
+    ws["id"] = json!(id);
+    ws["attributes"]["name"] = json!(name);
+    let repo = &mut ws["attributes"]["vcs-repo"];
+    repo["branch"] = json!(branch);
+    if connection.starts_with("ghain-") {
+        repo["oauth-token-id"] = Value::Null;
+        repo["github-app-installation-id"] = json!(connection);
+    } else {
+        repo["oauth-token-id"] = json!(connection);
+    }
+    ws
+}
+
+pub fn unlinked_workspace(id: &str, name: &str) -> Value {
+    let mut ws = workspace(id, name, FROM, "");
+    ws["attributes"]["vcs-repo"] = Value::Null;
+    ws
+}
+
+/// The documented VCS policy set, with this id, name and token.
+pub fn policy_set(id: &str, name: &str, token: &str) -> Value {
+    let mut set = fixture("policy_set_list_response.json")["data"][0].clone();
+    set["id"] = json!(id);
+    set["attributes"]["name"] = json!(name);
+    set["attributes"]["vcs-repo"]["oauth-token-id"] = json!(token);
+    set
+}
+
+/// A private module as the list shows it: no `vcs-repo` key.
+pub fn module_item(id: &str, name: &str, provider: &str) -> Value {
+    let mut module = fixture("registry_module_list_response.json")["data"][0].clone();
+    module["id"] = json!(id);
+    module["attributes"]["name"] = json!(name);
+    module["attributes"]["provider"] = json!(provider);
+    module
+}
+
+/// The same module as its own GET returns it, linked through `token`.
+pub fn module(id: &str, name: &str, provider: &str, token: &str) -> Value {
+    let mut module = fixture("registry_module_show_response.json")["data"].clone();
+    module["id"] = json!(id);
+    module["attributes"]["name"] = json!(name);
+    module["attributes"]["provider"] = json!(provider);
+    module["attributes"]["status"] = json!("setup_complete");
+    let repo = &mut module["attributes"]["vcs-repo"];
+    repo["identifier"] = json!(format!("lafentres/terraform-{provider}-{name}"));
+    repo["display-identifier"] = json!(format!("lafentres/terraform-{provider}-{name}"));
+    repo["oauth-token-id"] = json!(token);
+    module
+}
+
+pub fn module_path(name: &str, provider: &str) -> String {
+    format!("{MODULES}/private/my-organization/{name}/{provider}")
+}
+
+/// Every page of a list of `items` (100 a page), each expected exactly once.
+pub fn list(server: &mut ServerGuard, path: &str, items: &[Value]) -> Vec<Mock> {
+    let total = items.len() as u64;
+    let pages = total.div_ceil(100).max(1);
+    (1..=pages)
+        .map(|n| {
+            let chunk: Vec<Value> = items
+                .iter()
+                .skip(((n - 1) * 100) as usize)
+                .take(100)
+                .cloned()
+                .collect();
+            server
+                .mock("GET", path)
+                .match_query(Matcher::Exact(page_query("", n)))
+                .match_header("authorization", format!("Bearer {TOKEN}").as_str())
+                .with_status(200)
+                .with_body(page(chunk, n, pages, total))
+                .expect(1)
+                .create()
+        })
+        .collect()
+}
+
+/// A single GET answered with `{"data": resource}`, expected once.
+pub fn get(server: &mut ServerGuard, path: &str, resource: &Value) -> Mock {
+    server
+        .mock("GET", path)
+        .match_query(Matcher::Missing)
+        .with_status(200)
+        .with_body(json!({ "data": resource }).to_string())
+        .expect(1)
+        .create()
+}
+
+/// The organization's three lists: `workspaces`, `policy_sets`, and `modules` as listed
+/// (without `vcs-repo`) with each module's own GET.
+pub struct Org {
+    pub mocks: Vec<Mock>,
+}
+
+impl Org {
+    pub fn mock(
+        server: &mut ServerGuard,
+        workspaces: &[Value],
+        policy_sets: &[Value],
+        modules: &[Value],
+    ) -> Org {
+        let mut mocks = list(server, WORKSPACES, workspaces);
+        mocks.extend(list(server, POLICY_SETS, policy_sets));
+        let items: Vec<Value> = modules
+            .iter()
+            .map(|m| {
+                let mut item = m.clone();
+                item["attributes"]
+                    .as_object_mut()
+                    .unwrap()
+                    .remove("vcs-repo");
+                item
+            })
+            .collect();
+        mocks.extend(list(server, MODULES, &items));
+        for m in modules {
+            let path = module_path(
+                m["attributes"]["name"].as_str().unwrap(),
+                m["attributes"]["provider"].as_str().unwrap(),
+            );
+            mocks.push(get(server, &path, m));
+        }
+        Org { mocks }
+    }
+
+    pub fn assert(&self) {
+        for mock in &self.mocks {
+            mock.assert();
+        }
+    }
+}
+
+/// No PATCH at all may reach the server.
+pub fn no_patch(server: &mut ServerGuard) -> Mock {
+    server.mock("PATCH", Matcher::Any).expect(0).create()
+}

@@ -1,0 +1,815 @@
+//! `token relink`: the target checks, the plan and its confirmation, the exact PATCH per kind
+//! for both target kinds, answer checks, partial failures and re-runs.
+
+use mockito::{Matcher, Mock, Server, ServerGuard};
+use serde_json::{Value, json};
+
+use crate::common::*;
+use crate::mock::*;
+
+const FROM_CLIENT: &str = "oc-XKFwG6ggfA9n7t1K";
+const TO_CLIENT: &str = "oc-WMipGbuW8q7xCRmJ";
+
+fn run(url: &str, args: &[&str]) -> std::process::Output {
+    let (mut cmd, _home) = tfvcs(url);
+    cmd.args(args).output().unwrap()
+}
+
+fn token(id: &str, client: &str) -> Value {
+    let mut token = fixture("token_show_response.json")["data"].clone();
+    token["id"] = json!(id);
+    token["relationships"]["oauth-client"]["data"]["id"] = json!(client);
+    token
+}
+
+fn client(id: &str, provider: &str, org: &str) -> Value {
+    let mut client = client_resource(id, None, None);
+    client["attributes"]["service-provider"] = json!(provider);
+    client["relationships"]["organization"]["data"]["id"] = json!(org);
+    client
+}
+
+/// GET of a token and of its client, each expected once.
+fn token_side(
+    server: &mut ServerGuard,
+    token_id: &str,
+    client_id: &str,
+    provider: &str,
+    org: &str,
+) -> Vec<Mock> {
+    vec![
+        get(
+            server,
+            &format!("/api/v2/oauth-tokens/{token_id}"),
+            &token(token_id, client_id),
+        ),
+        get(
+            server,
+            &format!("/api/v2/oauth-clients/{client_id}"),
+            &client(client_id, provider, org),
+        ),
+    ]
+}
+
+/// The target checks for an OAuth token target, both on GitHub, in the organization.
+fn token_checks(server: &mut ServerGuard) -> Vec<Mock> {
+    let mut mocks = token_side(server, TO, TO_CLIENT, "github", ORG);
+    mocks.extend(token_side(server, FROM, FROM_CLIENT, "github", ORG));
+    mocks
+}
+
+/// The target checks for a GitHub App target: the installation, FROM's side, the account.
+fn app_checks(server: &mut ServerGuard, provider: &str, service_account: bool) -> Vec<Mock> {
+    let installation = fixture("github_app_installation_response.json");
+    let mut mocks = vec![get(
+        server,
+        &format!("/api/v2/github-app/installation/{APP}"),
+        &installation["data"],
+    )];
+    mocks.extend(token_side(server, FROM, FROM_CLIENT, provider, ORG));
+    mocks.push(get(
+        server,
+        "/api/v2/account/details",
+        &json!({"id": "user-V3R563qtJNcExAkN", "type": "users",
+                "attributes": {"username": "admin", "is-service-account": service_account}}),
+    ));
+    mocks
+}
+
+/// `resource` as the server answers after a relink to `to`.
+fn relinked(resource: &Value, to: &str) -> Value {
+    let mut answer = resource.clone();
+    let repo = &mut answer["attributes"]["vcs-repo"];
+    if to.starts_with("ghain-") {
+        repo["oauth-token-id"] = Value::Null;
+        repo["github-app-installation-id"] = json!(to);
+    } else {
+        repo["oauth-token-id"] = json!(to);
+    }
+    answer
+}
+
+/// A PATCH of `path` that must carry exactly `vcs_repo` in a `kind` document.
+fn patch(server: &mut ServerGuard, path: &str, kind: &str, vcs_repo: Value) -> mockito::Mock {
+    server
+        .mock("PATCH", path)
+        .match_header("content-type", "application/vnd.api+json")
+        .match_header("authorization", format!("Bearer {TOKEN}").as_str())
+        .match_body(Matcher::Json(
+            json!({"data": {"type": kind, "attributes": {"vcs-repo": vcs_repo}}}),
+        ))
+}
+
+fn answered(mock: mockito::Mock, answer: &Value) -> Mock {
+    mock.with_status(200)
+        .with_body(json!({ "data": answer }).to_string())
+        .expect(1)
+        .create()
+}
+
+fn ws_path(id: &str) -> String {
+    format!("/api/v2/workspaces/{id}")
+}
+
+#[test]
+fn relinks_each_kind_with_its_own_patch_to_a_token() {
+    let mut server = Server::new();
+    let checks = token_checks(&mut server);
+    let ws = workspace("ws-KTuq99JSzgmDSvYj", "workspace-2", FROM, "");
+    let mut tagged = workspace("ws-6jrRyVDv1J8zQMB5", "web", FROM, "release");
+    tagged["attributes"]["vcs-repo"]["tags-regex"] = json!(r"^v\d+\.\d+$");
+    tagged["attributes"]["vcs-repo"]["ingress-submodules"] = json!(true);
+    let untouched = workspace("ws-2HRvNs49EWPjDqT1", "other", OTHER, "main");
+    let set = policy_set("polset-3yVQZvHzf5j3WRJ1", "production", FROM);
+    let aurora = module("mod-PopQnMtYDCcd3PRX", "aurora", "aws", FROM);
+    let org = Org::mock(
+        &mut server,
+        &[ws.clone(), untouched.clone(), tagged.clone()],
+        std::slice::from_ref(&set),
+        std::slice::from_ref(&aurora),
+    );
+    let patches = [
+        answered(
+            patch(
+                &mut server,
+                &ws_path("ws-KTuq99JSzgmDSvYj"),
+                "workspaces",
+                json!({
+                "identifier": "example/terraform-test-proj", "branch": "",
+                "ingress-submodules": false, "oauth-token-id": TO}),
+            ),
+            &relinked(&ws, TO),
+        ),
+        answered(
+            patch(
+                &mut server,
+                &ws_path("ws-6jrRyVDv1J8zQMB5"),
+                "workspaces",
+                json!({
+                "identifier": "example/terraform-test-proj", "branch": "release",
+                "ingress-submodules": true, "tags-regex": r"^v\d+\.\d+$", "oauth-token-id": TO}),
+            ),
+            &relinked(&tagged, TO),
+        ),
+        answered(
+            patch(
+                &mut server,
+                "/api/v2/policy-sets/polset-3yVQZvHzf5j3WRJ1",
+                "policy-sets",
+                json!({
+                "identifier": "hashicorp/my-policy-sets", "branch": "master",
+                "ingress-submodules": false, "oauth-token-id": TO}),
+            ),
+            &relinked(&set, TO),
+        ),
+        answered(
+            patch(
+                &mut server,
+                &module_path("aurora", "aws"),
+                "registry-modules",
+                json!({
+                "identifier": "lafentres/terraform-aws-aurora", "oauth-token-id": TO}),
+            ),
+            &relinked(&aurora, TO),
+        ),
+    ];
+    let other = server
+        .mock("PATCH", ws_path("ws-2HRvNs49EWPjDqT1").as_str())
+        .expect(0)
+        .create();
+    let out = run(
+        &server.url(),
+        &["token", "relink", FROM, "--to", TO, "--yes"],
+    );
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    checks.iter().for_each(Mock::assert);
+    org.assert();
+    patches.iter().for_each(Mock::assert);
+    other.assert();
+    assert_eq!(
+        stdout_of(&out),
+        "\
+KIND        NAME                        ID                       RESULT
+workspace   workspace-2                 ws-KTuq99JSzgmDSvYj      relinked
+workspace   web                         ws-6jrRyVDv1J8zQMB5      relinked
+policy-set  production                  polset-3yVQZvHzf5j3WRJ1  relinked
+module      my-organization/aurora/aws  mod-PopQnMtYDCcd3PRX     relinked
+"
+    );
+    let err = stderr_of(&out);
+    assert!(
+        err.ends_with("relinked 4 of 4: 2 workspaces, 1 policy set, 1 module\n"),
+        "{err}"
+    );
+}
+
+#[test]
+fn relinks_each_kind_to_a_github_app_clearing_the_token() {
+    let mut server = Server::new();
+    let checks = app_checks(&mut server, "github", false);
+    let ws = workspace("ws-KTuq99JSzgmDSvYj", "workspace-2", FROM, "main");
+    let set = policy_set("polset-3yVQZvHzf5j3WRJ1", "production", FROM);
+    let mut aurora = module("mod-PopQnMtYDCcd3PRX", "aurora", "aws", FROM);
+    aurora["attributes"]["vcs-repo"]["branch"] = json!("main");
+    let org = Org::mock(
+        &mut server,
+        std::slice::from_ref(&ws),
+        std::slice::from_ref(&set),
+        std::slice::from_ref(&aurora),
+    );
+    let mut pending = relinked(&aurora, APP);
+    pending["attributes"]["status"] = json!("pending");
+    let patches = [
+        answered(
+            patch(
+                &mut server,
+                &ws_path("ws-KTuq99JSzgmDSvYj"),
+                "workspaces",
+                json!({
+                "identifier": "example/terraform-test-proj", "branch": "main",
+                "ingress-submodules": false, "github-app-installation-id": APP,
+                "oauth-token-id": null}),
+            ),
+            &relinked(&ws, APP),
+        ),
+        answered(
+            patch(
+                &mut server,
+                "/api/v2/policy-sets/polset-3yVQZvHzf5j3WRJ1",
+                "policy-sets",
+                json!({
+                "identifier": "hashicorp/my-policy-sets", "branch": "master",
+                "ingress-submodules": false, "github-app-installation-id": APP,
+                "oauth-token-id": null}),
+            ),
+            &relinked(&set, APP),
+        ),
+        answered(
+            patch(
+                &mut server,
+                &module_path("aurora", "aws"),
+                "registry-modules",
+                json!({
+                "identifier": "lafentres/terraform-aws-aurora", "branch": "main",
+                "github-app-installation-id": APP, "oauth-token-id": null}),
+            ),
+            // Re-ingested: `pending` is not a failure.
+            &pending,
+        ),
+    ];
+    let out = run(
+        &server.url(),
+        &["token", "relink", FROM, "--to", APP, "--yes", "-o", "id"],
+    );
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    checks.iter().for_each(Mock::assert);
+    org.assert();
+    patches.iter().for_each(Mock::assert);
+    assert_eq!(
+        stdout_of(&out),
+        "ws-KTuq99JSzgmDSvYj\npolset-3yVQZvHzf5j3WRJ1\nmod-PopQnMtYDCcd3PRX\n"
+    );
+}
+
+#[test]
+fn the_plan_is_shown_on_stderr_with_the_note_about_runs() {
+    let mut server = Server::new();
+    let _checks = token_checks(&mut server);
+    let _org = Org::mock(
+        &mut server,
+        &[workspace(
+            "ws-KTuq99JSzgmDSvYj",
+            "workspace-2",
+            FROM,
+            "main",
+        )],
+        &[policy_set("polset-3yVQZvHzf5j3WRJ1", "production", FROM)],
+        &[],
+    );
+    let _none = no_patch(&mut server);
+    let out = run(
+        &server.url(),
+        &["token", "relink", FROM, "--to", TO, "--dry-run"],
+    );
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert_eq!(
+        stderr_of(&out),
+        format!(
+            "\
+KIND        NAME         REPOSITORY                   BRANCH  FROM → TO
+workspace   workspace-2  example/terraform-test-proj  main    {FROM} → {TO}
+policy-set  production   hashicorp/my-policy-sets     master  {FROM} → {TO}
+
+note: TFE may queue a run on each relinked workspace
+"
+        )
+    );
+}
+
+#[test]
+fn the_plan_names_the_providers_when_they_differ() {
+    let mut server = Server::new();
+    let mut checks = token_side(&mut server, TO, TO_CLIENT, "github", ORG);
+    checks.extend(token_side(
+        &mut server,
+        FROM,
+        FROM_CLIENT,
+        "gitlab_hosted",
+        ORG,
+    ));
+    let _org = Org::mock(
+        &mut server,
+        &[],
+        &[policy_set("polset-3yVQZvHzf5j3WRJ1", "production", FROM)],
+        &[],
+    );
+    let _none = no_patch(&mut server);
+    let out = run(
+        &server.url(),
+        &["token", "relink", FROM, "--to", TO, "--dry-run"],
+    );
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let err = stderr_of(&out);
+    assert!(
+        err.contains(&format!("{FROM} (gitlab_hosted) → {TO} (github)")),
+        "{err}"
+    );
+    assert!(!err.contains("queue a run"), "no workspace, no note: {err}");
+}
+
+#[test]
+fn dry_run_prints_every_patch_and_sends_none() {
+    let mut server = Server::new();
+    let _checks = token_checks(&mut server);
+    let _org = Org::mock(
+        &mut server,
+        &[workspace("ws-KTuq99JSzgmDSvYj", "workspace-2", FROM, "")],
+        &[],
+        &[module("mod-PopQnMtYDCcd3PRX", "aurora", "aws", FROM)],
+    );
+    let none = no_patch(&mut server);
+    let out = run(
+        &server.url(),
+        &["token", "relink", FROM, "--to", TO, "--dry-run"],
+    );
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    none.assert();
+    let url = server.url();
+    assert_eq!(
+        stdout_of(&out),
+        format!(
+            r#"PATCH {url}/api/v2/workspaces/ws-KTuq99JSzgmDSvYj
+{{
+  "data": {{
+    "type": "workspaces",
+    "attributes": {{
+      "vcs-repo": {{
+        "identifier": "example/terraform-test-proj",
+        "branch": "",
+        "ingress-submodules": false,
+        "oauth-token-id": "{TO}"
+      }}
+    }}
+  }}
+}}
+PATCH {url}/api/v2/organizations/my-organization/registry-modules/private/my-organization/aurora/aws
+{{
+  "data": {{
+    "type": "registry-modules",
+    "attributes": {{
+      "vcs-repo": {{
+        "identifier": "lafentres/terraform-aws-aurora",
+        "oauth-token-id": "{TO}"
+      }}
+    }}
+  }}
+}}
+"#
+        )
+    );
+}
+
+/// Runs a relink against a server that must receive nothing at all.
+fn refused_before_sending(args: &[&str], code: i32, message: &str) {
+    let mut server = Server::new();
+    let mocks: Vec<Mock> = ["GET", "POST", "PATCH", "DELETE"]
+        .into_iter()
+        .map(|m| server.mock(m, Matcher::Any).expect(0).create())
+        .collect();
+    let out = run(&server.url(), args);
+    assert_eq!(
+        out.status.code(),
+        Some(code),
+        "{args:?}: {}",
+        stderr_of(&out)
+    );
+    assert!(stderr_of(&out).contains(message), "{}", stderr_of(&out));
+    mocks.iter().for_each(Mock::assert);
+}
+
+#[test]
+fn without_a_terminal_it_needs_yes_and_sends_nothing() {
+    refused_before_sending(
+        &["token", "relink", FROM, "--to", TO],
+        2,
+        "hint: pass --yes to relink without asking",
+    );
+}
+
+#[test]
+fn from_equal_to_to_and_bad_ids_are_refused_before_anything_is_sent() {
+    refused_before_sending(
+        &["token", "relink", FROM, "--to", FROM, "--yes"],
+        2,
+        "same connection",
+    );
+    refused_before_sending(
+        &[
+            "token",
+            "relink",
+            FROM,
+            "--to",
+            "oc-XKFwG6ggfA9n7t1K",
+            "--yes",
+        ],
+        2,
+        "neither an OAuth token",
+    );
+    refused_before_sending(
+        &[
+            "token",
+            "relink",
+            "ghain-BYrbNeGQ8nAzKouu",
+            "--to",
+            TO,
+            "--yes",
+        ],
+        2,
+        "is not an OAuth token id",
+    );
+    refused_before_sending(
+        &[
+            "token",
+            "relink",
+            FROM,
+            "--to",
+            TO,
+            "--workspace",
+            "web",
+            "--kind",
+            "module",
+            "--yes",
+        ],
+        2,
+        "cannot be combined with another --kind",
+    );
+}
+
+#[test]
+fn a_missing_target_is_exit_3_and_nothing_is_listed_or_patched() {
+    let mut server = Server::new();
+    let missing = server
+        .mock("GET", format!("/api/v2/oauth-tokens/{TO}").as_str())
+        .with_status(404)
+        .with_body(r#"{"errors":[{"status":"404","title":"not found"}]}"#)
+        .expect(1)
+        .create();
+    let lists = server
+        .mock("GET", Matcher::Regex("/organizations/".into()))
+        .expect(0)
+        .create();
+    let none = no_patch(&mut server);
+    let out = run(
+        &server.url(),
+        &["token", "relink", FROM, "--to", TO, "--yes"],
+    );
+    assert_eq!(out.status.code(), Some(3), "{}", stderr_of(&out));
+    missing.assert();
+    lists.assert();
+    none.assert();
+}
+
+/// A target check that fails with exit 2: nothing is listed and nothing patched.
+fn refused_target(server: &mut ServerGuard, to: &str, message: &str) {
+    let lists = server
+        .mock("GET", Matcher::Regex("/organizations/".into()))
+        .expect(0)
+        .create();
+    let none = no_patch(server);
+    let out = run(
+        &server.url(),
+        &["token", "relink", FROM, "--to", to, "--yes"],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
+    assert!(stderr_of(&out).contains(message), "{}", stderr_of(&out));
+    lists.assert();
+    none.assert();
+}
+
+#[test]
+fn a_token_of_another_organization_is_refused() {
+    let mut server = Server::new();
+    let _to = token_side(&mut server, TO, TO_CLIENT, "github", "someone-else");
+    refused_target(
+        &mut server,
+        TO,
+        "belongs to organization someone-else, not to organization my-organization",
+    );
+}
+
+#[test]
+fn a_github_app_for_a_gitlab_connection_is_refused() {
+    let mut server = Server::new();
+    let installation = fixture("github_app_installation_response.json");
+    let _app = get(
+        &mut server,
+        &format!("/api/v2/github-app/installation/{APP}"),
+        &installation["data"],
+    );
+    let _from = token_side(&mut server, FROM, FROM_CLIENT, "gitlab_hosted", ORG);
+    refused_target(
+        &mut server,
+        APP,
+        "the connection of the resources is gitlab_hosted",
+    );
+}
+
+#[test]
+fn a_github_app_with_a_team_or_organization_token_is_refused() {
+    let mut server = Server::new();
+    let _checks = app_checks(&mut server, "github", true);
+    refused_target(
+        &mut server,
+        APP,
+        "only a user API token can link repositories",
+    );
+}
+
+#[test]
+fn workspace_narrows_by_name_and_id() {
+    let mut server = Server::new();
+    let _checks = token_checks(&mut server);
+    let a = workspace("ws-KTuq99JSzgmDSvYj", "workspace-2", FROM, "");
+    let b = workspace("ws-6jrRyVDv1J8zQMB5", "web", FROM, "");
+    let c = workspace("ws-2HRvNs49EWPjDqT1", "api", FROM, "");
+    let ws = list(&mut server, WORKSPACES, &[a.clone(), b.clone(), c]);
+    let others = server
+        .mock("GET", Matcher::Regex("policy-sets|registry-modules".into()))
+        .expect(0)
+        .create();
+    let repo = |branch: &str| {
+        json!({"identifier": "example/terraform-test-proj", "branch": branch,
+               "ingress-submodules": false, "oauth-token-id": TO})
+    };
+    let pa = answered(
+        patch(
+            &mut server,
+            &ws_path("ws-KTuq99JSzgmDSvYj"),
+            "workspaces",
+            repo(""),
+        ),
+        &relinked(&a, TO),
+    );
+    let pb = answered(
+        patch(
+            &mut server,
+            &ws_path("ws-6jrRyVDv1J8zQMB5"),
+            "workspaces",
+            repo(""),
+        ),
+        &relinked(&b, TO),
+    );
+    let pc = server
+        .mock("PATCH", ws_path("ws-2HRvNs49EWPjDqT1").as_str())
+        .expect(0)
+        .create();
+    let out = run(
+        &server.url(),
+        &[
+            "token",
+            "relink",
+            FROM,
+            "--to",
+            TO,
+            "--yes",
+            "--workspace",
+            "web",
+            "--workspace",
+            "ws-KTuq99JSzgmDSvYj",
+            "-o",
+            "id",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert_eq!(
+        stdout_of(&out),
+        "ws-KTuq99JSzgmDSvYj\nws-6jrRyVDv1J8zQMB5\n"
+    );
+    ws.iter().for_each(Mock::assert);
+    others.assert();
+    pa.assert();
+    pb.assert();
+    pc.assert();
+}
+
+#[test]
+fn a_named_workspace_that_does_not_use_from_is_exit_2_with_nothing_changed() {
+    let mut server = Server::new();
+    let _checks = token_checks(&mut server);
+    let _ws = list(
+        &mut server,
+        WORKSPACES,
+        &[
+            workspace("ws-KTuq99JSzgmDSvYj", "workspace-2", FROM, ""),
+            workspace("ws-2HRvNs49EWPjDqT1", "elsewhere", OTHER, ""),
+        ],
+    );
+    let none = no_patch(&mut server);
+    let out = run(
+        &server.url(),
+        &[
+            "token",
+            "relink",
+            FROM,
+            "--to",
+            TO,
+            "--yes",
+            "--workspace",
+            "workspace-2",
+            "--workspace",
+            "elsewhere",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains(&format!("workspace \"elsewhere\" does not use {FROM}")),
+        "{}",
+        stderr_of(&out)
+    );
+    none.assert();
+}
+
+#[test]
+fn an_answer_whose_branch_changed_fails_and_its_row_says_so() {
+    let mut server = Server::new();
+    let _checks = token_checks(&mut server);
+    let ws = workspace("ws-KTuq99JSzgmDSvYj", "workspace-2", FROM, "main");
+    let _org = Org::mock(&mut server, std::slice::from_ref(&ws), &[], &[]);
+    let mut answer = relinked(&ws, TO);
+    answer["attributes"]["vcs-repo"]["branch"] = json!("develop");
+    let _p = server
+        .mock("PATCH", ws_path("ws-KTuq99JSzgmDSvYj").as_str())
+        .with_body(json!({ "data": answer }).to_string())
+        .create();
+    let out = run(
+        &server.url(),
+        &["token", "relink", FROM, "--to", TO, "--yes"],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
+    assert!(
+        stdout_of(&out).contains("failed: branch changed from main to develop"),
+        "{}",
+        stdout_of(&out)
+    );
+    assert!(
+        stderr_of(&out).contains("relinked 0 of 1\n"),
+        "{}",
+        stderr_of(&out)
+    );
+}
+
+/// Five workspaces on FROM, the third answered 422.
+fn five_with_one_rejected(server: &mut ServerGuard) -> (Vec<Value>, Vec<Mock>) {
+    let workspaces: Vec<Value> = (1..=5)
+        .map(|i| workspace(&format!("ws-{i:016}"), &format!("ws{i}"), FROM, ""))
+        .collect();
+    let mocks = workspaces
+        .iter()
+        .enumerate()
+        .map(|(i, ws)| {
+            let id = ws["id"].as_str().unwrap();
+            let mock = server.mock("PATCH", ws_path(id).as_str());
+            if i == 2 {
+                mock.with_status(422)
+                    .with_body(r#"{"errors":[{"status":"422","title":"invalid attribute","detail":"Repository doesn't exist or isn't accessible.","source":{"pointer":"/data/attributes/vcs-repo"}}]}"#)
+                    .expect(1)
+                    .create()
+            } else {
+                answered(mock, &relinked(ws, TO))
+            }
+        })
+        .collect();
+    (workspaces, mocks)
+}
+
+#[test]
+fn a_422_on_one_of_five_relinks_the_other_four_and_exits_5() {
+    let mut server = Server::new();
+    let _checks = token_checks(&mut server);
+    let (workspaces, patches) = five_with_one_rejected(&mut server);
+    let _org = Org::mock(&mut server, &workspaces, &[], &[]);
+    let out = run(
+        &server.url(),
+        &["token", "relink", FROM, "--to", TO, "--yes"],
+    );
+    assert_eq!(out.status.code(), Some(5), "{}", stderr_of(&out));
+    patches.iter().for_each(Mock::assert);
+    let text = stdout_of(&out);
+    assert!(
+        text.contains("ws-0000000000000003  failed: 422 Unprocessable Entity: invalid attribute: Repository doesn't exist or isn't accessible."),
+        "{text}"
+    );
+    assert_eq!(text.matches("relinked").count(), 4, "{text}");
+    let err = stderr_of(&out);
+    assert!(err.contains("relinked 4 of 5: 4 workspaces\n"), "{err}");
+}
+
+#[test]
+fn running_again_after_a_partial_failure_patches_only_the_rest() {
+    let mut server = Server::new();
+    let _checks = token_checks(&mut server);
+    // What the first run left: four on TO, the third still on FROM.
+    let workspaces: Vec<Value> = (1..=5)
+        .map(|i| {
+            let on = if i == 3 { FROM } else { TO };
+            workspace(&format!("ws-{i:016}"), &format!("ws{i}"), on, "")
+        })
+        .collect();
+    let _org = Org::mock(&mut server, &workspaces, &[], &[]);
+    let third = answered(
+        server.mock("PATCH", ws_path("ws-0000000000000003").as_str()),
+        &relinked(&workspaces[2], TO),
+    );
+    let others = server
+        .mock("PATCH", Matcher::Regex("ws-000000000000000[1245]".into()))
+        .expect(0)
+        .create();
+    let out = run(
+        &server.url(),
+        &["token", "relink", FROM, "--to", TO, "--yes"],
+    );
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    third.assert();
+    others.assert();
+    assert!(stderr_of(&out).ends_with("relinked 1 of 1: 1 workspace\n"));
+}
+
+#[test]
+fn more_than_100_workspaces_are_all_relinked_and_others_never_touched() {
+    let mut server = Server::new();
+    let _checks = token_checks(&mut server);
+    let workspaces: Vec<Value> = (0..230)
+        .map(|i| {
+            let on = if i % 3 == 0 { OTHER } else { FROM };
+            workspace(&format!("ws-{i:016}"), &format!("ws{i}"), on, "")
+        })
+        .collect();
+    let org = Org::mock(&mut server, &workspaces, &[], &[]);
+    let patches: Vec<Mock> = workspaces
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| i % 3 != 0)
+        .map(|(_, ws)| {
+            answered(
+                server.mock("PATCH", ws_path(ws["id"].as_str().unwrap()).as_str()),
+                &relinked(ws, TO),
+            )
+        })
+        .collect();
+    let untouched: Vec<Mock> = workspaces
+        .iter()
+        .step_by(3)
+        .map(|ws| {
+            server
+                .mock("PATCH", ws_path(ws["id"].as_str().unwrap()).as_str())
+                .expect(0)
+                .create()
+        })
+        .collect();
+    let out = run(
+        &server.url(),
+        &["token", "relink", FROM, "--to", TO, "--yes"],
+    );
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    org.assert();
+    assert_eq!(patches.len(), 153);
+    patches.iter().for_each(Mock::assert);
+    untouched.iter().for_each(Mock::assert);
+    assert!(stderr_of(&out).ends_with("relinked 153 of 153: 153 workspaces\n"));
+}
+
+#[test]
+fn nothing_using_from_is_a_note_and_exit_zero() {
+    let mut server = Server::new();
+    let _checks = token_checks(&mut server);
+    let _org = Org::mock(&mut server, &[], &[], &[]);
+    let none = no_patch(&mut server);
+    let out = run(
+        &server.url(),
+        &["token", "relink", FROM, "--to", TO, "--yes"],
+    );
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert_eq!(stdout_of(&out), "");
+    assert!(stderr_of(&out).contains("nothing to relink"));
+    none.assert();
+}

@@ -1,0 +1,297 @@
+//! `token usage`, `client usage` and `github-app usage`: the walks, the rows, `--kind`, a
+//! refused list.
+
+use mockito::{Matcher, Server};
+use serde_json::{Value, json};
+
+use crate::common::*;
+use crate::mock::*;
+
+fn run(url: &str, args: &[&str]) -> std::process::Output {
+    let (mut cmd, _home) = tfvcs(url);
+    cmd.args(args).output().unwrap()
+}
+
+#[test]
+fn token_usage_walks_the_three_lists_reads_unlisted_modules_and_prints_rows_in_order() {
+    let mut server = Server::new();
+    let org = Org::mock(
+        &mut server,
+        &[
+            workspace("ws-KTuq99JSzgmDSvYj", "workspace-2", FROM, ""),
+            workspace("ws-2HRvNs49EWPjDqT1", "other", OTHER, "main"),
+            unlinked_workspace("ws-FVVvzCDaykN1oHiw", "cli-driven"),
+            workspace("ws-6jrRyVDv1J8zQMB5", "web", FROM, "release"),
+        ],
+        &[
+            policy_set("polset-3yVQZvHzf5j3WRJ1", "production", FROM),
+            policy_set("polset-u3S5p2Uwk21keu1s", "staging", OTHER),
+        ],
+        &[
+            module("mod-kwt1cBiX2SdDz38w", "api-gateway", "alicloud", OTHER),
+            module("mod-PopQnMtYDCcd3PRX", "aurora", "aws", FROM),
+        ],
+    );
+    let out = run(&server.url(), &["token", "usage", FROM]);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    org.assert();
+    assert_eq!(
+        stdout_of(&out),
+        "\
+KIND        NAME                        ID                       REPOSITORY                      BRANCH   CONNECTION
+workspace   workspace-2                 ws-KTuq99JSzgmDSvYj      example/terraform-test-proj     -        ot-hmAyP66qk2AMVdbJ
+workspace   web                         ws-6jrRyVDv1J8zQMB5      example/terraform-test-proj     release  ot-hmAyP66qk2AMVdbJ
+policy-set  production                  polset-3yVQZvHzf5j3WRJ1  hashicorp/my-policy-sets        master   ot-hmAyP66qk2AMVdbJ
+module      my-organization/aurora/aws  mod-PopQnMtYDCcd3PRX     lafentres/terraform-aws-aurora  -        ot-hmAyP66qk2AMVdbJ
+"
+    );
+}
+
+#[test]
+fn walks_every_page_of_every_list_and_misses_nothing() {
+    let mut server = Server::new();
+    let workspaces: Vec<Value> = (0..250)
+        .map(|i| {
+            let token = if i % 2 == 0 { FROM } else { OTHER };
+            workspace(&format!("ws-{i:016}"), &format!("ws{i}"), token, "")
+        })
+        .collect();
+    let sets: Vec<Value> = (0..120)
+        .map(|i| policy_set(&format!("polset-{i:016}"), &format!("set{i}"), FROM))
+        .collect();
+    let org = Org::mock(&mut server, &workspaces, &sets, &[]);
+    let out = run(&server.url(), &["token", "usage", FROM, "-o", "id"]);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    // ⌈250/100⌉ + ⌈120/100⌉ + ⌈0/100⌉ pages, each exactly once, and nothing else.
+    assert_eq!(org.mocks.len(), 3 + 2 + 1);
+    org.assert();
+    let ids: Vec<String> = stdout_of(&out).lines().map(str::to_string).collect();
+    let mut expected: Vec<String> = (0..250).step_by(2).map(|i| format!("ws-{i:016}")).collect();
+    expected.extend((0..120).map(|i| format!("polset-{i:016}")));
+    assert_eq!(ids, expected);
+}
+
+#[test]
+fn kind_limits_the_walk_to_the_kinds_asked_for() {
+    let mut server = Server::new();
+    let ws = list(
+        &mut server,
+        WORKSPACES,
+        &[workspace("ws-KTuq99JSzgmDSvYj", "workspace-2", FROM, "")],
+    );
+    let modules = list(&mut server, MODULES, &[]);
+    let sets = server
+        .mock("GET", POLICY_SETS)
+        .match_query(Matcher::Any)
+        .expect(0)
+        .create();
+    let out = run(
+        &server.url(),
+        &[
+            "token",
+            "usage",
+            FROM,
+            "--kind",
+            "module",
+            "--kind",
+            "workspace",
+            "-o",
+            "id",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert_eq!(stdout_of(&out), "ws-KTuq99JSzgmDSvYj\n");
+    ws.iter().chain(&modules).for_each(|m| m.assert());
+    sets.assert();
+}
+
+#[test]
+fn a_refused_policy_set_list_fails_with_a_hint_naming_kind_and_kind_leaves_it_out() {
+    let mut server = Server::new();
+    let ws = workspace("ws-KTuq99JSzgmDSvYj", "workspace-2", FROM, "");
+    let _ws = list(&mut server, WORKSPACES, std::slice::from_ref(&ws));
+    let refused = server
+        .mock("GET", POLICY_SETS)
+        .match_query(Matcher::Any)
+        .with_status(404)
+        .with_body(r#"{"errors":[{"status":"404","title":"not found"}]}"#)
+        .expect(1)
+        .create();
+    let _modules = list(&mut server, MODULES, &[]);
+    let out = run(&server.url(), &["token", "usage", FROM]);
+    assert_eq!(out.status.code(), Some(3));
+    assert_eq!(stdout_of(&out), "", "never a silently partial answer");
+    let err = stderr_of(&out);
+    assert!(err.contains("404"), "{err}");
+    assert!(
+        err.contains("hint: the policy sets could not be listed, so this is not a complete answer; to leave policy sets out, pass --kind workspace --kind module"),
+        "{err}"
+    );
+    refused.assert();
+
+    let out = run(
+        &server.url(),
+        &[
+            "token",
+            "usage",
+            FROM,
+            "--kind",
+            "workspace",
+            "--kind",
+            "module",
+            "-o",
+            "id",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert_eq!(stdout_of(&out), "ws-KTuq99JSzgmDSvYj\n");
+    refused.assert();
+}
+
+#[test]
+fn json_is_the_matching_resources_as_sent_with_a_module_as_its_own_get_returned_it() {
+    let mut server = Server::new();
+    let ws = workspace("ws-KTuq99JSzgmDSvYj", "workspace-2", FROM, "");
+    let aurora = module("mod-PopQnMtYDCcd3PRX", "aurora", "aws", FROM);
+    let org = Org::mock(
+        &mut server,
+        std::slice::from_ref(&ws),
+        &[],
+        std::slice::from_ref(&aurora),
+    );
+    let out = run(&server.url(), &["token", "usage", FROM, "-o", "json"]);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    org.assert();
+    let doc: Value = serde_json::from_str(&stdout_of(&out)).unwrap();
+    assert_eq!(doc, json!({"data": [ws, aurora]}));
+}
+
+#[test]
+fn modules_listed_with_a_vcs_repo_and_public_modules_are_not_read_again() {
+    let mut server = Server::new();
+    let _ws = list(&mut server, WORKSPACES, &[]);
+    let _sets = list(&mut server, POLICY_SETS, &[]);
+    let mut public = module_item("mod-pub0000000000000", "consul", "aws");
+    public["attributes"]["registry-name"] = json!("public");
+    public["attributes"]["namespace"] = json!("hashicorp");
+    let listed = module("mod-PopQnMtYDCcd3PRX", "aurora", "aws", FROM);
+    let _modules = list(&mut server, MODULES, &[public, listed]);
+    let reads = server
+        .mock("GET", Matcher::Regex("/registry-modules/".into()))
+        .expect(0)
+        .create();
+    let out = run(&server.url(), &["token", "usage", FROM, "-o", "id"]);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert_eq!(stdout_of(&out), "mod-PopQnMtYDCcd3PRX\n");
+    reads.assert();
+}
+
+#[test]
+fn nothing_found_is_an_empty_list_note_and_exit_zero() {
+    let mut server = Server::new();
+    let org = Org::mock(
+        &mut server,
+        &[workspace("ws-2HRvNs49EWPjDqT1", "other", OTHER, "")],
+        &[],
+        &[],
+    );
+    let out = run(&server.url(), &["token", "usage", FROM]);
+    assert!(out.status.success());
+    assert_eq!(stdout_of(&out), "");
+    assert_eq!(
+        stderr_of(&out),
+        format!("nothing in organization my-organization uses {FROM}\n")
+    );
+    org.assert();
+    let out = run(&server.url(), &["token", "usage", FROM, "-o", "json"]);
+    assert_eq!(stdout_of(&out).replace([' ', '\n'], ""), r#"{"data":[]}"#);
+}
+
+#[test]
+fn several_tokens_at_once() {
+    let mut server = Server::new();
+    let _org = Org::mock(
+        &mut server,
+        &[
+            workspace("ws-KTuq99JSzgmDSvYj", "a", FROM, ""),
+            workspace("ws-2HRvNs49EWPjDqT1", "b", OTHER, ""),
+            workspace("ws-FVVvzCDaykN1oHiw", "c", TO, ""),
+        ],
+        &[],
+        &[],
+    );
+    let out = run(&server.url(), &["token", "usage", FROM, TO, "-o", "id"]);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert_eq!(
+        stdout_of(&out),
+        "ws-KTuq99JSzgmDSvYj\nws-FVVvzCDaykN1oHiw\n"
+    );
+}
+
+#[test]
+fn client_usage_matches_every_token_of_the_client() {
+    let mut server = Server::new();
+    let mut client = fixture("client_create_response.json")["data"].clone();
+    client["relationships"]["oauth-tokens"]["data"] = json!([
+        {"id": FROM, "type": "oauth-tokens"},
+        {"id": OTHER, "type": "oauth-tokens"}
+    ]);
+    let show = get(
+        &mut server,
+        "/api/v2/oauth-clients/oc-XKFwG6ggfA9n7t1K",
+        &client,
+    );
+    let org = Org::mock(
+        &mut server,
+        &[
+            workspace("ws-KTuq99JSzgmDSvYj", "a", FROM, ""),
+            workspace("ws-2HRvNs49EWPjDqT1", "b", TO, ""),
+        ],
+        &[policy_set("polset-3yVQZvHzf5j3WRJ1", "production", OTHER)],
+        &[],
+    );
+    let out = run(
+        &server.url(),
+        &["client", "usage", "oc-XKFwG6ggfA9n7t1K", "-o", "id"],
+    );
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert_eq!(
+        stdout_of(&out),
+        "ws-KTuq99JSzgmDSvYj\npolset-3yVQZvHzf5j3WRJ1\n"
+    );
+    show.assert();
+    org.assert();
+}
+
+#[test]
+fn github_app_usage_matches_the_installation_id() {
+    let mut server = Server::new();
+    let org = Org::mock(
+        &mut server,
+        &[
+            workspace("ws-KTuq99JSzgmDSvYj", "a", APP, "main"),
+            workspace("ws-2HRvNs49EWPjDqT1", "b", FROM, ""),
+        ],
+        &[],
+        &[],
+    );
+    let out = run(&server.url(), &["github-app", "usage", APP]);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    org.assert();
+    let text = stdout_of(&out);
+    assert_eq!(text.lines().count(), 2, "{text}");
+    assert!(text.lines().nth(1).unwrap().ends_with(APP), "{text}");
+}
+
+#[test]
+fn ids_are_checked_before_anything_is_sent() {
+    let server = Server::new();
+    for args in [
+        &["token", "usage", "oc-XKFwG6ggfA9n7t1K"][..],
+        &["token", "usage", "ot-../x"],
+        &["github-app", "usage", "ot-hmAyP66qk2AMVdbJ"],
+    ] {
+        let out = run(&server.url(), args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+    }
+}
