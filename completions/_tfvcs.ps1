@@ -38,6 +38,7 @@ Register-ArgumentCompleter -Native -CommandName 'tfvcs' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('client', 'client', [CompletionResultType]::ParameterValue, 'OAuth clients: the connections between an organization and a VCS provider')
             [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'OAuth tokens: the ids a workspace''s vcs-repo points at')
+            [CompletionResult]::new('github-app', 'github-app', [CompletionResultType]::ParameterValue, 'GitHub App installations the API token''s user can link repositories through')
             [CompletionResult]::new('auth', 'auth', [CompletionResultType]::ParameterValue, 'Where the host, token and organization come from')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('sandbox', 'sandbox', [CompletionResultType]::ParameterValue, 'Run a local TFE-compatible API for VCS connections (in memory)')
@@ -65,6 +66,7 @@ Register-ArgumentCompleter -Native -CommandName 'tfvcs' -ScriptBlock {
             [CompletionResult]::new('set-pat', 'set-pat', [CompletionResultType]::ParameterValue, 'Replace the stored personal access token (rotation)')
             [CompletionResult]::new('add-projects', 'add-projects', [CompletionResultType]::ParameterValue, 'Make the client usable by these projects')
             [CompletionResult]::new('remove-projects', 'remove-projects', [CompletionResultType]::ParameterValue, 'Stop these projects from using the client')
+            [CompletionResult]::new('usage', 'usage', [CompletionResultType]::ParameterValue, 'List what uses any of the client''s OAuth tokens: workspaces, policy sets, modules')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete an OAuth client (workspaces using it are unlinked)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -208,6 +210,23 @@ Register-ArgumentCompleter -Native -CommandName 'tfvcs' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'tfvcs;client;usage' {
+            [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'Only this kind of resource (repeatable) [default: all three]')
+            [CompletionResult]::new('--hostname', '--hostname', [CompletionResultType]::ParameterName, 'Host (optionally host:port, meaning https) or URL with an optional API base path [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]')
+            [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'Organization name [env: TFE_ORGANIZATION]')
+            [CompletionResult]::new('--organization', '--organization', [CompletionResultType]::ParameterName, 'Organization name [env: TFE_ORGANIZATION]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [env: TFVCS_OUTPUT] [default: table]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [env: TFVCS_OUTPUT] [default: table]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds allowed per HTTP request [env: TFVCS_TIMEOUT] [default: 30]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries for rate limits, server errors and lost connections [env: TFVCS_RETRIES] [default: 5]')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this PEM CA bundle instead of the bundled roots (self-hosted TFE) [env: SSL_CERT_FILE]')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail where a prompt would be needed [env: TFVCS_NO_INPUT]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'tfvcs;client;delete' {
             [CompletionResult]::new('--hostname', '--hostname', [CompletionResultType]::ParameterName, 'Host (optionally host:port, meaning https) or URL with an optional API base path [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]')
             [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'Organization name [env: TFE_ORGANIZATION]')
@@ -235,6 +254,7 @@ Register-ArgumentCompleter -Native -CommandName 'tfvcs' -ScriptBlock {
             [CompletionResult]::new('set-pat', 'set-pat', [CompletionResultType]::ParameterValue, 'Replace the stored personal access token (rotation)')
             [CompletionResult]::new('add-projects', 'add-projects', [CompletionResultType]::ParameterValue, 'Make the client usable by these projects')
             [CompletionResult]::new('remove-projects', 'remove-projects', [CompletionResultType]::ParameterValue, 'Stop these projects from using the client')
+            [CompletionResult]::new('usage', 'usage', [CompletionResultType]::ParameterValue, 'List what uses any of the client''s OAuth tokens: workspaces, policy sets, modules')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete an OAuth client (workspaces using it are unlinked)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -258,6 +278,9 @@ Register-ArgumentCompleter -Native -CommandName 'tfvcs' -ScriptBlock {
             break
         }
         'tfvcs;client;help;remove-projects' {
+            break
+        }
+        'tfvcs;client;help;usage' {
             break
         }
         'tfvcs;client;help;delete' {
@@ -284,6 +307,8 @@ Register-ArgumentCompleter -Native -CommandName 'tfvcs' -ScriptBlock {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one OAuth token')
             [CompletionResult]::new('set-ssh-key', 'set-ssh-key', [CompletionResultType]::ParameterValue, 'Give an OAuth token the SSH key used to clone (PEM, no passphrase)')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete an OAuth token')
+            [CompletionResult]::new('usage', 'usage', [CompletionResultType]::ParameterValue, 'List what uses these OAuth tokens: workspaces, policy sets, modules')
+            [CompletionResult]::new('relink', 'relink', [CompletionResultType]::ParameterValue, 'Re-point everything that uses one connection to another')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -357,11 +382,52 @@ Register-ArgumentCompleter -Native -CommandName 'tfvcs' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'tfvcs;token;usage' {
+            [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'Only this kind of resource (repeatable) [default: all three]')
+            [CompletionResult]::new('--hostname', '--hostname', [CompletionResultType]::ParameterName, 'Host (optionally host:port, meaning https) or URL with an optional API base path [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]')
+            [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'Organization name [env: TFE_ORGANIZATION]')
+            [CompletionResult]::new('--organization', '--organization', [CompletionResultType]::ParameterName, 'Organization name [env: TFE_ORGANIZATION]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [env: TFVCS_OUTPUT] [default: table]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [env: TFVCS_OUTPUT] [default: table]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds allowed per HTTP request [env: TFVCS_TIMEOUT] [default: 30]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries for rate limits, server errors and lost connections [env: TFVCS_RETRIES] [default: 5]')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this PEM CA bundle instead of the bundled roots (self-hosted TFE) [env: SSL_CERT_FILE]')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail where a prompt would be needed [env: TFVCS_NO_INPUT]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'tfvcs;token;relink' {
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The connection they move to: an OAuth token or a GitHub App installation')
+            [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'Only this kind of resource (repeatable) [default: all three]')
+            [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Only this workspace, by name or ws-… id (repeatable; implies --kind workspace)')
+            [CompletionResult]::new('--hostname', '--hostname', [CompletionResultType]::ParameterName, 'Host (optionally host:port, meaning https) or URL with an optional API base path [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]')
+            [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'Organization name [env: TFE_ORGANIZATION]')
+            [CompletionResult]::new('--organization', '--organization', [CompletionResultType]::ParameterName, 'Organization name [env: TFE_ORGANIZATION]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [env: TFVCS_OUTPUT] [default: table]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [env: TFVCS_OUTPUT] [default: table]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds allowed per HTTP request [env: TFVCS_TIMEOUT] [default: 30]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries for rate limits, server errors and lost connections [env: TFVCS_RETRIES] [default: 5]')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this PEM CA bundle instead of the bundled roots (self-hosted TFE) [env: SSL_CERT_FILE]')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Relink without asking (needed when not at a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Relink without asking (needed when not at a terminal)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the plan and the PATCH requests instead of sending them')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail where a prompt would be needed [env: TFVCS_NO_INPUT]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'tfvcs;token;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List OAuth tokens: of one client, or of the whole organization')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one OAuth token')
             [CompletionResult]::new('set-ssh-key', 'set-ssh-key', [CompletionResultType]::ParameterValue, 'Give an OAuth token the SSH key used to clone (PEM, no passphrase)')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete an OAuth token')
+            [CompletionResult]::new('usage', 'usage', [CompletionResultType]::ParameterValue, 'List what uses these OAuth tokens: workspaces, policy sets, modules')
+            [CompletionResult]::new('relink', 'relink', [CompletionResultType]::ParameterValue, 'Re-point everything that uses one connection to another')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -377,7 +443,101 @@ Register-ArgumentCompleter -Native -CommandName 'tfvcs' -ScriptBlock {
         'tfvcs;token;help;delete' {
             break
         }
+        'tfvcs;token;help;usage' {
+            break
+        }
+        'tfvcs;token;help;relink' {
+            break
+        }
         'tfvcs;token;help;help' {
+            break
+        }
+        'tfvcs;github-app' {
+            [CompletionResult]::new('--hostname', '--hostname', [CompletionResultType]::ParameterName, 'Host (optionally host:port, meaning https) or URL with an optional API base path [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]')
+            [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'Organization name [env: TFE_ORGANIZATION]')
+            [CompletionResult]::new('--organization', '--organization', [CompletionResultType]::ParameterName, 'Organization name [env: TFE_ORGANIZATION]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [env: TFVCS_OUTPUT] [default: table]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [env: TFVCS_OUTPUT] [default: table]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds allowed per HTTP request [env: TFVCS_TIMEOUT] [default: 30]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries for rate limits, server errors and lost connections [env: TFVCS_RETRIES] [default: 5]')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this PEM CA bundle instead of the bundled roots (self-hosted TFE) [env: SSL_CERT_FILE]')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail where a prompt would be needed [env: TFVCS_NO_INPUT]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the GitHub App installations the token''s user can use')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one GitHub App installation')
+            [CompletionResult]::new('usage', 'usage', [CompletionResultType]::ParameterValue, 'List what links a repository through this installation: workspaces, policy sets, modules')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'tfvcs;github-app;list' {
+            [CompletionResult]::new('--hostname', '--hostname', [CompletionResultType]::ParameterName, 'Host (optionally host:port, meaning https) or URL with an optional API base path [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]')
+            [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'Organization name [env: TFE_ORGANIZATION]')
+            [CompletionResult]::new('--organization', '--organization', [CompletionResultType]::ParameterName, 'Organization name [env: TFE_ORGANIZATION]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [env: TFVCS_OUTPUT] [default: table]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [env: TFVCS_OUTPUT] [default: table]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds allowed per HTTP request [env: TFVCS_TIMEOUT] [default: 30]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries for rate limits, server errors and lost connections [env: TFVCS_RETRIES] [default: 5]')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this PEM CA bundle instead of the bundled roots (self-hosted TFE) [env: SSL_CERT_FILE]')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail where a prompt would be needed [env: TFVCS_NO_INPUT]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'tfvcs;github-app;show' {
+            [CompletionResult]::new('--hostname', '--hostname', [CompletionResultType]::ParameterName, 'Host (optionally host:port, meaning https) or URL with an optional API base path [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]')
+            [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'Organization name [env: TFE_ORGANIZATION]')
+            [CompletionResult]::new('--organization', '--organization', [CompletionResultType]::ParameterName, 'Organization name [env: TFE_ORGANIZATION]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [env: TFVCS_OUTPUT] [default: table]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [env: TFVCS_OUTPUT] [default: table]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds allowed per HTTP request [env: TFVCS_TIMEOUT] [default: 30]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries for rate limits, server errors and lost connections [env: TFVCS_RETRIES] [default: 5]')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this PEM CA bundle instead of the bundled roots (self-hosted TFE) [env: SSL_CERT_FILE]')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail where a prompt would be needed [env: TFVCS_NO_INPUT]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'tfvcs;github-app;usage' {
+            [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'Only this kind of resource (repeatable) [default: all three]')
+            [CompletionResult]::new('--hostname', '--hostname', [CompletionResultType]::ParameterName, 'Host (optionally host:port, meaning https) or URL with an optional API base path [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]')
+            [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'Organization name [env: TFE_ORGANIZATION]')
+            [CompletionResult]::new('--organization', '--organization', [CompletionResultType]::ParameterName, 'Organization name [env: TFE_ORGANIZATION]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [env: TFVCS_OUTPUT] [default: table]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [env: TFVCS_OUTPUT] [default: table]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds allowed per HTTP request [env: TFVCS_TIMEOUT] [default: 30]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries for rate limits, server errors and lost connections [env: TFVCS_RETRIES] [default: 5]')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this PEM CA bundle instead of the bundled roots (self-hosted TFE) [env: SSL_CERT_FILE]')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail where a prompt would be needed [env: TFVCS_NO_INPUT]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'tfvcs;github-app;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the GitHub App installations the token''s user can use')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one GitHub App installation')
+            [CompletionResult]::new('usage', 'usage', [CompletionResultType]::ParameterValue, 'List what links a repository through this installation: workspaces, policy sets, modules')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'tfvcs;github-app;help;list' {
+            break
+        }
+        'tfvcs;github-app;help;show' {
+            break
+        }
+        'tfvcs;github-app;help;usage' {
+            break
+        }
+        'tfvcs;github-app;help;help' {
             break
         }
         'tfvcs;auth' {
@@ -446,6 +606,7 @@ Register-ArgumentCompleter -Native -CommandName 'tfvcs' -ScriptBlock {
         'tfvcs;help' {
             [CompletionResult]::new('client', 'client', [CompletionResultType]::ParameterValue, 'OAuth clients: the connections between an organization and a VCS provider')
             [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'OAuth tokens: the ids a workspace''s vcs-repo points at')
+            [CompletionResult]::new('github-app', 'github-app', [CompletionResultType]::ParameterValue, 'GitHub App installations the API token''s user can link repositories through')
             [CompletionResult]::new('auth', 'auth', [CompletionResultType]::ParameterValue, 'Where the host, token and organization come from')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('sandbox', 'sandbox', [CompletionResultType]::ParameterValue, 'Run a local TFE-compatible API for VCS connections (in memory)')
@@ -460,6 +621,7 @@ Register-ArgumentCompleter -Native -CommandName 'tfvcs' -ScriptBlock {
             [CompletionResult]::new('set-pat', 'set-pat', [CompletionResultType]::ParameterValue, 'Replace the stored personal access token (rotation)')
             [CompletionResult]::new('add-projects', 'add-projects', [CompletionResultType]::ParameterValue, 'Make the client usable by these projects')
             [CompletionResult]::new('remove-projects', 'remove-projects', [CompletionResultType]::ParameterValue, 'Stop these projects from using the client')
+            [CompletionResult]::new('usage', 'usage', [CompletionResultType]::ParameterValue, 'List what uses any of the client''s OAuth tokens: workspaces, policy sets, modules')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete an OAuth client (workspaces using it are unlinked)')
             break
         }
@@ -484,6 +646,9 @@ Register-ArgumentCompleter -Native -CommandName 'tfvcs' -ScriptBlock {
         'tfvcs;help;client;remove-projects' {
             break
         }
+        'tfvcs;help;client;usage' {
+            break
+        }
         'tfvcs;help;client;delete' {
             break
         }
@@ -492,6 +657,8 @@ Register-ArgumentCompleter -Native -CommandName 'tfvcs' -ScriptBlock {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one OAuth token')
             [CompletionResult]::new('set-ssh-key', 'set-ssh-key', [CompletionResultType]::ParameterValue, 'Give an OAuth token the SSH key used to clone (PEM, no passphrase)')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete an OAuth token')
+            [CompletionResult]::new('usage', 'usage', [CompletionResultType]::ParameterValue, 'List what uses these OAuth tokens: workspaces, policy sets, modules')
+            [CompletionResult]::new('relink', 'relink', [CompletionResultType]::ParameterValue, 'Re-point everything that uses one connection to another')
             break
         }
         'tfvcs;help;token;list' {
@@ -504,6 +671,27 @@ Register-ArgumentCompleter -Native -CommandName 'tfvcs' -ScriptBlock {
             break
         }
         'tfvcs;help;token;delete' {
+            break
+        }
+        'tfvcs;help;token;usage' {
+            break
+        }
+        'tfvcs;help;token;relink' {
+            break
+        }
+        'tfvcs;help;github-app' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the GitHub App installations the token''s user can use')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one GitHub App installation')
+            [CompletionResult]::new('usage', 'usage', [CompletionResultType]::ParameterValue, 'List what links a repository through this installation: workspaces, policy sets, modules')
+            break
+        }
+        'tfvcs;help;github-app;list' {
+            break
+        }
+        'tfvcs;help;github-app;show' {
+            break
+        }
+        'tfvcs;help;github-app;usage' {
             break
         }
         'tfvcs;help;auth' {

@@ -25,6 +25,9 @@ _tfvcs() {
             tfvcs,completions)
                 cmd="tfvcs__subcmd__completions"
                 ;;
+            tfvcs,github-app)
+                cmd="tfvcs__subcmd__github__subcmd__app"
+                ;;
             tfvcs,help)
                 cmd="tfvcs__subcmd__help"
                 ;;
@@ -73,6 +76,9 @@ _tfvcs() {
             tfvcs__subcmd__client,update)
                 cmd="tfvcs__subcmd__client__subcmd__update"
                 ;;
+            tfvcs__subcmd__client,usage)
+                cmd="tfvcs__subcmd__client__subcmd__usage"
+                ;;
             tfvcs__subcmd__client__subcmd__help,add-projects)
                 cmd="tfvcs__subcmd__client__subcmd__help__subcmd__add__subcmd__projects"
                 ;;
@@ -100,6 +106,33 @@ _tfvcs() {
             tfvcs__subcmd__client__subcmd__help,update)
                 cmd="tfvcs__subcmd__client__subcmd__help__subcmd__update"
                 ;;
+            tfvcs__subcmd__client__subcmd__help,usage)
+                cmd="tfvcs__subcmd__client__subcmd__help__subcmd__usage"
+                ;;
+            tfvcs__subcmd__github__subcmd__app,help)
+                cmd="tfvcs__subcmd__github__subcmd__app__subcmd__help"
+                ;;
+            tfvcs__subcmd__github__subcmd__app,list)
+                cmd="tfvcs__subcmd__github__subcmd__app__subcmd__list"
+                ;;
+            tfvcs__subcmd__github__subcmd__app,show)
+                cmd="tfvcs__subcmd__github__subcmd__app__subcmd__show"
+                ;;
+            tfvcs__subcmd__github__subcmd__app,usage)
+                cmd="tfvcs__subcmd__github__subcmd__app__subcmd__usage"
+                ;;
+            tfvcs__subcmd__github__subcmd__app__subcmd__help,help)
+                cmd="tfvcs__subcmd__github__subcmd__app__subcmd__help__subcmd__help"
+                ;;
+            tfvcs__subcmd__github__subcmd__app__subcmd__help,list)
+                cmd="tfvcs__subcmd__github__subcmd__app__subcmd__help__subcmd__list"
+                ;;
+            tfvcs__subcmd__github__subcmd__app__subcmd__help,show)
+                cmd="tfvcs__subcmd__github__subcmd__app__subcmd__help__subcmd__show"
+                ;;
+            tfvcs__subcmd__github__subcmd__app__subcmd__help,usage)
+                cmd="tfvcs__subcmd__github__subcmd__app__subcmd__help__subcmd__usage"
+                ;;
             tfvcs__subcmd__help,auth)
                 cmd="tfvcs__subcmd__help__subcmd__auth"
                 ;;
@@ -108,6 +141,9 @@ _tfvcs() {
                 ;;
             tfvcs__subcmd__help,completions)
                 cmd="tfvcs__subcmd__help__subcmd__completions"
+                ;;
+            tfvcs__subcmd__help,github-app)
+                cmd="tfvcs__subcmd__help__subcmd__github__subcmd__app"
                 ;;
             tfvcs__subcmd__help,help)
                 cmd="tfvcs__subcmd__help__subcmd__help"
@@ -145,17 +181,35 @@ _tfvcs() {
             tfvcs__subcmd__help__subcmd__client,update)
                 cmd="tfvcs__subcmd__help__subcmd__client__subcmd__update"
                 ;;
+            tfvcs__subcmd__help__subcmd__client,usage)
+                cmd="tfvcs__subcmd__help__subcmd__client__subcmd__usage"
+                ;;
+            tfvcs__subcmd__help__subcmd__github__subcmd__app,list)
+                cmd="tfvcs__subcmd__help__subcmd__github__subcmd__app__subcmd__list"
+                ;;
+            tfvcs__subcmd__help__subcmd__github__subcmd__app,show)
+                cmd="tfvcs__subcmd__help__subcmd__github__subcmd__app__subcmd__show"
+                ;;
+            tfvcs__subcmd__help__subcmd__github__subcmd__app,usage)
+                cmd="tfvcs__subcmd__help__subcmd__github__subcmd__app__subcmd__usage"
+                ;;
             tfvcs__subcmd__help__subcmd__token,delete)
                 cmd="tfvcs__subcmd__help__subcmd__token__subcmd__delete"
                 ;;
             tfvcs__subcmd__help__subcmd__token,list)
                 cmd="tfvcs__subcmd__help__subcmd__token__subcmd__list"
                 ;;
+            tfvcs__subcmd__help__subcmd__token,relink)
+                cmd="tfvcs__subcmd__help__subcmd__token__subcmd__relink"
+                ;;
             tfvcs__subcmd__help__subcmd__token,set-ssh-key)
                 cmd="tfvcs__subcmd__help__subcmd__token__subcmd__set__subcmd__ssh__subcmd__key"
                 ;;
             tfvcs__subcmd__help__subcmd__token,show)
                 cmd="tfvcs__subcmd__help__subcmd__token__subcmd__show"
+                ;;
+            tfvcs__subcmd__help__subcmd__token,usage)
+                cmd="tfvcs__subcmd__help__subcmd__token__subcmd__usage"
                 ;;
             tfvcs__subcmd__token,delete)
                 cmd="tfvcs__subcmd__token__subcmd__delete"
@@ -166,11 +220,17 @@ _tfvcs() {
             tfvcs__subcmd__token,list)
                 cmd="tfvcs__subcmd__token__subcmd__list"
                 ;;
+            tfvcs__subcmd__token,relink)
+                cmd="tfvcs__subcmd__token__subcmd__relink"
+                ;;
             tfvcs__subcmd__token,set-ssh-key)
                 cmd="tfvcs__subcmd__token__subcmd__set__subcmd__ssh__subcmd__key"
                 ;;
             tfvcs__subcmd__token,show)
                 cmd="tfvcs__subcmd__token__subcmd__show"
+                ;;
+            tfvcs__subcmd__token,usage)
+                cmd="tfvcs__subcmd__token__subcmd__usage"
                 ;;
             tfvcs__subcmd__token__subcmd__help,delete)
                 cmd="tfvcs__subcmd__token__subcmd__help__subcmd__delete"
@@ -181,11 +241,17 @@ _tfvcs() {
             tfvcs__subcmd__token__subcmd__help,list)
                 cmd="tfvcs__subcmd__token__subcmd__help__subcmd__list"
                 ;;
+            tfvcs__subcmd__token__subcmd__help,relink)
+                cmd="tfvcs__subcmd__token__subcmd__help__subcmd__relink"
+                ;;
             tfvcs__subcmd__token__subcmd__help,set-ssh-key)
                 cmd="tfvcs__subcmd__token__subcmd__help__subcmd__set__subcmd__ssh__subcmd__key"
                 ;;
             tfvcs__subcmd__token__subcmd__help,show)
                 cmd="tfvcs__subcmd__token__subcmd__help__subcmd__show"
+                ;;
+            tfvcs__subcmd__token__subcmd__help,usage)
+                cmd="tfvcs__subcmd__token__subcmd__help__subcmd__usage"
                 ;;
             *)
                 ;;
@@ -194,7 +260,7 @@ _tfvcs() {
 
     case "${cmd}" in
         tfvcs)
-            opts="-o -v -h -V --hostname --organization --org --output --verbose --timeout --retries --ca-cert --no-input --help --version client token auth completions sandbox help"
+            opts="-o -v -h -V --hostname --organization --org --output --verbose --timeout --retries --ca-cert --no-input --help --version client token github-app auth completions sandbox help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -374,7 +440,7 @@ _tfvcs() {
             return 0
             ;;
         tfvcs__subcmd__client)
-            opts="-o -v -h --hostname --organization --org --output --verbose --timeout --retries --ca-cert --no-input --help list show create update set-pat add-projects remove-projects delete help"
+            opts="-o -v -h --hostname --organization --org --output --verbose --timeout --retries --ca-cert --no-input --help list show create update set-pat add-projects remove-projects usage delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -610,7 +676,7 @@ _tfvcs() {
             return 0
             ;;
         tfvcs__subcmd__client__subcmd__help)
-            opts="list show create update set-pat add-projects remove-projects delete help"
+            opts="list show create update set-pat add-projects remove-projects usage delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -736,6 +802,20 @@ _tfvcs() {
             return 0
             ;;
         tfvcs__subcmd__client__subcmd__help__subcmd__update)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tfvcs__subcmd__client__subcmd__help__subcmd__usage)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1011,6 +1091,56 @@ _tfvcs() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        tfvcs__subcmd__client__subcmd__usage)
+            opts="-o -v -h --kind --hostname --organization --org --output --verbose --timeout --retries --ca-cert --no-input --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --kind)
+                    COMPREPLY=($(compgen -W "workspace policy-set module" -- "${cur}"))
+                    return 0
+                    ;;
+                --hostname)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --org)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --organization)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         tfvcs__subcmd__completions)
             opts="-h --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1025,8 +1155,266 @@ _tfvcs() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        tfvcs__subcmd__github__subcmd__app)
+            opts="-o -v -h --hostname --organization --org --output --verbose --timeout --retries --ca-cert --no-input --help list show usage help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --hostname)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --org)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --organization)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tfvcs__subcmd__github__subcmd__app__subcmd__help)
+            opts="list show usage help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tfvcs__subcmd__github__subcmd__app__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tfvcs__subcmd__github__subcmd__app__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tfvcs__subcmd__github__subcmd__app__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tfvcs__subcmd__github__subcmd__app__subcmd__help__subcmd__usage)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tfvcs__subcmd__github__subcmd__app__subcmd__list)
+            opts="-o -v -h --hostname --organization --org --output --verbose --timeout --retries --ca-cert --no-input --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --hostname)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --org)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --organization)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tfvcs__subcmd__github__subcmd__app__subcmd__show)
+            opts="-o -v -h --hostname --organization --org --output --verbose --timeout --retries --ca-cert --no-input --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --hostname)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --org)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --organization)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tfvcs__subcmd__github__subcmd__app__subcmd__usage)
+            opts="-o -v -h --kind --hostname --organization --org --output --verbose --timeout --retries --ca-cert --no-input --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --kind)
+                    COMPREPLY=($(compgen -W "workspace policy-set module" -- "${cur}"))
+                    return 0
+                    ;;
+                --hostname)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --org)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --organization)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         tfvcs__subcmd__help)
-            opts="client token auth completions sandbox help"
+            opts="client token github-app auth completions sandbox help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1068,7 +1456,7 @@ _tfvcs() {
             return 0
             ;;
         tfvcs__subcmd__help__subcmd__client)
-            opts="list show create update set-pat add-projects remove-projects delete"
+            opts="list show create update set-pat add-projects remove-projects usage delete"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1193,9 +1581,79 @@ _tfvcs() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        tfvcs__subcmd__help__subcmd__client__subcmd__usage)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         tfvcs__subcmd__help__subcmd__completions)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tfvcs__subcmd__help__subcmd__github__subcmd__app)
+            opts="list show usage"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tfvcs__subcmd__help__subcmd__github__subcmd__app__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tfvcs__subcmd__help__subcmd__github__subcmd__app__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tfvcs__subcmd__help__subcmd__github__subcmd__app__subcmd__usage)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1236,7 +1694,7 @@ _tfvcs() {
             return 0
             ;;
         tfvcs__subcmd__help__subcmd__token)
-            opts="list show set-ssh-key delete"
+            opts="list show set-ssh-key delete usage relink"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1277,6 +1735,20 @@ _tfvcs() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        tfvcs__subcmd__help__subcmd__token__subcmd__relink)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         tfvcs__subcmd__help__subcmd__token__subcmd__set__subcmd__ssh__subcmd__key)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -1292,6 +1764,20 @@ _tfvcs() {
             return 0
             ;;
         tfvcs__subcmd__help__subcmd__token__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tfvcs__subcmd__help__subcmd__token__subcmd__usage)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1352,7 +1838,7 @@ _tfvcs() {
             return 0
             ;;
         tfvcs__subcmd__token)
-            opts="-o -v -h --hostname --organization --org --output --verbose --timeout --retries --ca-cert --no-input --help list show set-ssh-key delete help"
+            opts="-o -v -h --hostname --organization --org --output --verbose --timeout --retries --ca-cert --no-input --help list show set-ssh-key delete usage relink help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1444,7 +1930,7 @@ _tfvcs() {
             return 0
             ;;
         tfvcs__subcmd__token__subcmd__help)
-            opts="list show set-ssh-key delete help"
+            opts="list show set-ssh-key delete usage relink help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1499,6 +1985,20 @@ _tfvcs() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        tfvcs__subcmd__token__subcmd__help__subcmd__relink)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         tfvcs__subcmd__token__subcmd__help__subcmd__set__subcmd__ssh__subcmd__key)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -1527,6 +2027,20 @@ _tfvcs() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        tfvcs__subcmd__token__subcmd__help__subcmd__usage)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         tfvcs__subcmd__token__subcmd__list)
             opts="-o -v -h --provider --hostname --organization --org --output --verbose --timeout --retries --ca-cert --no-input --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1536,6 +2050,64 @@ _tfvcs() {
             case "${prev}" in
                 --provider)
                     COMPREPLY=($(compgen -W "github github_enterprise gitlab_hosted gitlab_community_edition gitlab_enterprise_edition bitbucket_hosted bitbucket_data_center bitbucket_server ado_server ado_services" -- "${cur}"))
+                    return 0
+                    ;;
+                --hostname)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --org)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --organization)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tfvcs__subcmd__token__subcmd__relink)
+            opts="-y -o -v -h --to --kind --workspace --yes --dry-run --hostname --organization --org --output --verbose --timeout --retries --ca-cert --no-input --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kind)
+                    COMPREPLY=($(compgen -W "workspace policy-set module" -- "${cur}"))
+                    return 0
+                    ;;
+                --workspace)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --hostname)
@@ -1634,6 +2206,56 @@ _tfvcs() {
                 return 0
             fi
             case "${prev}" in
+                --hostname)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --org)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --organization)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tfvcs__subcmd__token__subcmd__usage)
+            opts="-o -v -h --kind --hostname --organization --org --output --verbose --timeout --retries --ca-cert --no-input --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --kind)
+                    COMPREPLY=($(compgen -W "workspace policy-set module" -- "${cur}"))
+                    return 0
+                    ;;
                 --hostname)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -35,6 +35,7 @@ set edit:completion:arg-completer[tfvcs] = {|@words|
             cand --version 'Print version'
             cand client 'OAuth clients: the connections between an organization and a VCS provider'
             cand token 'OAuth tokens: the ids a workspace''s vcs-repo points at'
+            cand github-app 'GitHub App installations the API token''s user can link repositories through'
             cand auth 'Where the host, token and organization come from'
             cand completions 'Print a shell completion script'
             cand sandbox 'Run a local TFE-compatible API for VCS connections (in memory)'
@@ -61,6 +62,7 @@ set edit:completion:arg-completer[tfvcs] = {|@words|
             cand set-pat 'Replace the stored personal access token (rotation)'
             cand add-projects 'Make the client usable by these projects'
             cand remove-projects 'Stop these projects from using the client'
+            cand usage 'List what uses any of the client''s OAuth tokens: workspaces, policy sets, modules'
             cand delete 'Delete an OAuth client (workspaces using it are unlinked)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -196,6 +198,22 @@ set edit:completion:arg-completer[tfvcs] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'tfvcs;client;usage'= {
+            cand --kind 'Only this kind of resource (repeatable) [default: all three]'
+            cand --hostname 'Host (optionally host:port, meaning https) or URL with an optional API base path [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]'
+            cand --org 'Organization name [env: TFE_ORGANIZATION]'
+            cand --organization 'Organization name [env: TFE_ORGANIZATION]'
+            cand -o 'Output format [env: TFVCS_OUTPUT] [default: table]'
+            cand --output 'Output format [env: TFVCS_OUTPUT] [default: table]'
+            cand --timeout 'Seconds allowed per HTTP request [env: TFVCS_TIMEOUT] [default: 30]'
+            cand --retries 'Retries for rate limits, server errors and lost connections [env: TFVCS_RETRIES] [default: 5]'
+            cand --ca-cert 'Trust this PEM CA bundle instead of the bundled roots (self-hosted TFE) [env: SSL_CERT_FILE]'
+            cand -v 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)'
+            cand --verbose 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)'
+            cand --no-input 'Never prompt; fail where a prompt would be needed [env: TFVCS_NO_INPUT]'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'tfvcs;client;delete'= {
             cand --hostname 'Host (optionally host:port, meaning https) or URL with an optional API base path [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]'
             cand --org 'Organization name [env: TFE_ORGANIZATION]'
@@ -222,6 +240,7 @@ set edit:completion:arg-completer[tfvcs] = {|@words|
             cand set-pat 'Replace the stored personal access token (rotation)'
             cand add-projects 'Make the client usable by these projects'
             cand remove-projects 'Stop these projects from using the client'
+            cand usage 'List what uses any of the client''s OAuth tokens: workspaces, policy sets, modules'
             cand delete 'Delete an OAuth client (workspaces using it are unlinked)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -238,6 +257,8 @@ set edit:completion:arg-completer[tfvcs] = {|@words|
         &'tfvcs;client;help;add-projects'= {
         }
         &'tfvcs;client;help;remove-projects'= {
+        }
+        &'tfvcs;client;help;usage'= {
         }
         &'tfvcs;client;help;delete'= {
         }
@@ -261,6 +282,8 @@ set edit:completion:arg-completer[tfvcs] = {|@words|
             cand show 'Show one OAuth token'
             cand set-ssh-key 'Give an OAuth token the SSH key used to clone (PEM, no passphrase)'
             cand delete 'Delete an OAuth token'
+            cand usage 'List what uses these OAuth tokens: workspaces, policy sets, modules'
+            cand relink 'Re-point everything that uses one connection to another'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'tfvcs;token;list'= {
@@ -329,11 +352,50 @@ set edit:completion:arg-completer[tfvcs] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'tfvcs;token;usage'= {
+            cand --kind 'Only this kind of resource (repeatable) [default: all three]'
+            cand --hostname 'Host (optionally host:port, meaning https) or URL with an optional API base path [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]'
+            cand --org 'Organization name [env: TFE_ORGANIZATION]'
+            cand --organization 'Organization name [env: TFE_ORGANIZATION]'
+            cand -o 'Output format [env: TFVCS_OUTPUT] [default: table]'
+            cand --output 'Output format [env: TFVCS_OUTPUT] [default: table]'
+            cand --timeout 'Seconds allowed per HTTP request [env: TFVCS_TIMEOUT] [default: 30]'
+            cand --retries 'Retries for rate limits, server errors and lost connections [env: TFVCS_RETRIES] [default: 5]'
+            cand --ca-cert 'Trust this PEM CA bundle instead of the bundled roots (self-hosted TFE) [env: SSL_CERT_FILE]'
+            cand -v 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)'
+            cand --verbose 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)'
+            cand --no-input 'Never prompt; fail where a prompt would be needed [env: TFVCS_NO_INPUT]'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tfvcs;token;relink'= {
+            cand --to 'The connection they move to: an OAuth token or a GitHub App installation'
+            cand --kind 'Only this kind of resource (repeatable) [default: all three]'
+            cand --workspace 'Only this workspace, by name or ws-… id (repeatable; implies --kind workspace)'
+            cand --hostname 'Host (optionally host:port, meaning https) or URL with an optional API base path [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]'
+            cand --org 'Organization name [env: TFE_ORGANIZATION]'
+            cand --organization 'Organization name [env: TFE_ORGANIZATION]'
+            cand -o 'Output format [env: TFVCS_OUTPUT] [default: table]'
+            cand --output 'Output format [env: TFVCS_OUTPUT] [default: table]'
+            cand --timeout 'Seconds allowed per HTTP request [env: TFVCS_TIMEOUT] [default: 30]'
+            cand --retries 'Retries for rate limits, server errors and lost connections [env: TFVCS_RETRIES] [default: 5]'
+            cand --ca-cert 'Trust this PEM CA bundle instead of the bundled roots (self-hosted TFE) [env: SSL_CERT_FILE]'
+            cand -y 'Relink without asking (needed when not at a terminal)'
+            cand --yes 'Relink without asking (needed when not at a terminal)'
+            cand --dry-run 'Print the plan and the PATCH requests instead of sending them'
+            cand -v 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)'
+            cand --verbose 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)'
+            cand --no-input 'Never prompt; fail where a prompt would be needed [env: TFVCS_NO_INPUT]'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'tfvcs;token;help'= {
             cand list 'List OAuth tokens: of one client, or of the whole organization'
             cand show 'Show one OAuth token'
             cand set-ssh-key 'Give an OAuth token the SSH key used to clone (PEM, no passphrase)'
             cand delete 'Delete an OAuth token'
+            cand usage 'List what uses these OAuth tokens: workspaces, policy sets, modules'
+            cand relink 'Re-point everything that uses one connection to another'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'tfvcs;token;help;list'= {
@@ -344,7 +406,90 @@ set edit:completion:arg-completer[tfvcs] = {|@words|
         }
         &'tfvcs;token;help;delete'= {
         }
+        &'tfvcs;token;help;usage'= {
+        }
+        &'tfvcs;token;help;relink'= {
+        }
         &'tfvcs;token;help;help'= {
+        }
+        &'tfvcs;github-app'= {
+            cand --hostname 'Host (optionally host:port, meaning https) or URL with an optional API base path [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]'
+            cand --org 'Organization name [env: TFE_ORGANIZATION]'
+            cand --organization 'Organization name [env: TFE_ORGANIZATION]'
+            cand -o 'Output format [env: TFVCS_OUTPUT] [default: table]'
+            cand --output 'Output format [env: TFVCS_OUTPUT] [default: table]'
+            cand --timeout 'Seconds allowed per HTTP request [env: TFVCS_TIMEOUT] [default: 30]'
+            cand --retries 'Retries for rate limits, server errors and lost connections [env: TFVCS_RETRIES] [default: 5]'
+            cand --ca-cert 'Trust this PEM CA bundle instead of the bundled roots (self-hosted TFE) [env: SSL_CERT_FILE]'
+            cand -v 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)'
+            cand --verbose 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)'
+            cand --no-input 'Never prompt; fail where a prompt would be needed [env: TFVCS_NO_INPUT]'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand list 'List the GitHub App installations the token''s user can use'
+            cand show 'Show one GitHub App installation'
+            cand usage 'List what links a repository through this installation: workspaces, policy sets, modules'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tfvcs;github-app;list'= {
+            cand --hostname 'Host (optionally host:port, meaning https) or URL with an optional API base path [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]'
+            cand --org 'Organization name [env: TFE_ORGANIZATION]'
+            cand --organization 'Organization name [env: TFE_ORGANIZATION]'
+            cand -o 'Output format [env: TFVCS_OUTPUT] [default: table]'
+            cand --output 'Output format [env: TFVCS_OUTPUT] [default: table]'
+            cand --timeout 'Seconds allowed per HTTP request [env: TFVCS_TIMEOUT] [default: 30]'
+            cand --retries 'Retries for rate limits, server errors and lost connections [env: TFVCS_RETRIES] [default: 5]'
+            cand --ca-cert 'Trust this PEM CA bundle instead of the bundled roots (self-hosted TFE) [env: SSL_CERT_FILE]'
+            cand -v 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)'
+            cand --verbose 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)'
+            cand --no-input 'Never prompt; fail where a prompt would be needed [env: TFVCS_NO_INPUT]'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tfvcs;github-app;show'= {
+            cand --hostname 'Host (optionally host:port, meaning https) or URL with an optional API base path [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]'
+            cand --org 'Organization name [env: TFE_ORGANIZATION]'
+            cand --organization 'Organization name [env: TFE_ORGANIZATION]'
+            cand -o 'Output format [env: TFVCS_OUTPUT] [default: table]'
+            cand --output 'Output format [env: TFVCS_OUTPUT] [default: table]'
+            cand --timeout 'Seconds allowed per HTTP request [env: TFVCS_TIMEOUT] [default: 30]'
+            cand --retries 'Retries for rate limits, server errors and lost connections [env: TFVCS_RETRIES] [default: 5]'
+            cand --ca-cert 'Trust this PEM CA bundle instead of the bundled roots (self-hosted TFE) [env: SSL_CERT_FILE]'
+            cand -v 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)'
+            cand --verbose 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)'
+            cand --no-input 'Never prompt; fail where a prompt would be needed [env: TFVCS_NO_INPUT]'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tfvcs;github-app;usage'= {
+            cand --kind 'Only this kind of resource (repeatable) [default: all three]'
+            cand --hostname 'Host (optionally host:port, meaning https) or URL with an optional API base path [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]'
+            cand --org 'Organization name [env: TFE_ORGANIZATION]'
+            cand --organization 'Organization name [env: TFE_ORGANIZATION]'
+            cand -o 'Output format [env: TFVCS_OUTPUT] [default: table]'
+            cand --output 'Output format [env: TFVCS_OUTPUT] [default: table]'
+            cand --timeout 'Seconds allowed per HTTP request [env: TFVCS_TIMEOUT] [default: 30]'
+            cand --retries 'Retries for rate limits, server errors and lost connections [env: TFVCS_RETRIES] [default: 5]'
+            cand --ca-cert 'Trust this PEM CA bundle instead of the bundled roots (self-hosted TFE) [env: SSL_CERT_FILE]'
+            cand -v 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)'
+            cand --verbose 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)'
+            cand --no-input 'Never prompt; fail where a prompt would be needed [env: TFVCS_NO_INPUT]'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tfvcs;github-app;help'= {
+            cand list 'List the GitHub App installations the token''s user can use'
+            cand show 'Show one GitHub App installation'
+            cand usage 'List what links a repository through this installation: workspaces, policy sets, modules'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tfvcs;github-app;help;list'= {
+        }
+        &'tfvcs;github-app;help;show'= {
+        }
+        &'tfvcs;github-app;help;usage'= {
+        }
+        &'tfvcs;github-app;help;help'= {
         }
         &'tfvcs;auth'= {
             cand --hostname 'Host (optionally host:port, meaning https) or URL with an optional API base path [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]'
@@ -405,6 +550,7 @@ set edit:completion:arg-completer[tfvcs] = {|@words|
         &'tfvcs;help'= {
             cand client 'OAuth clients: the connections between an organization and a VCS provider'
             cand token 'OAuth tokens: the ids a workspace''s vcs-repo points at'
+            cand github-app 'GitHub App installations the API token''s user can link repositories through'
             cand auth 'Where the host, token and organization come from'
             cand completions 'Print a shell completion script'
             cand sandbox 'Run a local TFE-compatible API for VCS connections (in memory)'
@@ -418,6 +564,7 @@ set edit:completion:arg-completer[tfvcs] = {|@words|
             cand set-pat 'Replace the stored personal access token (rotation)'
             cand add-projects 'Make the client usable by these projects'
             cand remove-projects 'Stop these projects from using the client'
+            cand usage 'List what uses any of the client''s OAuth tokens: workspaces, policy sets, modules'
             cand delete 'Delete an OAuth client (workspaces using it are unlinked)'
         }
         &'tfvcs;help;client;list'= {
@@ -434,6 +581,8 @@ set edit:completion:arg-completer[tfvcs] = {|@words|
         }
         &'tfvcs;help;client;remove-projects'= {
         }
+        &'tfvcs;help;client;usage'= {
+        }
         &'tfvcs;help;client;delete'= {
         }
         &'tfvcs;help;token'= {
@@ -441,6 +590,8 @@ set edit:completion:arg-completer[tfvcs] = {|@words|
             cand show 'Show one OAuth token'
             cand set-ssh-key 'Give an OAuth token the SSH key used to clone (PEM, no passphrase)'
             cand delete 'Delete an OAuth token'
+            cand usage 'List what uses these OAuth tokens: workspaces, policy sets, modules'
+            cand relink 'Re-point everything that uses one connection to another'
         }
         &'tfvcs;help;token;list'= {
         }
@@ -449,6 +600,21 @@ set edit:completion:arg-completer[tfvcs] = {|@words|
         &'tfvcs;help;token;set-ssh-key'= {
         }
         &'tfvcs;help;token;delete'= {
+        }
+        &'tfvcs;help;token;usage'= {
+        }
+        &'tfvcs;help;token;relink'= {
+        }
+        &'tfvcs;help;github-app'= {
+            cand list 'List the GitHub App installations the token''s user can use'
+            cand show 'Show one GitHub App installation'
+            cand usage 'List what links a repository through this installation: workspaces, policy sets, modules'
+        }
+        &'tfvcs;help;github-app;list'= {
+        }
+        &'tfvcs;help;github-app;show'= {
+        }
+        &'tfvcs;help;github-app;usage'= {
         }
         &'tfvcs;help;auth'= {
             cand status 'Show the host, organization and where the token comes from, then check the token'

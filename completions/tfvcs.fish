@@ -38,30 +38,32 @@ complete -c tfvcs -n "__fish_tfvcs_needs_command" -s h -l help -d 'Print help (s
 complete -c tfvcs -n "__fish_tfvcs_needs_command" -s V -l version -d 'Print version'
 complete -c tfvcs -n "__fish_tfvcs_needs_command" -f -a "client" -d 'OAuth clients: the connections between an organization and a VCS provider'
 complete -c tfvcs -n "__fish_tfvcs_needs_command" -f -a "token" -d 'OAuth tokens: the ids a workspace\'s vcs-repo points at'
+complete -c tfvcs -n "__fish_tfvcs_needs_command" -f -a "github-app" -d 'GitHub App installations the API token\'s user can link repositories through'
 complete -c tfvcs -n "__fish_tfvcs_needs_command" -f -a "auth" -d 'Where the host, token and organization come from'
 complete -c tfvcs -n "__fish_tfvcs_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c tfvcs -n "__fish_tfvcs_needs_command" -f -a "sandbox" -d 'Run a local TFE-compatible API for VCS connections (in memory)'
 complete -c tfvcs -n "__fish_tfvcs_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and not __fish_seen_subcommand_from list show create update set-pat add-projects remove-projects delete help" -l hostname -d 'Host (optionally host:port, meaning https) or URL with an optional API base path [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]' -r
-complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and not __fish_seen_subcommand_from list show create update set-pat add-projects remove-projects delete help" -l org -l organization -d 'Organization name [env: TFE_ORGANIZATION]' -r
-complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and not __fish_seen_subcommand_from list show create update set-pat add-projects remove-projects delete help" -s o -l output -d 'Output format [env: TFVCS_OUTPUT] [default: table]' -r -f -a "table\t'Human-readable tables'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and not __fish_seen_subcommand_from list show create update set-pat add-projects remove-projects usage delete help" -l hostname -d 'Host (optionally host:port, meaning https) or URL with an optional API base path [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]' -r
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and not __fish_seen_subcommand_from list show create update set-pat add-projects remove-projects usage delete help" -l org -l organization -d 'Organization name [env: TFE_ORGANIZATION]' -r
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and not __fish_seen_subcommand_from list show create update set-pat add-projects remove-projects usage delete help" -s o -l output -d 'Output format [env: TFVCS_OUTPUT] [default: table]' -r -f -a "table\t'Human-readable tables'
 json\t'The server\'s JSON:API documents'
 id\t'Bare ids, one per line'"
-complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and not __fish_seen_subcommand_from list show create update set-pat add-projects remove-projects delete help" -l timeout -d 'Seconds allowed per HTTP request [env: TFVCS_TIMEOUT] [default: 30]' -r
-complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and not __fish_seen_subcommand_from list show create update set-pat add-projects remove-projects delete help" -l retries -d 'Retries for rate limits, server errors and lost connections [env: TFVCS_RETRIES] [default: 5]' -r
-complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and not __fish_seen_subcommand_from list show create update set-pat add-projects remove-projects delete help" -l ca-cert -d 'Trust this PEM CA bundle instead of the bundled roots (self-hosted TFE) [env: SSL_CERT_FILE]' -r -F
-complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and not __fish_seen_subcommand_from list show create update set-pat add-projects remove-projects delete help" -s v -l verbose -d 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)'
-complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and not __fish_seen_subcommand_from list show create update set-pat add-projects remove-projects delete help" -l no-input -d 'Never prompt; fail where a prompt would be needed [env: TFVCS_NO_INPUT]'
-complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and not __fish_seen_subcommand_from list show create update set-pat add-projects remove-projects delete help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and not __fish_seen_subcommand_from list show create update set-pat add-projects remove-projects delete help" -f -a "list" -d 'List the organization\'s OAuth clients'
-complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and not __fish_seen_subcommand_from list show create update set-pat add-projects remove-projects delete help" -f -a "show" -d 'Show one OAuth client'
-complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and not __fish_seen_subcommand_from list show create update set-pat add-projects remove-projects delete help" -f -a "create" -d 'Create an OAuth client (a VCS connection)'
-complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and not __fish_seen_subcommand_from list show create update set-pat add-projects remove-projects delete help" -f -a "update" -d 'Change an OAuth client\'s name, keys, scope, projects or agent pool'
-complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and not __fish_seen_subcommand_from list show create update set-pat add-projects remove-projects delete help" -f -a "set-pat" -d 'Replace the stored personal access token (rotation)'
-complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and not __fish_seen_subcommand_from list show create update set-pat add-projects remove-projects delete help" -f -a "add-projects" -d 'Make the client usable by these projects'
-complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and not __fish_seen_subcommand_from list show create update set-pat add-projects remove-projects delete help" -f -a "remove-projects" -d 'Stop these projects from using the client'
-complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and not __fish_seen_subcommand_from list show create update set-pat add-projects remove-projects delete help" -f -a "delete" -d 'Delete an OAuth client (workspaces using it are unlinked)'
-complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and not __fish_seen_subcommand_from list show create update set-pat add-projects remove-projects delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and not __fish_seen_subcommand_from list show create update set-pat add-projects remove-projects usage delete help" -l timeout -d 'Seconds allowed per HTTP request [env: TFVCS_TIMEOUT] [default: 30]' -r
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and not __fish_seen_subcommand_from list show create update set-pat add-projects remove-projects usage delete help" -l retries -d 'Retries for rate limits, server errors and lost connections [env: TFVCS_RETRIES] [default: 5]' -r
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and not __fish_seen_subcommand_from list show create update set-pat add-projects remove-projects usage delete help" -l ca-cert -d 'Trust this PEM CA bundle instead of the bundled roots (self-hosted TFE) [env: SSL_CERT_FILE]' -r -F
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and not __fish_seen_subcommand_from list show create update set-pat add-projects remove-projects usage delete help" -s v -l verbose -d 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and not __fish_seen_subcommand_from list show create update set-pat add-projects remove-projects usage delete help" -l no-input -d 'Never prompt; fail where a prompt would be needed [env: TFVCS_NO_INPUT]'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and not __fish_seen_subcommand_from list show create update set-pat add-projects remove-projects usage delete help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and not __fish_seen_subcommand_from list show create update set-pat add-projects remove-projects usage delete help" -f -a "list" -d 'List the organization\'s OAuth clients'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and not __fish_seen_subcommand_from list show create update set-pat add-projects remove-projects usage delete help" -f -a "show" -d 'Show one OAuth client'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and not __fish_seen_subcommand_from list show create update set-pat add-projects remove-projects usage delete help" -f -a "create" -d 'Create an OAuth client (a VCS connection)'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and not __fish_seen_subcommand_from list show create update set-pat add-projects remove-projects usage delete help" -f -a "update" -d 'Change an OAuth client\'s name, keys, scope, projects or agent pool'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and not __fish_seen_subcommand_from list show create update set-pat add-projects remove-projects usage delete help" -f -a "set-pat" -d 'Replace the stored personal access token (rotation)'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and not __fish_seen_subcommand_from list show create update set-pat add-projects remove-projects usage delete help" -f -a "add-projects" -d 'Make the client usable by these projects'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and not __fish_seen_subcommand_from list show create update set-pat add-projects remove-projects usage delete help" -f -a "remove-projects" -d 'Stop these projects from using the client'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and not __fish_seen_subcommand_from list show create update set-pat add-projects remove-projects usage delete help" -f -a "usage" -d 'List what uses any of the client\'s OAuth tokens: workspaces, policy sets, modules'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and not __fish_seen_subcommand_from list show create update set-pat add-projects remove-projects usage delete help" -f -a "delete" -d 'Delete an OAuth client (workspaces using it are unlinked)'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and not __fish_seen_subcommand_from list show create update set-pat add-projects remove-projects usage delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from list" -l hostname -d 'Host (optionally host:port, meaning https) or URL with an optional API base path [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]' -r
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from list" -l org -l organization -d 'Organization name [env: TFE_ORGANIZATION]' -r
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [env: TFVCS_OUTPUT] [default: table]' -r -f -a "table\t'Human-readable tables'
@@ -177,6 +179,20 @@ complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subc
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from remove-projects" -s v -l verbose -d 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from remove-projects" -l no-input -d 'Never prompt; fail where a prompt would be needed [env: TFVCS_NO_INPUT]'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from remove-projects" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from usage" -l kind -d 'Only this kind of resource (repeatable) [default: all three]' -r -f -a "workspace\t'Workspaces'
+policy-set\t'VCS-backed policy sets'
+module\t'Private registry modules published from a repository'"
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from usage" -l hostname -d 'Host (optionally host:port, meaning https) or URL with an optional API base path [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]' -r
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from usage" -l org -l organization -d 'Organization name [env: TFE_ORGANIZATION]' -r
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from usage" -s o -l output -d 'Output format [env: TFVCS_OUTPUT] [default: table]' -r -f -a "table\t'Human-readable tables'
+json\t'The server\'s JSON:API documents'
+id\t'Bare ids, one per line'"
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from usage" -l timeout -d 'Seconds allowed per HTTP request [env: TFVCS_TIMEOUT] [default: 30]' -r
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from usage" -l retries -d 'Retries for rate limits, server errors and lost connections [env: TFVCS_RETRIES] [default: 5]' -r
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from usage" -l ca-cert -d 'Trust this PEM CA bundle instead of the bundled roots (self-hosted TFE) [env: SSL_CERT_FILE]' -r -F
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from usage" -s v -l verbose -d 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from usage" -l no-input -d 'Never prompt; fail where a prompt would be needed [env: TFVCS_NO_INPUT]'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from usage" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from delete" -l hostname -d 'Host (optionally host:port, meaning https) or URL with an optional API base path [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]' -r
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from delete" -l org -l organization -d 'Organization name [env: TFE_ORGANIZATION]' -r
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format [env: TFVCS_OUTPUT] [default: table]' -r -f -a "table\t'Human-readable tables'
@@ -197,24 +213,27 @@ complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subc
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from help" -f -a "set-pat" -d 'Replace the stored personal access token (rotation)'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from help" -f -a "add-projects" -d 'Make the client usable by these projects'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from help" -f -a "remove-projects" -d 'Stop these projects from using the client'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from help" -f -a "usage" -d 'List what uses any of the client\'s OAuth tokens: workspaces, policy sets, modules'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete an OAuth client (workspaces using it are unlinked)'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and not __fish_seen_subcommand_from list show set-ssh-key delete help" -l hostname -d 'Host (optionally host:port, meaning https) or URL with an optional API base path [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]' -r
-complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and not __fish_seen_subcommand_from list show set-ssh-key delete help" -l org -l organization -d 'Organization name [env: TFE_ORGANIZATION]' -r
-complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and not __fish_seen_subcommand_from list show set-ssh-key delete help" -s o -l output -d 'Output format [env: TFVCS_OUTPUT] [default: table]' -r -f -a "table\t'Human-readable tables'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and not __fish_seen_subcommand_from list show set-ssh-key delete usage relink help" -l hostname -d 'Host (optionally host:port, meaning https) or URL with an optional API base path [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]' -r
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and not __fish_seen_subcommand_from list show set-ssh-key delete usage relink help" -l org -l organization -d 'Organization name [env: TFE_ORGANIZATION]' -r
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and not __fish_seen_subcommand_from list show set-ssh-key delete usage relink help" -s o -l output -d 'Output format [env: TFVCS_OUTPUT] [default: table]' -r -f -a "table\t'Human-readable tables'
 json\t'The server\'s JSON:API documents'
 id\t'Bare ids, one per line'"
-complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and not __fish_seen_subcommand_from list show set-ssh-key delete help" -l timeout -d 'Seconds allowed per HTTP request [env: TFVCS_TIMEOUT] [default: 30]' -r
-complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and not __fish_seen_subcommand_from list show set-ssh-key delete help" -l retries -d 'Retries for rate limits, server errors and lost connections [env: TFVCS_RETRIES] [default: 5]' -r
-complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and not __fish_seen_subcommand_from list show set-ssh-key delete help" -l ca-cert -d 'Trust this PEM CA bundle instead of the bundled roots (self-hosted TFE) [env: SSL_CERT_FILE]' -r -F
-complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and not __fish_seen_subcommand_from list show set-ssh-key delete help" -s v -l verbose -d 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)'
-complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and not __fish_seen_subcommand_from list show set-ssh-key delete help" -l no-input -d 'Never prompt; fail where a prompt would be needed [env: TFVCS_NO_INPUT]'
-complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and not __fish_seen_subcommand_from list show set-ssh-key delete help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and not __fish_seen_subcommand_from list show set-ssh-key delete help" -f -a "list" -d 'List OAuth tokens: of one client, or of the whole organization'
-complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and not __fish_seen_subcommand_from list show set-ssh-key delete help" -f -a "show" -d 'Show one OAuth token'
-complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and not __fish_seen_subcommand_from list show set-ssh-key delete help" -f -a "set-ssh-key" -d 'Give an OAuth token the SSH key used to clone (PEM, no passphrase)'
-complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and not __fish_seen_subcommand_from list show set-ssh-key delete help" -f -a "delete" -d 'Delete an OAuth token'
-complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and not __fish_seen_subcommand_from list show set-ssh-key delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and not __fish_seen_subcommand_from list show set-ssh-key delete usage relink help" -l timeout -d 'Seconds allowed per HTTP request [env: TFVCS_TIMEOUT] [default: 30]' -r
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and not __fish_seen_subcommand_from list show set-ssh-key delete usage relink help" -l retries -d 'Retries for rate limits, server errors and lost connections [env: TFVCS_RETRIES] [default: 5]' -r
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and not __fish_seen_subcommand_from list show set-ssh-key delete usage relink help" -l ca-cert -d 'Trust this PEM CA bundle instead of the bundled roots (self-hosted TFE) [env: SSL_CERT_FILE]' -r -F
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and not __fish_seen_subcommand_from list show set-ssh-key delete usage relink help" -s v -l verbose -d 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and not __fish_seen_subcommand_from list show set-ssh-key delete usage relink help" -l no-input -d 'Never prompt; fail where a prompt would be needed [env: TFVCS_NO_INPUT]'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and not __fish_seen_subcommand_from list show set-ssh-key delete usage relink help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and not __fish_seen_subcommand_from list show set-ssh-key delete usage relink help" -f -a "list" -d 'List OAuth tokens: of one client, or of the whole organization'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and not __fish_seen_subcommand_from list show set-ssh-key delete usage relink help" -f -a "show" -d 'Show one OAuth token'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and not __fish_seen_subcommand_from list show set-ssh-key delete usage relink help" -f -a "set-ssh-key" -d 'Give an OAuth token the SSH key used to clone (PEM, no passphrase)'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and not __fish_seen_subcommand_from list show set-ssh-key delete usage relink help" -f -a "delete" -d 'Delete an OAuth token'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and not __fish_seen_subcommand_from list show set-ssh-key delete usage relink help" -f -a "usage" -d 'List what uses these OAuth tokens: workspaces, policy sets, modules'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and not __fish_seen_subcommand_from list show set-ssh-key delete usage relink help" -f -a "relink" -d 'Re-point everything that uses one connection to another'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and not __fish_seen_subcommand_from list show set-ssh-key delete usage relink help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from list" -l provider -d 'Only tokens of this provider (organization-wide listing only)' -r -f -a "github\t''
 github_enterprise\t''
 gitlab_hosted\t''
@@ -273,11 +292,100 @@ complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subco
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from delete" -l no-input -d 'Never prompt; fail where a prompt would be needed [env: TFVCS_NO_INPUT]'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from usage" -l kind -d 'Only this kind of resource (repeatable) [default: all three]' -r -f -a "workspace\t'Workspaces'
+policy-set\t'VCS-backed policy sets'
+module\t'Private registry modules published from a repository'"
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from usage" -l hostname -d 'Host (optionally host:port, meaning https) or URL with an optional API base path [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]' -r
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from usage" -l org -l organization -d 'Organization name [env: TFE_ORGANIZATION]' -r
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from usage" -s o -l output -d 'Output format [env: TFVCS_OUTPUT] [default: table]' -r -f -a "table\t'Human-readable tables'
+json\t'The server\'s JSON:API documents'
+id\t'Bare ids, one per line'"
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from usage" -l timeout -d 'Seconds allowed per HTTP request [env: TFVCS_TIMEOUT] [default: 30]' -r
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from usage" -l retries -d 'Retries for rate limits, server errors and lost connections [env: TFVCS_RETRIES] [default: 5]' -r
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from usage" -l ca-cert -d 'Trust this PEM CA bundle instead of the bundled roots (self-hosted TFE) [env: SSL_CERT_FILE]' -r -F
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from usage" -s v -l verbose -d 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from usage" -l no-input -d 'Never prompt; fail where a prompt would be needed [env: TFVCS_NO_INPUT]'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from usage" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from relink" -l to -d 'The connection they move to: an OAuth token or a GitHub App installation' -r
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from relink" -l kind -d 'Only this kind of resource (repeatable) [default: all three]' -r -f -a "workspace\t'Workspaces'
+policy-set\t'VCS-backed policy sets'
+module\t'Private registry modules published from a repository'"
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from relink" -l workspace -d 'Only this workspace, by name or ws-… id (repeatable; implies --kind workspace)' -r
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from relink" -l hostname -d 'Host (optionally host:port, meaning https) or URL with an optional API base path [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]' -r
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from relink" -l org -l organization -d 'Organization name [env: TFE_ORGANIZATION]' -r
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from relink" -s o -l output -d 'Output format [env: TFVCS_OUTPUT] [default: table]' -r -f -a "table\t'Human-readable tables'
+json\t'The server\'s JSON:API documents'
+id\t'Bare ids, one per line'"
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from relink" -l timeout -d 'Seconds allowed per HTTP request [env: TFVCS_TIMEOUT] [default: 30]' -r
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from relink" -l retries -d 'Retries for rate limits, server errors and lost connections [env: TFVCS_RETRIES] [default: 5]' -r
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from relink" -l ca-cert -d 'Trust this PEM CA bundle instead of the bundled roots (self-hosted TFE) [env: SSL_CERT_FILE]' -r -F
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from relink" -s y -l yes -d 'Relink without asking (needed when not at a terminal)'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from relink" -l dry-run -d 'Print the plan and the PATCH requests instead of sending them'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from relink" -s v -l verbose -d 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from relink" -l no-input -d 'Never prompt; fail where a prompt would be needed [env: TFVCS_NO_INPUT]'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from relink" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "list" -d 'List OAuth tokens: of one client, or of the whole organization'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one OAuth token'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "set-ssh-key" -d 'Give an OAuth token the SSH key used to clone (PEM, no passphrase)'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete an OAuth token'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "usage" -d 'List what uses these OAuth tokens: workspaces, policy sets, modules'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "relink" -d 'Re-point everything that uses one connection to another'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand github-app; and not __fish_seen_subcommand_from list show usage help" -l hostname -d 'Host (optionally host:port, meaning https) or URL with an optional API base path [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]' -r
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand github-app; and not __fish_seen_subcommand_from list show usage help" -l org -l organization -d 'Organization name [env: TFE_ORGANIZATION]' -r
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand github-app; and not __fish_seen_subcommand_from list show usage help" -s o -l output -d 'Output format [env: TFVCS_OUTPUT] [default: table]' -r -f -a "table\t'Human-readable tables'
+json\t'The server\'s JSON:API documents'
+id\t'Bare ids, one per line'"
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand github-app; and not __fish_seen_subcommand_from list show usage help" -l timeout -d 'Seconds allowed per HTTP request [env: TFVCS_TIMEOUT] [default: 30]' -r
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand github-app; and not __fish_seen_subcommand_from list show usage help" -l retries -d 'Retries for rate limits, server errors and lost connections [env: TFVCS_RETRIES] [default: 5]' -r
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand github-app; and not __fish_seen_subcommand_from list show usage help" -l ca-cert -d 'Trust this PEM CA bundle instead of the bundled roots (self-hosted TFE) [env: SSL_CERT_FILE]' -r -F
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand github-app; and not __fish_seen_subcommand_from list show usage help" -s v -l verbose -d 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand github-app; and not __fish_seen_subcommand_from list show usage help" -l no-input -d 'Never prompt; fail where a prompt would be needed [env: TFVCS_NO_INPUT]'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand github-app; and not __fish_seen_subcommand_from list show usage help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand github-app; and not __fish_seen_subcommand_from list show usage help" -f -a "list" -d 'List the GitHub App installations the token\'s user can use'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand github-app; and not __fish_seen_subcommand_from list show usage help" -f -a "show" -d 'Show one GitHub App installation'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand github-app; and not __fish_seen_subcommand_from list show usage help" -f -a "usage" -d 'List what links a repository through this installation: workspaces, policy sets, modules'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand github-app; and not __fish_seen_subcommand_from list show usage help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand github-app; and __fish_seen_subcommand_from list" -l hostname -d 'Host (optionally host:port, meaning https) or URL with an optional API base path [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]' -r
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand github-app; and __fish_seen_subcommand_from list" -l org -l organization -d 'Organization name [env: TFE_ORGANIZATION]' -r
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand github-app; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [env: TFVCS_OUTPUT] [default: table]' -r -f -a "table\t'Human-readable tables'
+json\t'The server\'s JSON:API documents'
+id\t'Bare ids, one per line'"
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand github-app; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds allowed per HTTP request [env: TFVCS_TIMEOUT] [default: 30]' -r
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand github-app; and __fish_seen_subcommand_from list" -l retries -d 'Retries for rate limits, server errors and lost connections [env: TFVCS_RETRIES] [default: 5]' -r
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand github-app; and __fish_seen_subcommand_from list" -l ca-cert -d 'Trust this PEM CA bundle instead of the bundled roots (self-hosted TFE) [env: SSL_CERT_FILE]' -r -F
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand github-app; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand github-app; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; fail where a prompt would be needed [env: TFVCS_NO_INPUT]'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand github-app; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand github-app; and __fish_seen_subcommand_from show" -l hostname -d 'Host (optionally host:port, meaning https) or URL with an optional API base path [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]' -r
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand github-app; and __fish_seen_subcommand_from show" -l org -l organization -d 'Organization name [env: TFE_ORGANIZATION]' -r
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand github-app; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format [env: TFVCS_OUTPUT] [default: table]' -r -f -a "table\t'Human-readable tables'
+json\t'The server\'s JSON:API documents'
+id\t'Bare ids, one per line'"
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand github-app; and __fish_seen_subcommand_from show" -l timeout -d 'Seconds allowed per HTTP request [env: TFVCS_TIMEOUT] [default: 30]' -r
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand github-app; and __fish_seen_subcommand_from show" -l retries -d 'Retries for rate limits, server errors and lost connections [env: TFVCS_RETRIES] [default: 5]' -r
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand github-app; and __fish_seen_subcommand_from show" -l ca-cert -d 'Trust this PEM CA bundle instead of the bundled roots (self-hosted TFE) [env: SSL_CERT_FILE]' -r -F
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand github-app; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand github-app; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; fail where a prompt would be needed [env: TFVCS_NO_INPUT]'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand github-app; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand github-app; and __fish_seen_subcommand_from usage" -l kind -d 'Only this kind of resource (repeatable) [default: all three]' -r -f -a "workspace\t'Workspaces'
+policy-set\t'VCS-backed policy sets'
+module\t'Private registry modules published from a repository'"
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand github-app; and __fish_seen_subcommand_from usage" -l hostname -d 'Host (optionally host:port, meaning https) or URL with an optional API base path [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]' -r
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand github-app; and __fish_seen_subcommand_from usage" -l org -l organization -d 'Organization name [env: TFE_ORGANIZATION]' -r
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand github-app; and __fish_seen_subcommand_from usage" -s o -l output -d 'Output format [env: TFVCS_OUTPUT] [default: table]' -r -f -a "table\t'Human-readable tables'
+json\t'The server\'s JSON:API documents'
+id\t'Bare ids, one per line'"
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand github-app; and __fish_seen_subcommand_from usage" -l timeout -d 'Seconds allowed per HTTP request [env: TFVCS_TIMEOUT] [default: 30]' -r
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand github-app; and __fish_seen_subcommand_from usage" -l retries -d 'Retries for rate limits, server errors and lost connections [env: TFVCS_RETRIES] [default: 5]' -r
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand github-app; and __fish_seen_subcommand_from usage" -l ca-cert -d 'Trust this PEM CA bundle instead of the bundled roots (self-hosted TFE) [env: SSL_CERT_FILE]' -r -F
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand github-app; and __fish_seen_subcommand_from usage" -s v -l verbose -d 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand github-app; and __fish_seen_subcommand_from usage" -l no-input -d 'Never prompt; fail where a prompt would be needed [env: TFVCS_NO_INPUT]'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand github-app; and __fish_seen_subcommand_from usage" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand github-app; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the GitHub App installations the token\'s user can use'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand github-app; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one GitHub App installation'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand github-app; and __fish_seen_subcommand_from help" -f -a "usage" -d 'List what links a repository through this installation: workspaces, policy sets, modules'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand github-app; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand auth; and not __fish_seen_subcommand_from status help" -l hostname -d 'Host (optionally host:port, meaning https) or URL with an optional API base path [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]' -r
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand auth; and not __fish_seen_subcommand_from status help" -l org -l organization -d 'Organization name [env: TFE_ORGANIZATION]' -r
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand auth; and not __fish_seen_subcommand_from status help" -s o -l output -d 'Output format [env: TFVCS_OUTPUT] [default: table]' -r -f -a "table\t'Human-readable tables'
@@ -314,12 +422,13 @@ complete -c tfvcs -n "__fish_tfvcs_using_subcommand sandbox" -l fail-rate -d 'An
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand sandbox" -l rate-limit -d 'Answer 429 past this many requests per second' -r
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand sandbox" -l seed -d 'Seed for ids, tokens and failures (reproducible runs)' -r
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand sandbox" -s h -l help -d 'Print help'
-complete -c tfvcs -n "__fish_tfvcs_using_subcommand help; and not __fish_seen_subcommand_from client token auth completions sandbox help" -f -a "client" -d 'OAuth clients: the connections between an organization and a VCS provider'
-complete -c tfvcs -n "__fish_tfvcs_using_subcommand help; and not __fish_seen_subcommand_from client token auth completions sandbox help" -f -a "token" -d 'OAuth tokens: the ids a workspace\'s vcs-repo points at'
-complete -c tfvcs -n "__fish_tfvcs_using_subcommand help; and not __fish_seen_subcommand_from client token auth completions sandbox help" -f -a "auth" -d 'Where the host, token and organization come from'
-complete -c tfvcs -n "__fish_tfvcs_using_subcommand help; and not __fish_seen_subcommand_from client token auth completions sandbox help" -f -a "completions" -d 'Print a shell completion script'
-complete -c tfvcs -n "__fish_tfvcs_using_subcommand help; and not __fish_seen_subcommand_from client token auth completions sandbox help" -f -a "sandbox" -d 'Run a local TFE-compatible API for VCS connections (in memory)'
-complete -c tfvcs -n "__fish_tfvcs_using_subcommand help; and not __fish_seen_subcommand_from client token auth completions sandbox help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand help; and not __fish_seen_subcommand_from client token github-app auth completions sandbox help" -f -a "client" -d 'OAuth clients: the connections between an organization and a VCS provider'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand help; and not __fish_seen_subcommand_from client token github-app auth completions sandbox help" -f -a "token" -d 'OAuth tokens: the ids a workspace\'s vcs-repo points at'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand help; and not __fish_seen_subcommand_from client token github-app auth completions sandbox help" -f -a "github-app" -d 'GitHub App installations the API token\'s user can link repositories through'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand help; and not __fish_seen_subcommand_from client token github-app auth completions sandbox help" -f -a "auth" -d 'Where the host, token and organization come from'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand help; and not __fish_seen_subcommand_from client token github-app auth completions sandbox help" -f -a "completions" -d 'Print a shell completion script'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand help; and not __fish_seen_subcommand_from client token github-app auth completions sandbox help" -f -a "sandbox" -d 'Run a local TFE-compatible API for VCS connections (in memory)'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand help; and not __fish_seen_subcommand_from client token github-app auth completions sandbox help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand help; and __fish_seen_subcommand_from client" -f -a "list" -d 'List the organization\'s OAuth clients'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand help; and __fish_seen_subcommand_from client" -f -a "show" -d 'Show one OAuth client'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand help; and __fish_seen_subcommand_from client" -f -a "create" -d 'Create an OAuth client (a VCS connection)'
@@ -327,9 +436,15 @@ complete -c tfvcs -n "__fish_tfvcs_using_subcommand help; and __fish_seen_subcom
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand help; and __fish_seen_subcommand_from client" -f -a "set-pat" -d 'Replace the stored personal access token (rotation)'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand help; and __fish_seen_subcommand_from client" -f -a "add-projects" -d 'Make the client usable by these projects'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand help; and __fish_seen_subcommand_from client" -f -a "remove-projects" -d 'Stop these projects from using the client'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand help; and __fish_seen_subcommand_from client" -f -a "usage" -d 'List what uses any of the client\'s OAuth tokens: workspaces, policy sets, modules'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand help; and __fish_seen_subcommand_from client" -f -a "delete" -d 'Delete an OAuth client (workspaces using it are unlinked)'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "list" -d 'List OAuth tokens: of one client, or of the whole organization'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "show" -d 'Show one OAuth token'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "set-ssh-key" -d 'Give an OAuth token the SSH key used to clone (PEM, no passphrase)'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "delete" -d 'Delete an OAuth token'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "usage" -d 'List what uses these OAuth tokens: workspaces, policy sets, modules'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "relink" -d 'Re-point everything that uses one connection to another'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand help; and __fish_seen_subcommand_from github-app" -f -a "list" -d 'List the GitHub App installations the token\'s user can use'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand help; and __fish_seen_subcommand_from github-app" -f -a "show" -d 'Show one GitHub App installation'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand help; and __fish_seen_subcommand_from github-app" -f -a "usage" -d 'List what links a repository through this installation: workspaces, policy sets, modules'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "status" -d 'Show the host, organization and where the token comes from, then check the token'

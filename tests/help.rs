@@ -122,11 +122,11 @@ fn the_ci_forms_are_among_the_examples() {
     }
 }
 
-/// Whether `path` talks to the API: everything under client, token and auth, and the root
+/// Whether `path` talks to the API: everything under client, token, github-app and auth, and the root
 /// (which accepts the options before the noun).
 fn uses_connection(path: &[String]) -> bool {
     path.first()
-        .is_none_or(|noun| ["client", "token", "auth"].contains(&noun.as_str()))
+        .is_none_or(|noun| ["client", "token", "github-app", "auth"].contains(&noun.as_str()))
 }
 
 #[test]
