@@ -244,13 +244,23 @@ pub fn missing_pat() -> Fail {
         .hint("or set TFVCS_PAT, or run in a terminal to be asked for it")
 }
 
-/// Checks an SSH key for `token set-ssh-key`: a PEM private key without a passphrase.
+/// Checks an SSH key for `token set-ssh-key`: a PEM private key without a passphrase. The
+/// failure names `source` and the problem, never the key's text.
 pub fn check_ssh_private_key(text: &str, source: &str) -> Result<()> {
     crate::shared::pem::check_ssh_private_key(text).map_err(|problem| {
         let fail = Fail::usage(format!("{source}: {problem}"));
         match problem {
             KeyProblem::Encrypted => {
                 fail.hint("remove it with `ssh-keygen -p -N '' -f KEYFILE` on a copy")
+            }
+            KeyProblem::LiteralLineBreaks => fail.hint(
+                "write the key with real line breaks, e.g. `printf '%b\\n' \"$KEY\" > key.pem`",
+            ),
+            KeyProblem::LineBreaksLost | KeyProblem::NoEnd => {
+                fail.hint("give the key file exactly as ssh-keygen or your provider wrote it")
+            }
+            KeyProblem::OpenSshPublicKey => {
+                fail.hint("give the private key file (the one without .pub)")
             }
             _ => fail,
         }

@@ -296,3 +296,133 @@ fn only_secret_regular_files_readable_by_others_are_warned_about() {
         );
     }
 }
+
+/// An `openssh-key-v1` key whose cipher is `cipher`, its base64 wrapped at 70 columns as
+/// ssh-keygen writes it; the private part carries a canary.
+fn openssh_key(cipher: &str) -> String {
+    use base64::Engine as _;
+    let mut blob = b"openssh-key-v1\0".to_vec();
+    for field in [cipher, "none", ""] {
+        blob.extend((field.len() as u32).to_be_bytes());
+        blob.extend(field.as_bytes());
+    }
+    blob.extend(b"\0\0\0\x01privkey-CANARY-b64-padding-to-make-several-lines-of-base64-text");
+    let b64 = base64::engine::general_purpose::STANDARD.encode(&blob);
+    let lines: Vec<&str> = b64
+        .as_bytes()
+        .chunks(70)
+        .map(|c| std::str::from_utf8(c).unwrap())
+        .collect();
+    format!(
+        "-----BEGIN OPENSSH PRIVATE KEY-----\n{}\n-----END OPENSSH PRIVATE KEY-----\n",
+        lines.join("\n")
+    )
+}
+
+#[test]
+fn a_damaged_ssh_key_is_refused_without_quoting_it() {
+    let rsa = "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAprivkeyCANARY\nMIIEowIBAAKCAQEA\n-----END RSA PRIVATE KEY-----\n";
+    let encrypted = openssh_key("aes256-ctr");
+    assert!(encrypted.matches('\n').count() > 3);
+    // (what was done to the key, the key text, what the message must say)
+    let cases: Vec<(&str, String, &str)> = vec![
+        (
+            "line breaks written as \\n text (JSON, CI variables)",
+            rsa.replace('\n', "\\n"),
+            "\\n",
+        ),
+        (
+            "an OpenSSH key with \\r\\n written as text",
+            openssh_key("none").replace('\n', "\\r\\n"),
+            "\\n",
+        ),
+        (
+            "one line, no END marker",
+            rsa.replace('\n', " ")
+                .replace("-----END RSA PRIVATE KEY----- ", ""),
+            "END",
+        ),
+        (
+            "an encrypted OpenSSH key with its line breaks turned into spaces",
+            encrypted.replace('\n', " "),
+            "passphrase",
+        ),
+        (
+            "an encrypted OpenSSH key with only its base64 lines joined by spaces",
+            {
+                let lines: Vec<&str> = encrypted.lines().collect();
+                let last = lines.len() - 1;
+                format!(
+                    "{}\n{}\n{}\n",
+                    lines[0],
+                    lines[1..last].join(" "),
+                    lines[last]
+                )
+            },
+            "passphrase",
+        ),
+        (
+            "an unencrypted key with its line breaks turned into spaces",
+            openssh_key("none").replace('\n', " "),
+            "line breaks",
+        ),
+        (
+            "a BEGIN marker never closed",
+            "-----BEGIN privkey-CANARY".to_string(),
+            "not a PEM private key",
+        ),
+        (
+            "a label that is not a key",
+            "-----BEGIN PRIVKEY CANARY-----\nAAAA\n-----END PRIVKEY CANARY-----\n".to_string(),
+            "not a private key",
+        ),
+        (
+            "the public half",
+            "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIprivkeyCANARY user@host\n".to_string(),
+            "public key",
+        ),
+    ];
+    for (what, key, says) in cases {
+        let (mut cmd, _home) = tfvcs("http://127.0.0.1:9");
+        let out = cmd
+            .args([
+                "token",
+                "set-ssh-key",
+                TOKEN_ID,
+                "--ssh-key-file",
+                "-",
+                "--dry-run",
+            ])
+            .write_stdin(key)
+            .output()
+            .unwrap();
+        let stderr = stderr_of(&out);
+        assert_eq!(out.status.code(), Some(2), "{what}: {stderr}");
+        assert!(
+            stderr.contains(says),
+            "{what}: expected {says:?} in {stderr}"
+        );
+        assert!(!stderr.contains("CANARY"), "{what}: {stderr}");
+        assert!(!stderr.contains("MIIE"), "{what}: {stderr}");
+        assert!(!stdout_of(&out).contains("CANARY"), "{what}");
+    }
+    // The same keys, intact, are accepted.
+    for key in [
+        rsa.to_string(),
+        openssh_key("none"),
+        rsa.replace('\n', "\r\n"),
+    ] {
+        let (mut cmd, _home) = tfvcs("http://127.0.0.1:9");
+        cmd.args([
+            "token",
+            "set-ssh-key",
+            TOKEN_ID,
+            "--ssh-key-file",
+            "-",
+            "--dry-run",
+        ])
+        .write_stdin(key)
+        .assert()
+        .success();
+    }
+}
