@@ -61,7 +61,10 @@ impl Exit {
 #[derive(Debug)]
 pub struct Fail {
     pub exit: Exit,
+    /// One line.
     pub message: String,
+    /// Lines shown indented under the message (the server's error items).
+    pub details: Vec<String>,
     pub hints: Vec<String>,
 }
 
@@ -70,6 +73,7 @@ impl Fail {
         Fail {
             exit,
             message: message.into(),
+            details: Vec::new(),
             hints: Vec::new(),
         }
     }
@@ -82,6 +86,11 @@ impl Fail {
     /// Local failure: exit 1.
     pub fn other(message: impl Into<String>) -> Self {
         Fail::new(Exit::Failure, message)
+    }
+
+    pub fn detail(mut self, line: impl Into<String>) -> Self {
+        self.details.push(line.into());
+        self
     }
 
     pub fn hint(mut self, hint: impl Into<String>) -> Self {

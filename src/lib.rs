@@ -19,6 +19,7 @@ pub mod proxy;
 pub mod sandbox;
 pub mod secret;
 pub mod shared;
+pub mod terminal_text;
 
 use cli::{AuthCommand, Cli, Command, GlobalArgs};
 use commands::Context;

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use tfvcs::error::Exit;
+use tfvcs::terminal_text::escape;
 
 fn main() -> ExitCode {
     let cli = match tfvcs::cli::Cli::try_parse() {
@@ -18,10 +19,15 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(fail) => {
             if fail.exit != Exit::Quiet {
+                // Messages quote server text and input: every line is escaped here, so that no
+                // error can fake a line or drive the terminal, whichever path built it.
                 let mut err = std::io::stderr().lock();
-                let _ = writeln!(err, "error: {}", fail.message);
+                let _ = writeln!(err, "error: {}", escape(&fail.message));
+                for line in &fail.details {
+                    let _ = writeln!(err, "  {}", escape(line));
+                }
                 for hint in &fail.hints {
-                    let _ = writeln!(err, "hint: {hint}");
+                    let _ = writeln!(err, "hint: {}", escape(hint));
                 }
             }
             ExitCode::from(fail.exit as u8)

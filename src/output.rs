@@ -20,6 +20,8 @@ use crate::api::client::ApiRequest;
 use crate::api::model::{ClientView, TokenView, primary, redacted};
 use crate::cli::OutputFormat;
 use crate::error::{Fail, Result};
+use crate::shared::ids::has_id_shape;
+use crate::terminal_text::{escape, escape_json};
 
 /// Writes `text` to stdout; a reader that went away is not an error.
 pub fn write_stdout(text: &str) -> Result<()> {
@@ -32,15 +34,41 @@ pub fn write_stdout(text: &str) -> Result<()> {
     }
 }
 
-/// A note for the person at the terminal, on stderr (never data).
+/// A one-line note for the person at the terminal, on stderr (never data). It may quote server
+/// text, so it is escaped: a line break in it is shown as `\n`, never a second line.
 pub fn note(text: &str) {
-    let _ = writeln!(std::io::stderr().lock(), "{text}");
+    let _ = writeln!(std::io::stderr().lock(), "{}", escape(text));
 }
 
+/// JSON, pretty-printed, with what JSON leaves raw but a terminal would act on escaped.
 fn pretty(doc: &Value) -> String {
-    let mut s = serde_json::to_string_pretty(doc).expect("JSON values serialise");
+    let s = serde_json::to_string_pretty(doc).expect("JSON values serialise");
+    let mut s = escape_json(&s).into_owned();
     s.push('\n');
     s
+}
+
+/// A table row, each cell escaped (cells hold server text).
+fn add_row(table: &mut Table, cells: Vec<String>) {
+    table.add_row(cells.iter().map(|cell| escape(cell).into_owned()));
+}
+
+/// `-o id` output: one id a line, and only ids of the shape `prefix` + letters and digits;
+/// another id from the server is exit 1 with nothing printed, so that
+/// `CLIENT=$(tfvcs … -o id)` never captures a line break, a space or a control character.
+fn id_lines<'a>(ids: impl IntoIterator<Item = &'a str>, prefix: &str) -> Result<String> {
+    let mut out = String::new();
+    for id in ids {
+        if !has_id_shape(id, prefix) {
+            return Err(Fail::other(format!(
+                "the server sent an id that is not of the form {prefix}…: {id:?}"
+            ))
+            .hint("nothing was printed; -o json shows the whole answer"));
+        }
+        out.push_str(id);
+        out.push('\n');
+    }
+    Ok(out)
 }
 
 fn or_dash(value: Option<&str>) -> String {
@@ -106,7 +134,7 @@ fn render(mut table: Table) -> String {
 fn field_table(rows: Vec<(&str, String)>) -> String {
     let mut table = new_table();
     for (field, value) in rows {
-        table.add_row(vec![field.to_string(), value]);
+        add_row(&mut table, vec![field.to_string(), value]);
     }
     render(table)
 }
@@ -127,7 +155,7 @@ impl Output {
         let client = ClientView::from_resource(primary(doc));
         match self.format {
             OutputFormat::Json => write_stdout(&pretty(doc)),
-            OutputFormat::Id => write_stdout(&format!("{}\n", client.id)),
+            OutputFormat::Id => write_stdout(&id_lines([client.id.as_str()], "oc-")?),
             OutputFormat::Table => write_stdout(&field_table(client_fields(&client))),
         }
     }
@@ -135,7 +163,7 @@ impl Output {
     /// A list of OAuth clients, to be given its pages.
     pub fn clients(&self) -> ListWriter {
         const HEADER: &[&str] = &["ID", "NAME", "PROVIDER", "HTTP URL", "TOKEN IDS", "CREATED"];
-        ListWriter::new(self.format, HEADER, |resource| {
+        ListWriter::new(self.format, HEADER, "oc-", |resource| {
             let c = ClientView::from_resource(resource);
             vec![
                 c.id.clone(),
@@ -153,7 +181,7 @@ impl Output {
         let token = TokenView::from_resource(primary(doc));
         match self.format {
             OutputFormat::Json => write_stdout(&pretty(doc)),
-            OutputFormat::Id => write_stdout(&format!("{}\n", token.id)),
+            OutputFormat::Id => write_stdout(&id_lines([token.id.as_str()], "ot-")?),
             OutputFormat::Table => write_stdout(&field_table(vec![
                 ("ID", token.id.clone()),
                 ("Client", or_dash(token.client_id.as_deref())),
@@ -167,7 +195,7 @@ impl Output {
     /// A list of OAuth tokens, to be given its pages.
     pub fn tokens(&self) -> ListWriter {
         const HEADER: &[&str] = &["ID", "CLIENT", "USER", "SSH KEY", "CREATED"];
-        ListWriter::new(self.format, HEADER, |resource| {
+        ListWriter::new(self.format, HEADER, "ot-", |resource| {
             let t = TokenView::from_resource(resource);
             vec![
                 t.id.clone(),
@@ -179,11 +207,18 @@ impl Output {
         })
     }
 
-    /// After a delete: stdout carries only the id, and only with `-o id`.
-    pub fn deleted(&self, id: &str, what: &str) -> Result<()> {
+    /// After a delete: stdout carries only the id (of the shape `prefix`…), and only with
+    /// `-o id`.
+    pub fn deleted(&self, id: &str, what: &str, prefix: &str) -> Result<()> {
         note(&format!("deleted {what} {id}"));
+        self.id_only(id, prefix)
+    }
+
+    /// With `-o id`, the id (of the shape `prefix`…) of what a command changed; otherwise
+    /// nothing.
+    pub fn id_only(&self, id: &str, prefix: &str) -> Result<()> {
         match self.format {
-            OutputFormat::Id => write_stdout(&format!("{id}\n")),
+            OutputFormat::Id => write_stdout(&id_lines([id], prefix)?),
             _ => Ok(()),
         }
     }

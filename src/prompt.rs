@@ -8,6 +8,7 @@ use console::Term;
 use dialoguer::{Confirm, Password};
 
 use crate::error::{Exit, Fail, Result};
+use crate::terminal_text::escape;
 
 /// A prompt may be shown: stdin and stderr are terminals and `--no-input` is off.
 pub fn interactive(no_input: bool) -> bool {
@@ -31,7 +32,7 @@ fn prompt_failed(e: dialoguer::Error) -> Fail {
 pub fn hidden(prompt: &str) -> Result<String> {
     let _restore = sigint::RestoreEchoOnInterrupt::install();
     Password::new()
-        .with_prompt(prompt)
+        .with_prompt(escape(prompt))
         .allow_empty_password(true)
         .interact_on(&Term::stderr())
         .map_err(prompt_failed)
@@ -40,7 +41,7 @@ pub fn hidden(prompt: &str) -> Result<String> {
 /// Asks a yes/no question whose default is no.
 pub fn confirm(prompt: &str) -> Result<bool> {
     Confirm::new()
-        .with_prompt(prompt)
+        .with_prompt(escape(prompt))
         .default(false)
         .interact_on(&Term::stderr())
         .map_err(prompt_failed)

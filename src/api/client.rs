@@ -308,8 +308,13 @@ impl ApiClient {
         self.trace_line(&format!("  {label}: {}", redacted(body)));
     }
 
+    /// One trace line on stderr, escaped: it carries server text (bodies, x-request-id).
     fn trace_line(&self, line: &str) {
-        let _ = writeln!(std::io::stderr().lock(), "{line}");
+        let _ = writeln!(
+            std::io::stderr().lock(),
+            "{}",
+            crate::terminal_text::escape(line)
+        );
     }
 }
 

@@ -126,24 +126,11 @@ pub fn status_line(status: u16) -> String {
 /// Server text on one line: whitespace runs collapsed, control characters escaped, cut short.
 fn one_line_excerpt(text: &str) -> String {
     let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut out: String = collapsed
-        .chars()
-        .take(TEXT_EXCERPT_CHARS)
-        .flat_map(|c| {
-            let escape =
-                c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
-            let shown: Vec<char> = if escape {
-                c.escape_unicode().collect()
-            } else {
-                vec![c]
-            };
-            shown
-        })
-        .collect();
+    let mut out: String = collapsed.chars().take(TEXT_EXCERPT_CHARS).collect();
     if collapsed.chars().count() > TEXT_EXCERPT_CHARS {
         out.push('…');
     }
-    out
+    crate::terminal_text::escape(&out).into_owned()
 }
 
 impl ApiError {
@@ -189,41 +176,21 @@ fn attempts_note(attempts: u32) -> String {
     }
 }
 
-impl fmt::Display for ApiError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ApiError {
+    /// The first line: method, URL and what happened.
+    pub fn summary(&self) -> String {
         match self {
             ApiError::Status {
                 method,
                 url,
                 status,
-                body,
                 attempts,
-            } => {
-                write!(
-                    f,
-                    "{method} {url}: {}{}",
-                    status_line(*status),
-                    attempts_note(*attempts)
-                )?;
-                match body {
-                    ErrorBody::Errors(items) => {
-                        for item in items {
-                            let parts: Vec<&str> = [item.title.as_deref(), item.detail.as_deref()]
-                                .into_iter()
-                                .flatten()
-                                .filter(|s| !s.is_empty())
-                                .collect();
-                            write!(f, "\n  {}", parts.join(": "))?;
-                            if let Some(pointer) = &item.pointer {
-                                write!(f, " (at {pointer})")?;
-                            }
-                        }
-                    }
-                    ErrorBody::Text(text) if text.trim().is_empty() => {}
-                    ErrorBody::Text(text) => write!(f, "\n  {}", one_line_excerpt(text))?,
-                }
-                Ok(())
-            }
+                ..
+            } => format!(
+                "{method} {url}: {}{}",
+                status_line(*status),
+                attempts_note(*attempts)
+            ),
             ApiError::Redirect {
                 method,
                 url,
@@ -234,8 +201,7 @@ impl fmt::Display for ApiError {
                     .as_deref()
                     .map(|l| format!(" to {}", one_line_excerpt(l)))
                     .unwrap_or_else(|| " (no Location given)".into());
-                write!(
-                    f,
+                format!(
                     "{method} {url}: {} redirects{to}; redirects are not followed",
                     status_line(*status)
                 )
@@ -246,14 +212,52 @@ impl fmt::Display for ApiError {
                 message,
                 attempts,
                 ..
-            } => write!(f, "{method} {url}: {message}{}", attempts_note(*attempts)),
+            } => format!("{method} {url}: {message}{}", attempts_note(*attempts)),
             ApiError::Unexpected {
                 method,
                 url,
                 status,
                 what,
-            } => write!(f, "{method} {url}: unexpected response ({status}): {what}"),
+            } => format!("{method} {url}: unexpected response ({status}): {what}"),
         }
+    }
+
+    /// What the server's error body said, one line per error object (server text, as sent:
+    /// whoever shows it escapes it).
+    pub fn details(&self) -> Vec<String> {
+        let ApiError::Status { body, .. } = self else {
+            return Vec::new();
+        };
+        match body {
+            ErrorBody::Errors(items) => items
+                .iter()
+                .map(|item| {
+                    let parts: Vec<&str> = [item.title.as_deref(), item.detail.as_deref()]
+                        .into_iter()
+                        .flatten()
+                        .filter(|s| !s.is_empty())
+                        .collect();
+                    let mut line = parts.join(": ");
+                    if let Some(pointer) = &item.pointer {
+                        line.push_str(&format!(" (at {pointer})"));
+                    }
+                    line
+                })
+                .collect(),
+            ErrorBody::Text(text) if text.trim().is_empty() => Vec::new(),
+            ErrorBody::Text(text) => vec![one_line_excerpt(text)],
+        }
+    }
+}
+
+/// The summary, then each detail on its own indented line.
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.summary())?;
+        for line in self.details() {
+            write!(f, "\n  {line}")?;
+        }
+        Ok(())
     }
 }
 

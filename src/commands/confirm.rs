@@ -18,10 +18,12 @@ pub fn ensure_confirmable(ctx: &Context, yes: bool, dry_run: bool) -> Result<()>
     )
 }
 
-/// Shows what goes, then asks a one-line question (default no); declining is exit 1 with
-/// nothing deleted.
-pub fn ask_delete(details: &str, question: &str) -> Result<()> {
-    note(details);
+/// Shows what goes (one note per line: each is escaped on its own, so a name cannot add a
+/// line), then asks a one-line question (default no); declining is exit 1 with nothing deleted.
+pub fn ask_delete(details: &[String], question: &str) -> Result<()> {
+    for line in details {
+        note(line);
+    }
     if prompt::confirm(question)? {
         Ok(())
     } else {

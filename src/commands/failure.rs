@@ -35,7 +35,10 @@ pub fn exit_code(error: &ApiError) -> Exit {
 /// The user-facing failure for `error`, with the hints that help in `situation`.
 pub fn api_failure(error: ApiError, situation: &Situation) -> Fail {
     let host = situation.host;
-    let mut fail = Fail::new(exit_code(&error), error.to_string());
+    let mut fail = Fail::new(exit_code(&error), error.summary());
+    for line in error.details() {
+        fail = fail.detail(line);
+    }
     match error.status() {
         Some(401) => {
             let from = situation

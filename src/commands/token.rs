@@ -91,14 +91,17 @@ fn delete(ctx: &Context, args: TokenDeleteArgs) -> Result<()> {
     if !args.yes {
         let doc = ctx.document(&ApiRequest::new(Method::GET, token_path(&args.token)))?;
         let token = TokenView::from_resource(primary(&doc));
-        let details = format!(
-            "OAuth token {} of client {}, VCS user {}\nWorkspaces linked through it lose their connection.",
-            token.id,
-            token.client_id.as_deref().unwrap_or("unknown"),
-            token.user.as_deref().unwrap_or("unknown"),
-        );
+        let details = [
+            format!(
+                "OAuth token {} of client {}, VCS user {}",
+                token.id,
+                token.client_id.as_deref().unwrap_or("unknown"),
+                token.user.as_deref().unwrap_or("unknown"),
+            ),
+            "Workspaces linked through it lose their connection.".to_string(),
+        ];
         ask_delete(&details, &format!("Delete OAuth token {}?", token.id))?;
     }
     ctx.send_or_print(&request, false)?;
-    ctx.out.deleted(&args.token, "OAuth token")
+    ctx.out.deleted(&args.token, "OAuth token", "ot-")
 }

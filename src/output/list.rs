@@ -28,6 +28,8 @@ pub type RowFn = fn(&Value) -> Vec<String>;
 pub struct ListWriter {
     format: OutputFormat,
     header: &'static [&'static str],
+    /// What every id starts with (`oc-`, `ot-`): `-o id` prints only ids of that shape.
+    id_prefix: &'static str,
     row: RowFn,
     count: usize,
     rows: Vec<Vec<String>>,
@@ -38,10 +40,16 @@ pub struct ListWriter {
 }
 
 impl ListWriter {
-    pub fn new(format: OutputFormat, header: &'static [&'static str], row: RowFn) -> Self {
+    pub fn new(
+        format: OutputFormat,
+        header: &'static [&'static str],
+        id_prefix: &'static str,
+        row: RowFn,
+    ) -> Self {
         ListWriter {
             format,
             header,
+            id_prefix,
             row,
             count: 0,
             rows: Vec::new(),
@@ -67,12 +75,12 @@ impl ListWriter {
                 }
             }
             OutputFormat::Id => {
-                for item in &page.items {
-                    self.ids
-                        .push_str(item.get("id").and_then(Value::as_str).unwrap_or_default());
-                    self.ids.push('\n');
-                    self.count += 1;
-                }
+                let ids = page
+                    .items
+                    .iter()
+                    .map(|item| item.get("id").and_then(Value::as_str).unwrap_or_default());
+                self.ids.push_str(&super::id_lines(ids, self.id_prefix)?);
+                self.count += page.items.len();
             }
             OutputFormat::Table => {
                 self.count += page.items.len();
@@ -101,7 +109,7 @@ impl ListWriter {
                 let mut table = super::new_table();
                 table.set_header(self.header.to_vec());
                 for row in self.rows {
-                    table.add_row(row);
+                    super::add_row(&mut table, row);
                 }
                 super::write_stdout(&super::render(table))
             }
@@ -140,7 +148,9 @@ fn json_element(spool: &mut Spool, index: usize, value: &Value) -> io::Result<()
         spool.write_all(b",\n")?;
     }
     spool.write_all(INDENT)?;
-    serde_json::to_writer_pretty(Indented(spool), value).map_err(io::Error::other)
+    // One item at a time, so escaping it as text costs one item's size.
+    let text = serde_json::to_string_pretty(value).map_err(io::Error::other)?;
+    Indented(spool).write_all(crate::terminal_text::escape_json(&text).as_bytes())
 }
 
 const INDENT: &[u8] = b"    ";

@@ -27,11 +27,12 @@ pub fn delete(ctx: &Context, args: DeleteArgs) -> Result<()> {
         )?;
     }
     ctx.send_or_print(&request, false)?;
-    ctx.out.deleted(&id, "OAuth client")
+    ctx.out.deleted(&id, "OAuth client", "oc-")
 }
 
-fn describe_client_for_delete(c: &ClientView) -> String {
-    let mut text = format!(
+/// What goes, one line each (every line is escaped when shown: names come from the server).
+fn describe_client_for_delete(c: &ClientView) -> Vec<String> {
+    let mut lines = vec![format!(
         "OAuth client {}: {} ({})",
         c.id,
         c.name.as_deref().unwrap_or("unnamed"),
@@ -39,20 +40,23 @@ fn describe_client_for_delete(c: &ClientView) -> String {
             .as_deref()
             .or(c.provider.as_deref())
             .unwrap_or("unknown provider"),
-    );
-    match (&c.affected_workspaces, c.affected_workspaces_count) {
-        (Some(names), count) if !names.is_empty() => {
-            let count = count.unwrap_or(names.len() as u64);
-            text.push_str(&format!(
-                "\n{count} workspace(s) will be unlinked from their repositories: {}",
-                names.join(", ")
-            ));
-            if count > names.len() as u64 {
-                text.push_str(&format!(" and {} more", count - names.len() as u64));
+    )];
+    lines.push(
+        match (&c.affected_workspaces, c.affected_workspaces_count) {
+            (Some(names), count) if !names.is_empty() => {
+                let count = count.unwrap_or(names.len() as u64);
+                let mut line = format!(
+                    "{count} workspace(s) will be unlinked from their repositories: {}",
+                    names.join(", ")
+                );
+                if count > names.len() as u64 {
+                    line.push_str(&format!(" and {} more", count - names.len() as u64));
+                }
+                line
             }
-        }
-        (_, Some(0)) | (Some(_), None) => text.push_str("\nNo workspace uses it."),
-        _ => text.push_str("\nWorkspaces using it will be unlinked from their repositories."),
-    }
-    text
+            (_, Some(0)) | (Some(_), None) => "No workspace uses it.".to_string(),
+            _ => "Workspaces using it will be unlinked from their repositories.".to_string(),
+        },
+    );
+    lines
 }

@@ -16,6 +16,7 @@ use crate::api::client::{Method, segment};
 use crate::api::model::ClientView;
 use crate::cli::ClientCommand;
 use crate::error::{Exit, Fail, Result};
+use crate::shared::ids::has_id_shape;
 
 pub fn run(ctx: &Context, command: ClientCommand) -> Result<()> {
     match command {
@@ -59,6 +60,11 @@ pub fn resolve_client(ctx: &Context, reference: &str) -> Result<String> {
         .filter(|c| c.name.as_deref() == Some(reference))
         .collect();
     match matches.as_slice() {
+        // The id goes into the next request's path: one of another shape is not used.
+        [only] if !has_id_shape(&only.id, "oc-") => Err(Fail::other(format!(
+            "the server answered with a client named {reference:?} whose id is not of the form oc-…: {:?}",
+            only.id
+        ))),
         [only] => Ok(only.id.clone()),
         [] => Err(Fail::new(
             Exit::NotFound,

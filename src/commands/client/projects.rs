@@ -21,9 +21,7 @@ pub fn change_projects(ctx: &Context, args: ProjectsArgs, method: Method) -> Res
             ("removed", "from")
         };
         note(&format!("{verb} {} {prep} {id}", args.projects.join(", ")));
-        if ctx.out.format == crate::cli::OutputFormat::Id {
-            crate::output::write_stdout(&format!("{id}\n"))?;
-        }
+        ctx.out.id_only(&id, "oc-")?;
     }
     Ok(())
 }

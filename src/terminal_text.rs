@@ -1,0 +1,115 @@
+//! Text from a server or a file made safe to show to a person (SPEC §6): control characters
+//! and bidirectional overrides are shown escaped, so that a name cannot fake a line, hide
+//! what follows, move the cursor or reorder what is read. Everything tfvcs writes for people
+//! (tables, notes, prompts, error messages, the `-v` trace) goes through [`escape`]; JSON goes
+//! through [`escape_json`].
+
+use std::borrow::Cow;
+
+/// Whether `c` must not reach a terminal as itself: C0 controls (line breaks and tabs too),
+/// DEL, C1 controls (U+0080–U+009F, which some terminals read as escape sequences), the
+/// bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069), the
+/// directional marks (U+200E, U+200F, U+061C), and the line and paragraph separators
+/// (U+2028, U+2029).
+pub fn is_unsafe(c: char) -> bool {
+    matches!(c,
+        '\u{0}'..='\u{1f}'
+        | '\u{7f}'..='\u{9f}'
+        | '\u{202a}'..='\u{202e}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{200e}' | '\u{200f}' | '\u{061c}'
+        | '\u{2028}' | '\u{2029}')
+}
+
+/// `text` with every [unsafe](is_unsafe) character written as Rust writes it in a string
+/// literal: `\n`, `\r`, `\t`, `\0`, else `\u{1b}`. Text without one is returned as it is.
+pub fn escape(text: &str) -> Cow<'_, str> {
+    if !text.contains(is_unsafe) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if is_unsafe(c) {
+            out.extend(c.escape_debug());
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Serialised JSON with the [unsafe](is_unsafe) characters JSON leaves as they are (DEL, C1,
+/// the bidirectional and separator characters) written as `\uXXXX`: the same document to any
+/// parser, harmless on a terminal. serde_json already escapes C0 controls; these characters
+/// can only occur inside strings, where `\uXXXX` means the character itself.
+pub fn escape_json(json: &str) -> Cow<'_, str> {
+    if !json.contains(is_unsafe_in_json) {
+        return Cow::Borrowed(json);
+    }
+    let mut out = String::with_capacity(json.len() + 12);
+    for c in json.chars() {
+        if is_unsafe_in_json(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// The unsafe characters valid JSON may still hold raw: all but JSON's own whitespace, which
+/// serde_json writes only between tokens.
+fn is_unsafe_in_json(c: char) -> bool {
+    is_unsafe(c) && !matches!(c, '\n' | '\r' | '\t')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn controls_and_bidi_characters_are_shown_escaped() {
+        let cases = [
+            (
+                "corp\nNo workspace uses it.\x1b[8m",
+                r"corp\nNo workspace uses it.\u{1b}[8m",
+            ),
+            ("a\rb\tc\0d", r"a\rb\tc\0d"),
+            ("del\x7f c1\u{9b}31m", r"del\u{7f} c1\u{9b}31m"),
+            ("evil\u{202e}txt.exe", r"evil\u{202e}txt.exe"),
+            (
+                "\u{202a}\u{202b}\u{202c}\u{202d}",
+                r"\u{202a}\u{202b}\u{202c}\u{202d}",
+            ),
+            (
+                "\u{2066}\u{2067}\u{2068}\u{2069}",
+                r"\u{2066}\u{2067}\u{2068}\u{2069}",
+            ),
+            ("\u{200f}\u{2028}", r"\u{200f}\u{2028}"),
+        ];
+        for (raw, shown) in cases {
+            assert_eq!(escape(raw), shown, "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn ordinary_text_is_left_alone() {
+        for text in ["GitHub", "my-org/repo", "Zürich ✓ 東京", r"back\slash", ""] {
+            assert!(matches!(escape(text), Cow::Borrowed(t) if t == text));
+        }
+    }
+
+    #[test]
+    fn json_keeps_its_meaning_and_loses_raw_controls() {
+        let value = serde_json::json!({"name": "a\u{7f}\u{9b}\u{202e}\u{2028}\x1b\n"});
+        let text = serde_json::to_string_pretty(&value).unwrap();
+        let safe = escape_json(&text);
+        assert!(
+            !safe.contains(|c: char| is_unsafe(c) && c != '\n'),
+            "{safe}"
+        );
+        let back: serde_json::Value = serde_json::from_str(&safe).unwrap();
+        assert_eq!(back, value);
+        assert!(safe.contains(r"\u007f\u009b\u202e\u2028"), "{safe}");
+    }
+}

@@ -1,0 +1,398 @@
+//! Server text is never printed raw (SPEC §6): names, ids, URLs, users, dates and error fields
+//! carrying ESC, CR, LF, NUL, DEL, a C1 control and U+202E go through every output form
+//! (table, `-o json`, `-o id`, `-vv`, errors, notes, the delete confirmation); none reaches
+//! the terminal as itself, and none can start a line of its own.
+
+mod common;
+
+use common::*;
+use mockito::{Matcher, Server};
+use serde_json::{Value, json};
+
+/// What a hostile server puts in a field: a fake line, a carriage return, "hide what
+/// follows", NUL, DEL, a C1 CSI, and a right-to-left override.
+const EVIL: &str = "corp\nFAKE-LINE\r\x1b[8m\0\x7f\u{9b}2J\u{202e}gpj.exe";
+/// None of these may reach stdout or stderr as themselves.
+const RAW: [char; 6] = ['\x1b', '\r', '\0', '\x7f', '\u{9b}', '\u{202e}'];
+/// How EVIL's escape must look where it is shown.
+const SHOWN: &str = r"corp\nFAKE-LINE\r\u{1b}[8m\0\u{7f}\u{9b}2J\u{202e}gpj.exe";
+
+const CLIENT: &str = "oc-XKFwG6ggfA9n7t1K";
+const TOKEN_ID: &str = "ot-29t7xkUKiNC2XasL";
+
+fn set(doc: &mut Value, pointer: &str, value: &str) {
+    let field = doc
+        .pointer_mut(pointer)
+        .unwrap_or_else(|| panic!("no {pointer}"));
+    *field = json!(value);
+}
+
+fn client_with(pointer: &str) -> Value {
+    let mut doc =
+        json!({"data": client_resource(CLIENT, Some("github"), Some("ot-hmAyP66qk2AMVdbJ"))});
+    doc["data"]["attributes"]["service-provider-display-name"] = json!("GitHub");
+    set(&mut doc, &format!("/data{pointer}"), EVIL);
+    doc
+}
+
+fn token_with(pointer: &str) -> Value {
+    let mut doc = fixture("token_show_response.json");
+    set(&mut doc, &format!("/data{pointer}"), EVIL);
+    doc
+}
+
+fn list_of(doc: Value) -> Value {
+    json!({"data": [doc["data"].clone()]})
+}
+
+/// One hostile answer: the command, what the server sends, and whether it is the id that is
+/// hostile (then `-o id` must refuse with exit 1).
+struct Case {
+    what: &'static str,
+    args: Vec<&'static str>,
+    status: usize,
+    body: String,
+    hostile_id: bool,
+    /// Whether the table shows the hostile field (a list has fewer columns than a show).
+    shown: bool,
+}
+
+/// The same hostile resource answered to a show and, as a one-item list, to a list.
+fn push_show_and_list(
+    cases: &mut Vec<Case>,
+    what: &'static str,
+    doc: Value,
+    show: Vec<&'static str>,
+    list: Vec<&'static str>,
+    hostile_id: bool,
+    shown_in_list: bool,
+) {
+    cases.push(Case {
+        what,
+        args: show,
+        status: 200,
+        body: doc.to_string(),
+        hostile_id,
+        shown: true,
+    });
+    cases.push(Case {
+        what,
+        args: list,
+        status: 200,
+        body: list_of(doc).to_string(),
+        hostile_id,
+        shown: shown_in_list,
+    });
+}
+
+fn cases() -> Vec<Case> {
+    let mut cases = Vec::new();
+    let client_fields = [
+        ("client name", "/attributes/name", false),
+        ("client id", "/id", true),
+        ("client http-url", "/attributes/http-url", false),
+        ("client api-url", "/attributes/api-url", false),
+        ("client created-at", "/attributes/created-at", false),
+        (
+            "client provider name",
+            "/attributes/service-provider-display-name",
+            false,
+        ),
+        ("client callback-url", "/attributes/callback-url", false),
+        (
+            "client token id",
+            "/relationships/oauth-tokens/data/0/id",
+            false,
+        ),
+    ];
+    for (what, pointer, hostile_id) in client_fields {
+        // A list has no API URL, callback URL or provider display name column.
+        let in_list = !["api-url", "callback", "display"]
+            .iter()
+            .any(|f| pointer.contains(f));
+        let show = vec!["client", "show", CLIENT];
+        push_show_and_list(
+            &mut cases,
+            what,
+            client_with(pointer),
+            show,
+            vec!["client", "list"],
+            hostile_id,
+            in_list,
+        );
+    }
+    let token_fields = [
+        ("token user", "/attributes/service-provider-user", false),
+        ("token id", "/id", true),
+        ("token created-at", "/attributes/created-at", false),
+        (
+            "token client id",
+            "/relationships/oauth-client/data/id",
+            false,
+        ),
+    ];
+    for (what, pointer, hostile_id) in token_fields {
+        let show = vec!["token", "show", TOKEN_ID];
+        push_show_and_list(
+            &mut cases,
+            what,
+            token_with(pointer),
+            show,
+            vec!["token", "list", CLIENT],
+            hostile_id,
+            true,
+        );
+    }
+    let error_docs = [
+        (
+            "error title",
+            json!({"errors": [{"status": "422", "title": EVIL}]}),
+        ),
+        (
+            "error detail",
+            json!({"errors": [{"status": "422", "title": "invalid", "detail": EVIL}]}),
+        ),
+        (
+            "error pointer",
+            json!({"errors": [{"status": "422", "title": "invalid", "source": {"pointer": EVIL}}]}),
+        ),
+        ("error string", json!({"errors": [EVIL]})),
+        ("error message", json!({"message": EVIL})),
+    ];
+    for (what, doc) in error_docs {
+        cases.push(Case {
+            what,
+            args: vec!["client", "show", CLIENT],
+            status: 422,
+            body: doc.to_string(),
+            hostile_id: false,
+            shown: true,
+        });
+    }
+    cases.push(Case {
+        what: "error text body",
+        args: vec!["token", "show", TOKEN_ID],
+        status: 502,
+        body: format!("<html>{EVIL}</html>"),
+        hostile_id: false,
+        shown: true,
+    });
+    cases.push(Case {
+        what: "user name in auth status",
+        args: vec!["auth", "status"],
+        status: 200,
+        body: json!({"data": {"id": "user-1", "type": "users", "attributes": {"username": EVIL}}})
+            .to_string(),
+        hostile_id: false,
+        shown: true,
+    });
+    cases.push(Case {
+        what: "id in a created client's note",
+        args: vec!["client", "create", "--provider", "github"],
+        status: 201,
+        body: client_with("/id").to_string(),
+        hostile_id: true,
+        shown: true,
+    });
+    cases.push(Case {
+        what: "name in a set-pat answer",
+        args: vec!["client", "set-pat", CLIENT],
+        status: 200,
+        body: client_with("/attributes/name").to_string(),
+        hostile_id: false,
+        shown: true,
+    });
+    cases
+}
+
+/// Whether some string in `doc` holds EVIL as it was sent.
+fn holds_evil(doc: &Value) -> bool {
+    match doc {
+        Value::String(s) => s.contains(EVIL),
+        Value::Array(items) => items.iter().any(holds_evil),
+        Value::Object(map) => map.values().any(holds_evil),
+        _ => false,
+    }
+}
+
+fn assert_safe(what: &str, form: &[&str], stream: &str, text: &str) {
+    for c in RAW {
+        assert!(
+            !text.contains(c),
+            "{what} {form:?}: {stream} has a raw {c:?}:\n{text:?}"
+        );
+    }
+    for line in text.lines() {
+        assert!(
+            !line.trim_start().starts_with("FAKE-LINE"),
+            "{what} {form:?}: {stream} has a faked line:\n{text}"
+        );
+    }
+}
+
+#[test]
+fn server_text_never_reaches_the_terminal_raw() {
+    let forms: [&[&str]; 4] = [&[], &["-o", "json"], &["-o", "id"], &["-vv"]];
+    let mut checked = 0;
+    for case in cases() {
+        for form in forms {
+            let mut server = Server::new();
+            for method in ["GET", "POST", "PATCH", "DELETE"] {
+                server
+                    .mock(method, Matcher::Any)
+                    .with_status(case.status)
+                    .with_body(&case.body)
+                    .create();
+            }
+            let (mut cmd, _home) = tfvcs(&server.url());
+            let out = cmd
+                .env("TFVCS_PAT", "pat-value")
+                .args(&case.args)
+                .args(form)
+                .output()
+                .unwrap();
+            let (stdout, stderr) = (stdout_of(&out), stderr_of(&out));
+            assert_safe(case.what, form, "stdout", &stdout);
+            assert_safe(case.what, form, "stderr", &stderr);
+            let code = out.status.code();
+            let json = form == ["-o", "json"];
+            let id = form == ["-o", "id"];
+            match case.status {
+                200 | 201 if id && case.hostile_id => {
+                    assert_eq!(code, Some(1), "{} {form:?}: {stderr}", case.what);
+                    assert_eq!(stdout, "", "{} {form:?}", case.what);
+                    assert!(
+                        stderr.contains("not of the form"),
+                        "{}: {stderr}",
+                        case.what
+                    );
+                }
+                200 | 201 => {
+                    assert_eq!(code, Some(0), "{} {form:?}: {stderr}", case.what);
+                    if json {
+                        // The same document, escaped by JSON itself.
+                        let printed: Value = serde_json::from_str(&stdout).unwrap();
+                        assert!(holds_evil(&printed), "{} {form:?}: {stdout}", case.what);
+                    } else if !id && case.shown {
+                        let shown = format!("{stdout}{stderr}");
+                        assert!(shown.contains(SHOWN), "{} {form:?}:\n{shown}", case.what);
+                    }
+                }
+                _ => {
+                    assert_ne!(code, Some(0), "{} {form:?}", case.what);
+                    assert!(
+                        stderr.lines().any(|l| l.starts_with("error: ")),
+                        "{}: {stderr}",
+                        case.what
+                    );
+                    // An error excerpt collapses whitespace; the rest is shown escaped.
+                    assert!(
+                        stderr.contains(r"\u{1b}[8m\0\u{7f}\u{9b}2J\u{202e}gpj.exe"),
+                        "{} {form:?}:\n{stderr}",
+                        case.what
+                    );
+                }
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked >= 100, "{checked}");
+}
+
+/// A pseudo-terminal pair: tfvcs gets the terminal end as stdin, stdout and stderr (so it
+/// prompts), the test keeps the other end to type and read.
+#[cfg(unix)]
+fn open_pty() -> (std::fs::File, std::fs::File) {
+    use std::os::fd::FromRawFd;
+    let (mut controller, mut terminal) = (0, 0);
+    // SAFETY: openpty writes two new descriptors into the pointers given.
+    let rc = unsafe {
+        libc::openpty(
+            &mut controller,
+            &mut terminal,
+            std::ptr::null_mut(),
+            std::ptr::null(),
+            std::ptr::null(),
+        )
+    };
+    assert_eq!(rc, 0, "openpty failed");
+    // SAFETY: both descriptors are fresh and owned by nothing else.
+    unsafe {
+        (
+            std::fs::File::from_raw_fd(controller),
+            std::fs::File::from_raw_fd(terminal),
+        )
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn the_delete_confirmation_shows_server_names_escaped() {
+    use std::io::{Read, Write};
+    use std::os::unix::process::CommandExt;
+    use std::process::Stdio;
+
+    let mut server = Server::new();
+    let mut doc = client_with("/attributes/name");
+    doc["data"]["attributes"]["affected-workspaces"] = json!([EVIL, "ws-plain"]);
+    doc["data"]["attributes"]["affected-workspaces-count"] = json!(2);
+    let show = server
+        .mock("GET", format!("/api/v2/oauth-clients/{CLIENT}").as_str())
+        .match_query(Matcher::Any)
+        .with_status(200)
+        .with_body(doc.to_string())
+        .expect(1)
+        .create();
+    let delete = server.mock("DELETE", Matcher::Any).expect(0).create();
+
+    let (mut controller, terminal) = open_pty();
+    let (mut cmd, _home) = tfvcs_process(&server.url());
+    cmd.args(["client", "delete", CLIENT])
+        .stdin(Stdio::from(terminal.try_clone().unwrap()))
+        .stdout(Stdio::from(terminal.try_clone().unwrap()))
+        .stderr(Stdio::from(terminal));
+    // SAFETY: setsid is async-signal-safe; the child gets a session of its own, as a shell
+    // would give it, so the terminal is its own.
+    unsafe {
+        cmd.pre_exec(|| {
+            libc::setsid();
+            Ok(())
+        });
+    }
+    let mut child = cmd.spawn().unwrap();
+    drop(cmd);
+    let reader = {
+        let mut controller = controller.try_clone().unwrap();
+        std::thread::spawn(move || {
+            let mut seen = Vec::new();
+            let mut buf = [0u8; 4096];
+            // Ends with EIO once the child has gone and the terminal end is closed.
+            while let Ok(n) = controller.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                seen.extend_from_slice(&buf[..n]);
+                if String::from_utf8_lossy(&seen).contains("not deleted") {
+                    break;
+                }
+            }
+            String::from_utf8_lossy(&seen).into_owned()
+        })
+    };
+    // Answer once the question is up.
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    controller.write_all(b"n").unwrap();
+    let status = child.wait().unwrap();
+    let seen = reader.join().unwrap();
+    assert_eq!(status.code(), Some(1), "{seen}");
+    show.assert();
+    delete.assert();
+    // The question itself is drawn by the prompt library (its own cursor moves); everything
+    // before it is the details tfvcs wrote.
+    // The terminal turns each line break into CR LF: those are its own, not the server's.
+    let seen = seen.replace("\r\n", "\n");
+    let details = &seen[..seen.find("Delete OAuth client").unwrap_or(seen.len())];
+    assert!(details.contains(SHOWN), "{details:?}");
+    assert_safe("delete confirmation", &[], "terminal", details);
+    assert!(!details.contains("No workspace uses it."), "{details}");
+}
