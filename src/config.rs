@@ -394,12 +394,22 @@ impl Config {
     }
 
     /// The token, or exit 4 naming the host and the ways to provide one.
+    /// A token holding anything but printable ASCII (a trailing newline, a space, a control
+    /// character) is exit 2 naming its source, never its value: HTTP would refuse the header.
     pub fn require_token(&self) -> Result<&(Token, TokenSource)> {
-        self.token.as_ref().ok_or_else(|| {
+        let found = self.token.as_ref().ok_or_else(|| {
             let host = self.endpoint.host_key();
             Fail::new(Exit::Auth, format!("no API token found for {host}"))
                 .hint(format!("run `terraform login {host}`, or set TFE_TOKEN"))
-        })
+        })?;
+        let (token, source) = found;
+        if !token.expose().bytes().all(|b| b.is_ascii_graphic()) {
+            return Err(Fail::usage(format!(
+                "the API token from {source} holds a character a token cannot have (a space, a line break or another control character)"
+            ))
+            .hint(format!("remove it from {source}; nothing was sent")));
+        }
+        Ok(found)
     }
 }
 

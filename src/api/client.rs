@@ -5,21 +5,24 @@
 
 use std::io::Write;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 
 use serde_json::Value;
 use ureq::Agent;
 pub use ureq::http::Method;
 use ureq::tls::{Certificate, RootCerts, TlsConfig};
 
-use super::error::{ApiError, TransportKind, parse_error_body};
+use super::error::{ApiError, TransportKind, parse_error_body, status_line};
 use super::model::redacted;
 use super::pages::Pacer;
+use super::retry::{self, Backoff, Decision};
 use crate::config::Token;
 use crate::shared::jsonapi::encode_component;
 
 pub const JSON_API: &str = "application/vnd.api+json";
 pub const USER_AGENT: &str = concat!("tfvcs/", env!("CARGO_PKG_VERSION"));
+/// Bodies larger than this are refused, not read (no TFE document comes near it).
+pub const MAX_BODY: u64 = 32 * 1024 * 1024;
 
 /// One API request: a path below the base URL, its query, and an optional JSON:API body.
 /// No `Debug`: the body can hold a secret (print `redacted(body)` instead).
@@ -92,6 +95,8 @@ pub struct ClientSettings {
     pub ca_roots: Option<Vec<Certificate<'static>>>,
     /// The proxy to go through, `None` for a direct connection (decided in `proxy.rs`).
     pub proxy: Option<ureq::Proxy>,
+    /// The waits between retries.
+    pub backoff: Backoff,
 }
 
 pub struct ApiClient {
@@ -102,6 +107,23 @@ pub struct ApiClient {
     host: String,
     /// The one pacer of the run: every request, of every walk and thread, waits for its slot.
     pacer: Pacer,
+    retries: u32,
+    backoff: Backoff,
+}
+
+/// A failed attempt, with the wait a 429 asked for.
+struct Failed {
+    error: ApiError,
+    server_wait: Option<Duration>,
+}
+
+impl From<ApiError> for Failed {
+    fn from(error: ApiError) -> Self {
+        Failed {
+            error,
+            server_wait: None,
+        }
+    }
 }
 
 impl ApiClient {
@@ -129,6 +151,8 @@ impl ApiClient {
             verbose: settings.verbose,
             host: settings.host,
             pacer: Pacer::default(),
+            retries: settings.retries,
+            backoff: settings.backoff,
         }
     }
 
@@ -147,12 +171,59 @@ impl ApiClient {
         request.url(&self.base_url)
     }
 
-    /// Sends `request`; a non-success status is an error. This is the one place retries belong.
+    /// Sends `request` as one logical request: the first attempt, then the retries of
+    /// SPEC §5 (at most `retries` more), each traced with `-v`. A non-success status is an
+    /// error; a DELETE answered 404 after a retried attempt is success (it is gone).
     pub fn send(&self, request: &ApiRequest) -> Result<ApiResponse, ApiError> {
-        self.send_once(request)
+        let mut attempt: u32 = 1;
+        loop {
+            let failed = match self.send_once(request) {
+                Ok(response) => return Ok(response),
+                Err(failed) => failed,
+            };
+            let error = failed.error;
+            if attempt > 1 && request.method == Method::DELETE && error.status() == Some(404) {
+                self.trace_retry("404 after a retried DELETE: it is gone, which is success");
+                return Ok(ApiResponse {
+                    status: 404,
+                    body: None,
+                });
+            }
+            if attempt > self.retries {
+                return Err(error.after_attempts(attempt));
+            }
+            match retry::decide(
+                &request.method,
+                &error,
+                failed.server_wait,
+                attempt,
+                &self.backoff,
+            ) {
+                Decision::Final => return Err(error.after_attempts(attempt)),
+                Decision::WaitTooLong(wait) => {
+                    self.trace_retry(&format!(
+                        "the server asks to wait {:.1}s: longer than {}s, not retrying",
+                        wait.as_secs_f64(),
+                        retry::MAX_SERVER_WAIT.as_secs()
+                    ));
+                    return Err(error.after_attempts(attempt));
+                }
+                Decision::Retry(wait) => {
+                    self.trace_retry(&format!(
+                        "retry {attempt} of {} in {}ms, after {}",
+                        self.retries,
+                        wait.as_millis(),
+                        brief(&error)
+                    ));
+                    std::thread::sleep(wait);
+                }
+            }
+            attempt += 1;
+        }
     }
 
-    fn send_once(&self, request: &ApiRequest) -> Result<ApiResponse, ApiError> {
+    /// One attempt: one HTTP exchange, its body read to the end (at most [`MAX_BODY`]).
+    fn send_once(&self, request: &ApiRequest) -> Result<ApiResponse, Failed> {
         let url = request.url(&self.base_url);
         let method = request.method.clone();
         self.pacer.wait();
@@ -181,26 +252,38 @@ impl ApiClient {
                 None => builder.send_empty(),
             }
         };
-        let mut response = match result {
-            Ok(response) => response,
-            Err(e) => {
-                let (kind, message) = describe_transport_error(&e, &self.host);
-                self.trace(&method, &url, &format!("failed: {message}"), started, None);
-                return Err(ApiError::Transport {
-                    method,
-                    url,
-                    kind,
-                    message,
-                    attempts: 1,
-                });
-            }
+        let transport = |(kind, message): (TransportKind, String), started: Instant| {
+            self.trace(&method, &url, &format!("failed: {message}"), started, None);
+            Failed::from(ApiError::Transport {
+                method: method.clone(),
+                url: url.clone(),
+                kind,
+                message,
+                attempts: 1,
+            })
         };
+        let mut response =
+            result.map_err(|e| transport(describe_transport_error(&e, &self.host), started))?;
         let status = response.status().as_u16();
-        let rate_limit = response
-            .headers()
-            .get("x-ratelimit-limit")
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.trim().parse::<f64>().ok());
+        let header = |name: &str| {
+            response
+                .headers()
+                .get(name)
+                .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned())
+        };
+        let request_id = header("x-request-id");
+        let location = header("location");
+        let content_type = header("content-type");
+        let server_wait = if status == 429 {
+            retry::server_wait(
+                header("retry-after").as_deref(),
+                header("x-ratelimit-reset").as_deref(),
+                SystemTime::now(),
+            )
+        } else {
+            None
+        };
+        let rate_limit = header("x-ratelimit-limit").and_then(|v| v.trim().parse::<f64>().ok());
         if let Some(rate) = self.pacer.observe(status, rate_limit)
             && self.verbose > 0
         {
@@ -208,12 +291,34 @@ impl ApiClient {
                 "{method} {url} 429: pacing down to {rate:.1} requests per second"
             ));
         }
-        let request_id = response
-            .headers()
-            .get("x-request-id")
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_string);
-        let text = response.body_mut().read_to_string().unwrap_or_default();
+        let unexpected = |what: String| {
+            Failed::from(ApiError::Unexpected {
+                method: method.clone(),
+                url: url.clone(),
+                status,
+                what,
+            })
+        };
+        let bytes = match response
+            .body_mut()
+            .with_config()
+            .limit(MAX_BODY)
+            .read_to_vec()
+        {
+            Ok(bytes) => bytes,
+            Err(ureq::Error::BodyExceedsLimit(_)) => {
+                self.trace(
+                    &method,
+                    &url,
+                    &format!("{status}, body over 32 MiB"),
+                    started,
+                    None,
+                );
+                return Err(unexpected("the body is larger than 32 MiB".into()));
+            }
+            // A body cut off (reset, timeout, fewer bytes than announced) is a network failure.
+            Err(e) => return Err(transport(describe_body_error(&e, &self.host), started)),
+        };
         self.trace(
             &method,
             &url,
@@ -225,64 +330,94 @@ impl ApiClient {
             if let Some(body) = &request.body {
                 self.trace_body("request body", body);
             }
-            match serde_json::from_str::<Value>(&text) {
+            match serde_json::from_slice::<Value>(&bytes) {
                 Ok(body) => self.trace_body("response body", &body),
-                Err(_) if text.is_empty() => {}
+                Err(_) if bytes.is_empty() => {}
                 Err(_) => self.trace_line(&format!(
                     "  response body: ({} bytes, not JSON)",
-                    text.len()
+                    bytes.len()
                 )),
             }
         }
         if (300..400).contains(&status) {
-            let location = response
-                .headers()
-                .get("location")
-                .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned());
-            return Err(ApiError::Redirect {
+            return Err(Failed::from(ApiError::Redirect {
                 method,
                 url,
                 status,
                 location,
-            });
+            }));
         }
         if !(200..300).contains(&status) {
-            return Err(ApiError::Status {
-                method,
-                url,
-                status,
-                body: parse_error_body(&text),
-                attempts: 1,
+            return Err(Failed {
+                error: ApiError::Status {
+                    method,
+                    url,
+                    status,
+                    body: parse_error_body(&String::from_utf8_lossy(&bytes)),
+                    attempts: 1,
+                },
+                server_wait,
             });
         }
-        if text.trim().is_empty() {
+        if bytes.iter().all(u8::is_ascii_whitespace) {
             return Ok(ApiResponse { status, body: None });
         }
-        match serde_json::from_str::<Value>(&text) {
+        if let Some(kind) = content_type.filter(|t| !t.to_ascii_lowercase().contains("json")) {
+            return Err(unexpected(format!(
+                "the body is {}, not JSON",
+                kind.split(';').next().unwrap_or_default().trim()
+            )));
+        }
+        let text = std::str::from_utf8(&bytes)
+            .map_err(|_| unexpected("the body is not valid UTF-8".into()))?;
+        match serde_json::from_str::<Value>(text) {
             Ok(body) => Ok(ApiResponse {
                 status,
                 body: Some(body),
             }),
-            Err(e) => Err(ApiError::Unexpected {
-                method,
-                url,
-                status,
-                what: format!("the body is not JSON ({e})"),
-            }),
+            Err(e) => Err(unexpected(format!("the body is not JSON ({e})"))),
         }
     }
 
-    /// Sends `request` and returns the JSON:API document it answers with.
+    /// Sends `request` and returns the JSON:API document it answers with: a JSON object with
+    /// `data` (of any shape; the caller checks it).
+    pub fn any_document(&self, request: &ApiRequest) -> Result<Value, ApiError> {
+        self.status_and_document(request).map(|(_, doc)| doc)
+    }
+
+    /// Sends `request` and returns the JSON:API document it answers with: one resource, an
+    /// object with an `id`.
     pub fn document(&self, request: &ApiRequest) -> Result<Value, ApiError> {
+        let (status, doc) = self.status_and_document(request)?;
+        let problem = match &doc["data"] {
+            Value::Object(resource) => match resource.get("id") {
+                Some(Value::String(id)) if !id.is_empty() => return Ok(doc),
+                _ => "the resource in `data` has no `id`".to_string(),
+            },
+            other => format!("`data` is {}, not a resource object", json_kind(other)),
+        };
+        Err(self.unexpected(request, status, problem))
+    }
+
+    fn status_and_document(&self, request: &ApiRequest) -> Result<(u16, Value), ApiError> {
         let response = self.send(request)?;
-        match response.body {
-            Some(doc) if doc.get("data").is_some() => Ok(doc),
-            _ => Err(ApiError::Unexpected {
-                method: request.method.clone(),
-                url: request.url(&self.base_url),
-                status: response.status,
-                what: "expected a JSON:API document with `data`".into(),
-            }),
+        let problem = match response.body {
+            Some(Value::Object(doc)) if doc.contains_key("data") => {
+                return Ok((response.status, Value::Object(doc)));
+            }
+            None => "the body is empty, not a JSON:API document".to_string(),
+            Some(Value::Object(_)) => "the document has no `data`".into(),
+            Some(other) => format!("the body is {}, not a JSON:API document", json_kind(&other)),
+        };
+        Err(self.unexpected(request, response.status, problem))
+    }
+
+    fn unexpected(&self, request: &ApiRequest, status: u16, what: String) -> ApiError {
+        ApiError::Unexpected {
+            method: request.method.clone(),
+            url: request.url(&self.base_url),
+            status,
+            what,
         }
     }
 
@@ -304,6 +439,13 @@ impl ApiClient {
         self.trace_line(&format!("{method} {url} {outcome} {ms}ms{id}"));
     }
 
+    /// A `-v` line about a retry: what failed and how long tfvcs waits.
+    fn trace_retry(&self, text: &str) {
+        if self.verbose > 0 {
+            self.trace_line(&format!("  {text}"));
+        }
+    }
+
     fn trace_body(&self, label: &str, body: &Value) {
         self.trace_line(&format!("  {label}: {}", redacted(body)));
     }
@@ -318,24 +460,74 @@ impl ApiClient {
     }
 }
 
+/// What kind of JSON value `v` is, for error messages.
+fn json_kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// What failed, in a few words, for the `-v` retry line.
+fn brief(error: &ApiError) -> String {
+    match error {
+        ApiError::Status { status, .. } => status_line(*status),
+        ApiError::Transport { message, .. } => message.clone(),
+        other => other.to_string(),
+    }
+}
+
 fn describe_transport_error(e: &ureq::Error, host: &str) -> (TransportKind, String) {
+    use std::io::ErrorKind;
+    let text = e.to_string();
+    if is_unknown_issuer(&text) {
+        return (
+            TransportKind::UnknownIssuer,
+            format!(
+                "TLS failed with {host}: its certificate is signed by an unknown issuer ({text})"
+            ),
+        );
+    }
     match e {
         ureq::Error::Timeout(_) => (
             TransportKind::Timeout,
             format!("timed out talking to {host}"),
         ),
-        ureq::Error::HostNotFound => (TransportKind::Connect, format!("cannot resolve {host}")),
+        ureq::Error::HostNotFound => (TransportKind::Resolve, format!("cannot resolve {host}")),
         ureq::Error::ConnectionFailed => {
-            (TransportKind::Connect, format!("cannot connect to {host}"))
+            (TransportKind::Refused, format!("cannot connect to {host}"))
         }
-        ureq::Error::Io(io) => (
-            TransportKind::Connect,
-            format!("cannot connect to {host}: {io}"),
-        ),
+        ureq::Error::Io(io) => match io.kind() {
+            ErrorKind::ConnectionRefused
+            | ErrorKind::AddrNotAvailable
+            | ErrorKind::HostUnreachable
+            | ErrorKind::NetworkUnreachable => (
+                TransportKind::Refused,
+                format!("cannot connect to {host}: {io}"),
+            ),
+            ErrorKind::TimedOut => (
+                TransportKind::Timeout,
+                format!("timed out talking to {host}"),
+            ),
+            ErrorKind::ConnectionReset
+            | ErrorKind::ConnectionAborted
+            | ErrorKind::BrokenPipe
+            | ErrorKind::UnexpectedEof => (
+                TransportKind::Broken,
+                format!("the connection to {host} broke: {io}"),
+            ),
+            _ => (
+                TransportKind::Other,
+                format!("cannot connect to {host}: {io}"),
+            ),
+        },
         ureq::Error::Tls(why) => (TransportKind::Tls, format!("TLS failed with {host}: {why}")),
         ureq::Error::Rustls(why) => (TransportKind::Tls, format!("TLS failed with {host}: {why}")),
-        other => {
-            let text = other.to_string();
+        _ => {
             let kind = if text.to_ascii_lowercase().contains("certificate") {
                 TransportKind::Tls
             } else {
@@ -344,6 +536,27 @@ fn describe_transport_error(e: &ureq::Error, host: &str) -> (TransportKind, Stri
             (kind, format!("request to {host} failed: {text}"))
         }
     }
+}
+
+/// A failure while reading a body: whatever the cause, the answer was cut off, so it is a
+/// network failure to retry (a timeout stays a timeout).
+fn describe_body_error(e: &ureq::Error, host: &str) -> (TransportKind, String) {
+    match e {
+        ureq::Error::Timeout(_) => (
+            TransportKind::Timeout,
+            format!("timed out reading the answer from {host}"),
+        ),
+        other => (
+            TransportKind::Broken,
+            format!("the answer from {host} was cut off: {other}"),
+        ),
+    }
+}
+
+/// rustls says `UnknownIssuer` (its `Debug` name) for a certificate no trusted root signed.
+fn is_unknown_issuer(text: &str) -> bool {
+    let text = text.to_ascii_lowercase();
+    text.contains("unknownissuer") || text.contains("unknown issuer")
 }
 
 #[cfg(test)]

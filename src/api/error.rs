@@ -26,8 +26,10 @@ pub enum ErrorBody {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TransportKind {
-    /// Could not connect: refused, unresolvable, unreachable.
-    Connect,
+    /// The host name does not resolve.
+    Resolve,
+    /// Nothing accepted the connection (refused, unreachable).
+    Refused,
     /// The connection dropped mid-exchange (reset, or a body cut off before its end).
     Broken,
     Timeout,
@@ -134,6 +136,23 @@ fn one_line_excerpt(text: &str) -> String {
 }
 
 impl ApiError {
+    /// The same error, saying how many attempts it took.
+    pub fn after_attempts(mut self, n: u32) -> Self {
+        if let ApiError::Status { attempts, .. } | ApiError::Transport { attempts, .. } = &mut self
+        {
+            *attempts = n;
+        }
+        self
+    }
+
+    /// How many attempts were made: more than one after retries.
+    pub fn attempts(&self) -> u32 {
+        match self {
+            ApiError::Status { attempts, .. } | ApiError::Transport { attempts, .. } => *attempts,
+            _ => 1,
+        }
+    }
+
     pub fn method(&self) -> &Method {
         match self {
             ApiError::Status { method, .. }
@@ -156,24 +175,6 @@ impl ApiError {
             _ => None,
         }
     }
-
-    /// Whether this is a server or network failure (rather than the server refusing or not
-    /// understanding the request): 429, 5xx, or no complete answer.
-    pub fn is_server_or_network(&self) -> bool {
-        match self {
-            ApiError::Status { status, .. } => *status == 429 || (500..=599).contains(status),
-            ApiError::Transport { .. } => true,
-            _ => false,
-        }
-    }
-}
-
-fn attempts_note(attempts: u32) -> String {
-    if attempts > 1 {
-        format!(" (after {attempts} attempts)")
-    } else {
-        String::new()
-    }
 }
 
 impl ApiError {
@@ -184,13 +185,8 @@ impl ApiError {
                 method,
                 url,
                 status,
-                attempts,
                 ..
-            } => format!(
-                "{method} {url}: {}{}",
-                status_line(*status),
-                attempts_note(*attempts)
-            ),
+            } => format!("{method} {url}: {}", status_line(*status)),
             ApiError::Redirect {
                 method,
                 url,
@@ -210,9 +206,8 @@ impl ApiError {
                 method,
                 url,
                 message,
-                attempts,
                 ..
-            } => format!("{method} {url}: {message}{}", attempts_note(*attempts)),
+            } => format!("{method} {url}: {message}"),
             ApiError::Unexpected {
                 method,
                 url,
@@ -316,7 +311,7 @@ mod tests {
         };
         assert_eq!(
             error.to_string(),
-            "GET https://h/x: 502 Bad Gateway (after 3 attempts)\n  <html> <b>bad\\u{1b}[31m gateway</b> </html>"
+            "GET https://h/x: 502 Bad Gateway\n  <html> <b>bad\\u{1b}[31m gateway</b> </html>"
         );
     }
 

@@ -173,6 +173,9 @@ impl Page {
             Some(Value::Array(items)) => items,
             _ => return Err("expected a list (`data` array)".into()),
         };
+        if items.iter().any(|item| key(item).is_none()) {
+            return Err("an item of `data` is not a resource with an id".into());
+        }
         let included = match doc.get_mut("included").map(Value::take) {
             Some(Value::Array(included)) => included,
             _ => Vec::new(),
@@ -487,7 +490,7 @@ impl PageSource for ApiPages<'_> {
 
     fn fetch(&self, number: u64) -> Result<Page, ApiError> {
         let request = self.page_request(number);
-        let doc = self.api.document(&request)?;
+        let doc = self.api.any_document(&request)?;
         Page::from_document(doc).map_err(|what| self.unexpected(&request, what))
     }
 

@@ -4,6 +4,7 @@
 
 use crate::api::client::Method;
 use crate::api::error::{ApiError, TransportKind};
+use crate::api::retry;
 use crate::error::{Exit, Fail};
 
 /// What the hints need to know about this run.
@@ -64,26 +65,29 @@ pub fn api_failure(error: ApiError, situation: &Situation) -> Fail {
         }
         _ => {}
     }
+    if error.attempts() > 1 {
+        fail = fail.hint(format!(
+            "gave up after {} attempts; try again later, or allow more with --retries",
+            error.attempts()
+        ));
+    }
     if let ApiError::Redirect { .. } = error {
         fail = fail.hint(
             "tfvcs never follows redirects: point --hostname at the final URL (scheme, host and API path)",
         );
     }
-    if *error.method() == Method::POST && error.is_server_or_network() {
+    if *error.method() == Method::POST && retry::is_transient(&error) {
         fail = fail.hint(
             "a POST is never retried, as it could create a duplicate: run `tfvcs client list` to check whether it was created before trying again",
         );
     }
-    match error.transport_kind() {
-        Some(TransportKind::Tls | TransportKind::UnknownIssuer) => {
-            fail = fail.hint("for a self-hosted TFE with a private CA, pass --ca-cert <PEM FILE>");
-        }
-        Some(TransportKind::Connect | TransportKind::Timeout) if situation.loopback_https => {
-            fail = fail.hint(format!(
-                "{host} is a local address: if it is a local server (like `tfvcs sandbox`), pass --hostname http://{host}"
-            ));
-        }
-        _ => {}
+    if error.transport_kind() == Some(TransportKind::UnknownIssuer) {
+        fail = fail.hint("for a self-hosted TFE with a private CA, pass --ca-cert <PEM FILE>");
+    }
+    if error.transport_kind().is_some() && situation.loopback_https {
+        fail = fail.hint(format!(
+            "{host} is a local address reached over https://: a local server (like `tfvcs sandbox`) wants --hostname http://{host}"
+        ));
     }
     fail
 }

@@ -20,6 +20,7 @@ use crate::api::client::{ApiClient, ApiRequest, ApiResponse, ClientSettings};
 use crate::api::error::ApiError;
 use crate::api::model::ListDocument;
 use crate::api::pages::{Page, WalkError};
+use crate::api::retry::Backoff;
 use crate::config::{Config, Scheme, is_loopback, load_ca_bundle};
 use crate::error::{Fail, Result};
 use crate::output::{self, ListWriter, Output};
@@ -61,6 +62,7 @@ impl Context {
             verbose: config.verbose,
             ca_roots,
             proxy: config.proxy.clone(),
+            backoff: backoff(),
         });
         Ok(self.api.get_or_init(|| api))
     }
@@ -158,6 +160,21 @@ impl Context {
             return Ok(None);
         }
         self.send(request).map(Some)
+    }
+}
+
+/// The backoff of SPEC §5 (0.5 s doubling to 8 s). `TFVCS_BACKOFF_BASE_MS`, set only by the
+/// test suite, scales it down (cap = 16 × base) so retry tests do not sleep for seconds.
+fn backoff() -> Backoff {
+    match std::env::var("TFVCS_BACKOFF_BASE_MS")
+        .ok()
+        .and_then(|ms| ms.parse::<u64>().ok())
+    {
+        Some(ms) => Backoff {
+            base: Duration::from_millis(ms),
+            cap: Duration::from_millis(ms.saturating_mul(16)),
+        },
+        None => Backoff::default(),
     }
 }
 

@@ -41,25 +41,42 @@ impl TempDir {
     }
 }
 
-/// The binary with an empty environment but `PATH` and a temporary `HOME` (kept alive by the
-/// returned `TempDir`), so no real credentials, proxies or settings are ever read.
+/// The environment every tfvcs process of the tests gets, and nothing else: `PATH`, a fresh
+/// `HOME` (so no real credentials, proxies or settings are read), and a retry backoff of
+/// milliseconds instead of seconds (`TFVCS_BACKOFF_BASE_MS`), so retry tests count requests
+/// without sleeping.
+fn base_env(home: &Path) -> Vec<(String, std::ffi::OsString)> {
+    let mut env = vec![
+        ("HOME".to_string(), home.as_os_str().to_owned()),
+        ("TFVCS_BACKOFF_BASE_MS".to_string(), "1".into()),
+    ];
+    if let Some(path) = std::env::var_os("PATH") {
+        env.push(("PATH".to_string(), path));
+    }
+    env
+}
+
+/// The environment `tfvcs` adds for a server at `url`: the test token and organization.
+fn server_env(url: &str) -> [(&'static str, String); 3] {
+    [
+        ("TFE_HOSTNAME", url.to_string()),
+        ("TFE_TOKEN", TOKEN.to_string()),
+        ("TFE_ORGANIZATION", ORG.to_string()),
+    ]
+}
+
+/// The binary with an empty environment but [`base_env`] (the returned `TempDir` is `HOME`).
 pub fn tfvcs_bare() -> (Command, TempDir) {
     let home = TempDir::new();
     let mut cmd = Command::cargo_bin("tfvcs").unwrap();
-    cmd.env_clear();
-    if let Some(path) = std::env::var_os("PATH") {
-        cmd.env("PATH", path);
-    }
-    cmd.env("HOME", home.path());
+    cmd.env_clear().envs(base_env(home.path()));
     (cmd, home)
 }
 
 /// The binary pointed at `url` with the test token and organization.
 pub fn tfvcs(url: &str) -> (Command, TempDir) {
     let (mut cmd, home) = tfvcs_bare();
-    cmd.env("TFE_HOSTNAME", url)
-        .env("TFE_TOKEN", TOKEN)
-        .env("TFE_ORGANIZATION", ORG);
+    cmd.envs(server_env(url));
     (cmd, home)
 }
 
@@ -67,14 +84,9 @@ pub fn tfvcs(url: &str) -> (Command, TempDir) {
 pub fn tfvcs_process(url: &str) -> (std::process::Command, TempDir) {
     let home = TempDir::new();
     let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("tfvcs"));
-    cmd.env_clear();
-    if let Some(path) = std::env::var_os("PATH") {
-        cmd.env("PATH", path);
-    }
-    cmd.env("HOME", home.path())
-        .env("TFE_HOSTNAME", url)
-        .env("TFE_TOKEN", TOKEN)
-        .env("TFE_ORGANIZATION", ORG);
+    cmd.env_clear()
+        .envs(base_env(home.path()))
+        .envs(server_env(url));
     (cmd, home)
 }
 
