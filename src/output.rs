@@ -40,6 +40,14 @@ pub fn note(text: &str) {
     let _ = writeln!(std::io::stderr().lock(), "{}", escape(text));
 }
 
+/// Text of several lines made by tfvcs (a table whose cells are already escaped), one
+/// [`note`] per line: a line break in a cell still cannot add a line.
+pub fn notes(text: &str) {
+    for line in text.split('\n') {
+        note(line);
+    }
+}
+
 /// JSON, pretty-printed, with what JSON leaves raw but a terminal would act on escaped.
 fn pretty(doc: &Value) -> String {
     let s = serde_json::to_string_pretty(doc).expect("JSON values serialise");

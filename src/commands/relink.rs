@@ -69,7 +69,7 @@ pub fn relink(ctx: &Context, args: RelinkArgs) -> Result<()> {
         );
     }
 
-    note(&output::relink_plan(
+    output::notes(&output::relink_plan(
         &steps,
         &sides.source_label(),
         &sides.target_label(),

@@ -40,17 +40,20 @@ impl Output {
                 note(empty_note);
                 Ok(())
             }
-            OutputFormat::Id => write_stdout(
-                &installations
+            OutputFormat::Id => write_stdout(&super::id_lines(
+                installations
                     .iter()
-                    .map(|i| format!("{}\n", fields(i)[0].1))
-                    .collect::<String>(),
-            ),
+                    .map(|i| i.get("id").and_then(Value::as_str).unwrap_or_default()),
+                "ghain-",
+            )?),
             OutputFormat::Table => {
                 let mut table = new_table();
                 table.set_header(vec!["ID", "NAME", "INSTALLATION ID", "TYPE", "URL"]);
                 for installation in installations {
-                    table.add_row(fields(installation).map(|(_, value)| value).to_vec());
+                    super::add_row(
+                        &mut table,
+                        fields(installation).map(|(_, value)| value).to_vec(),
+                    );
                 }
                 write_stdout(&render(table))
             }
@@ -62,7 +65,13 @@ impl Output {
         let fields = fields(primary(doc));
         match self.format {
             OutputFormat::Json => write_stdout(&pretty(doc)),
-            OutputFormat::Id => write_stdout(&format!("{}\n", fields[0].1)),
+            OutputFormat::Id => write_stdout(&super::id_lines(
+                [primary(doc)
+                    .get("id")
+                    .and_then(Value::as_str)
+                    .unwrap_or_default()],
+                "ghain-",
+            )?),
             OutputFormat::Table => write_stdout(&field_table(fields.to_vec())),
         }
     }

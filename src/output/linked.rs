@@ -7,6 +7,7 @@ use super::{Output, new_table, note, pretty, render, write_stdout};
 use crate::cli::OutputFormat;
 use crate::error::Result;
 use crate::linked::Linked;
+use crate::linked::kind::Kind;
 use crate::linked::relink::{Outcome, Report, Step};
 
 fn or_dash(value: Option<&str>) -> String {
@@ -17,13 +18,23 @@ fn table(header: &[&str], rows: Vec<Vec<String>>) -> String {
     let mut table = new_table();
     table.set_header(header.to_vec());
     for row in rows {
-        table.add_row(row);
+        super::add_row(&mut table, row);
     }
     render(table)
 }
 
-fn id_lines<'a>(ids: impl Iterator<Item = &'a str>) -> String {
-    ids.map(|id| format!("{id}\n")).collect()
+/// `-o id`: each resource's id, only when it has its kind's shape (see `super::id_lines`).
+fn id_lines<'a>(found: impl Iterator<Item = &'a Linked>) -> Result<String> {
+    let mut out = String::new();
+    for linked in found {
+        let prefix = match linked.kind {
+            Kind::Workspace => "ws-",
+            Kind::PolicySet => "polset-",
+            Kind::Module => "mod-",
+        };
+        out.push_str(&super::id_lines([linked.id()], prefix)?);
+    }
+    Ok(out)
 }
 
 impl Output {
@@ -39,7 +50,7 @@ impl Output {
                 note(empty_note);
                 Ok(())
             }
-            OutputFormat::Id => write_stdout(&id_lines(found.iter().map(Linked::id))),
+            OutputFormat::Id => write_stdout(&id_lines(found.iter())?),
             OutputFormat::Table => {
                 let rows = found
                     .iter()
@@ -70,7 +81,7 @@ impl Output {
                 let data: Vec<Value> = report.relinked().map(|(_, a)| a.clone()).collect();
                 write_stdout(&pretty(&json!({ "data": data })))
             }
-            OutputFormat::Id => write_stdout(&id_lines(report.relinked().map(|(l, _)| l.id()))),
+            OutputFormat::Id => write_stdout(&id_lines(report.relinked().map(|(l, _)| l))?),
             OutputFormat::Table => {
                 let rows = report
                     .rows
@@ -96,6 +107,7 @@ impl Output {
 
 /// The plan shown before asking (on stderr, so stdout keeps only results): KIND, NAME,
 /// REPOSITORY, BRANCH, FROM → TO, where each side names its provider when the two differ.
+/// Its cells are escaped; give it to [`notes`](super::notes), one note per line.
 pub fn relink_plan(steps: &[Step], from: &str, to: &str) -> String {
     let rows = steps
         .iter()
