@@ -106,7 +106,7 @@ complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subc
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from create" -l private-key-file -d 'File holding the SSH private key (Azure DevOps Server only, required there)' -r -F
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from create" -l org-scoped -d 'Usable by every project (true) or only by the --project list (false)' -r -f -a "true\t''
 false\t''"
-complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from create" -l project -d 'Project allowed to use the client (repeatable)' -r
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from create" -l project -d 'Project allowed to use the client: a prj-… id or a project name (repeatable)' -r
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from create" -l agent-pool -d 'Agent pool with Private VCS access' -r
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from create" -l payload -d 'JSON:API document like the guide\'s payload.json; flags override its attributes' -r -F
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from create" -l hostname -d 'Host (optionally host:port, meaning https) or URL with an optional API base path [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]' -r
@@ -127,7 +127,7 @@ complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subc
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from update" -l rsa-public-key-file -d 'File holding the new RSA public key, or - for stdin' -r -F
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from update" -l org-scoped -d 'Usable by every project (true) or only by its projects (false)' -r -f -a "true\t''
 false\t''"
-complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from update" -l project -d 'Project allowed to use the client (repeatable; replaces the set)' -r
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from update" -l project -d 'Project allowed to use the client: a prj-… id or a project name (repeatable; replaces the set)' -r
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from update" -l agent-pool -d 'Agent pool with Private VCS access, or none to detach it' -r
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from update" -l hostname -d 'Host (optionally host:port, meaning https) or URL with an optional API base path [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]' -r
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from update" -l org -l organization -d 'Organization name [env: TFE_ORGANIZATION]' -r

@@ -323,8 +323,8 @@ pub enum ClientCommand {
             "CLIENT=$(tfvcs client create --provider github --name github --pat-file - -o id <<<\"$GITHUB_PAT\")",
         ),
         (
-            "GitLab self-managed, the PAT from the environment, for two projects only",
-            "TFVCS_PAT=\"$GITLAB_PAT\" tfvcs client create --provider gitlab_enterprise_edition \\\n    --http-url https://gitlab.example.com --name gitlab \\\n    --org-scoped false --project prj-AbCdEf0123456789 --project prj-ZyXwVu9876543210",
+            "GitLab self-managed, the PAT from the environment, for two projects (a name, an id)",
+            "TFVCS_PAT=\"$GITLAB_PAT\" tfvcs client create --provider gitlab_enterprise_edition \\\n    --http-url https://gitlab.example.com --name gitlab \\\n    --org-scoped false --project infra --project prj-ZyXwVu9876543210",
         ),
         (
             "Bitbucket Data Center: consumer key, the app link's private and public keys",
@@ -370,8 +370,12 @@ pub enum ClientCommand {
     /// Make the client usable by these projects
     #[command(after_help = examples(&[
         (
-            "Two more projects",
+            "Two more projects, by id",
             "tfvcs client add-projects oc-XKFwG6ggfA9n7t1K prj-AbCdEf0123456789 prj-ZyXwVu9876543210",
+        ),
+        (
+            "By name (looked up in --org)",
+            "tfvcs client add-projects my-github \"Default Project\" --org my-org",
         ),
     ]))]
     AddProjects(ProjectsArgs),
@@ -449,8 +453,8 @@ pub struct CreateArgs {
     /// Usable by every project (true) or only by the --project list (false)
     #[arg(long, value_name = "true|false")]
     pub org_scoped: Option<bool>,
-    /// Project allowed to use the client (repeatable)
-    #[arg(long = "project", value_name = "prj-…")]
+    /// Project allowed to use the client: a prj-… id or a project name (repeatable)
+    #[arg(long = "project", value_name = "PROJECT")]
     pub projects: Vec<String>,
     /// Agent pool with Private VCS access
     #[arg(long, value_name = "apool-…")]
@@ -483,10 +487,11 @@ pub struct UpdateArgs {
     /// Usable by every project (true) or only by its projects (false)
     #[arg(long, value_name = "true|false")]
     pub org_scoped: Option<bool>,
-    /// Project allowed to use the client (repeatable; replaces the set)
+    /// Project allowed to use the client: a prj-… id or a project name (repeatable; replaces
+    /// the set)
     #[arg(
         long = "project",
-        value_name = "prj-…",
+        value_name = "PROJECT",
         conflicts_with = "clear_projects"
     )]
     pub projects: Vec<String>,
@@ -519,8 +524,8 @@ pub struct ProjectsArgs {
     /// An oc-… id, or a client name (resolved in --org)
     #[arg(value_name = "CLIENT")]
     pub client: String,
-    /// Project ids
-    #[arg(value_name = "PRJ", required = true)]
+    /// Projects: prj-… ids or project names (resolved in --org)
+    #[arg(value_name = "PROJECT", required = true)]
     pub projects: Vec<String>,
     /// Print the request instead of sending it
     #[arg(long)]

@@ -115,3 +115,27 @@ fn the_credentials_file_is_named_as_the_source() {
             file.display()
         )));
 }
+
+#[test]
+fn output_id_is_a_usage_error_and_sends_nothing() {
+    let mut server = Server::new();
+    let mock = server.mock("GET", mockito::Matcher::Any).expect(0).create();
+    for args in [
+        &["auth", "status", "-o", "id"][..],
+        &["-o", "id", "auth", "status"],
+    ] {
+        let (mut cmd, _home) = tfvcs(&server.url());
+        cmd.args(args)
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(contains("has no id to print"))
+            .stderr(contains("-o json"));
+    }
+    let (mut cmd, _home) = tfvcs(&server.url());
+    cmd.env("TFVCS_OUTPUT", "id")
+        .args(["auth", "status"])
+        .assert()
+        .code(2);
+    mock.assert();
+}

@@ -436,8 +436,9 @@ fn create_validation_rules_send_nothing() {
             "only one option can read stdin",
         ),
         (
-            [&gh[..], &["--pat-file", "-", "--project", "nope"]].concat(),
-            "\"nope\" is not a project id",
+            // A name would be looked up (SPEC §1); a malformed id is refused unsent.
+            [&gh[..], &["--pat-file", "-", "--project", "prj-no/pe"]].concat(),
+            "\"prj-no/pe\" is not a project id",
         ),
         (
             [&gh[..], &["--pat-file", "-", "--agent-pool", "pool"]].concat(),

@@ -5,9 +5,19 @@ use serde_json::{Value, json};
 
 use super::Context;
 use crate::api::client::{ApiRequest, Method};
-use crate::error::Result;
+use crate::cli::OutputFormat;
+use crate::error::{Fail, Result};
 
 pub fn status(ctx: &Context) -> Result<()> {
+    // Facts about a configuration have no id of their own; printing the table instead would
+    // hand a script something it did not ask for.
+    if ctx.out.format == OutputFormat::Id {
+        return Err(
+            Fail::usage("tfvcs auth status has no id to print (-o id)").hint(
+                "use -o json in scripts (token_source, token_valid, organization, …), or -o table",
+            ),
+        );
+    }
     let config = &ctx.config;
     let host = config.endpoint.host_key();
     let base_url = config.endpoint.base_url();

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde_json::{Map, Value, json};
 
-use super::{check_project_ids, client_document, clients_path};
+use super::{check_project_ids, client_document, clients_path, resolve_projects};
 use crate::api::client::{ApiRequest, Method};
 use crate::api::model::{
     ClientView, SECRET_ATTRIBUTES, agent_pool_relationship, primary, project_list_body,
@@ -196,7 +196,8 @@ pub fn create(ctx: &Context, args: CreateArgs) -> Result<()> {
     }
     check_project_ids(&args.projects)?;
     if !args.projects.is_empty() {
-        relationships.insert("projects".into(), project_list_body(&args.projects));
+        let ids = resolve_projects(ctx, &args.projects)?;
+        relationships.insert("projects".into(), project_list_body(&ids));
     }
     if let Some(pool) = &args.agent_pool {
         check_id(pool, "apool-", "an agent pool")?;

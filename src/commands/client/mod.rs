@@ -100,9 +100,61 @@ pub fn client_document(attributes: Map<String, Value>, relationships: Map<String
     json!({ "data": data })
 }
 
-/// Checks project and agent pool ids before they go into a body.
+/// Checks what was given as projects before anything is sent: a `prj-…` id must have the id
+/// shape; anything else is a project name (SPEC §1), which must not be empty.
 pub fn check_project_ids(projects: &[String]) -> Result<()> {
+    projects.iter().try_for_each(|p| {
+        if p.starts_with("prj-") {
+            check_id(p, "prj-", "a project")
+        } else if p.trim().is_empty() {
+            Err(Fail::usage("an empty project name was given").hint("give a name or a prj-… id"))
+        } else {
+            Ok(())
+        }
+    })
+}
+
+/// The ids of `projects`: a `prj-…` id as given, a name looked up in `--org` with
+/// `GET /organizations/:org/projects?filter[names]=NAME` (none → exit 3, several → exit 2).
+pub fn resolve_projects(ctx: &Context, projects: &[String]) -> Result<Vec<String>> {
     projects
         .iter()
-        .try_for_each(|p| check_id(p, "prj-", "a project"))
+        .map(|p| {
+            if p.starts_with("prj-") {
+                return Ok(p.clone());
+            }
+            let org = ctx.config.require_org().map_err(|f| {
+                Fail::usage(format!(
+                    "{p:?} is not a prj-… id, and naming a project needs an organization"
+                ))
+                .hint(f.hints.join("; "))
+            })?;
+            let path = format!("/organizations/{}/projects", segment(org));
+            let found = ctx.list_all(&path, &[("filter[names]", p)])?;
+            let ids: Vec<&str> = found
+                .data
+                .iter()
+                // Exact names only, should a server answer more than the filter asks for.
+                .filter(|project| project.pointer("/attributes/name") == Some(&json!(p)))
+                .filter_map(|project| project.get("id").and_then(Value::as_str))
+                .collect();
+            match ids.as_slice() {
+                [id] if check_id(id, "prj-", "a project").is_ok() => Ok(id.to_string()),
+                [id] => Err(Fail::other(format!(
+                    "the server gave project {p:?} the id {id:?}, which is not a prj-… id"
+                ))),
+                [] => Err(Fail::new(
+                    Exit::NotFound,
+                    format!("no project named {p:?} in organization {org}"),
+                )
+                .hint("names are matched exactly; a project's prj-… id is on its settings page")),
+                several => Err(Fail::usage(format!(
+                    "{} projects are named {p:?} in organization {org}: {}",
+                    several.len(),
+                    several.join(", ")
+                ))
+                .hint("give the prj-… id instead")),
+            }
+        })
+        .collect()
 }

@@ -1,7 +1,7 @@
 //! `tfvcs client add-projects` / `remove-projects`: one POST or DELETE on the client's
 //! projects relationship.
 
-use super::{check_project_ids, client_path, resolve_client};
+use super::{check_project_ids, client_path, resolve_client, resolve_projects};
 use crate::api::client::{ApiRequest, Method};
 use crate::api::model::project_list_body;
 use crate::cli::ProjectsArgs;
@@ -13,14 +13,15 @@ pub fn change_projects(ctx: &Context, args: ProjectsArgs, method: Method) -> Res
     check_project_ids(&args.projects)?;
     let id = resolve_client(ctx, &args.client)?;
     let path = format!("{}/relationships/projects", client_path(&id));
-    let request = ApiRequest::new(method.clone(), path).body(project_list_body(&args.projects));
+    let projects = resolve_projects(ctx, &args.projects)?;
+    let request = ApiRequest::new(method.clone(), path).body(project_list_body(&projects));
     if ctx.send_or_print(&request, args.dry_run)?.is_some() {
         let (verb, prep) = if method == Method::POST {
             ("added", "to")
         } else {
             ("removed", "from")
         };
-        note(&format!("{verb} {} {prep} {id}", args.projects.join(", ")));
+        note(&format!("{verb} {} {prep} {id}", projects.join(", ")));
         ctx.out.id_only(&id, "oc-")?;
     }
     Ok(())

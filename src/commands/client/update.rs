@@ -3,7 +3,7 @@
 
 use serde_json::{Map, json};
 
-use super::{check_project_ids, client_document, client_path, resolve_client};
+use super::{check_project_ids, client_document, client_path, resolve_client, resolve_projects};
 use crate::api::client::{ApiRequest, Method};
 use crate::api::model::{agent_pool_relationship, project_list_body};
 use crate::cli::UpdateArgs;
@@ -42,7 +42,8 @@ pub fn update(ctx: &Context, args: UpdateArgs) -> Result<()> {
     }
     let mut relationships = Map::new();
     if !args.projects.is_empty() || args.clear_projects {
-        relationships.insert("projects".into(), project_list_body(&args.projects));
+        let ids = resolve_projects(ctx, &args.projects)?;
+        relationships.insert("projects".into(), project_list_body(&ids));
     }
     if let Some(pool) = &args.agent_pool {
         let pool = Some(pool.as_str()).filter(|p| *p != "none");
