@@ -236,6 +236,10 @@ fn server_text_never_reaches_the_terminal_raw() {
     let mut checked = 0;
     for case in cases() {
         for form in forms {
+            // `auth status -o id` is a usage error: it has no id to print.
+            if case.args == ["auth", "status"] && form == ["-o", "id"] {
+                continue;
+            }
             let mut server = Server::new();
             for method in ["GET", "POST", "PATCH", "DELETE"] {
                 server
