@@ -1,10 +1,16 @@
 //! How API failures reach the user: every TFE error body shape, each status's exit code and
-//! message, and the hints.
+//! message, and the hints; the retries of SPEC §5 (`retries.rs`); answers a broken server or
+//! network gives (`bad_answers.rs`).
 
 mod common;
 
+#[path = "api_errors/bad_answers.rs"]
+mod bad_answers;
+#[path = "api_errors/retries.rs"]
+mod retries;
+
 use common::*;
-use mockito::{Matcher, Server};
+use mockito::{Matcher, Mock, Server, ServerGuard};
 use predicates::prelude::*;
 use predicates::str::contains;
 
@@ -153,4 +159,67 @@ fn an_unexpected_status_exits_1() {
     let mut server = Server::new();
     let _m = server.mock("GET", Matcher::Any).with_status(418).create();
     show_token(&server).code(1);
+}
+
+#[test]
+fn a_token_with_a_space_newline_or_control_character_is_refused_naming_its_source() {
+    for (bad, source) in [
+        ("api-token-CANARY\n", "TFE_TOKEN"),
+        ("api-token CANARY", "TFE_TOKEN"),
+        ("api-token-CANARY\u{7}", "TF_TOKEN_127_0_0_1"),
+    ] {
+        let mut server = Server::new();
+        let nothing = server.mock("GET", Matcher::Any).expect(0).create();
+        let (mut cmd, _home) = tfvcs(&server.url());
+        // The server URL has a port, which TF_TOKEN_ cannot encode: point at a bare host
+        // for that case, which fails before any connection anyway.
+        if source == "TFE_TOKEN" {
+            cmd.env("TFE_TOKEN", bad);
+        } else {
+            cmd.env_remove("TFE_TOKEN")
+                .env("TFE_HOSTNAME", "http://127.0.0.1")
+                .env(source, bad);
+        }
+        cmd.args(["token", "show", "ot-29t7xkUKiNC2XasL"])
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(contains(format!(
+                "error: the API token from the environment variable {source} holds a character"
+            )))
+            .stderr(contains("CANARY").not());
+        nothing.assert();
+    }
+}
+
+#[test]
+fn a_bare_loopback_host_that_fails_hints_http() {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let (mut cmd, _home) = tfvcs(&format!("127.0.0.1:{port}"));
+    cmd.args(["--retries", "0", "token", "show", "ot-29t7xkUKiNC2XasL"])
+        .assert()
+        .code(6)
+        .stderr(contains(format!(
+            "hint: 127.0.0.1:{port} is a local address reached over https://: a local server (like `tfvcs sandbox`) wants --hostname http://127.0.0.1:{port}"
+        )));
+}
+
+#[test]
+fn a_tls_failure_that_is_not_an_unknown_issuer_does_not_hint_ca_cert() {
+    // A plain-text answer to a TLS hello is a TLS failure, not a certificate one.
+    let server = common::scripted::Scripted::start(vec![common::scripted::Answer::Bytes(
+        b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n".to_vec(),
+    )]);
+    let host = server.url.trim_start_matches("http://").to_string();
+    let (mut cmd, _home) = tfvcs(&format!("https://{host}"));
+    cmd.args(["--retries", "0", "token", "show", "ot-29t7xkUKiNC2XasL"])
+        .assert()
+        .code(6)
+        .stderr(contains("TLS failed with"))
+        .stderr(contains("--ca-cert").not());
+    assert_eq!(server.requests(), ["TLS hello"]);
 }

@@ -513,6 +513,8 @@ fn describe_transport_error(e: &ureq::Error, host: &str) -> (TransportKind, Stri
                 TransportKind::Timeout,
                 format!("timed out talking to {host}"),
             ),
+            // rustls reports a failed handshake or a bad record through the stream.
+            ErrorKind::InvalidData => (TransportKind::Tls, format!("TLS failed with {host}: {io}")),
             ErrorKind::ConnectionReset
             | ErrorKind::ConnectionAborted
             | ErrorKind::BrokenPipe

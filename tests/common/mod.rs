@@ -3,6 +3,8 @@
 //! from the documented samples, and JSON:API list documents.
 #![allow(dead_code)]
 
+pub mod scripted;
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;

@@ -1,0 +1,524 @@
+//! SPEC §5, row by row: what is retried, how often (exact request counts), after which wait,
+//! and what a retried DELETE's 404 means. The backoff is scaled to milliseconds by the test
+//! environment (`TFVCS_BACKOFF_BASE_MS=1`), so these count requests, not seconds.
+
+use super::*;
+use common::scripted::{Answer, Scripted, response, truncated};
+
+const TOKEN_ID: &str = "ot-29t7xkUKiNC2XasL";
+const CLIENT_PATH: &str = "/api/v2/oauth-clients/oc-XKFwG6ggfA9n7t1K";
+const CREATE_PATH: &str = "/api/v2/organizations/my-organization/oauth-clients";
+
+fn token_doc() -> String {
+    fixture("token_show_response.json").to_string()
+}
+
+fn client_doc() -> String {
+    fixture("client_show_response.json").to_string()
+}
+
+/// `status` for the first `times` requests of `method path`, then `then` (status, body) once.
+fn failing_then(
+    server: &mut ServerGuard,
+    method: &str,
+    path: &str,
+    failure: (usize, &[(&str, &str)]),
+    times: usize,
+    then: Option<(usize, String)>,
+) -> (Mock, Option<Mock>) {
+    let (status, headers) = failure;
+    let mut first = server
+        .mock(method, path)
+        .match_query(Matcher::Any)
+        .with_status(status);
+    for (name, value) in headers {
+        first = first.with_header(*name, value);
+    }
+    let first = first.expect(times).create();
+    let second = then.map(|(status, body)| {
+        server
+            .mock(method, path)
+            .match_query(Matcher::Any)
+            .with_status(status)
+            .with_header("content-type", "application/vnd.api+json")
+            .with_body(body)
+            .expect(1)
+            .create()
+    });
+    (first, second)
+}
+
+fn show_token(server: &ServerGuard, extra: &[&str]) -> assert_cmd::assert::Assert {
+    let (mut cmd, _home) = tfvcs(&server.url());
+    cmd.args(extra).args(["token", "show", TOKEN_ID]).assert()
+}
+
+fn token_path() -> String {
+    format!("/api/v2/oauth-tokens/{TOKEN_ID}")
+}
+
+/// Lines of stderr that trace an attempt (`-v`: one per HTTP exchange).
+fn attempt_lines(stderr: &str, method: &str) -> usize {
+    stderr
+        .lines()
+        .filter(|l| l.starts_with(&format!("{method} http")))
+        .count()
+}
+
+#[test]
+fn a_get_answered_503_is_retried_exactly_retries_times() {
+    for (retries, requests) in [("0", 1), ("1", 2), ("3", 4)] {
+        let mut server = Server::new();
+        let (mock, _) = failing_then(
+            &mut server,
+            "GET",
+            &token_path(),
+            (503, &[]),
+            requests,
+            None,
+        );
+        show_token(&server, &["--retries", retries])
+            .code(6)
+            .stderr(contains("503 Service Unavailable"));
+        mock.assert();
+    }
+}
+
+#[test]
+fn five_retries_by_default_then_exit_6_saying_how_many_attempts() {
+    let mut server = Server::new();
+    let (mock, _) = failing_then(&mut server, "GET", &token_path(), (502, &[]), 6, None);
+    show_token(&server, &[])
+        .code(6)
+        .stderr(contains("502 Bad Gateway"))
+        .stderr(contains("hint: gave up after 6 attempts"));
+    mock.assert();
+}
+
+#[test]
+fn tfvcs_retries_sets_the_budget_too() {
+    let mut server = Server::new();
+    let (mock, _) = failing_then(&mut server, "GET", &token_path(), (500, &[]), 3, None);
+    let (mut cmd, _home) = tfvcs(&server.url());
+    cmd.env("TFVCS_RETRIES", "2")
+        .args(["token", "show", TOKEN_ID])
+        .assert()
+        .code(6);
+    mock.assert();
+}
+
+#[test]
+fn each_server_error_of_the_table_is_retried_then_succeeds() {
+    for status in [500, 502, 503, 504] {
+        let mut server = Server::new();
+        let (failing, ok) = failing_then(
+            &mut server,
+            "GET",
+            &token_path(),
+            (status, &[]),
+            2,
+            Some((200, token_doc())),
+        );
+        show_token(&server, &[])
+            .success()
+            .stdout(contains(TOKEN_ID));
+        failing.assert();
+        ok.unwrap().assert();
+    }
+}
+
+#[test]
+fn other_statuses_are_not_retried() {
+    for (status, code) in [
+        (400, 5),
+        (401, 4),
+        (403, 4),
+        (404, 3),
+        (409, 5),
+        (422, 5),
+        (501, 6),
+    ] {
+        let mut server = Server::new();
+        let (mock, _) = failing_then(&mut server, "GET", &token_path(), (status, &[]), 1, None);
+        show_token(&server, &[]).code(code);
+        mock.assert();
+    }
+}
+
+#[test]
+fn verbose_shows_each_attempt_and_each_wait() {
+    let mut server = Server::new();
+    let (failing, ok) = failing_then(
+        &mut server,
+        "GET",
+        &token_path(),
+        (503, &[]),
+        2,
+        Some((200, token_doc())),
+    );
+    let out = show_token(&server, &["-v"]).success();
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert_eq!(attempt_lines(&stderr, "GET"), 3, "{stderr}");
+    let waits: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.starts_with("  retry "))
+        .collect();
+    assert_eq!(waits.len(), 2, "{stderr}");
+    assert!(waits[0].starts_with("  retry 1 of 5 in "), "{stderr}");
+    assert!(
+        waits[0].ends_with("ms, after 503 Service Unavailable"),
+        "{stderr}"
+    );
+    assert!(waits[1].starts_with("  retry 2 of 5 in "), "{stderr}");
+    failing.assert();
+    ok.unwrap().assert();
+}
+
+#[test]
+fn without_verbose_retries_are_silent() {
+    let mut server = Server::new();
+    let (_f, _ok) = failing_then(
+        &mut server,
+        "GET",
+        &token_path(),
+        (503, &[]),
+        1,
+        Some((200, token_doc())),
+    );
+    show_token(&server, &["-o", "id"])
+        .success()
+        .stdout(format!("{TOKEN_ID}\n"))
+        .stderr("");
+}
+
+#[test]
+fn a_429_waits_retry_after_seconds() {
+    let mut server = Server::new();
+    let (failing, ok) = failing_then(
+        &mut server,
+        "GET",
+        &token_path(),
+        (429, &[("retry-after", "1"), ("x-ratelimit-reset", "7")]),
+        1,
+        Some((200, token_doc())),
+    );
+    show_token(&server, &["-v"]).success().stderr(contains(
+        "  retry 1 of 5 in 1000ms, after 429 Too Many Requests",
+    ));
+    failing.assert();
+    ok.unwrap().assert();
+}
+
+#[test]
+fn a_429_retry_after_may_be_an_http_date() {
+    let mut server = Server::new();
+    // A date already past: no wait at all, but a retry.
+    let (failing, ok) = failing_then(
+        &mut server,
+        "GET",
+        &token_path(),
+        (429, &[("retry-after", "Wed, 21 Oct 2015 07:28:00 GMT")]),
+        1,
+        Some((200, token_doc())),
+    );
+    show_token(&server, &["-v"])
+        .success()
+        .stderr(contains("  retry 1 of 5 in 0ms, after 429"));
+    failing.assert();
+    ok.unwrap().assert();
+}
+
+#[test]
+fn a_429_without_retry_after_waits_the_rate_limit_reset() {
+    let mut server = Server::new();
+    let (failing, ok) = failing_then(
+        &mut server,
+        "GET",
+        &token_path(),
+        (429, &[("x-ratelimit-reset", "0.025")]),
+        1,
+        Some((200, token_doc())),
+    );
+    show_token(&server, &["-v"])
+        .success()
+        .stderr(contains("  retry 1 of 5 in 25ms, after 429"));
+    failing.assert();
+    ok.unwrap().assert();
+}
+
+#[test]
+fn a_429_without_either_header_backs_off_and_retries() {
+    let mut server = Server::new();
+    let (failing, ok) = failing_then(
+        &mut server,
+        "GET",
+        &token_path(),
+        (429, &[]),
+        2,
+        Some((200, token_doc())),
+    );
+    show_token(&server, &[]).success();
+    failing.assert();
+    ok.unwrap().assert();
+}
+
+#[test]
+fn a_429_asking_for_more_than_a_minute_is_not_waited_for() {
+    let mut server = Server::new();
+    let (failing, _) = failing_then(
+        &mut server,
+        "GET",
+        &token_path(),
+        (429, &[("retry-after", "3600")]),
+        1,
+        None,
+    );
+    show_token(&server, &["-v"])
+        .code(6)
+        .stderr(contains("the server asks to wait 3600.0s"));
+    failing.assert();
+}
+
+#[test]
+fn a_post_answered_429_is_retried_as_it_was_not_processed() {
+    let mut server = Server::new();
+    let (failing, ok) = failing_then(
+        &mut server,
+        "POST",
+        CREATE_PATH,
+        (429, &[("retry-after", "0")]),
+        1,
+        Some((201, fixture("client_create_response.json").to_string())),
+    );
+    let (mut cmd, _home) = tfvcs(&server.url());
+    cmd.env("TFVCS_PAT", "ghp_canary")
+        .args(["client", "create", "--provider", "github", "-o", "id"])
+        .assert()
+        .success()
+        .stdout("oc-XKFwG6ggfA9n7t1K\n");
+    failing.assert();
+    ok.unwrap().assert();
+}
+
+#[test]
+fn a_post_answered_503_is_sent_once_and_says_how_to_check() {
+    for status in [500, 502, 503, 504] {
+        let mut server = Server::new();
+        let (mock, _) = failing_then(&mut server, "POST", CREATE_PATH, (status, &[]), 1, None);
+        let (mut cmd, _home) = tfvcs(&server.url());
+        cmd.env("TFVCS_PAT", "ghp_canary")
+            .args(["--retries", "5", "client", "create", "--provider", "github"])
+            .assert()
+            .code(6)
+            .stderr(contains("hint: a POST is never retried"))
+            .stderr(contains("tfvcs client list"))
+            .stderr(contains("gave up after").not());
+        mock.assert();
+    }
+}
+
+#[test]
+fn a_patch_answered_503_is_retried() {
+    let mut server = Server::new();
+    let (failing, ok) = failing_then(
+        &mut server,
+        "PATCH",
+        CLIENT_PATH,
+        (503, &[]),
+        2,
+        Some((200, client_doc())),
+    );
+    let (mut cmd, _home) = tfvcs(&server.url());
+    cmd.args(["client", "update", "oc-XKFwG6ggfA9n7t1K", "--name", "n"])
+        .assert()
+        .success();
+    failing.assert();
+    ok.unwrap().assert();
+}
+
+#[test]
+fn a_delete_answered_503_is_retried() {
+    let mut server = Server::new();
+    let (failing, ok) = failing_then(
+        &mut server,
+        "DELETE",
+        CLIENT_PATH,
+        (503, &[]),
+        1,
+        Some((204, String::new())),
+    );
+    let (mut cmd, _home) = tfvcs(&server.url());
+    cmd.args(["client", "delete", "oc-XKFwG6ggfA9n7t1K", "--yes"])
+        .assert()
+        .success();
+    failing.assert();
+    ok.unwrap().assert();
+}
+
+#[test]
+fn a_delete_whose_retry_gets_404_is_done() {
+    let mut server = Server::new();
+    let (failing, gone) = failing_then(
+        &mut server,
+        "DELETE",
+        CLIENT_PATH,
+        (503, &[]),
+        1,
+        Some((
+            404,
+            r#"{"errors":[{"status":"404","title":"not found"}]}"#.into(),
+        )),
+    );
+    let (mut cmd, _home) = tfvcs(&server.url());
+    cmd.args([
+        "client",
+        "delete",
+        "oc-XKFwG6ggfA9n7t1K",
+        "--yes",
+        "-o",
+        "id",
+    ])
+    .assert()
+    .success()
+    .stdout("oc-XKFwG6ggfA9n7t1K\n");
+    failing.assert();
+    gone.unwrap().assert();
+}
+
+#[test]
+fn a_delete_whose_first_answer_is_lost_and_whose_retry_gets_404_exits_0() {
+    let server = Scripted::start(vec![
+        Answer::Hangup,
+        response(
+            "404 Not Found",
+            &[("Content-Type", "application/vnd.api+json")],
+            br#"{"errors":[{"status":"404","title":"not found"}]}"#,
+        ),
+    ]);
+    let (mut cmd, _home) = tfvcs(&server.url);
+    cmd.args(["token", "delete", TOKEN_ID, "--yes"])
+        .assert()
+        .success();
+    let path = format!("/api/v2/oauth-tokens/{TOKEN_ID}");
+    assert_eq!(
+        server.requests(),
+        [format!("DELETE {path}"), format!("DELETE {path}")]
+    );
+}
+
+#[test]
+fn a_delete_answered_404_at_once_is_not_found() {
+    let mut server = Server::new();
+    let (mock, _) = failing_then(&mut server, "DELETE", CLIENT_PATH, (404, &[]), 1, None);
+    let (mut cmd, _home) = tfvcs(&server.url());
+    cmd.args(["client", "delete", "oc-XKFwG6ggfA9n7t1K", "--yes"])
+        .assert()
+        .code(3);
+    mock.assert();
+}
+
+#[test]
+fn a_lost_answer_to_a_get_is_retried() {
+    let server = Scripted::start(vec![
+        Answer::Hangup,
+        response(
+            "200 OK",
+            &[("Content-Type", "application/vnd.api+json")],
+            token_doc().as_bytes(),
+        ),
+    ]);
+    let (mut cmd, _home) = tfvcs(&server.url);
+    cmd.args(["token", "show", TOKEN_ID, "-o", "id"])
+        .assert()
+        .success()
+        .stdout(format!("{TOKEN_ID}\n"));
+    assert_eq!(server.requests().len(), 2);
+}
+
+#[test]
+fn a_lost_answer_to_a_post_is_not_retried() {
+    let server = Scripted::start(vec![Answer::Hangup]);
+    let (mut cmd, _home) = tfvcs(&server.url);
+    cmd.env("TFVCS_PAT", "ghp_canary")
+        .args(["client", "create", "--provider", "github"])
+        .assert()
+        .code(6)
+        .stderr(contains("hint: a POST is never retried"));
+    assert_eq!(
+        server.requests(),
+        ["POST /api/v2/organizations/my-organization/oauth-clients"]
+    );
+}
+
+#[test]
+fn a_body_cut_off_is_a_network_error_and_retried() {
+    let body = token_doc();
+    let server = Scripted::start(vec![
+        truncated("200 OK", &body.as_bytes()[..40], body.len()),
+        response(
+            "200 OK",
+            &[("Content-Type", "application/vnd.api+json")],
+            body.as_bytes(),
+        ),
+    ]);
+    let (mut cmd, _home) = tfvcs(&server.url);
+    cmd.args(["token", "show", TOKEN_ID, "-o", "id"])
+        .assert()
+        .success()
+        .stdout(format!("{TOKEN_ID}\n"));
+    assert_eq!(server.requests().len(), 2);
+}
+
+#[test]
+fn a_body_always_cut_off_exits_6_after_the_retries() {
+    let body = token_doc();
+    let server = Scripted::start(vec![truncated(
+        "200 OK",
+        &body.as_bytes()[..40],
+        body.len(),
+    )]);
+    let (mut cmd, _home) = tfvcs(&server.url);
+    cmd.args(["--retries", "2", "token", "show", TOKEN_ID])
+        .assert()
+        .code(6)
+        .stderr(contains("was cut off"))
+        .stderr(contains("unexpected response").not());
+    assert_eq!(server.requests().len(), 3);
+}
+
+#[test]
+fn a_refused_connection_is_retried_then_exit_6() {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let (mut cmd, _home) = tfvcs(&format!("http://127.0.0.1:{port}"));
+    let out = cmd
+        .args(["-v", "--retries", "2", "token", "show", TOKEN_ID])
+        .assert()
+        .code(6)
+        .stderr(contains("hint: gave up after 3 attempts"));
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert_eq!(attempt_lines(&stderr, "GET"), 3, "{stderr}");
+}
+
+#[test]
+fn a_redirect_is_neither_followed_nor_retried() {
+    let mut server = Server::new();
+    let redirect = server
+        .mock("GET", token_path().as_str())
+        .with_status(301)
+        .with_header("location", "https://elsewhere.example.com/api/v2/x")
+        .expect(1)
+        .create();
+    let elsewhere = server.mock("GET", "/api/v2/x").expect(0).create();
+    show_token(&server, &[])
+        .code(1)
+        .stderr(contains(
+            "301 Moved Permanently redirects to https://elsewhere.example.com/api/v2/x",
+        ))
+        .stderr(contains("hint: tfvcs never follows redirects"));
+    redirect.assert();
+    elsewhere.assert();
+}
