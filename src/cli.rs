@@ -238,6 +238,10 @@ pub enum Command {
     /// Run a local TFE-compatible API for VCS connections (in memory)
     #[command(after_help = examples(&[
         (
+            "In the background, ready when it returns; stop it with kill \"$TFVCS_SANDBOX_PID\"",
+            "eval \"$(tfvcs sandbox --detach --log sandbox.log)\"",
+        ),
+        (
             "In the foreground, on a free port, printing one line per request",
             "tfvcs sandbox --listen 127.0.0.1:0",
         ),
@@ -805,4 +809,19 @@ pub struct SandboxArgs {
     /// Seed for ids, tokens and failures (reproducible runs)
     #[arg(long, value_name = "N")]
     pub seed: Option<u64>,
+    /// Run in the background: print the export lines and `export TFVCS_SANDBOX_PID=<pid>`
+    /// once it listens, then return
+    #[arg(long)]
+    pub detach: bool,
+    /// Write the request log to this file instead of stderr (with --detach: instead of
+    /// nowhere)
+    #[arg(long, value_name = "FILE")]
+    pub log: Option<PathBuf>,
+    /// Start with this many GitHub clients (each with its token) and as many workspaces
+    /// linked to them, for benchmarks
+    #[arg(long, value_name = "N", hide = true)]
+    pub populate: Option<usize>,
+    /// Set on the background process `--detach` starts
+    #[arg(long, hide = true)]
+    pub detached: bool,
 }

@@ -254,4 +254,10 @@ impl Journal {
     pub fn path(&self) -> &Path {
         &self.path
     }
+
+    /// Makes every later append fail, as a full disk would.
+    #[cfg(test)]
+    pub fn fail_appends(&mut self) {
+        self.file = File::open(&self.path).expect("the state file exists");
+    }
 }

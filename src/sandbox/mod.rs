@@ -1,11 +1,15 @@
 //! `tfvcs sandbox`: an in-memory emulation of the TFE API for VCS connections (SPEC §9), on
 //! loopback, for trying tfvcs without an account, testing CI scripts offline, and as the
-//! tests' real server.
+//! tests' real server. This file starts it: options, the listener, the export lines, and
+//! `--detach` (a background process that is ready when this one returns).
 
 mod clock;
+mod detach;
 mod documents;
 mod handlers;
 mod journal;
+mod log;
+mod populate;
 mod random;
 mod rows;
 mod rules;
@@ -14,19 +18,21 @@ mod store;
 mod table;
 
 use std::io::Write;
+use std::net::TcpListener;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use crate::cli::SandboxArgs;
 use crate::error::{Fail, Result};
 use handlers::Api;
+use log::Log;
 use random::Rng;
-use server::{Chaos, Sandbox};
+use server::{Chaos, Limits, Sandbox};
 use store::Store;
 
 const DEFAULT_ORG: &str = "sandbox";
 
-/// Starts the sandbox and serves until killed.
+/// Starts the sandbox and serves until killed (with `--detach`: until it listens).
 pub fn run(args: SandboxArgs, org: Option<&str>) -> Result<()> {
     if !(0.0..=1.0).contains(&args.fail_rate) {
         return Err(Fail::usage("--fail-rate takes a number from 0 to 1"));
@@ -38,29 +44,44 @@ pub fn run(args: SandboxArgs, org: Option<&str>) -> Result<()> {
     }
     let org = org.unwrap_or(DEFAULT_ORG).to_string();
     crate::shared::org::check_org(&org).map_err(Fail::usage)?;
+    if let Some(t) = &args.token
+        && (t.trim().is_empty() || t.chars().any(|c| c.is_whitespace() || c.is_control()))
+    {
+        return Err(Fail::usage(
+            "--token must be a non-empty value without spaces",
+        ));
+    }
+    if args.detach {
+        return detach::start();
+    }
     let mut rng = args.seed.map(Rng::new).unwrap_or_else(Rng::from_entropy);
-    let token = match args.token {
-        Some(t)
-            if t.trim().is_empty() || t.chars().any(|c| c.is_whitespace() || c.is_control()) =>
-        {
-            return Err(Fail::usage(
-                "--token must be a non-empty value without spaces",
-            ));
-        }
-        Some(t) => t,
+    let token = match &args.token {
+        Some(t) => t.clone(),
         None if args.seed.is_some() => {
             format!("{}.atlasv1.{}", rng.alphanumeric(14), rng.alphanumeric(64))
         }
         None => random::api_token(),
     };
     let chaos_rng = Rng::new(rng.next_u64());
-    let store = Store::open(args.state.clone(), rng).map_err(Fail::other)?;
-    let server = tiny_http::Server::http(args.listen.as_str())
+    let log_file = match &args.log {
+        Some(path) => Some(
+            std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(path)
+                .map_err(|e| Fail::other(format!("cannot open {}: {e}", path.display())))?,
+        ),
+        None => None,
+    };
+    let mut store = Store::open(args.state.clone(), rng).map_err(Fail::other)?;
+    if let Some(n) = args.populate {
+        populate::clients_and_workspaces(&mut store, n).map_err(Fail::other)?;
+    }
+    let listener = TcpListener::bind(args.listen.as_str())
         .map_err(|e| Fail::other(format!("cannot listen on {}: {e}", args.listen)))?;
-    let address = server
-        .server_addr()
-        .to_ip()
-        .ok_or_else(|| Fail::other("the sandbox listens on TCP only"))?;
+    let address = listener
+        .local_addr()
+        .map_err(|e| Fail::other(format!("cannot listen on {}: {e}", args.listen)))?;
     let shown_host = if address.ip().is_unspecified() {
         format!("127.0.0.1:{}", address.port())
     } else {
@@ -74,22 +95,19 @@ pub fn run(args: SandboxArgs, org: Option<&str>) -> Result<()> {
         // The lines are for `eval` or a file; a closed stdout must not stop the server.
         let _ = out.write_all(exports.as_bytes()).and_then(|_| out.flush());
     }
-    let persistence = match &args.state {
-        Some(path) => format!("state in {}", path.display()),
-        None => "in memory".to_string(),
+    let log = if args.detached {
+        // The starting process has what it waited for: from now on this one's stderr is the
+        // log file, or nowhere.
+        detach::settle(log_file)
+    } else {
+        banner(&args, &org, &shown_host, &address);
+        match log_file {
+            Some(file) => Log::File(Mutex::new(file)),
+            None => Log::Stderr,
+        }
     };
-    eprintln!(
-        "tfvcs sandbox: a TFE-compatible API for VCS connections at http://{shown_host}/api/v2\n\
-         organization {org}, {persistence}; one line per request below. Ctrl-C stops it.\n\
-         To use it from another shell, run the three export lines printed on stdout."
-    );
-    if !address.ip().is_loopback() {
-        eprintln!(
-            "warning: listening on {address}, not only on loopback: anyone who can reach it can use it"
-        );
-    }
     server::serve(
-        server,
+        listener,
         Sandbox {
             api: Api {
                 org,
@@ -104,6 +122,32 @@ pub fn run(args: SandboxArgs, org: Option<&str>) -> Result<()> {
                 window: Mutex::new((Instant::now(), 0)),
             },
         },
+        log,
+        Limits::for_this_process(),
     );
     Ok(())
+}
+
+fn banner(args: &SandboxArgs, org: &str, shown_host: &str, address: &std::net::SocketAddr) {
+    let persistence = match &args.state {
+        Some(path) => format!("state in {}", path.display()),
+        None => "in memory".to_string(),
+    };
+    let requests = match &args.log {
+        Some(path) => format!("requests logged to {}", path.display()),
+        None => "one line per request below".to_string(),
+    };
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(
+        err,
+        "tfvcs sandbox: a TFE-compatible API for VCS connections at http://{shown_host}/api/v2\n\
+         organization {org}, {persistence}; {requests}. Ctrl-C stops it.\n\
+         To use it from another shell, run the three export lines printed on stdout."
+    );
+    if !address.ip().is_loopback() {
+        let _ = writeln!(
+            err,
+            "warning: listening on {address}, not only on loopback: anyone who can reach it can use it"
+        );
+    }
 }

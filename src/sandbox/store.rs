@@ -16,7 +16,8 @@ use super::table::Tables;
 
 /// A change not yet committed: what to write, and how to undo it in memory.
 struct Pending {
-    record: Value,
+    /// What the state file gets (none when the sandbox keeps no state file).
+    record: Option<Value>,
     undo: Box<dyn FnOnce(&mut Tables) + Send>,
 }
 
@@ -51,7 +52,7 @@ impl Store {
             pending: Vec::new(),
         };
         if store.tables.projects.len() == 0 {
-            let id = store.new_id("prj-");
+            let id = store.new_id::<Project>("prj-");
             store.tables.put(Project {
                 id,
                 name: "Default Project".into(),
@@ -60,7 +61,7 @@ impl Store {
             });
         }
         if store.tables.installations.len() == 0 {
-            let id = store.new_id("ghain-");
+            let id = store.new_id::<Installation>("ghain-");
             let number = 10_000_000 + store.rng.next_u64() % 90_000_000;
             store.tables.put(Installation {
                 id,
@@ -76,11 +77,12 @@ impl Store {
         Ok(store)
     }
 
-    /// A fresh TFE-shaped id: the prefix and 16 alphanumerics.
-    pub fn new_id(&mut self, prefix: &str) -> String {
+    /// A fresh TFE-shaped id for a row of `T`: the prefix and 16 alphanumerics. (Each kind
+    /// has its own prefix, so ids cannot collide across kinds.)
+    pub fn new_id<T: Row>(&mut self, prefix: &str) -> String {
         loop {
             let id = format!("{prefix}{}", self.rng.alphanumeric(16));
-            if !self.tables.id_taken(&id) {
+            if !self.tables.id_taken::<T>(&id) {
                 return id;
             }
         }
@@ -98,7 +100,7 @@ impl Store {
 
     /// Inserts or replaces a row, as part of the transaction.
     pub fn put<T: Row>(&mut self, row: T) {
-        let record = journal::put_record(&row);
+        let record = self.journal.is_some().then(|| journal::put_record(&row));
         let id = row.id().to_string();
         let undo: Box<dyn FnOnce(&mut Tables) + Send> = match self.tables.put(row) {
             Some(old) => Box::new(move |t: &mut Tables| {
@@ -116,7 +118,10 @@ impl Store {
         let (seq, row) = self.tables.remove::<T>(id)?;
         let kept = row.clone();
         self.pending.push(Pending {
-            record: journal::delete_record::<T>(id),
+            record: self
+                .journal
+                .is_some()
+                .then(|| journal::delete_record::<T>(id)),
             undo: Box::new(move |t: &mut Tables| t.restore(seq, kept)),
         });
         Some(row)
@@ -131,7 +136,11 @@ impl Store {
         if self.pending.is_empty() {
             return Ok(());
         }
-        let records: Vec<Value> = self.pending.iter().map(|p| p.record.clone()).collect();
+        let records: Vec<Value> = self
+            .pending
+            .iter_mut()
+            .filter_map(|p| p.record.take())
+            .collect();
         if let Err(e) = journal.append(&records) {
             self.rollback();
             return Err(e);
@@ -145,6 +154,12 @@ impl Store {
             }
         }
         Ok(())
+    }
+
+    /// Makes every later state write fail, as a full disk would.
+    #[cfg(test)]
+    pub fn fail_state_writes(&mut self) {
+        self.journal.as_mut().expect("a state file").fail_appends();
     }
 
     /// Undoes every uncommitted change, newest first.
@@ -167,6 +182,32 @@ mod tests {
         assert_ne!(a.digest("a"), b.digest("a"), "a salt per store");
         assert!(a.digest("canary-value").starts_with("sha256:"));
         assert!(!a.digest("canary-value").contains("canary"));
+    }
+
+    #[test]
+    fn a_failed_state_write_rolls_the_change_back() {
+        let dir = std::env::temp_dir().join(format!("tfvcs-store-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("state.json");
+        let _ = std::fs::remove_file(&path);
+        let mut store = Store::open(Some(path.clone()), Rng::new(3)).unwrap();
+        let before = std::fs::read(&path).unwrap();
+        store.fail_state_writes();
+        store.put(Project {
+            id: "prj-new".into(),
+            name: "new".into(),
+            description: None,
+            created_at: String::new(),
+        });
+        assert!(store.commit().is_err());
+        assert!(
+            store.tables.projects.get("prj-new").is_none(),
+            "rolled back in memory"
+        );
+        assert_eq!(std::fs::read(&path).unwrap(), before, "and on disk");
+        let reopened = Store::open(Some(path), Rng::new(4)).unwrap();
+        assert_eq!(reopened.tables.projects.len(), 1);
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]

@@ -54,11 +54,17 @@ impl<T: Row> Table<T> {
         self.rows[start..end].iter().map(|(_, row)| row)
     }
 
-    /// Inserts a new row at the end, or replaces the row with its id in place; the old row.
-    fn upsert(&mut self, row: T) -> Option<T> {
+    /// Inserts a new row at the end, or replaces the row with its id in place, keeping the
+    /// indexes in `links`; the old row.
+    fn upsert(&mut self, row: T, links: &mut Links) -> Option<T> {
         match self.position(row.id()) {
-            Some(i) => Some(std::mem::replace(&mut self.rows[i].1, row)),
+            Some(i) => {
+                self.rows[i].1.index(links, false);
+                row.index(links, true);
+                Some(std::mem::replace(&mut self.rows[i].1, row))
+            }
             None => {
+                row.index(links, true);
                 let seq = self.next;
                 self.next += 1;
                 self.index.insert(row.id().to_string(), seq);
@@ -128,11 +134,7 @@ impl Tables {
     /// Inserts or replaces a row, keeping the indexes; the row it replaced.
     pub fn put<T: Row>(&mut self, row: T) -> Option<T> {
         let (table, links) = T::parts(self);
-        if let Some(old) = table.get(row.id()) {
-            old.index(links, false);
-        }
-        row.index(links, true);
-        table.upsert(row)
+        table.upsert(row, links)
     }
 
     /// Removes a row, keeping the indexes; its place and the row.
@@ -163,14 +165,8 @@ impl Tables {
             .filter_map(|id| self.workspaces.get(id))
     }
 
-    /// Whether `id` names a row of any table (ids are unique across kinds).
-    pub fn id_taken(&self, id: &str) -> bool {
-        self.clients.contains(id)
-            || self.tokens.contains(id)
-            || self.projects.contains(id)
-            || self.workspaces.contains(id)
-            || self.policy_sets.contains(id)
-            || self.modules.contains(id)
-            || self.installations.contains(id)
+    /// Whether `id` names a row of `T`'s table.
+    pub fn id_taken<T: Row>(&self, id: &str) -> bool {
+        T::table(self).contains(id)
     }
 }

@@ -5,7 +5,7 @@
 mod connections;
 mod linked;
 
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::cell::Cell;
 
 use serde_json::{Map, Value, json};
 
@@ -18,13 +18,21 @@ pub use linked::{module_list_item, module_resource, policy_set_resource, workspa
 
 pub const API: &str = "/api/v2";
 
-/// How many resources have been built into documents since the process started: what a
-/// page of a long list costs, counted so tests can show it does not grow with the list.
-pub static RESOURCES_BUILT: AtomicUsize = AtomicUsize::new(0);
+thread_local! {
+    /// How many resources this thread has built into documents: what a page of a long list
+    /// costs, counted so tests can show it does not grow with the list.
+    static RESOURCES_BUILT: Cell<usize> = const { Cell::new(0) };
+}
 
 fn built(resource: Value) -> Value {
-    RESOURCES_BUILT.fetch_add(1, Ordering::Relaxed);
+    RESOURCES_BUILT.with(|n| n.set(n.get() + 1));
     resource
+}
+
+/// Resources built on this thread so far.
+#[cfg(test)]
+pub fn resources_built() -> usize {
+    RESOURCES_BUILT.with(Cell::get)
 }
 
 /// A response before it is written: status, JSON body (none for 204) and extra headers.

@@ -42,7 +42,7 @@ fn service_provider_user(store: &Store, pat: &str) -> String {
 
 fn new_token(store: &mut Store, client_id: &str, pat: &str, created_at: String) -> Token {
     Token {
-        id: store.new_id("ot-"),
+        id: store.new_id::<Token>("ot-"),
         client_id: client_id.to_string(),
         created_at,
         service_provider_user: service_provider_user(store, pat),
@@ -110,7 +110,7 @@ impl Api {
         let mut store = self.lock();
         let (name, description) = rules::project_create(&body, &store.tables)?;
         let project = Project {
-            id: store.new_id("prj-"),
+            id: store.new_id::<Project>("prj-"),
             name,
             description,
             created_at: now_rfc3339(),
@@ -154,7 +154,7 @@ impl Api {
         let body = rules::parse_body(&req.body)?;
         let mut store = self.lock();
         let input = rules::client_create(&body, &store.tables)?;
-        let id = store.new_id("oc-");
+        let id = store.new_id::<Client>("oc-");
         let uuid = store.rng.uuid();
         let created_at = now_rfc3339();
         let client = Client {

@@ -149,7 +149,7 @@ impl Api {
         let default_project = store.tables.projects.iter().next().map(|p| p.id.clone());
         let now = now_rfc3339();
         let mut workspace = Workspace {
-            id: store.new_id("ws-"),
+            id: store.new_id::<Workspace>("ws-"),
             name: input.name.expect("required on create"),
             description: input.description.flatten(),
             project_id: input.project_id.or(default_project).unwrap_or_default(),
@@ -261,7 +261,7 @@ impl Api {
         let mut set = match previous {
             Some(set) => set,
             None => PolicySet {
-                id: store.new_id("polset-"),
+                id: store.new_id::<PolicySet>("polset-"),
                 name: String::new(),
                 description: None,
                 global: false,
@@ -357,7 +357,7 @@ impl Api {
         let input = rules::module_create(&body, &store.tables)?;
         let now = now_rfc3339();
         let mut module = Module {
-            id: store.new_id("mod-"),
+            id: store.new_id::<Module>("mod-"),
             name: input.name,
             provider: input.provider,
             namespace: self.org.clone(),

@@ -129,3 +129,103 @@ impl Api {
         )
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sandbox::documents::resources_built;
+    use crate::sandbox::populate;
+    use crate::sandbox::random::Rng;
+
+    fn api_with(items: usize) -> Api {
+        let mut store = Store::open(None, Rng::new(9)).unwrap();
+        populate::clients_and_workspaces(&mut store, items).unwrap();
+        Api {
+            org: "scale".into(),
+            store: Mutex::new(store),
+        }
+    }
+
+    fn get(api: &Api, path: &str, query: &[(&str, &str)]) -> (Value, usize) {
+        let req = Request {
+            method: "GET".into(),
+            segments: path.split('/').map(String::from).collect(),
+            query: query
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+            body: String::new(),
+            origin: "http://127.0.0.1:1".into(),
+        };
+        let before = resources_built();
+        let reply = api.handle(&req);
+        assert_eq!(reply.status, 200, "{:?}", reply.body);
+        (reply.body.unwrap(), resources_built() - before)
+    }
+
+    #[test]
+    fn a_change_whose_state_write_fails_is_answered_500_and_not_kept() {
+        let path = std::env::temp_dir().join(format!("tfvcs-api-{}.json", std::process::id()));
+        let _ = std::fs::remove_file(&path);
+        let mut store = Store::open(Some(path.clone()), Rng::new(5)).unwrap();
+        store.fail_state_writes();
+        let api = Api {
+            org: "o".into(),
+            store: Mutex::new(store),
+        };
+        let req = Request {
+            method: "POST".into(),
+            segments: ["organizations", "o", "workspaces"]
+                .map(String::from)
+                .to_vec(),
+            query: Vec::new(),
+            body: r#"{"data":{"type":"workspaces","attributes":{"name":"w"}}}"#.into(),
+            origin: String::new(),
+        };
+        let reply = api.handle(&req);
+        assert_eq!(reply.status, 500);
+        let (doc, _) = get(&api, "organizations/o/workspaces", &[]);
+        assert_eq!(doc["meta"]["pagination"]["total-count"], 0);
+        let _ = std::fs::remove_file(&path);
+    }
+
+    /// A page of 100 costs the same work at 1,000 items as at 100,000: the resources built
+    /// for it are the page's own (a client and its token each, for `include=oauth_tokens`).
+    #[test]
+    fn a_page_costs_the_page_not_the_list() {
+        let last_page = |n: usize| (n / 100).to_string();
+        let mut costs = Vec::new();
+        for items in [1_000, 100_000] {
+            let api = api_with(items);
+            let page = last_page(items);
+            let query = [
+                ("page[size]", "100"),
+                ("page[number]", page.as_str()),
+                ("include", "oauth_tokens"),
+                ("show_affected_workspaces", "true"),
+            ];
+            let (doc, clients_cost) = get(&api, "organizations/scale/oauth-clients", &query);
+            assert_eq!(doc["data"].as_array().unwrap().len(), 100);
+            assert_eq!(doc["included"].as_array().unwrap().len(), 100);
+            assert_eq!(doc["meta"]["pagination"]["total-count"], items);
+            assert_eq!(
+                doc["data"][99]["attributes"]["affected-workspaces-count"],
+                1
+            );
+            let (doc, workspaces_cost) = get(&api, "organizations/scale/workspaces", &query[..2]);
+            assert_eq!(doc["data"].as_array().unwrap().len(), 100);
+            let (_, tokens_cost) = get(&api, "organizations/scale/oauth-tokens", &query[..2]);
+            let token = doc["data"][0]["attributes"]["vcs-repo"]["oauth-token-id"]
+                .as_str()
+                .unwrap()
+                .to_string();
+            let (_, show_cost) = get(&api, &format!("oauth-tokens/{token}"), &[]);
+            costs.push((clients_cost, workspaces_cost, tokens_cost, show_cost));
+        }
+        assert_eq!(costs[0], (200, 100, 100, 1));
+        assert_eq!(
+            costs[0], costs[1],
+            "the same work at 1,000 and 100,000 items"
+        );
+    }
+}

@@ -1,0 +1,378 @@
+//! The sandbox as a server people leave running (SPEC §9): slow, stalled and idle clients
+//! never stop it from serving others, it never loses its listener, kept-alive connections
+//! see no added delay, bodies are bounded and read only after the token check, the state
+//! file is private and salted, the request log is escaped, and `--detach` returns once it
+//! listens.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::time::{Duration, Instant};
+
+use common::*;
+use serde_json::json;
+
+fn address(sandbox: &Sandbox) -> String {
+    sandbox.url.trim_start_matches("http://").to_string()
+}
+
+fn connect(address: &str) -> TcpStream {
+    let stream = TcpStream::connect(address).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(20)))
+        .unwrap();
+    stream
+}
+
+/// Reads one response: its status and body.
+fn read_response(reader: &mut BufReader<&TcpStream>) -> (u16, String) {
+    let mut status_line = String::new();
+    reader.read_line(&mut status_line).unwrap();
+    let status = status_line
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| panic!("no status line: {status_line:?}"));
+    let mut length = 0;
+    loop {
+        let mut line = String::new();
+        reader.read_line(&mut line).unwrap();
+        if line == "\r\n" || line.is_empty() {
+            break;
+        }
+        if let Some(v) = line.to_ascii_lowercase().strip_prefix("content-length:") {
+            length = v.trim().parse().unwrap();
+        }
+    }
+    let mut body = vec![0; length];
+    reader.read_exact(&mut body).unwrap();
+    (status, String::from_utf8_lossy(&body).into_owned())
+}
+
+fn get_request(sandbox: &Sandbox, path: &str) -> String {
+    format!(
+        "GET {path} HTTP/1.1\r\nHost: {}\r\nAuthorization: Bearer {}\r\n\r\n",
+        address(sandbox),
+        sandbox.token
+    )
+}
+
+fn client_list_succeeds(sandbox: &Sandbox) {
+    let (mut cmd, _home) = sandbox.tfvcs();
+    cmd.args(["--retries", "0", "client", "list", "-o", "json"])
+        .assert()
+        .success();
+}
+
+#[test]
+fn stalled_bodies_and_idle_connections_do_not_stop_a_client_list() {
+    let sandbox = Sandbox::start(&[]);
+    let addr = address(&sandbox);
+    let idle: Vec<TcpStream> = (0..200).map(|_| connect(&addr)).collect();
+    let stalled_with_token: Vec<TcpStream> = (0..20)
+        .map(|_| {
+            let mut s = connect(&addr);
+            write!(
+                s,
+                "POST /api/v2/organizations/{}/oauth-clients HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {}\r\nContent-Type: application/vnd.api+json\r\nContent-Length: 100000\r\n\r\n{{",
+                sandbox.org, sandbox.token
+            )
+            .unwrap();
+            s
+        })
+        .collect();
+    // Without the token nothing is read: the 401 comes before the body that never will.
+    for _ in 0..20 {
+        let mut s = connect(&addr);
+        write!(
+            s,
+            "POST /api/v2/organizations/{}/oauth-clients HTTP/1.1\r\nHost: x\r\nContent-Type: application/vnd.api+json\r\nContent-Length: 100000\r\n\r\n",
+            sandbox.org
+        )
+        .unwrap();
+        let (status, _) = read_response(&mut BufReader::new(&s));
+        assert_eq!(status, 401);
+    }
+    client_list_succeeds(&sandbox);
+    let reply = sandbox.request("GET", "/api/v2/account/details", None);
+    assert_eq!(reply.status, 200);
+    drop((idle, stalled_with_token));
+}
+
+#[cfg(unix)]
+/// Starts the sandbox under `ulimit -n LIMIT`: (process, address, token).
+fn start_with_fd_limit(limit: u32) -> (std::process::Child, String, String) {
+    let mut child = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "ulimit -n {limit} && exec \"$0\" sandbox --listen 127.0.0.1:0 --token fd-test"
+        ))
+        .arg(assert_cmd::cargo::cargo_bin("tfvcs"))
+        .env_clear()
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    stdout.read_line(&mut line).unwrap();
+    let address = line
+        .trim()
+        .strip_prefix("export TFE_HOSTNAME=http://")
+        .unwrap()
+        .to_string();
+    (child, address, "fd-test".into())
+}
+
+#[cfg(unix)]
+#[test]
+fn more_idle_connections_than_file_descriptors_never_kill_the_listener() {
+    let (mut child, addr, token) = start_with_fd_limit(64);
+    let flood: Vec<TcpStream> = (0..300)
+        .filter_map(|_| TcpStream::connect(&addr).ok())
+        .collect();
+    assert!(flood.len() > 64, "the flood got through the backlog");
+    for _ in 0..20 {
+        let stream = connect(&addr);
+        let mut writer = &stream;
+        write!(
+            writer,
+            "GET /api/v2/account/details HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {token}\r\n\r\n"
+        )
+        .unwrap();
+        let (status, _) = read_response(&mut BufReader::new(&stream));
+        assert_eq!(status, 200, "served while the flood is open");
+    }
+    drop(flood);
+    let stream = connect(&addr);
+    let mut writer = &stream;
+    write!(
+        writer,
+        "GET /api/v2/account/details HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {token}\r\n\r\n"
+    )
+    .unwrap();
+    assert_eq!(
+        read_response(&mut BufReader::new(&stream)).0,
+        200,
+        "and after it"
+    );
+    let _ = child.kill();
+    let _ = child.wait();
+}
+
+/// A benchmark-style check, not a timer race: 200 requests on one kept-alive connection all
+/// arrive, and on average each takes far less than the 40 ms a Nagle/delayed-ACK stall adds.
+#[test]
+fn a_kept_alive_connection_adds_no_delay() {
+    let sandbox = Sandbox::start(&[]);
+    let stream = connect(&address(&sandbox));
+    let _ = stream.set_nodelay(true);
+    let mut reader = BufReader::new(&stream);
+    let request = get_request(&sandbox, "/api/v2/account/details");
+    let started = Instant::now();
+    for _ in 0..200 {
+        (&stream).write_all(request.as_bytes()).unwrap();
+        assert_eq!(read_response(&mut reader).0, 200);
+    }
+    let average = started.elapsed() / 200;
+    assert!(
+        average < Duration::from_millis(20),
+        "{average:?} per request"
+    );
+    std::thread::sleep(Duration::from_millis(100));
+    let logged = sandbox.stderr.lock().unwrap().clone();
+    assert_eq!(
+        logged.matches("GET /api/v2/account/details 200").count(),
+        200,
+        "every request served on the one connection"
+    );
+}
+
+#[test]
+fn bodies_are_bounded_and_may_be_chunked() {
+    let sandbox = Sandbox::start(&[]);
+    let addr = address(&sandbox);
+    let path = format!("/api/v2/organizations/{}/oauth-clients", sandbox.org);
+    let stream = connect(&addr);
+    write!(
+        &stream,
+        "POST {path} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {}\r\nContent-Type: application/vnd.api+json\r\nContent-Length: 2000000\r\n\r\n",
+        sandbox.token
+    )
+    .unwrap();
+    assert_eq!(read_response(&mut BufReader::new(&stream)).0, 413);
+    let body = json!({"data": {"type": "oauth-clients", "attributes": {
+        "service-provider": "github", "http-url": "https://github.com",
+        "api-url": "https://api.github.com", "oauth-token-string": "x"}}})
+    .to_string();
+    let (a, b) = body.split_at(body.len() / 2);
+    let stream = connect(&addr);
+    write!(
+        &stream,
+        "POST {path} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {}\r\nContent-Type: application/vnd.api+json\r\nTransfer-Encoding: chunked\r\n\r\n{:x}\r\n{a}\r\n{:x}\r\n{b}\r\n0\r\n\r\n",
+        sandbox.token,
+        a.len(),
+        b.len()
+    )
+    .unwrap();
+    assert_eq!(read_response(&mut BufReader::new(&stream)).0, 201);
+    let stream = connect(&addr);
+    (&stream).write_all(b"\x01\x02 not http\r\n\r\n").unwrap();
+    assert_eq!(read_response(&mut BufReader::new(&stream)).0, 400);
+    assert_eq!(
+        sandbox.request("GET", &path, None).status,
+        200,
+        "still serving"
+    );
+}
+
+#[test]
+fn the_request_log_escapes_control_characters() {
+    let sandbox = Sandbox::start(&[]);
+    let stream = connect(&address(&sandbox));
+    (&stream)
+        .write_all(b"GET /api/v2/x\xc2\x9b31mfake\xe2\x80\xaeevil HTTP/1.1\r\nHost: x\r\n\r\n")
+        .unwrap();
+    assert_eq!(read_response(&mut BufReader::new(&stream)).0, 401);
+    std::thread::sleep(Duration::from_millis(100));
+    let logged = sandbox.stderr.lock().unwrap().clone();
+    assert!(
+        logged.contains("/api/v2/x\\u{9b}31mfake\\u{202e}evil 401"),
+        "{logged}"
+    );
+    assert!(!logged.contains('\u{9b}') && !logged.contains('\u{202e}'));
+}
+
+#[test]
+fn the_state_file_is_private_salted_and_cleaned_of_stale_temporaries() {
+    let dir = TempDir::new();
+    let stale = dir.path().join(".state.json.99999.tmp");
+    std::fs::write(&stale, "left by a kill -9").unwrap();
+    let pat = "pat-SALT-CANARY";
+    let mut digests = Vec::new();
+    for name in ["state.json", "other.json"] {
+        let state = dir.path().join(name);
+        let mut sandbox = Sandbox::start(&["--state", state.to_str().unwrap()]);
+        let body = json!({"data": {"type": "oauth-clients", "attributes": {
+            "service-provider": "github", "http-url": "https://github.com",
+            "api-url": "https://api.github.com", "oauth-token-string": pat}}});
+        let path = format!("/api/v2/organizations/{}/oauth-clients", sandbox.org);
+        assert_eq!(sandbox.request("POST", &path, Some(&body)).status, 201);
+        sandbox.kill();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&state).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600, "{name}");
+        }
+        let text = std::fs::read_to_string(&state).unwrap();
+        assert!(!text.contains(pat));
+        let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert!(doc["salt"].as_str().unwrap().len() >= 32);
+        let digest = doc["changes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find_map(|c| c["row"]["pat_digest"].as_str())
+            .unwrap()
+            .to_string();
+        assert!(
+            digest.starts_with("sha256:") && digest.len() == 7 + 64,
+            "{digest}"
+        );
+        digests.push(digest);
+    }
+    assert_ne!(
+        digests[0], digests[1],
+        "the same PAT, a different salt per state file"
+    );
+    assert!(
+        !stale.exists(),
+        "stale temporary files are removed at start"
+    );
+}
+
+#[test]
+fn five_hundred_creates_with_state_are_each_kept_after_kill_9() {
+    let dir = TempDir::new();
+    let state = dir.path().join("state.json");
+    let args = ["--state", state.to_str().unwrap(), "--token", "t"];
+    let mut first = Sandbox::start(&args);
+    let path = format!("/api/v2/organizations/{}/workspaces", first.org);
+    for i in 0..500 {
+        let body = json!({"data": {"type": "workspaces", "attributes": {"name": format!("w{i}")}}});
+        assert_eq!(first.request("POST", &path, Some(&body)).status, 201);
+    }
+    first.kill();
+    let second = Sandbox::start(&args);
+    let listed = second.request("GET", &format!("{path}?page%5Bsize%5D=1"), None);
+    assert_eq!(listed.body["meta"]["pagination"]["total-count"], 500);
+}
+
+#[cfg(unix)]
+#[test]
+fn detach_returns_once_listening_with_the_pid_and_logs_to_a_file() {
+    let dir = TempDir::new();
+    let log = dir.path().join("sandbox.log");
+    let (mut cmd, _home) = tfvcs_bare();
+    let out = cmd
+        .args(["sandbox", "--detach", "--listen", "127.0.0.1:0", "--log"])
+        .arg(&log)
+        .timeout(Duration::from_secs(30))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let stdout = stdout_of(&out);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 4, "{stdout}");
+    assert!(lines[0].starts_with("export TFE_HOSTNAME=http://127.0.0.1:"));
+    assert!(lines[1].starts_with("export TFE_TOKEN="));
+    assert_eq!(lines[2], "export TFE_ORGANIZATION=sandbox");
+    let pid: i32 = lines[3]
+        .strip_prefix("export TFVCS_SANDBOX_PID=")
+        .unwrap()
+        .parse()
+        .unwrap();
+    let url = lines[0].strip_prefix("export TFE_HOSTNAME=").unwrap();
+    let token = lines[1].strip_prefix("export TFE_TOKEN=").unwrap();
+    // Listening already: no sleep, no retry.
+    let reply = http(
+        "GET",
+        &format!("{url}/api/v2/account/details"),
+        Some(token),
+        None,
+        None,
+    );
+    assert_eq!(reply.status, 200);
+    std::thread::sleep(Duration::from_millis(100));
+    let logged = std::fs::read_to_string(&log).unwrap();
+    assert!(
+        logged.contains("GET /api/v2/account/details 200"),
+        "{logged}"
+    );
+    assert!(!logged.contains(token));
+    // SAFETY: kill only sends a signal to the process the sandbox started.
+    unsafe {
+        libc::kill(pid, libc::SIGTERM);
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn detach_passes_back_a_failure_to_start() {
+    let (mut cmd, _home) = tfvcs_bare();
+    let out = cmd
+        .args(["sandbox", "--detach", "--listen", "256.0.0.1:1"])
+        .timeout(Duration::from_secs(30))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr_of(&out).contains("cannot listen on 256.0.0.1:1"),
+        "{}",
+        stderr_of(&out)
+    );
+    assert!(stdout_of(&out).is_empty());
+}
