@@ -599,6 +599,10 @@ Register-ArgumentCompleter -Native -CommandName 'tfvcs' -ScriptBlock {
             [CompletionResult]::new('--fail-rate', '--fail-rate', [CompletionResultType]::ParameterName, 'Answer this fraction of requests with 503')
             [CompletionResult]::new('--rate-limit', '--rate-limit', [CompletionResultType]::ParameterName, 'Answer 429 past this many requests per second')
             [CompletionResult]::new('--seed', '--seed', [CompletionResultType]::ParameterName, 'Seed for ids, tokens and failures (reproducible runs)')
+            [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'Write the request log to this file instead of stderr (with --detach: instead of nowhere)')
+            [CompletionResult]::new('--populate', '--populate', [CompletionResultType]::ParameterName, 'Start with this many GitHub clients (each with its token) and as many workspaces linked to them, for benchmarks')
+            [CompletionResult]::new('--detach', '--detach', [CompletionResultType]::ParameterName, 'Run in the background: print the export lines and `export TFVCS_SANDBOX_PID=<pid>` once it listens, then return')
+            [CompletionResult]::new('--detached', '--detached', [CompletionResultType]::ParameterName, 'Set on the background process `--detach` starts')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break

@@ -1792,7 +1792,7 @@ _tfvcs() {
             return 0
             ;;
         tfvcs__subcmd__sandbox)
-            opts="-h --listen --org --token --state --latency-ms --fail-rate --rate-limit --seed --help"
+            opts="-h --listen --org --token --state --latency-ms --fail-rate --rate-limit --seed --detach --log --populate --detached --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1827,6 +1827,14 @@ _tfvcs() {
                     return 0
                     ;;
                 --seed)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --populate)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

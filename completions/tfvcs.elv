@@ -544,6 +544,10 @@ set edit:completion:arg-completer[tfvcs] = {|@words|
             cand --fail-rate 'Answer this fraction of requests with 503'
             cand --rate-limit 'Answer 429 past this many requests per second'
             cand --seed 'Seed for ids, tokens and failures (reproducible runs)'
+            cand --log 'Write the request log to this file instead of stderr (with --detach: instead of nowhere)'
+            cand --populate 'Start with this many GitHub clients (each with its token) and as many workspaces linked to them, for benchmarks'
+            cand --detach 'Run in the background: print the export lines and `export TFVCS_SANDBOX_PID=<pid>` once it listens, then return'
+            cand --detached 'Set on the background process `--detach` starts'
             cand -h 'Print help'
             cand --help 'Print help'
         }

@@ -421,6 +421,10 @@ complete -c tfvcs -n "__fish_tfvcs_using_subcommand sandbox" -l latency-ms -d 'D
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand sandbox" -l fail-rate -d 'Answer this fraction of requests with 503' -r
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand sandbox" -l rate-limit -d 'Answer 429 past this many requests per second' -r
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand sandbox" -l seed -d 'Seed for ids, tokens and failures (reproducible runs)' -r
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand sandbox" -l log -d 'Write the request log to this file instead of stderr (with --detach: instead of nowhere)' -r -F
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand sandbox" -l populate -d 'Start with this many GitHub clients (each with its token) and as many workspaces linked to them, for benchmarks' -r
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand sandbox" -l detach -d 'Run in the background: print the export lines and `export TFVCS_SANDBOX_PID=<pid>` once it listens, then return'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand sandbox" -l detached -d 'Set on the background process `--detach` starts'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand sandbox" -s h -l help -d 'Print help'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand help; and not __fish_seen_subcommand_from client token github-app auth completions sandbox help" -f -a "client" -d 'OAuth clients: the connections between an organization and a VCS provider'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand help; and not __fish_seen_subcommand_from client token github-app auth completions sandbox help" -f -a "token" -d 'OAuth tokens: the ids a workspace\'s vcs-repo points at'
