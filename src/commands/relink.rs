@@ -6,9 +6,10 @@ use serde_json::Value;
 
 use super::failure::exit_code;
 use super::{Context, check_id, usage};
-use crate::api::client::{ApiRequest, Method, segment};
+use crate::api::client::{ApiClient, ApiRequest, Method, segment};
 use crate::api::error::{ApiError, ErrorBody, status_line};
 use crate::api::model::{ClientView, TokenView, primary};
+use crate::api::pages::{IN_FLIGHT, for_each_concurrent};
 use crate::cli::{LinkedKind, RelinkArgs};
 use crate::error::{Exit, Fail, Result};
 use crate::linked::relink::{self, Outcome, Report, Step, check_answer};
@@ -96,13 +97,23 @@ pub fn relink(ctx: &Context, args: RelinkArgs) -> Result<()> {
         }
     }
 
+    let api = ctx.api()?;
+    let progress = ctx.progress("relinked");
+    progress.add_total(steps.len() as u64);
+    let outcomes = for_each_concurrent(&steps, IN_FLIGHT, |step| {
+        let outcome = patch(api, step, &to);
+        match outcome {
+            Outcome::Relinked(_) => progress.advance(1),
+            Outcome::Failed { .. } => progress.fail(),
+        }
+        outcome
+    });
+    progress.finish();
     let report = Report {
         rows: steps
             .into_iter()
-            .map(|step| {
-                let outcome = patch(ctx, &step, &to);
-                (step.linked, outcome)
-            })
+            .map(|step| step.linked)
+            .zip(outcomes)
             .collect(),
     };
     ctx.out.relinked(&report)?;
@@ -276,20 +287,13 @@ fn check_app_target(ctx: &Context, id: &str, from_client: &ClientView) -> Result
 }
 
 /// Sends one PATCH and checks its answer.
-fn patch(ctx: &Context, step: &Step, to: &Connection) -> Outcome {
-    let sent = ctx.api().map(|api| api.send(&step.request));
-    let response = match sent {
-        Ok(Ok(response)) => response,
-        Ok(Err(error)) => {
+fn patch(api: &ApiClient, step: &Step, to: &Connection) -> Outcome {
+    let response = match api.send(&step.request) {
+        Ok(response) => response,
+        Err(error) => {
             return Outcome::Failed {
                 exit: exit_code(&error),
                 reason: reason(&error),
-            };
-        }
-        Err(fail) => {
-            return Outcome::Failed {
-                exit: fail.exit,
-                reason: fail.message,
             };
         }
     };

@@ -6,12 +6,14 @@ use serde_json::Value;
 
 use super::client::resolve_client;
 use super::{Context, check_id};
-use crate::api::client::{ApiRequest, Method, segment};
+use crate::api::client::{ApiClient, ApiRequest, Method, segment};
 use crate::api::model::{ClientView, primary};
+use crate::api::pages::{IN_FLIGHT, WalkError, for_each_concurrent};
 use crate::cli::{ClientUsageArgs, GithubAppUsageArgs, LinkedKind, TokenUsageArgs};
 use crate::error::{Exit, Fail, Result};
 use crate::linked::walk::{self, Source, WalkFailure};
 use crate::linked::{Connection, Kind, Linked};
+use crate::progress::Progress;
 
 /// The kinds `--kind` asked for; none means all three.
 pub fn kinds(asked: &[LinkedKind]) -> Vec<Kind> {
@@ -37,7 +39,13 @@ pub fn kinds(asked: &[LinkedKind]) -> Vec<Kind> {
 /// server refuses fails the command with a hint naming `--kind` to leave that kind out.
 pub fn find(ctx: &Context, kinds: &[Kind], connections: &[Connection]) -> Result<Vec<Linked>> {
     let org = ctx.config.require_org()?;
-    walk::find(ctx, org, kinds, connections).map_err(|failure| refused_hint(failure, kinds))
+    let source = ApiSource {
+        ctx,
+        progress: ctx.progress("pages"),
+    };
+    let found = walk::find(&source, org, kinds, connections);
+    source.progress.finish();
+    found.map_err(|failure| refused_hint(failure, kinds))
 }
 
 fn refused_hint(WalkFailure { kind, fail }: WalkFailure, asked: &[Kind]) -> Fail {
@@ -66,35 +74,74 @@ fn refused_hint(WalkFailure { kind, fail }: WalkFailure, asked: &[Kind]) -> Fail
     ))
 }
 
-/// The walk over this run's API client: one list after another, each with every page.
-impl Source for Context {
+/// The walk over this run's API client: the lists side by side, each page paced by the run's
+/// one pacer (`api/pages.rs`), and the module reads likewise; one progress line for all.
+struct ApiSource<'a> {
+    ctx: &'a Context,
+    progress: Progress,
+}
+
+impl ApiSource<'_> {
+    fn api(&self) -> Result<&ApiClient> {
+        self.ctx.api()
+    }
+}
+
+impl Source for ApiSource<'_> {
     fn lists(&self, paths: &[String]) -> Vec<Result<Vec<Value>>> {
-        let mut results = Vec::new();
-        for path in paths {
-            let result = self.list_all(path, &[]).map(|list| list.data);
-            let failed = result.is_err();
-            results.push(result);
-            if failed {
-                // The walk stops at the first failure: the lists after it are not needed.
-                break;
-            }
-        }
-        results
+        let api = match self.api() {
+            Ok(api) => api,
+            Err(fail) => return vec![Err(fail)],
+        };
+        let walked: Vec<std::result::Result<Vec<Value>, WalkError<Fail>>> =
+            std::thread::scope(|scope| {
+                let walks: Vec<_> = paths
+                    .iter()
+                    .map(|path| {
+                        scope.spawn(|| {
+                            let mut items = Vec::new();
+                            let request = ApiRequest::new(Method::GET, path.clone());
+                            api.walk(&request, &self.progress, |page| {
+                                items.extend(page.items);
+                                Ok::<(), Fail>(())
+                            })
+                            .map(|_| items)
+                        })
+                    })
+                    .collect();
+                walks
+                    .into_iter()
+                    .map(|walk| walk.join().expect("a list walk panicked"))
+                    .collect()
+            });
+        walked
+            .into_iter()
+            .map(|result| {
+                result.map_err(|e| match e {
+                    WalkError::Api(e) => self.ctx.fail(e),
+                    WalkError::Deliver(fail) => fail,
+                })
+            })
+            .collect()
     }
 
     fn reads(&self, paths: &[String]) -> Vec<Result<Value>> {
-        let mut results = Vec::new();
-        for path in paths {
-            let result = self
-                .document(&ApiRequest::new(Method::GET, path.clone()))
-                .map(|doc| primary(&doc).clone());
-            let failed = result.is_err();
-            results.push(result);
-            if failed {
-                break;
-            }
-        }
-        results
+        let api = match self.api() {
+            Ok(api) => api,
+            Err(fail) => return vec![Err(fail)],
+        };
+        self.progress.add_total(paths.len() as u64);
+        for_each_concurrent(paths, IN_FLIGHT, |path| {
+            let read = api.document(&ApiRequest::new(Method::GET, path.clone()));
+            self.progress.advance(1);
+            read
+        })
+        .into_iter()
+        .map(|read| {
+            read.map(|doc| primary(&doc).clone())
+                .map_err(|e| self.ctx.fail(e))
+        })
+        .collect()
     }
 }
 
