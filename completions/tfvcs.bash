@@ -532,7 +532,7 @@ _tfvcs() {
             return 0
             ;;
         tfvcs__subcmd__client__subcmd__create)
-            opts="-o -v -h --provider --name --http-url --api-url --pat-file --key --secret-file --rsa-public-key-file --private-key-file --org-scoped --project --agent-pool --payload --dry-run --hostname --organization --org --output --verbose --timeout --retries --ca-cert --no-input --help"
+            opts="-o -v -h --provider --name --http-url --api-url --pat-file --key --secret-file --rsa-public-key-file --private-key-file --ado-org-name --org-scoped --project --agent-pool --payload --dry-run --hostname --organization --org --output --verbose --timeout --retries --ca-cert --no-input --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -571,6 +571,10 @@ _tfvcs() {
                     return 0
                     ;;
                 --private-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ado-org-name)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1018,7 +1022,7 @@ _tfvcs() {
             return 0
             ;;
         tfvcs__subcmd__client__subcmd__update)
-            opts="-o -v -h --name --key --secret-file --rsa-public-key-file --org-scoped --project --clear-projects --agent-pool --dry-run --hostname --organization --org --output --verbose --timeout --retries --ca-cert --no-input --help"
+            opts="-o -v -h --name --key --secret-file --rsa-public-key-file --ado-org-name --clear-ado-org-name --org-scoped --project --clear-projects --agent-pool --dry-run --hostname --organization --org --output --verbose --timeout --retries --ca-cert --no-input --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1037,6 +1041,10 @@ _tfvcs() {
                     return 0
                     ;;
                 --rsa-public-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ado-org-name)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -104,6 +104,7 @@ complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subc
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from create" -l secret-file -d 'File holding the OAuth secret (Bitbucket Data Center: the app link\'s private key)' -r -F
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from create" -l rsa-public-key-file -d 'File holding the app link\'s RSA public key (Bitbucket Data Center / Server)' -r -F
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from create" -l private-key-file -d 'File holding the SSH private key (Azure DevOps Server only, required there)' -r -F
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from create" -l ado-org-name -d 'Azure DevOps organization an organization-scoped PAT belongs to (ado_services only)' -r
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from create" -l org-scoped -d 'Usable by every project (true) or only by the --project list (false)' -r -f -a "true\t''
 false\t''"
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from create" -l project -d 'Project allowed to use the client: a prj-… id or a project name (repeatable)' -r
@@ -125,6 +126,7 @@ complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subc
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from update" -l key -d 'New OAuth consumer / application key' -r
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from update" -l secret-file -d 'File holding the new OAuth secret, or - for stdin' -r -F
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from update" -l rsa-public-key-file -d 'File holding the new RSA public key, or - for stdin' -r -F
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from update" -l ado-org-name -d 'Azure DevOps organization an organization-scoped PAT belongs to' -r
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from update" -l org-scoped -d 'Usable by every project (true) or only by its projects (false)' -r -f -a "true\t''
 false\t''"
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from update" -l project -d 'Project allowed to use the client: a prj-… id or a project name (repeatable; replaces the set)' -r
@@ -137,6 +139,7 @@ id\t'Bare ids, one per line'"
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from update" -l timeout -d 'Seconds allowed per HTTP request [env: TFVCS_TIMEOUT] [default: 30]' -r
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from update" -l retries -d 'Retries for rate limits, server errors and lost connections [env: TFVCS_RETRIES] [default: 5]' -r
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from update" -l ca-cert -d 'Trust this PEM CA bundle instead of the bundled roots (self-hosted TFE) [env: SSL_CERT_FILE]' -r -F
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from update" -l clear-ado-org-name -d 'Remove the Azure DevOps organization name (for a global PAT)'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from update" -l clear-projects -d 'Remove every project from the client'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from update" -l dry-run -d 'Print the request instead of sending it'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from update" -s v -l verbose -d 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)'

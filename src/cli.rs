@@ -454,6 +454,9 @@ pub struct CreateArgs {
     /// File holding the SSH private key (Azure DevOps Server only, required there)
     #[arg(long, value_name = "PATH|-")]
     pub private_key_file: Option<PathBuf>,
+    /// Azure DevOps organization an organization-scoped PAT belongs to (ado_services only)
+    #[arg(long, value_name = "NAME")]
+    pub ado_org_name: Option<String>,
     /// Usable by every project (true) or only by the --project list (false)
     #[arg(long, value_name = "true|false")]
     pub org_scoped: Option<bool>,
@@ -488,6 +491,12 @@ pub struct UpdateArgs {
     /// File holding the new RSA public key, or - for stdin
     #[arg(long, value_name = "PATH|-")]
     pub rsa_public_key_file: Option<PathBuf>,
+    /// Azure DevOps organization an organization-scoped PAT belongs to
+    #[arg(long, value_name = "NAME", conflicts_with = "clear_ado_org_name")]
+    pub ado_org_name: Option<String>,
+    /// Remove the Azure DevOps organization name (for a global PAT)
+    #[arg(long)]
+    pub clear_ado_org_name: bool,
     /// Usable by every project (true) or only by its projects (false)
     #[arg(long, value_name = "true|false")]
     pub org_scoped: Option<bool>,

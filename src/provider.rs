@@ -131,6 +131,18 @@ impl Provider {
 }
 
 /// Whether `url` is an absolute http(s) URL with a host.
+/// The shape of an Azure DevOps organization name (`ado-org-name`, for organization-scoped
+/// PATs): 1 to 50 letters, digits and hyphens, starting and ending with a letter or digit.
+pub fn is_ado_org_name(name: &str) -> bool {
+    let bytes = name.as_bytes();
+    (1..=50).contains(&bytes.len())
+        && bytes
+            .iter()
+            .all(|b| b.is_ascii_alphanumeric() || *b == b'-')
+        && bytes[0].is_ascii_alphanumeric()
+        && bytes[bytes.len() - 1].is_ascii_alphanumeric()
+}
+
 pub fn is_absolute_http_url(url: &str) -> bool {
     let rest = url
         .strip_prefix("https://")
@@ -179,6 +191,24 @@ mod tests {
             Provider::AdoServices.default_http_url(),
             Some("https://dev.azure.com")
         );
+    }
+
+    #[test]
+    fn ado_org_names_are_letters_digits_and_inner_hyphens_up_to_50() {
+        for good in ["a", "contoso", "my-org-2", &"x".repeat(50)] {
+            assert!(is_ado_org_name(good), "{good}");
+        }
+        for bad in [
+            "",
+            "-org",
+            "org-",
+            "my_org",
+            "my org",
+            "örg",
+            &"x".repeat(51),
+        ] {
+            assert!(!is_ado_org_name(bad), "{bad}");
+        }
     }
 
     #[test]

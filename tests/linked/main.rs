@@ -2,6 +2,7 @@
 //! request counts, rows and their order, the target checks, the exact PATCH per kind, the
 //! answer checks, confirmation paths and partial failures.
 
+mod ado_org_name;
 #[path = "../common/mod.rs"]
 mod common;
 mod github_app;

@@ -5,7 +5,9 @@ use std::path::Path;
 
 use serde_json::{Map, Value, json};
 
-use super::{check_project_ids, client_document, clients_path, resolve_projects};
+use super::{
+    check_ado_org_name, check_project_ids, client_document, clients_path, resolve_projects,
+};
 use crate::api::client::{ApiRequest, Method};
 use crate::api::model::{
     ClientView, SECRET_ATTRIBUTES, agent_pool_relationship, primary, project_list_body,
@@ -162,6 +164,18 @@ pub fn create(ctx: &Context, args: CreateArgs) -> Result<()> {
                 provider.api_name()
             )));
         }
+    }
+    if let Some(name) = &args.ado_org_name {
+        attributes.insert("ado-org-name".into(), json!(name));
+    }
+    if let Some(name) = attributes.get("ado-org-name").filter(|v| !v.is_null()) {
+        if provider != Provider::AdoServices {
+            return Err(Fail::usage(format!(
+                "--ado-org-name is only for ado_services, not {}",
+                provider.api_name()
+            )));
+        }
+        check_ado_org_name(name.as_str().unwrap_or_default())?;
     }
     if provider.credentials() == Credentials::AppLink {
         let missing: Vec<&str> = [

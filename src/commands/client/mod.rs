@@ -100,6 +100,17 @@ pub fn client_document(attributes: Map<String, Value>, relationships: Map<String
     json!({ "data": data })
 }
 
+/// `--ado-org-name`: the shape rule of SPEC §3, checked before anything is sent.
+pub fn check_ado_org_name(name: &str) -> Result<()> {
+    if crate::provider::is_ado_org_name(name) {
+        return Ok(());
+    }
+    Err(Fail::usage(format!(
+        "--ado-org-name {name:?} is not an Azure DevOps organization name"
+    ))
+    .hint("use at most 50 letters, digits and hyphens, starting and ending with a letter or digit (the <org> of https://dev.azure.com/<org>)"))
+}
+
 /// Checks what was given as projects before anything is sent: a `prj-…` id must have the id
 /// shape; anything else is a project name (SPEC §1), which must not be empty.
 pub fn check_project_ids(projects: &[String]) -> Result<()> {

@@ -1,9 +1,12 @@
-//! `tfvcs client update`: changes a client's name, app-link keys, scope, projects or agent
-//! pool with one PATCH; only what is given is sent.
+//! `tfvcs client update`: changes a client's name, app-link keys, Azure DevOps organization,
+//! scope, projects or agent pool with one PATCH; only what is given is sent.
 
-use serde_json::{Map, json};
+use serde_json::{Map, Value, json};
 
-use super::{check_project_ids, client_document, client_path, resolve_client, resolve_projects};
+use super::{
+    check_ado_org_name, check_project_ids, client_document, client_path, resolve_client,
+    resolve_projects,
+};
 use crate::api::client::{ApiRequest, Method};
 use crate::api::model::{agent_pool_relationship, project_list_body};
 use crate::cli::UpdateArgs;
@@ -36,6 +39,13 @@ pub fn update(ctx: &Context, args: UpdateArgs) -> Result<()> {
     if let Some(path) = &args.rsa_public_key_file {
         let key = secret::read_public_file(path, "--rsa-public-key-file")?;
         attributes.insert("rsa-public-key".into(), json!(key));
+    }
+    if let Some(name) = &args.ado_org_name {
+        check_ado_org_name(name)?;
+        attributes.insert("ado-org-name".into(), json!(name));
+    }
+    if args.clear_ado_org_name {
+        attributes.insert("ado-org-name".into(), Value::Null);
     }
     if let Some(scoped) = args.org_scoped {
         attributes.insert("organization-scoped".into(), json!(scoped));
