@@ -35,6 +35,8 @@ pub struct KindSpec {
     pub plural: &'static str,
     /// The JSON:API `type` of the resource and of its PATCH document.
     pub resource_type: &'static str,
+    /// What its ids start with.
+    pub id_prefix: &'static str,
     /// The list below `/organizations/:org/`.
     pub list: &'static str,
     patch: PatchPath,
@@ -72,6 +74,7 @@ pub const KINDS: [KindSpec; 3] = [
         singular: "workspace",
         plural: "workspaces",
         resource_type: "workspaces",
+        id_prefix: "ws-",
         list: "workspaces",
         patch: PatchPath::ById("workspaces"),
         repeats: &[
@@ -87,6 +90,7 @@ pub const KINDS: [KindSpec; 3] = [
         singular: "policy set",
         plural: "policy sets",
         resource_type: "policy-sets",
+        id_prefix: "polset-",
         list: "policy-sets",
         patch: PatchPath::ById("policy-sets"),
         repeats: &[
@@ -101,6 +105,7 @@ pub const KINDS: [KindSpec; 3] = [
         singular: "module",
         plural: "modules",
         resource_type: "registry-modules",
+        id_prefix: "mod-",
         list: "registry-modules",
         patch: PatchPath::PrivateModule,
         // The server derives display-identifier; an empty branch means tag-based publishing,

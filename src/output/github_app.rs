@@ -2,7 +2,9 @@
 
 use serde_json::{Value, json};
 
-use super::{Output, field_table, new_table, note, pretty, render, write_stdout};
+use super::{
+    Output, add_row, field_table, id_lines, new_table, note, pretty, render, write_stdout,
+};
 use crate::api::model::primary;
 use crate::cli::OutputFormat;
 use crate::error::Result;
@@ -40,17 +42,18 @@ impl Output {
                 note(empty_note);
                 Ok(())
             }
-            OutputFormat::Id => write_stdout(&super::id_lines(
-                installations
+            OutputFormat::Id => {
+                let ids: Vec<String> = installations
                     .iter()
-                    .map(|i| i.get("id").and_then(Value::as_str).unwrap_or_default()),
-                "ghain-",
-            )?),
+                    .map(|i| fields(i)[0].1.clone())
+                    .collect();
+                write_stdout(&id_lines(ids.iter().map(String::as_str), "ghain-")?)
+            }
             OutputFormat::Table => {
                 let mut table = new_table();
                 table.set_header(vec!["ID", "NAME", "INSTALLATION ID", "TYPE", "URL"]);
                 for installation in installations {
-                    super::add_row(
+                    add_row(
                         &mut table,
                         fields(installation).map(|(_, value)| value).to_vec(),
                     );
@@ -65,13 +68,7 @@ impl Output {
         let fields = fields(primary(doc));
         match self.format {
             OutputFormat::Json => write_stdout(&pretty(doc)),
-            OutputFormat::Id => write_stdout(&super::id_lines(
-                [primary(doc)
-                    .get("id")
-                    .and_then(Value::as_str)
-                    .unwrap_or_default()],
-                "ghain-",
-            )?),
+            OutputFormat::Id => write_stdout(&id_lines([fields[0].1.as_str()], "ghain-")?),
             OutputFormat::Table => write_stdout(&field_table(fields.to_vec())),
         }
     }

@@ -1,13 +1,13 @@
 //! Output of `usage` and `relink` (SPEC §10): the rows of what uses a connection, the relink
-//! plan shown before asking, and the result of each PATCH.
+//! plan shown before asking, and the result of each PATCH. Cells are escaped (`add_row`);
+//! `-o id` prints only ids of each kind's shape.
 
 use serde_json::{Value, json};
 
-use super::{Output, new_table, note, pretty, render, write_stdout};
+use super::{Output, add_row, id_lines, new_table, note, pretty, render, write_stdout};
 use crate::cli::OutputFormat;
 use crate::error::Result;
 use crate::linked::Linked;
-use crate::linked::kind::Kind;
 use crate::linked::relink::{Outcome, Report, Step};
 
 fn or_dash(value: Option<&str>) -> String {
@@ -18,21 +18,16 @@ fn table(header: &[&str], rows: Vec<Vec<String>>) -> String {
     let mut table = new_table();
     table.set_header(header.to_vec());
     for row in rows {
-        super::add_row(&mut table, row);
+        add_row(&mut table, row);
     }
     render(table)
 }
 
-/// `-o id`: each resource's id, only when it has its kind's shape (see `super::id_lines`).
-fn id_lines<'a>(found: impl Iterator<Item = &'a Linked>) -> Result<String> {
+/// One id a line, each of its kind's shape (else exit 1 with nothing printed).
+fn ids<'a>(found: impl Iterator<Item = &'a Linked>) -> Result<String> {
     let mut out = String::new();
     for linked in found {
-        let prefix = match linked.kind {
-            Kind::Workspace => "ws-",
-            Kind::PolicySet => "polset-",
-            Kind::Module => "mod-",
-        };
-        out.push_str(&super::id_lines([linked.id()], prefix)?);
+        out.push_str(&id_lines([linked.id()], linked.kind.spec().id_prefix)?);
     }
     Ok(out)
 }
@@ -50,7 +45,7 @@ impl Output {
                 note(empty_note);
                 Ok(())
             }
-            OutputFormat::Id => write_stdout(&id_lines(found.iter())?),
+            OutputFormat::Id => write_stdout(&ids(found.iter())?),
             OutputFormat::Table => {
                 let rows = found
                     .iter()
@@ -81,7 +76,7 @@ impl Output {
                 let data: Vec<Value> = report.relinked().map(|(_, a)| a.clone()).collect();
                 write_stdout(&pretty(&json!({ "data": data })))
             }
-            OutputFormat::Id => write_stdout(&id_lines(report.relinked().map(|(l, _)| l))?),
+            OutputFormat::Id => write_stdout(&ids(report.relinked().map(|(l, _)| l))?),
             OutputFormat::Table => {
                 let rows = report
                     .rows
@@ -123,4 +118,6 @@ pub fn relink_plan(steps: &[Step], from: &str, to: &str) -> String {
         })
         .collect();
     table(&["KIND", "NAME", "REPOSITORY", "BRANCH", "FROM → TO"], rows)
+        .trim_end()
+        .to_string()
 }

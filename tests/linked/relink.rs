@@ -299,7 +299,6 @@ fn the_plan_is_shown_on_stderr_with_the_note_about_runs() {
 KIND        NAME         REPOSITORY                   BRANCH  FROM → TO
 workspace   workspace-2  example/terraform-test-proj  main    {FROM} → {TO}
 policy-set  production   hashicorp/my-policy-sets     master  {FROM} → {TO}
-
 note: TFE may queue a run on each relinked workspace
 "
         )
@@ -812,4 +811,35 @@ fn nothing_using_from_is_a_note_and_exit_zero() {
     assert_eq!(stdout_of(&out), "");
     assert!(stderr_of(&out).contains("nothing to relink"));
     none.assert();
+}
+
+#[test]
+fn server_text_in_the_plan_and_the_rows_is_escaped() {
+    let mut server = Server::new();
+    let _checks = token_checks(&mut server);
+    let mut ws = workspace(
+        "ws-KTuq99JSzgmDSvYj",
+        "evil\nrelinked 9 of 9\u{1b}[2J",
+        FROM,
+        "",
+    );
+    ws["attributes"]["vcs-repo"]["display-identifier"] = json!("o/r\u{202e}");
+    let _org = Org::mock(&mut server, std::slice::from_ref(&ws), &[], &[]);
+    let _p = answered(
+        server.mock("PATCH", ws_path("ws-KTuq99JSzgmDSvYj").as_str()),
+        &relinked(&ws, TO),
+    );
+    let out = run(
+        &server.url(),
+        &["token", "relink", FROM, "--to", TO, "--yes"],
+    );
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    for text in [stdout_of(&out), stderr_of(&out)] {
+        assert!(
+            !text.contains('\u{1b}') && !text.contains('\u{202e}'),
+            "{text:?}"
+        );
+        assert!(text.contains(r"evil\nrelinked 9 of 9\u{1b}[2J"), "{text:?}");
+    }
+    assert!(stderr_of(&out).contains(r"o/r\u{202e}"));
 }

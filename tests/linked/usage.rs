@@ -295,3 +295,40 @@ fn ids_are_checked_before_anything_is_sent() {
         assert_eq!(out.status.code(), Some(2), "{args:?}");
     }
 }
+
+#[test]
+fn server_text_in_usage_rows_is_escaped() {
+    let mut server = Server::new();
+    let mut ws = workspace(
+        "ws-KTuq99JSzgmDSvYj",
+        "a\r\nfake row\u{9b}",
+        FROM,
+        "main\u{7}",
+    );
+    ws["attributes"]["vcs-repo"]["display-identifier"] = json!("\u{2066}o/r");
+    let _org = Org::mock(&mut server, &[ws], &[], &[]);
+    let out = run(&server.url(), &["token", "usage", FROM]);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let text = stdout_of(&out);
+    assert_eq!(text.lines().count(), 2, "{text:?}");
+    assert!(
+        text.contains(r"a\r\nfake row\u{9b}")
+            && text.contains(r"main\u{7}")
+            && text.contains(r"\u{2066}o/r"),
+        "{text:?}"
+    );
+}
+
+#[test]
+fn an_id_of_another_shape_is_never_printed_by_o_id() {
+    let mut server = Server::new();
+    let _org = Org::mock(
+        &mut server,
+        &[workspace("ws-ok\nws-injected", "a", FROM, "")],
+        &[],
+        &[],
+    );
+    let out = run(&server.url(), &["token", "usage", FROM, "-o", "id"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(stdout_of(&out), "");
+}
