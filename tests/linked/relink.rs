@@ -843,3 +843,31 @@ fn server_text_in_the_plan_and_the_rows_is_escaped() {
     }
     assert!(stderr_of(&out).contains(r"o/r\u{202e}"));
 }
+
+#[test]
+fn a_503_on_a_patch_is_retried_and_the_resource_relinked() {
+    let mut server = Server::new();
+    let _checks = token_checks(&mut server);
+    let ws = workspace("ws-KTuq99JSzgmDSvYj", "workspace-2", FROM, "");
+    let _org = Org::mock(&mut server, std::slice::from_ref(&ws), &[], &[]);
+    // Mockito answers with the first matching mock until it has its hits: the 503 once, then
+    // the answer.
+    let unavailable = server
+        .mock("PATCH", ws_path("ws-KTuq99JSzgmDSvYj").as_str())
+        .with_status(503)
+        .expect(1)
+        .create();
+    let ok = answered(
+        server.mock("PATCH", ws_path("ws-KTuq99JSzgmDSvYj").as_str()),
+        &relinked(&ws, TO),
+    );
+    let out = run(
+        &server.url(),
+        &["token", "relink", FROM, "--to", TO, "--yes", "-o", "id"],
+    );
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    unavailable.assert();
+    ok.assert();
+    assert_eq!(stdout_of(&out), "ws-KTuq99JSzgmDSvYj\n");
+    assert!(stderr_of(&out).ends_with("relinked 1 of 1: 1 workspace\n"));
+}
