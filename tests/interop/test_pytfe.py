@@ -2,7 +2,10 @@
 
 Starts `tfvcs sandbox` on a free loopback port, points pytfe at it through the export lines,
 and runs the VCS-connection calls pytfe offers: OAuth clients (create, list, read, update,
-add and remove projects, delete) and OAuth tokens (read, update the SSH key, delete).
+add and remove projects, delete), OAuth tokens (read, update the SSH key, delete), and what
+links a repository through them: a workspace with a `vcs-repo` (created, updated, re-pointed
+to the GitHub App installation, unlinked when its token goes), a VCS policy set and a
+registry module published from VCS.
 """
 
 import json
@@ -17,6 +20,7 @@ os.environ.pop("SSL_CERT_FILE", None)
 from pytfe import TFEClient, TFEConfig
 from pytfe.errors import NotFound
 from pytfe.models import (
+    GitHubAppInstallationListOptions,
     OAuthClientAddProjectsOptions,
     OAuthClientCreateOptions,
     OAuthClientIncludeOpt,
@@ -24,7 +28,15 @@ from pytfe.models import (
     OAuthClientRemoveProjectsOptions,
     OAuthClientUpdateOptions,
     OAuthTokenUpdateOptions,
+    PolicySetCreateOptions,
+    PolicySetUpdateOptions,
+    RegistryModuleCreateWithVCSConnectionOptions,
+    RegistryModuleID,
+    RegistryModuleVCSRepoOptions,
     ServiceProviderType,
+    VCSRepoOptions,
+    WorkspaceCreateOptions,
+    WorkspaceUpdateOptions,
 )
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -135,6 +147,117 @@ class PytfeAgainstTheSandbox(unittest.TestCase):
         with self.assertRaises(NotFound):
             self.client.oauth_tokens.read(token_id)
         self.assertEqual(self.client.oauth_clients.read(created.id).oauth_tokens, [])
+        self.client.oauth_clients.delete(created.id)
+
+    def installation_id(self):
+        installations = list(self.client.github_app_installations.list())
+        self.assertEqual(len(installations), 1)
+        installation = installations[0]
+        self.assertTrue(installation.id.startswith("ghain-"))
+        self.assertIsInstance(installation.installation_id, int)
+        by_name = GitHubAppInstallationListOptions(name=installation.name)
+        self.assertEqual([i.id for i in self.client.github_app_installations.list(by_name)], [installation.id])
+        self.assertEqual(self.client.github_app_installations.read(installation.id).name, installation.name)
+        return installation.id
+
+    def test_workspace_with_a_vcs_repo(self):
+        created = self.create_github("interop-workspaces")
+        token_id = created.oauth_tokens[0]["id"]
+        workspace = self.client.workspaces.create(
+            self.org,
+            WorkspaceCreateOptions(
+                name="interop-app",
+                vcs_repo=VCSRepoOptions(identifier="acme/app", oauth_token_id=token_id, branch="main"),
+            ),
+        )
+        self.assertTrue(workspace.id.startswith("ws-"))
+        self.assertEqual(workspace.vcs_repo.identifier, "acme/app")
+        self.assertEqual(workspace.vcs_repo.oauth_token_id, token_id)
+        self.assertEqual(workspace.vcs_repo.branch, "main")
+        self.assertEqual(workspace.vcs_repo.service_provider, "github")
+
+        renamed = self.client.workspaces.update(
+            "interop-app", WorkspaceUpdateOptions(name="interop-app-2", description="moved"), organization=self.org
+        )
+        self.assertEqual(renamed.name, "interop-app-2")
+        self.assertEqual(renamed.vcs_repo.oauth_token_id, token_id, "an update without vcs-repo keeps it")
+
+        app = self.installation_id()
+        relinked = self.client.workspaces.update_by_id(
+            workspace.id,
+            WorkspaceUpdateOptions(vcs_repo=VCSRepoOptions(identifier="acme/app", gha_installation_id=app)),
+        )
+        self.assertEqual(relinked.vcs_repo.gha_installation_id, app)
+        self.assertIsNone(relinked.vcs_repo.oauth_token_id)
+        self.assertEqual(relinked.vcs_repo.branch, "main")
+
+        read = self.client.workspaces.read("interop-app-2", organization=self.org)
+        self.assertEqual(read.id, workspace.id)
+        listed = [w.id for w in self.client.workspaces.list(self.org)]
+        self.assertIn(workspace.id, listed)
+
+        back = self.client.workspaces.update_by_id(
+            workspace.id,
+            WorkspaceUpdateOptions(vcs_repo=VCSRepoOptions(identifier="acme/app", oauth_token_id=token_id)),
+        )
+        self.assertEqual(back.vcs_repo.oauth_token_id, token_id)
+        self.client.oauth_tokens.delete(token_id)
+        self.assertIsNone(self.client.workspaces.read_by_id(workspace.id).vcs_repo, "unlinked with its token")
+        self.client.workspaces.delete_by_id(workspace.id)
+        with self.assertRaises(NotFound):
+            self.client.workspaces.read_by_id(workspace.id)
+        self.client.oauth_clients.delete(created.id)
+
+    def test_vcs_policy_set(self):
+        created = self.create_github("interop-policies")
+        token_id = created.oauth_tokens[0]["id"]
+        policy_set = self.client.policy_sets.create(
+            self.org,
+            PolicySetCreateOptions(
+                name="interop-guards",
+                vcs_repo=VCSRepoOptions(identifier="acme/policies", oauth_token_id=token_id, branch="main"),
+            ),
+        )
+        self.assertTrue(policy_set.id.startswith("polset-"))
+        self.assertEqual(policy_set.vcs_repo.oauth_token_id, token_id)
+        app = self.installation_id()
+        updated = self.client.policy_sets.update(
+            policy_set.id,
+            PolicySetUpdateOptions(vcs_repo=VCSRepoOptions(identifier="acme/policies", gha_installation_id=app)),
+        )
+        self.assertEqual(updated.vcs_repo.gha_installation_id, app)
+        self.assertEqual(updated.vcs_repo.branch, "main")
+        self.assertEqual(self.client.policy_sets.read(policy_set.id).vcs_repo.identifier, "acme/policies")
+        self.client.policy_sets.delete(policy_set.id)
+        with self.assertRaises(NotFound):
+            self.client.policy_sets.read(policy_set.id)
+        self.client.oauth_clients.delete(created.id)
+
+    def test_registry_module_published_from_vcs(self):
+        created = self.create_github("interop-modules")
+        token_id = created.oauth_tokens[0]["id"]
+        module = self.client.registry_modules.create_with_vcs_connection(
+            RegistryModuleCreateWithVCSConnectionOptions(
+                vcs_repo=RegistryModuleVCSRepoOptions(
+                    identifier="acme/terraform-aws-vpc",
+                    display_identifier="acme/terraform-aws-vpc",
+                    oauth_token_id=token_id,
+                    organization_name=self.org,
+                    branch="main",
+                )
+            )
+        )
+        self.assertTrue(module.id.startswith("mod-"))
+        self.assertEqual((module.name, module.provider, module.namespace), ("vpc", "aws", self.org))
+        self.assertEqual(module.vcs_repo.oauth_token_id, token_id)
+        read = self.client.registry_modules.read(
+            RegistryModuleID(organization=self.org, name="vpc", provider="aws", namespace=self.org)
+        )
+        self.assertEqual(read.id, module.id)
+        self.assertEqual(read.vcs_repo.identifier, "acme/terraform-aws-vpc")
+        listed = list(self.client.registry_modules.list(self.org))
+        self.assertEqual([m.id for m in listed], [module.id])
+        self.assertIsNone(listed[0].vcs_repo, "list items carry no vcs-repo, as TFE's samples show")
         self.client.oauth_clients.delete(created.id)
 
 
