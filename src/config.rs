@@ -9,32 +9,12 @@ use ureq::tls::{Certificate, PemItem};
 
 use crate::cli::{GlobalArgs, OutputFormat};
 use crate::error::{Exit, Fail, Result};
+use crate::redacted::Secret;
 
 pub const DEFAULT_HOST: &str = "app.terraform.io";
 const DEFAULT_BASE_PATH: &str = "/api/v2";
 const DEFAULT_TIMEOUT_SECS: u64 = 30;
 const DEFAULT_RETRIES: u32 = 5;
-
-/// The API token. Its `Debug` and `Display` never show the value.
-#[derive(Clone, PartialEq, Eq)]
-pub struct Token(String);
-
-impl Token {
-    pub fn new(value: impl Into<String>) -> Self {
-        Token(value.into())
-    }
-
-    /// The value, for the Authorization header only.
-    pub fn expose(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Debug for Token {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("Token(***)")
-    }
-}
 
 /// Where the token was found, for `auth status` and error hints. Never the value.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -219,10 +199,10 @@ pub fn find_token(
     endpoint: &Endpoint,
     vars: &[(String, String)],
     credentials_file: Option<&Path>,
-) -> Result<Option<(Token, TokenSource)>> {
+) -> Result<Option<(Secret, TokenSource)>> {
     if let Some((_, value)) = vars.iter().find(|(k, v)| k == "TFE_TOKEN" && !v.is_empty()) {
         return Ok(Some((
-            Token::new(value.clone()),
+            Secret::new(value.clone()),
             TokenSource::Variable("TFE_TOKEN".into()),
         )));
     }
@@ -236,7 +216,7 @@ pub fn find_token(
         });
         if let Some((name, value)) = found {
             return Ok(Some((
-                Token::new(value.clone()),
+                Secret::new(value.clone()),
                 TokenSource::Variable(name.clone()),
             )));
         }
@@ -250,7 +230,7 @@ pub fn find_token(
 fn token_from_credentials_file(
     path: &Path,
     host_key: &str,
-) -> Result<Option<(Token, TokenSource)>> {
+) -> Result<Option<(Secret, TokenSource)>> {
     let text = match std::fs::read_to_string(path) {
         Ok(text) => text,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
@@ -273,7 +253,7 @@ fn token_from_credentials_file(
         .and_then(|(_, entry)| entry.get("token"))
         .and_then(|t| t.as_str())
         .filter(|t| !t.is_empty());
-    Ok(token.map(|t| (Token::new(t), TokenSource::File(path.to_path_buf()))))
+    Ok(token.map(|t| (Secret::new(t), TokenSource::File(path.to_path_buf()))))
 }
 
 /// The file `terraform login` writes.
@@ -292,7 +272,7 @@ pub fn credentials_file_path() -> Option<PathBuf> {
 #[derive(Debug, Clone)]
 pub struct Config {
     pub endpoint: Endpoint,
-    pub token: Option<(Token, TokenSource)>,
+    pub token: Option<(Secret, TokenSource)>,
     pub org: Option<String>,
     pub output: OutputFormat,
     pub verbose: u8,
@@ -396,7 +376,7 @@ impl Config {
     /// The token, or exit 4 naming the host and the ways to provide one.
     /// A token holding anything but printable ASCII (a trailing newline, a space, a control
     /// character) is exit 2 naming its source, never its value: HTTP would refuse the header.
-    pub fn require_token(&self) -> Result<&(Token, TokenSource)> {
+    pub fn require_token(&self) -> Result<&(Secret, TokenSource)> {
         let found = self.token.as_ref().ok_or_else(|| {
             let host = self.endpoint.host_key();
             Fail::new(Exit::Auth, format!("no API token found for {host}"))
@@ -647,11 +627,6 @@ mod tests {
         assert_eq!(err.exit, Exit::Failure);
         assert!(err.message.contains("line 1, column"), "{}", err.message);
         assert!(!err.message.contains("secret-canary"));
-    }
-
-    #[test]
-    fn token_debug_hides_the_value() {
-        assert_eq!(format!("{:?}", Token::new("canary")), "Token(***)");
     }
 
     #[test]

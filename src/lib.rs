@@ -16,6 +16,7 @@ pub mod progress;
 pub mod prompt;
 pub mod provider;
 pub mod proxy;
+pub mod redacted;
 pub mod sandbox;
 pub mod secret;
 pub mod shared;

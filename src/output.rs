@@ -17,7 +17,7 @@ use comfy_table::{CellAlignment, ColumnConstraint, ContentArrangement, Table, Wi
 use serde_json::Value;
 
 use crate::api::client::ApiRequest;
-use crate::api::model::{ClientView, TokenView, primary, redacted};
+use crate::api::model::{ClientView, TokenView, primary};
 use crate::cli::OutputFormat;
 use crate::error::{Fail, Result};
 use crate::shared::ids::has_id_shape;
@@ -244,7 +244,7 @@ impl Output {
 pub fn dry_run(request: &ApiRequest, base_url: &str) -> Result<()> {
     let mut text = format!("{} {}\n", request.method.as_str(), request.url(base_url));
     if let Some(body) = &request.body {
-        text.push_str(&pretty(&redacted(body)));
+        text.push_str(&pretty(&body.redacted()));
     }
     write_stdout(&text)
 }

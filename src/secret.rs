@@ -1,30 +1,14 @@
 //! Secrets given to tfvcs (PATs, OAuth secrets, private and SSH keys): read from a file, stdin,
 //! `TFVCS_PAT` or a hidden prompt, never from a flag value; checked; never printed.
 
-use std::fmt;
 use std::io::Read;
 use std::path::Path;
 
 use crate::error::{Fail, Result};
 use crate::output::note;
 use crate::prompt;
+pub use crate::redacted::Secret;
 use crate::shared::pem::KeyProblem;
-
-/// A secret value. `Debug` never shows it; only request bodies read it.
-#[derive(Clone, PartialEq, Eq)]
-pub struct Secret(String);
-
-impl Secret {
-    pub fn expose(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Debug for Secret {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("Secret(***)")
-    }
-}
 
 /// `-` as a path means standard input.
 pub fn is_stdin(path: &Path) -> bool {
@@ -157,7 +141,7 @@ pub fn read_secret_file(path: &Path, option: &str) -> Result<Secret> {
             source_name(path)
         )));
     }
-    Ok(Secret(source.text))
+    Ok(Secret::new(source.text))
 }
 
 /// A public key file (not a secret: TFE shows it back), sent exactly as read; empty is refused.
@@ -207,7 +191,7 @@ pub fn check_pat(value: String, source: &str) -> Result<Secret> {
             "the personal access token from {source} spans several lines"
         )));
     }
-    Ok(Secret(value))
+    Ok(Secret::new(value))
 }
 
 /// Where a PAT may come from, in the order tried after `--pat-file` (and a payload's value).

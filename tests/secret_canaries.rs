@@ -248,3 +248,60 @@ fn invalid_secrets_are_refused_without_echoing_them() {
         );
     }
 }
+
+#[test]
+fn a_payload_secret_under_a_key_tfvcs_does_not_know_is_sent_but_never_shown() {
+    let payload = r#"{"data":{"type":"oauth-clients","attributes":{"service-provider":"github","name":"visible-name","x-future-token":"fwd-CANARY-1","x-nested":{"deep":["fwd-CANARY-2"]}}}}"#;
+    // --dry-run: the request is printed, the unknown values redacted, the known ones shown.
+    let (mut cmd, _home) = tfvcs("http://127.0.0.1:9");
+    let out = cmd
+        .env("TFVCS_PAT", PAT)
+        .args(["client", "create", "--payload", "-", "--dry-run"])
+        .write_stdin(payload)
+        .output()
+        .unwrap();
+    let stdout = stdout_of(&out);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert!(
+        !stdout.contains("CANARY") && !stderr_of(&out).contains("CANARY"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(r#""x-future-token": "[redacted]""#),
+        "{stdout}"
+    );
+    assert!(stdout.contains(r#""name": "visible-name""#), "{stdout}");
+    // -vv: the server gets the values; the trace shows none of them.
+    let mut server = Server::new();
+    let create = server
+        .mock(
+            "POST",
+            "/api/v2/organizations/my-organization/oauth-clients",
+        )
+        .match_body(Matcher::PartialJson(json!({"data": {"attributes": {
+            "x-future-token": "fwd-CANARY-1",
+            "x-nested": {"deep": ["fwd-CANARY-2"]},
+            "oauth-token-string": PAT,
+        }}})))
+        .with_status(201)
+        .with_body(fixture("client_create_response.json").to_string())
+        .expect(1)
+        .create();
+    let (mut cmd, _home) = tfvcs(&server.url());
+    let out = cmd
+        .env("TFVCS_PAT", PAT)
+        .args(["-vv", "client", "create", "--payload", "-"])
+        .write_stdin(payload)
+        .output()
+        .unwrap();
+    create.assert();
+    let stderr = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("request body"), "{stderr}");
+    for canary in ["CANARY", PAT] {
+        assert!(
+            !stderr.contains(canary) && !stdout_of(&out).contains(canary),
+            "{stderr}"
+        );
+    }
+}

@@ -12,11 +12,11 @@ use ureq::Agent;
 pub use ureq::http::Method;
 use ureq::tls::{Certificate, RootCerts, TlsConfig};
 
+use super::body::{Body, redact_response};
 use super::error::{ApiError, TransportKind, parse_error_body, status_line};
-use super::model::redacted;
 use super::pages::Pacer;
 use super::retry::{self, Backoff, Decision};
-use crate::config::Token;
+use crate::redacted::Secret;
 use crate::shared::jsonapi::encode_component;
 
 pub const JSON_API: &str = "application/vnd.api+json";
@@ -25,13 +25,13 @@ pub const USER_AGENT: &str = concat!("tfvcs/", env!("CARGO_PKG_VERSION"));
 pub const MAX_BODY: u64 = 32 * 1024 * 1024;
 
 /// One API request: a path below the base URL, its query, and an optional JSON:API body.
-/// No `Debug`: the body can hold a secret (print `redacted(body)` instead).
+/// No `Debug`: print `body.redacted()` to show a body.
 #[derive(Clone, PartialEq)]
 pub struct ApiRequest {
     pub method: Method,
     pub path: String,
     pub query: Vec<(String, String)>,
-    pub body: Option<Value>,
+    pub body: Option<Body>,
 }
 
 impl ApiRequest {
@@ -49,8 +49,8 @@ impl ApiRequest {
         self
     }
 
-    pub fn body(mut self, body: Value) -> Self {
-        self.body = Some(body);
+    pub fn body(mut self, body: impl Into<Body>) -> Self {
+        self.body = Some(body.into());
         self
     }
 
@@ -85,7 +85,7 @@ pub struct ClientSettings {
     pub base_url: String,
     /// `host[:port]`, as error messages name the server.
     pub host: String,
-    pub token: Token,
+    pub token: Secret,
     /// Per HTTP request.
     pub timeout: Duration,
     /// Retries after the first attempt (SPEC §5).
@@ -102,7 +102,7 @@ pub struct ClientSettings {
 pub struct ApiClient {
     agent: Agent,
     base_url: String,
-    token: Token,
+    token: Secret,
     verbose: u8,
     host: String,
     /// The one pacer of the run: every request, of every walk and thread, waits for its slot.
@@ -229,10 +229,7 @@ impl ApiClient {
         self.pacer.wait();
         let started = Instant::now();
         let auth = format!("Bearer {}", self.token.expose());
-        let body_bytes = request
-            .body
-            .as_ref()
-            .map(|b| serde_json::to_vec(b).expect("JSON values serialise"));
+        let body_bytes = request.body.as_ref().map(Body::to_wire);
         let result = if method == Method::GET {
             self.agent.get(&url).header("Authorization", &auth).call()
         } else {
@@ -328,10 +325,11 @@ impl ApiClient {
         );
         if self.verbose >= 2 {
             if let Some(body) = &request.body {
-                self.trace_body("request body", body);
+                self.trace_body("request body", &body.redacted());
             }
+            let sent = request.body.as_ref().map(Body::secrets).unwrap_or_default();
             match serde_json::from_slice::<Value>(&bytes) {
-                Ok(body) => self.trace_body("response body", &body),
+                Ok(body) => self.trace_body("response body", &redact_response(&body, &sent)),
                 Err(_) if bytes.is_empty() => {}
                 Err(_) => self.trace_line(&format!(
                     "  response body: ({} bytes, not JSON)",
@@ -446,8 +444,10 @@ impl ApiClient {
         }
     }
 
+    /// A body already redacted: by type for a request, by name and by what was sent for an
+    /// answer.
     fn trace_body(&self, label: &str, body: &Value) {
-        self.trace_line(&format!("  {label}: {}", redacted(body)));
+        self.trace_line(&format!("  {label}: {body}"));
     }
 
     /// One trace line on stderr, escaped: it carries server text (bodies, x-request-id).

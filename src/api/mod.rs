@@ -1,6 +1,7 @@
-//! The TFE API: the HTTP client, its retry policy, the documents, the errors, and the paced
-//! page walk.
+//! The TFE API: the HTTP client, its retry policy, the documents, request bodies that keep
+//! secrets typed, the errors, and the paced page walk.
 
+pub mod body;
 pub mod client;
 pub mod error;
 pub mod model;

@@ -139,42 +139,9 @@ pub fn agent_pool_relationship(pool: Option<&str>) -> Value {
     json!({ "data": pool.map(|id| identifier("agent-pools", id)) })
 }
 
-/// Attribute names whose values are secrets: never printed, never logged.
-pub const SECRET_ATTRIBUTES: [&str; 4] = ["oauth-token-string", "secret", "private-key", "ssh-key"];
-
-/// A copy of `doc` with every secret attribute's value replaced by `"[redacted]"`, at any depth.
-pub fn redacted(doc: &Value) -> Value {
-    match doc {
-        Value::Object(map) => Value::Object(
-            map.iter()
-                .map(|(k, v)| {
-                    let v = if SECRET_ATTRIBUTES.contains(&k.as_str()) && !v.is_null() {
-                        Value::String("[redacted]".into())
-                    } else {
-                        redacted(v)
-                    };
-                    (k.clone(), v)
-                })
-                .collect(),
-        ),
-        Value::Array(items) => Value::Array(items.iter().map(redacted).collect()),
-        other => other.clone(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn redacted_replaces_secrets_at_any_depth_and_keeps_order() {
-        let doc = json!({"data":{"type":"oauth-clients","attributes":{"name":"n","oauth-token-string":"canary","secret":"s","private-key":"k","ssh-key":"x","key":"public"}}});
-        let out = serde_json::to_string(&redacted(&doc)).unwrap();
-        assert_eq!(
-            out,
-            r#"{"data":{"type":"oauth-clients","attributes":{"name":"n","oauth-token-string":"[redacted]","secret":"[redacted]","private-key":"[redacted]","ssh-key":"[redacted]","key":"public"}}}"#
-        );
-    }
 
     #[test]
     fn client_view_reads_the_seed_sample() {

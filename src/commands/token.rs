@@ -1,10 +1,9 @@
 //! `tfvcs token …`: list, show, set-ssh-key and delete OAuth tokens.
 
-use serde_json::json;
-
 use super::client::resolve_client;
 use super::confirm::{ask_delete, ensure_confirmable};
 use super::{Context, check_id};
+use crate::api::body::{self, Fields};
 use crate::api::client::{ApiRequest, Method, segment};
 use crate::api::model::{TokenView, primary};
 use crate::cli::{SetSshKeyArgs, TokenCommand, TokenDeleteArgs, TokenListArgs};
@@ -73,7 +72,9 @@ fn set_ssh_key(ctx: &Context, args: SetSshKeyArgs) -> Result<()> {
     let source = format!("--ssh-key-file {}", args.ssh_key_file.display());
     let key = secret::read_secret_file(&args.ssh_key_file, "--ssh-key-file")?;
     secret::check_ssh_private_key(key.expose(), &source)?;
-    let body = json!({"data": {"type": "oauth-tokens", "attributes": {"ssh-key": key.expose()}}});
+    let mut attributes = Fields::new();
+    attributes.insert("ssh-key", key);
+    let body = body::document("oauth-tokens", attributes, Default::default());
     let request = ApiRequest::new(Method::PATCH, token_path(&args.token)).body(body);
     if let Some(doc) = ctx.write_document(&request, args.dry_run)? {
         ctx.out.token(&doc)?;

@@ -183,7 +183,7 @@ mod tests {
         assert_eq!(paths, ["/workspaces/ws-a", "/workspaces/ws-b"]);
         assert_eq!(steps[0].request.method, Method::PATCH);
         assert_eq!(
-            steps[0].request.body.as_ref().unwrap()["data"]["attributes"]["vcs-repo"],
+            steps[0].request.body.as_ref().unwrap().redacted()["data"]["attributes"]["vcs-repo"],
             json!({"identifier": "o/r", "branch": "main", "ingress-submodules": false,
                    "oauth-token-id": "ot-TO"})
         );

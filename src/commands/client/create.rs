@@ -8,10 +8,9 @@ use serde_json::{Map, Value, json};
 use super::{
     check_ado_org_name, check_project_ids, client_document, clients_path, resolve_projects,
 };
+use crate::api::body::Fields;
 use crate::api::client::{ApiRequest, Method};
-use crate::api::model::{
-    ClientView, SECRET_ATTRIBUTES, agent_pool_relationship, primary, project_list_body,
-};
+use crate::api::model::{ClientView, agent_pool_relationship, primary, project_list_body};
 use crate::cli::CreateArgs;
 use crate::commands::{Context, check_id};
 use crate::error::{Fail, Result};
@@ -20,9 +19,23 @@ use crate::provider::Provider;
 use crate::provider::{Credentials, is_absolute_http_url};
 use crate::secret::{self, Holds, Secret};
 
-/// The attributes and relationships of a `--payload` document.
+/// The attributes of an OAuth client that hold no secret. A `--payload` attribute not named
+/// here is sent on as the payload has it, but kept as a secret: shown as `"[redacted]"`.
+const PUBLIC_ATTRIBUTES: [&str; 9] = [
+    "service-provider",
+    "name",
+    "key",
+    "http-url",
+    "api-url",
+    "rsa-public-key",
+    "organization-scoped",
+    "ado-org-name",
+    "ado-entra-tenant-id",
+];
+
+/// The attributes (typed: secrets as secrets) and relationships of a `--payload` document.
 struct Payload {
-    attributes: Map<String, Value>,
+    attributes: Fields,
     relationships: Map<String, Value>,
 }
 
@@ -63,25 +76,15 @@ fn read_payload(path: &Path) -> Result<Payload> {
             ))),
         }
     };
-    let attributes = object("attributes")?;
+    let attributes = Fields::from_untrusted(object("attributes")?, &PUBLIC_ATTRIBUTES);
     // A payload is a secret file only when it carries a secret (SPEC §3).
-    if SECRET_ATTRIBUTES
-        .iter()
-        .any(|k| attributes.contains_key(*k))
-    {
+    if attributes.holds_secret() {
         secret::warn_if_shared(&source, path);
     }
     Ok(Payload {
         attributes,
         relationships: object("relationships")?,
     })
-}
-
-fn text_attribute<'a>(attributes: &'a Map<String, Value>, key: &str) -> Option<&'a str> {
-    attributes
-        .get(key)
-        .and_then(Value::as_str)
-        .filter(|s| !s.is_empty())
 }
 
 pub fn create(ctx: &Context, args: CreateArgs) -> Result<()> {
@@ -98,15 +101,12 @@ pub fn create(ctx: &Context, args: CreateArgs) -> Result<()> {
     } = match &args.payload {
         Some(path) => read_payload(path)?,
         None => Payload {
-            attributes: Map::new(),
+            attributes: Fields::new(),
             relationships: Map::new(),
         },
     };
 
-    let provider = match (
-        args.provider,
-        text_attribute(&attributes, "service-provider"),
-    ) {
+    let provider = match (args.provider, attributes.text("service-provider")) {
         (Some(p), _) => p,
         (None, Some(name)) => Provider::from_api_name(name).ok_or_else(|| {
             Fail::usage(format!(
@@ -118,15 +118,15 @@ pub fn create(ctx: &Context, args: CreateArgs) -> Result<()> {
             return Err(Fail::usage("--provider is required").hint(valid_providers()));
         }
     };
-    attributes.insert("service-provider".into(), json!(provider.api_name()));
+    attributes.insert("service-provider", json!(provider.api_name()));
     if let Some(name) = &args.name {
-        attributes.insert("name".into(), json!(name));
+        attributes.insert("name", json!(name));
     }
 
     let http_url = args
         .http_url
         .clone()
-        .or_else(|| text_attribute(&attributes, "http-url").map(str::to_string))
+        .or_else(|| attributes.text("http-url").map(str::to_string))
         .or_else(|| provider.default_http_url().map(str::to_string))
         .ok_or_else(|| {
             Fail::usage(format!(
@@ -138,7 +138,7 @@ pub fn create(ctx: &Context, args: CreateArgs) -> Result<()> {
     let api_url = args
         .api_url
         .clone()
-        .or_else(|| text_attribute(&attributes, "api-url").map(str::to_string))
+        .or_else(|| attributes.text("api-url").map(str::to_string))
         .unwrap_or_else(|| provider.default_api_url(&http_url));
     for (option, url) in [("--http-url", &http_url), ("--api-url", &api_url)] {
         if !is_absolute_http_url(url) {
@@ -147,8 +147,8 @@ pub fn create(ctx: &Context, args: CreateArgs) -> Result<()> {
             )));
         }
     }
-    attributes.insert("http-url".into(), json!(http_url));
-    attributes.insert("api-url".into(), json!(api_url));
+    attributes.insert("http-url", json!(http_url));
+    attributes.insert("api-url", json!(api_url));
 
     // Presence rules first, so that nothing is read from stdin or asked for in vain.
     let has_private_key = args.private_key_file.is_some() || attributes.contains_key("private-key");
@@ -166,9 +166,9 @@ pub fn create(ctx: &Context, args: CreateArgs) -> Result<()> {
         }
     }
     if let Some(name) = &args.ado_org_name {
-        attributes.insert("ado-org-name".into(), json!(name));
+        attributes.insert("ado-org-name", json!(name));
     }
-    if let Some(name) = attributes.get("ado-org-name").filter(|v| !v.is_null()) {
+    if let Some(name) = attributes.json("ado-org-name").filter(|v| !v.is_null()) {
         if provider != Provider::AdoServices {
             return Err(Fail::usage(format!(
                 "--ado-org-name is only for ado_services, not {}",
@@ -179,18 +179,14 @@ pub fn create(ctx: &Context, args: CreateArgs) -> Result<()> {
     }
     if provider.credentials() == Credentials::AppLink {
         let missing: Vec<&str> = [
-            (
-                "--key",
-                args.key.is_some() || text_attribute(&attributes, "key").is_some(),
-            ),
+            ("--key", args.key.is_some() || attributes.is_set("key")),
             (
                 "--secret-file",
-                args.secret_file.is_some() || text_attribute(&attributes, "secret").is_some(),
+                args.secret_file.is_some() || attributes.is_set("secret"),
             ),
             (
                 "--rsa-public-key-file",
-                args.rsa_public_key_file.is_some()
-                    || text_attribute(&attributes, "rsa-public-key").is_some(),
+                args.rsa_public_key_file.is_some() || attributes.is_set("rsa-public-key"),
             ),
         ]
         .into_iter()
@@ -206,7 +202,7 @@ pub fn create(ctx: &Context, args: CreateArgs) -> Result<()> {
         }
     }
     if let Some(scoped) = args.org_scoped {
-        attributes.insert("organization-scoped".into(), json!(scoped));
+        attributes.insert("organization-scoped", json!(scoped));
     }
     check_project_ids(&args.projects)?;
     if !args.projects.is_empty() {
@@ -220,10 +216,10 @@ pub fn create(ctx: &Context, args: CreateArgs) -> Result<()> {
     let org = ctx.config.require_org()?.to_string();
 
     if let Some(pat) = find_pat(ctx, &args, &attributes, provider)? {
-        attributes.insert("oauth-token-string".into(), json!(pat.expose()));
+        attributes.insert("oauth-token-string", pat);
     }
     if let Some(key) = &args.key {
-        attributes.insert("key".into(), json!(key));
+        attributes.insert("key", json!(key));
     }
     let files = [
         ("secret", "--secret-file", &args.secret_file, Holds::Secret),
@@ -242,11 +238,14 @@ pub fn create(ctx: &Context, args: CreateArgs) -> Result<()> {
     ];
     for (attribute, option, path, holds) in files {
         if let Some(path) = path {
-            let value = match holds {
-                Holds::Secret => secret::read_secret_file(path, option)?.expose().to_string(),
-                Holds::Public => secret::read_public_file(path, option)?,
-            };
-            attributes.insert(attribute.into(), json!(value));
+            match holds {
+                Holds::Secret => {
+                    attributes.insert(attribute, secret::read_secret_file(path, option)?)
+                }
+                Holds::Public => {
+                    attributes.insert(attribute, json!(secret::read_public_file(path, option)?))
+                }
+            }
         }
     }
 
@@ -270,15 +269,17 @@ pub fn create(ctx: &Context, args: CreateArgs) -> Result<()> {
 fn find_pat(
     ctx: &Context,
     args: &CreateArgs,
-    attributes: &Map<String, Value>,
+    attributes: &Fields,
     provider: Provider,
 ) -> Result<Option<Secret>> {
     if let Some(pat) = secret::pat_from_file(args.pat_file.as_deref())? {
         return Ok(Some(pat));
     }
-    let from_payload = text_attribute(attributes, "oauth-token-string");
-    if let Some(value) = from_payload.filter(|v| !secret::is_placeholder(v)) {
-        return secret::check_pat(value.to_string(), "the payload").map(Some);
+    let from_payload = attributes
+        .secret("oauth-token-string")
+        .filter(|pat| !pat.expose().is_empty());
+    if let Some(pat) = from_payload.filter(|pat| !secret::is_placeholder(pat.expose())) {
+        return secret::check_pat(pat.expose().to_string(), "the payload").map(Some);
     }
     if from_payload.is_none() && provider.credentials() == Credentials::AppLink {
         return Ok(None);

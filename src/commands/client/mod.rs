@@ -12,6 +12,7 @@ mod update;
 use serde_json::{Map, Value, json};
 
 use super::{Context, check_id};
+use crate::api::body::{self, Body, Fields};
 use crate::api::client::{Method, segment};
 use crate::api::model::ClientView;
 use crate::cli::ClientCommand;
@@ -88,16 +89,8 @@ pub fn resolve_client(ctx: &Context, reference: &str) -> Result<String> {
 
 /// `{"data": {"type": "oauth-clients", "attributes": …, "relationships": …}}`, leaving out
 /// empty parts.
-pub fn client_document(attributes: Map<String, Value>, relationships: Map<String, Value>) -> Value {
-    let mut data = Map::new();
-    data.insert("type".into(), json!("oauth-clients"));
-    if !attributes.is_empty() {
-        data.insert("attributes".into(), Value::Object(attributes));
-    }
-    if !relationships.is_empty() {
-        data.insert("relationships".into(), Value::Object(relationships));
-    }
-    json!({ "data": data })
+pub fn client_document(attributes: Fields, relationships: Map<String, Value>) -> Body {
+    body::document("oauth-clients", attributes, relationships)
 }
 
 /// `--ado-org-name`: the shape rule of SPEC §3, checked before anything is sent.

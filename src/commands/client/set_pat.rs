@@ -1,7 +1,9 @@
 //! `tfvcs client set-pat`: replaces a client's personal access token (`oauth-token-string`
 //! only), read from a file, stdin, `TFVCS_PAT` or a hidden prompt.
 
-use serde_json::{Map, json};
+use serde_json::Map;
+
+use crate::api::body::Fields;
 
 use super::{client_document, client_path, resolve_client};
 use crate::api::client::{ApiRequest, Method};
@@ -19,8 +21,8 @@ pub fn set_pat(ctx: &Context, args: SetPatArgs) -> Result<()> {
         }
     };
     let id = resolve_client(ctx, &args.client)?;
-    let mut attributes = Map::new();
-    attributes.insert("oauth-token-string".into(), json!(pat.expose()));
+    let mut attributes = Fields::new();
+    attributes.insert("oauth-token-string", pat);
     let request = ApiRequest::new(Method::PATCH, client_path(&id))
         .body(client_document(attributes, Map::new()));
     if let Some(doc) = ctx.write_document(&request, args.dry_run)? {

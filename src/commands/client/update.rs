@@ -3,6 +3,8 @@
 
 use serde_json::{Map, Value, json};
 
+use crate::api::body::Fields;
+
 use super::{
     check_ado_org_name, check_project_ids, client_document, client_path, resolve_client,
     resolve_projects,
@@ -23,32 +25,29 @@ pub fn update(ctx: &Context, args: UpdateArgs) -> Result<()> {
     if let Some(pool) = args.agent_pool.as_deref().filter(|p| *p != "none") {
         check_id(pool, "apool-", "an agent pool")?;
     }
-    let mut attributes = Map::new();
+    let mut attributes = Fields::new();
     if let Some(name) = &args.name {
-        attributes.insert("name".into(), json!(name));
+        attributes.insert("name", json!(name));
     }
     if let Some(key) = &args.key {
-        attributes.insert("key".into(), json!(key));
+        attributes.insert("key", json!(key));
     }
     if let Some(path) = &args.secret_file {
-        attributes.insert(
-            "secret".into(),
-            json!(secret::read_secret_file(path, "--secret-file")?.expose()),
-        );
+        attributes.insert("secret", secret::read_secret_file(path, "--secret-file")?);
     }
     if let Some(path) = &args.rsa_public_key_file {
         let key = secret::read_public_file(path, "--rsa-public-key-file")?;
-        attributes.insert("rsa-public-key".into(), json!(key));
+        attributes.insert("rsa-public-key", json!(key));
     }
     if let Some(name) = &args.ado_org_name {
         check_ado_org_name(name)?;
-        attributes.insert("ado-org-name".into(), json!(name));
+        attributes.insert("ado-org-name", json!(name));
     }
     if args.clear_ado_org_name {
-        attributes.insert("ado-org-name".into(), Value::Null);
+        attributes.insert("ado-org-name", Value::Null);
     }
     if let Some(scoped) = args.org_scoped {
-        attributes.insert("organization-scoped".into(), json!(scoped));
+        attributes.insert("organization-scoped", json!(scoped));
     }
     let mut relationships = Map::new();
     if !args.projects.is_empty() || args.clear_projects {

@@ -1,0 +1,330 @@
+//! Request bodies whose secrets stay typed. A [`Body`] is a JSON document in which a secret is
+//! a [`Secret`], not a string, from the moment a command puts it there until
+//! [`Body::to_wire`] serialises the request. Whatever shows a body to a person (`--dry-run`,
+//! `-vv`) gets [`Body::redacted`], which prints every secret as `"[redacted]"` because of its
+//! type, whatever key it sits under, known to tfvcs or not.
+
+use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
+use serde_json::{Map, Value};
+
+use crate::redacted::Secret;
+
+/// How a secret is shown in a body printed for a person.
+pub const REDACTED: &str = "[redacted]";
+
+/// A JSON value whose leaves may be secrets.
+#[derive(Clone, PartialEq)]
+pub enum Body {
+    /// Public JSON, sent and shown as it is.
+    Json(Value),
+    /// A secret string: sent as its value, shown as `"[redacted]"`.
+    Secret(Secret),
+    Object(Fields),
+    Array(Vec<Body>),
+}
+
+/// The members of a JSON object, in order; setting a key again replaces its value in place.
+#[derive(Clone, Default, PartialEq)]
+pub struct Fields(Vec<(String, Body)>);
+
+impl Fields {
+    pub fn new() -> Self {
+        Fields::default()
+    }
+
+    pub fn insert(&mut self, key: impl Into<String>, value: impl Into<Body>) {
+        let (key, value) = (key.into(), value.into());
+        match self.0.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, slot)) => *slot = value,
+            None => self.0.push((key, value)),
+        }
+    }
+
+    pub fn get(&self, key: &str) -> Option<&Body> {
+        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// A public string member, if set and not empty.
+    pub fn text(&self, key: &str) -> Option<&str> {
+        match self.get(key)? {
+            Body::Json(Value::String(s)) if !s.is_empty() => Some(s),
+            _ => None,
+        }
+    }
+
+    /// A public member, if set.
+    pub fn json(&self, key: &str) -> Option<&Value> {
+        match self.get(key)? {
+            Body::Json(value) => Some(value),
+            _ => None,
+        }
+    }
+
+    /// A secret member, if set.
+    pub fn secret(&self, key: &str) -> Option<&Secret> {
+        match self.get(key)? {
+            Body::Secret(secret) => Some(secret),
+            _ => None,
+        }
+    }
+
+    /// Whether `key` holds a non-empty value, public or secret.
+    pub fn is_set(&self, key: &str) -> bool {
+        self.text(key).is_some() || self.secret(key).is_some_and(|s| !s.expose().is_empty())
+    }
+
+    /// Whether any member, at any depth, is a secret.
+    pub fn holds_secret(&self) -> bool {
+        self.0.iter().any(|(_, v)| v.holds_secret())
+    }
+
+    /// The members of a document tfvcs did not build (a `--payload`'s attributes): those
+    /// named in `public` are public; every other string, at any depth, is taken for a secret,
+    /// since tfvcs cannot know what an attribute it does not know holds.
+    pub fn from_untrusted(members: Map<String, Value>, public: &[&str]) -> Fields {
+        let mut fields = Fields::new();
+        for (key, value) in members {
+            let value = if public.contains(&key.as_str()) {
+                Body::Json(value)
+            } else {
+                Body::untrusted(value)
+            };
+            fields.insert(key, value);
+        }
+        fields
+    }
+}
+
+impl From<Value> for Body {
+    fn from(value: Value) -> Body {
+        Body::Json(value)
+    }
+}
+
+impl From<Secret> for Body {
+    fn from(secret: Secret) -> Body {
+        Body::Secret(secret)
+    }
+}
+
+impl From<Fields> for Body {
+    fn from(fields: Fields) -> Body {
+        Body::Object(fields)
+    }
+}
+
+impl Body {
+    /// A value of unknown meaning: every string in it becomes a secret.
+    fn untrusted(value: Value) -> Body {
+        match value {
+            Value::String(s) => Body::Secret(Secret::new(s)),
+            Value::Array(items) => Body::Array(items.into_iter().map(Body::untrusted).collect()),
+            Value::Object(map) => Body::Object(Fields::from_untrusted(map, &[])),
+            other => Body::Json(other),
+        }
+    }
+
+    /// The body for a person to read: every secret is `"[redacted]"`.
+    pub fn redacted(&self) -> Value {
+        match self {
+            Body::Json(value) => value.clone(),
+            Body::Secret(_) => Value::String(REDACTED.into()),
+            Body::Object(fields) => Value::Object(
+                fields
+                    .0
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.redacted()))
+                    .collect(),
+            ),
+            Body::Array(items) => Value::Array(items.iter().map(Body::redacted).collect()),
+        }
+    }
+
+    /// The bytes sent: the one place a body's secrets are exposed.
+    pub fn to_wire(&self) -> Vec<u8> {
+        serde_json::to_vec(&Exposed(self)).expect("a body of JSON values serialises")
+    }
+
+    /// Every secret in the body, to keep them out of what is traced of the answer.
+    pub fn secrets(&self) -> Vec<&Secret> {
+        match self {
+            Body::Json(_) => Vec::new(),
+            Body::Secret(secret) => vec![secret],
+            Body::Object(fields) => fields.0.iter().flat_map(|(_, v)| v.secrets()).collect(),
+            Body::Array(items) => items.iter().flat_map(Body::secrets).collect(),
+        }
+    }
+
+    fn holds_secret(&self) -> bool {
+        !self.secrets().is_empty()
+    }
+
+    /// The member `key` of an object body.
+    pub fn get(&self, key: &str) -> Option<&Body> {
+        match self {
+            Body::Object(fields) => fields.get(key),
+            _ => None,
+        }
+    }
+}
+
+/// `{"data": {"type": resource_type, "attributes": …, "relationships": …}}`: a JSON:API
+/// write document, leaving out empty parts.
+pub fn document(
+    resource_type: &str,
+    attributes: Fields,
+    relationships: Map<String, Value>,
+) -> Body {
+    let mut data = Fields::new();
+    data.insert("type", Value::String(resource_type.into()));
+    if !attributes.is_empty() {
+        data.insert("attributes", attributes);
+    }
+    if !relationships.is_empty() {
+        data.insert("relationships", Value::Object(relationships));
+    }
+    let mut doc = Fields::new();
+    doc.insert("data", data);
+    Body::Object(doc)
+}
+
+/// A body serialised with its secrets' values: private, so that only `to_wire` can.
+struct Exposed<'a>(&'a Body);
+
+impl Serialize for Exposed<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.0 {
+            Body::Json(value) => value.serialize(serializer),
+            Body::Secret(secret) => serializer.serialize_str(secret.expose()),
+            Body::Object(fields) => {
+                let mut map = serializer.serialize_map(Some(fields.0.len()))?;
+                for (key, value) in &fields.0 {
+                    map.serialize_entry(key, &Exposed(value))?;
+                }
+                map.end()
+            }
+            Body::Array(items) => {
+                let mut seq = serializer.serialize_seq(Some(items.len()))?;
+                for item in items {
+                    seq.serialize_element(&Exposed(item))?;
+                }
+                seq.end()
+            }
+        }
+    }
+}
+
+/// Attribute names whose values are secrets in what the server sends back (SPEC §7): an
+/// answer is untyped text, so it is redacted by name.
+const SECRET_RESPONSE_ATTRIBUTES: [&str; 4] =
+    ["oauth-token-string", "secret", "private-key", "ssh-key"];
+
+/// An answer for the `-vv` trace: the attributes of SPEC §7 redacted by name, and any string
+/// holding one of the secrets just `sent` redacted too (a server that echoes a request must
+/// not make tfvcs print what it typed as a secret).
+pub fn redact_response(doc: &Value, sent: &[&Secret]) -> Value {
+    let holds_sent = |s: &str| {
+        sent.iter()
+            .any(|secret| !secret.expose().is_empty() && s.contains(secret.expose()))
+    };
+    match doc {
+        Value::Object(map) => Value::Object(
+            map.iter()
+                .map(|(k, v)| {
+                    let v = if SECRET_RESPONSE_ATTRIBUTES.contains(&k.as_str()) && !v.is_null() {
+                        Value::String(REDACTED.into())
+                    } else {
+                        redact_response(v, sent)
+                    };
+                    (k.clone(), v)
+                })
+                .collect(),
+        ),
+        Value::Array(items) => {
+            Value::Array(items.iter().map(|v| redact_response(v, sent)).collect())
+        }
+        Value::String(s) if holds_sent(s) => Value::String(REDACTED.into()),
+        other => other.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn body() -> Body {
+        let mut attributes = Fields::new();
+        attributes.insert("name", json!("n"));
+        attributes.insert("oauth-token-string", Secret::new("pat-CANARY"));
+        attributes.insert("x-unknown", Secret::new("other-CANARY"));
+        attributes.insert("organization-scoped", json!(true));
+        let mut data = Fields::new();
+        data.insert("type", json!("oauth-clients"));
+        data.insert("attributes", attributes);
+        let mut doc = Fields::new();
+        doc.insert("data", data);
+        Body::Object(doc)
+    }
+
+    #[test]
+    fn secrets_are_sent_as_their_values_in_order() {
+        assert_eq!(
+            String::from_utf8(body().to_wire()).unwrap(),
+            r#"{"data":{"type":"oauth-clients","attributes":{"name":"n","oauth-token-string":"pat-CANARY","x-unknown":"other-CANARY","organization-scoped":true}}}"#
+        );
+    }
+
+    #[test]
+    fn redaction_follows_the_type_not_the_key() {
+        let shown = body().redacted().to_string();
+        assert_eq!(
+            shown,
+            r#"{"data":{"type":"oauth-clients","attributes":{"name":"n","oauth-token-string":"[redacted]","x-unknown":"[redacted]","organization-scoped":true}}}"#
+        );
+        // A public value under a secret-sounding key is public: it is the type that counts.
+        let mut fields = Fields::new();
+        fields.insert("secret", json!("not one"));
+        assert_eq!(
+            Body::Object(fields).redacted(),
+            json!({"secret": "not one"})
+        );
+    }
+
+    #[test]
+    fn untrusted_strings_are_secrets_unless_named_public() {
+        let members = json!({"name": "n", "service-provider": "github", "x-token": "CANARY",
+                             "nested": {"deep": ["CANARY", 1]}, "flag": false});
+        let Value::Object(members) = members else {
+            unreachable!()
+        };
+        let fields = Fields::from_untrusted(members, &["name", "service-provider"]);
+        assert!(fields.holds_secret());
+        assert_eq!(fields.text("service-provider"), Some("github"));
+        assert_eq!(fields.text("x-token"), None);
+        assert!(fields.is_set("x-token"));
+        let shown = Body::Object(fields.clone()).redacted().to_string();
+        assert!(!shown.contains("CANARY"), "{shown}");
+        assert!(shown.contains(r#""flag":false"#) && shown.contains(r#""name":"n""#));
+        let sent = String::from_utf8(Body::Object(fields).to_wire()).unwrap();
+        assert!(sent.contains(r#""deep":["CANARY",1]"#), "{sent}");
+    }
+
+    #[test]
+    fn responses_are_redacted_by_name_and_by_what_was_sent() {
+        let pat = Secret::new("pat-CANARY");
+        let doc = json!({"data": {"attributes": {"ssh-key": "k", "echo": "got pat-CANARY", "name": "n"}}});
+        assert_eq!(
+            redact_response(&doc, &[&pat]),
+            json!({"data": {"attributes": {"ssh-key": "[redacted]", "echo": "[redacted]", "name": "n"}}})
+        );
+    }
+}
