@@ -173,12 +173,65 @@ fn no_secret_reaches_stdout_or_stderr() {
             false,
         ),
         (vec!["auth", "status"], None, false),
+        (vec!["token", "usage", "ot-hmAyP66qk2AMVdbJ"], None, false),
+        (vec!["client", "usage", "oc-XKFwG6ggfA9n7t1K"], None, false),
+        (vec!["github-app", "list"], None, false),
+        (
+            vec!["github-app", "show", "ghain-BYrbNeGQ8nAzKouu"],
+            None,
+            false,
+        ),
+        (
+            vec!["github-app", "usage", "ghain-BYrbNeGQ8nAzKouu"],
+            None,
+            false,
+        ),
+        (
+            vec![
+                "token",
+                "relink",
+                "ot-hmAyP66qk2AMVdbJ",
+                "--to",
+                "ghain-BYrbNeGQ8nAzKouu",
+                "--yes",
+            ],
+            None,
+            false,
+        ),
+        (
+            vec![
+                "client",
+                "create",
+                "--provider",
+                "ado_services",
+                "--ado-org-name",
+                "contoso",
+                "--pat-file",
+                pat_file,
+            ],
+            None,
+            false,
+        ),
+        (
+            vec![
+                "client",
+                "update",
+                "oc-XKFwG6ggfA9n7t1K",
+                "--ado-org-name",
+                "contoso",
+            ],
+            None,
+            false,
+        ),
     ];
     for (args, stdin, pat_from_env) in &commands {
         for status in [200, 422, 503] {
             for extra in [vec!["-vv"], vec!["-vv", "--dry-run"], vec!["-o", "json"]] {
                 if extra.contains(&"--dry-run")
-                    && matches!(args[..2], ["client", "list"] | ["auth", "status"])
+                    && matches!(
+                        args[..2],
+                        ["client", "list"] | ["auth", "status"] | [_, "usage"] | ["github-app", _]
+                    )
                 {
                     continue;
                 }

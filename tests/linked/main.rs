@@ -8,4 +8,5 @@ mod common;
 mod github_app;
 mod mock;
 mod relink;
+mod sandbox;
 mod usage;

@@ -1,0 +1,209 @@
+//! End to end against `tfvcs sandbox`: workspaces, a policy set and a module created on one
+//! token are found by `usage`, moved by `relink`, and gone from `usage` afterwards; then
+//! moved on to the sandbox's GitHub App installation.
+
+use serde_json::{Value, json};
+
+use crate::common::*;
+
+fn org_path(sandbox: &Sandbox, rest: &str) -> String {
+    format!("/api/v2/organizations/{}/{rest}", sandbox.org)
+}
+
+/// A GitHub connection named `name`: (client id, token id).
+fn connection(sandbox: &Sandbox, name: &str) -> (String, String) {
+    let body = json!({"data": {"type": "oauth-clients", "attributes": {
+        "name": name, "service-provider": "github", "http-url": "https://github.com",
+        "api-url": "https://api.github.com", "oauth-token-string": "pat-E2E-CANARY-5c1a"}}});
+    let reply = sandbox.request("POST", &org_path(sandbox, "oauth-clients"), Some(&body));
+    assert_eq!(reply.status, 201, "{:?}", reply.body);
+    let data = &reply.body["data"];
+    (
+        data["id"].as_str().unwrap().to_string(),
+        data["relationships"]["oauth-tokens"]["data"][0]["id"]
+            .as_str()
+            .unwrap()
+            .to_string(),
+    )
+}
+
+fn create(sandbox: &Sandbox, path: &str, body: Value) -> String {
+    let reply = sandbox.request("POST", &org_path(sandbox, path), Some(&body));
+    assert_eq!(reply.status, 201, "{path}: {:?}", reply.body);
+    reply.body["data"]["id"].as_str().unwrap().to_string()
+}
+
+fn tfvcs_ok(sandbox: &Sandbox, args: &[&str]) -> (String, String) {
+    let (mut cmd, _home) = sandbox.tfvcs();
+    let out = cmd.args(args).output().unwrap();
+    assert!(out.status.success(), "{args:?}: {}", stderr_of(&out));
+    (stdout_of(&out), stderr_of(&out))
+}
+
+fn lines(text: &str) -> Vec<&str> {
+    text.lines().collect()
+}
+
+#[test]
+fn usage_finds_relink_moves_and_usage_no_longer_finds() {
+    let sandbox = Sandbox::start(&[]);
+    let (old_client, old) = connection(&sandbox, "github-old");
+    let (_, new) = connection(&sandbox, "github-new");
+    let repo = |identifier: &str, branch: &str, token: &str| json!({"identifier": identifier, "branch": branch, "oauth-token-id": token});
+    let ws_body = |name: &str, vcs: Value| json!({"data": {"type": "workspaces", "attributes": {"name": name, "vcs-repo": vcs}}});
+    let web = create(
+        &sandbox,
+        "workspaces",
+        ws_body("web", repo("acme/web", "main", &old)),
+    );
+    let api = create(
+        &sandbox,
+        "workspaces",
+        ws_body("api", repo("acme/api", "", &old)),
+    );
+    let other = create(
+        &sandbox,
+        "workspaces",
+        ws_body("other", repo("acme/other", "", &new)),
+    );
+    let set = create(
+        &sandbox,
+        "policy-sets",
+        json!({"data": {"type": "policy-sets", "attributes": {"name": "guards",
+               "kind": "sentinel", "vcs-repo": repo("acme/policies", "main", &old)}}}),
+    );
+    let module = create(
+        &sandbox,
+        "registry-modules/vcs",
+        json!({"data": {"type": "registry-modules", "attributes": {"vcs-repo": {
+            "identifier": "acme/terraform-aws-vpc", "display-identifier": "acme/terraform-aws-vpc",
+            "branch": "main", "oauth-token-id": old}}}}),
+    );
+
+    let (ids, _) = tfvcs_ok(&sandbox, &["token", "usage", &old, "-o", "id"]);
+    assert_eq!(lines(&ids), [&web, &api, &set, &module]);
+    let (by_name, _) = tfvcs_ok(&sandbox, &["client", "usage", "github-old", "-o", "id"]);
+    assert_eq!(by_name, ids);
+    let (by_id, _) = tfvcs_ok(&sandbox, &["client", "usage", &old_client, "-o", "id"]);
+    assert_eq!(by_id, ids);
+
+    let (dry, _) = tfvcs_ok(
+        &sandbox,
+        &["token", "relink", &old, "--to", &new, "--dry-run"],
+    );
+    assert_eq!(dry.matches("PATCH ").count(), 4, "{dry}");
+    let (still, _) = tfvcs_ok(&sandbox, &["token", "usage", &old, "-o", "id"]);
+    assert_eq!(still, ids, "a dry run changes nothing");
+
+    let (rows, summary) = tfvcs_ok(&sandbox, &["token", "relink", &old, "--to", &new, "--yes"]);
+    assert_eq!(rows.matches("relinked").count(), 4, "{rows}");
+    assert!(
+        summary.ends_with("relinked 4 of 4: 2 workspaces, 1 policy set, 1 module\n"),
+        "{summary}"
+    );
+
+    let (none, note) = tfvcs_ok(&sandbox, &["token", "usage", &old]);
+    assert_eq!(none, "");
+    assert!(note.contains("nothing in organization"), "{note}");
+    let (moved, _) = tfvcs_ok(&sandbox, &["token", "usage", &new, "-o", "id"]);
+    assert_eq!(lines(&moved), [&web, &api, &other, &set, &module]);
+    // Repository and branch kept.
+    let (table, _) = tfvcs_ok(&sandbox, &["token", "usage", &new, "--kind", "workspace"]);
+    assert!(
+        table
+            .lines()
+            .any(|l| l.contains("web") && l.contains("acme/web") && l.contains("main")),
+        "{table}"
+    );
+
+    // Running it again finds nothing left to do.
+    let (again, note) = tfvcs_ok(&sandbox, &["token", "relink", &old, "--to", &new, "--yes"]);
+    assert_eq!(again, "");
+    assert!(note.contains("nothing to relink"), "{note}");
+
+    // On to the GitHub App installation, one workspace first, then the rest.
+    let (apps, _) = tfvcs_ok(&sandbox, &["github-app", "list", "-o", "id"]);
+    let app = apps.trim();
+    assert!(app.starts_with("ghain-"), "{apps}");
+    let (one, _) = tfvcs_ok(
+        &sandbox,
+        &[
+            "token",
+            "relink",
+            &new,
+            "--to",
+            app,
+            "--yes",
+            "--workspace",
+            "web",
+            "-o",
+            "id",
+        ],
+    );
+    assert_eq!(one.trim(), web);
+    let (on_app, _) = tfvcs_ok(&sandbox, &["github-app", "usage", app, "-o", "id"]);
+    assert_eq!(on_app.trim(), web);
+    tfvcs_ok(&sandbox, &["token", "relink", &new, "--to", app, "--yes"]);
+    let (all_on_app, _) = tfvcs_ok(&sandbox, &["github-app", "usage", app, "-o", "id"]);
+    assert_eq!(lines(&all_on_app), [&web, &api, &other, &set, &module]);
+    let (json, _) = tfvcs_ok(&sandbox, &["github-app", "usage", app, "-o", "json"]);
+    let doc: Value = serde_json::from_str(&json).unwrap();
+    for resource in doc["data"].as_array().unwrap() {
+        let vcs = &resource["attributes"]["vcs-repo"];
+        assert_eq!(vcs["github-app-installation-id"], app, "{resource}");
+        assert!(vcs["oauth-token-id"].is_null(), "{resource}");
+    }
+}
+
+#[test]
+fn a_refusing_target_check_changes_nothing_in_the_sandbox() {
+    let sandbox = Sandbox::start(&[]);
+    let (_, old) = connection(&sandbox, "github-old");
+    create(
+        &sandbox,
+        "workspaces",
+        json!({"data": {"type": "workspaces", "attributes": {"name": "web",
+               "vcs-repo": {"identifier": "acme/web", "oauth-token-id": old}}}}),
+    );
+    let (mut cmd, _home) = sandbox.tfvcs();
+    let out = cmd
+        .args([
+            "token",
+            "relink",
+            &old,
+            "--to",
+            "ot-AAAAAAAAAAAAAAAA",
+            "--yes",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3), "{}", stderr_of(&out));
+    let (still, _) = tfvcs_ok(&sandbox, &["token", "usage", &old, "-o", "id"]);
+    assert_eq!(still.lines().count(), 1);
+}
+
+#[test]
+fn no_secret_reaches_the_output_of_usage_or_relink_under_vv() {
+    let sandbox = Sandbox::start(&[]);
+    let (_, old) = connection(&sandbox, "github-old");
+    let (_, new) = connection(&sandbox, "github-new");
+    create(
+        &sandbox,
+        "workspaces",
+        json!({"data": {"type": "workspaces", "attributes": {"name": "web",
+               "vcs-repo": {"identifier": "acme/web", "oauth-token-id": old}}}}),
+    );
+    for args in [
+        vec!["token", "usage", old.as_str(), "-vv"],
+        vec!["client", "usage", "github-old", "-vv"],
+        vec!["token", "relink", &old, "--to", &new, "--dry-run", "-vv"],
+        vec!["token", "relink", &old, "--to", &new, "--yes", "-vv"],
+        vec!["github-app", "list", "-vv"],
+    ] {
+        let (stdout, stderr) = tfvcs_ok(&sandbox, &args);
+        for canary in [sandbox.token.as_str(), "pat-E2E-CANARY"] {
+            assert!(!stdout.contains(canary), "{args:?}: stdout has {canary}");
+            assert!(!stderr.contains(canary), "{args:?}: stderr has {canary}");
+        }
+    }
+}
