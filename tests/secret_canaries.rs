@@ -1,265 +1,585 @@
-//! Canary values for the API token, a PAT, an OAuth secret and private keys go through every
-//! command that takes a secret, on success, API failure, server failure and dry run, with
-//! `-vv` tracing on: none may appear on stdout or stderr.
+//! Canary values for the API token, a PAT, an OAuth secret, private and SSH keys and a payload
+//! secret go through every command, on every path (success, 4xx, 5xx, `-vv`, `--dry-run`,
+//! `-o json`, `-o id`): none may appear on stdout or stderr, and each run must also have done
+//! its work (the request carrying the secret reached the server, the exit code is the
+//! contract's), so that a command failing early cannot pass.
+//!
+//! To cover a new command, add a row to `commands()`.
 
 mod common;
 
 use common::*;
 use mockito::{Matcher, Server};
-use serde_json::json;
+use serde_json::{Value, json};
 
 const PAT: &str = "pat-CANARY-7e1d";
 const SECRET: &str = "secret-CANARY-99ab";
 const PRIVATE: &str =
     "-----BEGIN RSA PRIVATE KEY-----\nprivkey-CANARY-5c2f\n-----END RSA PRIVATE KEY-----\n";
-const CANARIES: [&str; 4] = [TOKEN, PAT, "secret-CANARY", "privkey-CANARY"];
+/// A payload attribute tfvcs does not know: its value is kept as a secret.
+const FORWARDED: &str = "fwd-CANARY-3b1c";
+const CANARIES: [&str; 5] = [TOKEN, PAT, "secret-CANARY", "privkey-CANARY", "fwd-CANARY"];
 
-/// A server answering every request with `status` and a body fit for the command.
-fn server_answering(status: usize) -> mockito::ServerGuard {
-    let mut server = Server::new();
-    let body = if status < 300 {
-        let mut doc = fixture("client_show_response.json");
-        doc["data"]["relationships"]["oauth-tokens"]["data"] =
-            json!([{"id": "ot-hmAyP66qk2AMVdbJ", "type": "oauth-tokens"}]);
-        doc.to_string()
-    } else {
-        r#"{"errors":[{"status":"422","title":"invalid attribute","detail":"rejected","source":{"pointer":"/data/attributes/oauth-token-string"}}]}"#.to_string()
+const CLIENT: &str = "oc-XKFwG6ggfA9n7t1K";
+const TOKEN_ID: &str = "ot-29t7xkUKiNC2XasL";
+const GHAIN: &str = "ghain-R4xmKTaxnhLFioUq";
+
+/// One command of the sweep.
+struct Row {
+    args: Vec<String>,
+    stdin: &'static str,
+    env: Vec<(&'static str, &'static str)>,
+    /// The request that does the command's work: method, path, and the part of its body that
+    /// must arrive (the secrets, exactly).
+    method: &'static str,
+    path: String,
+    sends: Option<Value>,
+    /// What the server answers it with on success, and the status.
+    answer: Value,
+    ok_status: usize,
+    /// What `-o id` prints on success; `None` where `-o id` does not apply.
+    id: Option<&'static str>,
+    /// Whether it changes something (then `--dry-run` applies).
+    writes: bool,
+    /// Other GETs the command makes first, answered with these documents.
+    also: Vec<(String, Value)>,
+}
+
+/// The sweep's paths: a status the server answers with, and the options added.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Path {
+    Success,
+    Rejected,
+    ServerError,
+    Verbose,
+    DryRun,
+    Json,
+    Id,
+}
+
+const PATHS: [Path; 7] = [
+    Path::Success,
+    Path::Rejected,
+    Path::ServerError,
+    Path::Verbose,
+    Path::DryRun,
+    Path::Json,
+    Path::Id,
+];
+
+fn client_doc() -> Value {
+    let mut doc = fixture("client_show_response.json");
+    doc["data"]["relationships"]["oauth-tokens"]["data"] =
+        json!([{"id": "ot-hmAyP66qk2AMVdbJ", "type": "oauth-tokens"}]);
+    doc
+}
+
+fn attributes(attrs: Value) -> Option<Value> {
+    Some(json!({"data": {"attributes": attrs}}))
+}
+
+fn commands(files: &Files) -> Vec<Row> {
+    let s = |a: &[&str]| a.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+    let write = |args: Vec<String>, method, path: String, sends, answer, id| Row {
+        args,
+        stdin: "",
+        env: vec![],
+        method,
+        path,
+        sends,
+        answer,
+        ok_status: if method == "POST" { 201 } else { 200 },
+        id,
+        writes: true,
+        also: vec![],
     };
-    for method in ["GET", "POST", "PATCH", "DELETE"] {
-        server
-            .mock(method, Matcher::Any)
-            .with_status(status)
-            .with_body(&body)
-            .create();
+    let read = |args: Vec<String>, path: &str, answer: Value, id| Row {
+        args,
+        stdin: "",
+        env: vec![],
+        method: "GET",
+        path: path.to_string(),
+        sends: None,
+        answer,
+        ok_status: 200,
+        id,
+        writes: false,
+        also: vec![],
+    };
+    let create = "/api/v2/organizations/my-organization/oauth-clients".to_string();
+    let client = format!("/api/v2/oauth-clients/{CLIENT}");
+    let token = format!("/api/v2/oauth-tokens/{TOKEN_ID}");
+    let list = json!({"data": [client_doc()["data"].clone()]});
+    vec![
+        write(
+            [
+                s(&["client", "create", "--provider", "github", "--pat-file"]),
+                vec![files.pat.clone()],
+            ]
+            .concat(),
+            "POST",
+            create.clone(),
+            attributes(json!({"oauth-token-string": PAT})),
+            client_doc(),
+            Some(CLIENT),
+        ),
+        Row {
+            stdin: "pat-CANARY-7e1d\n",
+            ..write(
+                s(&[
+                    "client",
+                    "create",
+                    "--provider",
+                    "github",
+                    "--pat-file",
+                    "-",
+                ]),
+                "POST",
+                create.clone(),
+                attributes(json!({"oauth-token-string": PAT})),
+                client_doc(),
+                Some(CLIENT),
+            )
+        },
+        Row {
+            env: vec![("TFVCS_PAT", PAT)],
+            ..write(
+                s(&["client", "create", "--provider", "github"]),
+                "POST",
+                create.clone(),
+                attributes(json!({"oauth-token-string": PAT})),
+                client_doc(),
+                Some(CLIENT),
+            )
+        },
+        write(
+            [
+                s(&[
+                    "client",
+                    "create",
+                    "--provider",
+                    "ado_server",
+                    "--http-url",
+                    "https://ado.example.com",
+                    "--pat-file",
+                ]),
+                vec![
+                    files.pat.clone(),
+                    "--private-key-file".into(),
+                    files.key.clone(),
+                ],
+            ]
+            .concat(),
+            "POST",
+            create.clone(),
+            attributes(json!({"oauth-token-string": PAT, "private-key": PRIVATE})),
+            client_doc(),
+            Some(CLIENT),
+        ),
+        write(
+            [
+                s(&[
+                    "client",
+                    "create",
+                    "--provider",
+                    "bitbucket_data_center",
+                    "--http-url",
+                    "https://bb.example.com",
+                    "--key",
+                    "k",
+                    "--secret-file",
+                ]),
+                vec![
+                    files.secret.clone(),
+                    "--rsa-public-key-file".into(),
+                    files.public.clone(),
+                ],
+            ]
+            .concat(),
+            "POST",
+            create.clone(),
+            attributes(json!({"secret": SECRET, "key": "k"})),
+            client_doc(),
+            Some(CLIENT),
+        ),
+        Row {
+            stdin: r#"{"data":{"type":"oauth-clients","attributes":{"service-provider":"github","oauth-token-string":"pat-CANARY-7e1d","x-forwarded":"fwd-CANARY-3b1c"}}}"#,
+            ..write(
+                s(&["client", "create", "--payload", "-"]),
+                "POST",
+                create.clone(),
+                attributes(json!({"oauth-token-string": PAT, "x-forwarded": FORWARDED})),
+                client_doc(),
+                Some(CLIENT),
+            )
+        },
+        Row {
+            stdin: "pat-CANARY-7e1d\n",
+            ..write(
+                s(&["client", "set-pat", CLIENT, "--pat-file", "-"]),
+                "PATCH",
+                client.clone(),
+                attributes(json!({"oauth-token-string": PAT})),
+                client_doc(),
+                Some(CLIENT),
+            )
+        },
+        Row {
+            env: vec![("TFVCS_PAT", PAT)],
+            ..write(
+                s(&["client", "set-pat", CLIENT]),
+                "PATCH",
+                client.clone(),
+                attributes(json!({"oauth-token-string": PAT})),
+                client_doc(),
+                Some(CLIENT),
+            )
+        },
+        write(
+            [
+                s(&["client", "update", CLIENT, "--secret-file"]),
+                vec![
+                    files.secret.clone(),
+                    "--rsa-public-key-file".into(),
+                    files.public.clone(),
+                ],
+            ]
+            .concat(),
+            "PATCH",
+            client.clone(),
+            attributes(json!({"secret": SECRET})),
+            client_doc(),
+            Some(CLIENT),
+        ),
+        write(
+            s(&["client", "add-projects", CLIENT, "prj-AbCdEf0123456789"]),
+            "POST",
+            format!("{client}/relationships/projects"),
+            Some(json!({"data": [{"type": "projects", "id": "prj-AbCdEf0123456789"}]})),
+            Value::Null,
+            Some(CLIENT),
+        ),
+        write(
+            s(&["client", "remove-projects", CLIENT, "prj-AbCdEf0123456789"]),
+            "DELETE",
+            format!("{client}/relationships/projects"),
+            Some(json!({"data": [{"type": "projects", "id": "prj-AbCdEf0123456789"}]})),
+            Value::Null,
+            Some(CLIENT),
+        ),
+        write(
+            s(&["client", "delete", CLIENT, "--yes"]),
+            "DELETE",
+            client.clone(),
+            None,
+            Value::Null,
+            Some(CLIENT),
+        ),
+        write(
+            [
+                s(&["token", "set-ssh-key", TOKEN_ID, "--ssh-key-file"]),
+                vec![files.key.clone()],
+            ]
+            .concat(),
+            "PATCH",
+            token.clone(),
+            attributes(json!({"ssh-key": PRIVATE})),
+            fixture("token_show_response.json"),
+            Some(TOKEN_ID),
+        ),
+        Row {
+            stdin: PRIVATE,
+            ..write(
+                s(&["token", "set-ssh-key", TOKEN_ID, "--ssh-key-file", "-"]),
+                "PATCH",
+                token.clone(),
+                attributes(json!({"ssh-key": PRIVATE})),
+                fixture("token_show_response.json"),
+                Some(TOKEN_ID),
+            )
+        },
+        write(
+            s(&["token", "delete", TOKEN_ID, "--yes"]),
+            "DELETE",
+            token.clone(),
+            None,
+            Value::Null,
+            Some(TOKEN_ID),
+        ),
+        read(
+            s(&["client", "list"]),
+            "/api/v2/organizations/my-organization/oauth-clients",
+            list.clone(),
+            Some(CLIENT),
+        ),
+        read(
+            s(&["client", "show", CLIENT]),
+            &client,
+            client_doc(),
+            Some(CLIENT),
+        ),
+        read(
+            s(&["token", "list", CLIENT]),
+            &format!("{client}/oauth-tokens"),
+            json!({"data": [fixture("token_show_response.json")["data"].clone()]}),
+            Some(TOKEN_ID),
+        ),
+        read(
+            s(&["token", "show", TOKEN_ID]),
+            &token,
+            fixture("token_show_response.json"),
+            Some(TOKEN_ID),
+        ),
+        read(
+            s(&["auth", "status"]),
+            "/api/v2/account/details",
+            json!({"data": {"id": "user-1", "type": "users", "attributes": {"username": "admin"}}}),
+            None,
+        ),
+        read(s(&["client", "usage", CLIENT]), &client, client_doc(), None),
+        read(
+            s(&["token", "usage", TOKEN_ID]),
+            "/api/v2/organizations/my-organization/workspaces",
+            json!({"data": []}),
+            None,
+        ),
+        read(
+            s(&["github-app", "list"]),
+            "/api/v2/github-app/installations",
+            json!({"data": [{"id": GHAIN, "type": "github-app-installations", "attributes": {"name": "org"}}]}),
+            Some(GHAIN),
+        ),
+        read(
+            s(&["github-app", "usage", GHAIN]),
+            "/api/v2/organizations/my-organization/workspaces",
+            json!({"data": []}),
+            None,
+        ),
+        // Relinking to a GitHub App: the installation, then the token's client and its
+        // organization, then the walk (which finds nothing here: the PATCHes carry no secret).
+        Row {
+            also: vec![
+                (
+                    "/api/v2/oauth-tokens/ot-hmAyP66qk2AMVdbJ".into(),
+                    json!({"data": {"id": "ot-hmAyP66qk2AMVdbJ", "type": "oauth-tokens", "attributes": {}, "relationships": {"oauth-client": {"data": {"id": CLIENT, "type": "oauth-clients"}}}}}),
+                ),
+                (client.clone(), client_doc()),
+                (
+                    "/api/v2/account/details".into(),
+                    json!({"data": {"id": "user-1", "type": "users", "attributes": {"username": "admin", "is-service-account": false}}}),
+                ),
+            ],
+            ..read(
+                s(&[
+                    "token",
+                    "relink",
+                    "ot-hmAyP66qk2AMVdbJ",
+                    "--to",
+                    GHAIN,
+                    "--yes",
+                ]),
+                &format!("/api/v2/github-app/installation/{GHAIN}"),
+                json!({"data": {"id": GHAIN, "type": "github-app-installations", "attributes": {"name": "org"}}}),
+                None,
+            )
+        },
+        write(
+            [
+                s(&[
+                    "client",
+                    "create",
+                    "--provider",
+                    "ado_services",
+                    "--ado-org-name",
+                    "contoso",
+                    "--pat-file",
+                ]),
+                vec![files.pat.clone()],
+            ]
+            .concat(),
+            "POST",
+            create.clone(),
+            attributes(json!({"oauth-token-string": PAT, "ado-org-name": "contoso"})),
+            client_doc(),
+            Some(CLIENT),
+        ),
+        write(
+            s(&["client", "update", CLIENT, "--ado-org-name", "contoso"]),
+            "PATCH",
+            client.clone(),
+            attributes(json!({"ado-org-name": "contoso"})),
+            client_doc(),
+            Some(CLIENT),
+        ),
+        read(
+            s(&["github-app", "show", GHAIN]),
+            &format!("/api/v2/github-app/installation/{GHAIN}"),
+            json!({"data": {"id": GHAIN, "type": "github-app-installations", "attributes": {"name": "org"}}}),
+            Some(GHAIN),
+        ),
+    ]
+}
+
+/// Secret files for the sweep (mode 0600, so that no warning muddles stderr).
+struct Files {
+    _dir: TempDir,
+    pat: String,
+    secret: String,
+    key: String,
+    public: String,
+}
+
+fn files() -> Files {
+    let dir = TempDir::new();
+    let path = |name: &str, text: &str| dir.file(name, text).to_str().unwrap().to_string();
+    Files {
+        pat: path("pat", &format!("{PAT}\n")),
+        secret: path("secret", SECRET),
+        key: path("key", PRIVATE),
+        // The RSA public key is not a secret (TFE returns it): it carries no canary.
+        public: path(
+            "pub",
+            "-----BEGIN PUBLIC KEY-----\nPUB\n-----END PUBLIC KEY-----\n",
+        ),
+        _dir: dir,
     }
-    server
 }
 
 #[test]
-fn no_secret_reaches_stdout_or_stderr() {
-    let dir = TempDir::new();
-    let pat_file = dir.file("pat", &format!("{PAT}\n"));
-    let secret_file = dir.file("secret", SECRET);
-    let key_file = dir.file("key", PRIVATE);
-    // The RSA public key is not a secret (TFE returns it): it carries no canary.
-    let public_file = dir.file(
-        "pub",
-        "-----BEGIN PUBLIC KEY-----\nPUB\n-----END PUBLIC KEY-----\n",
-    );
-    let (pat_file, secret_file, key_file, public_file) = (
-        pat_file.to_str().unwrap(),
-        secret_file.to_str().unwrap(),
-        key_file.to_str().unwrap(),
-        public_file.to_str().unwrap(),
-    );
-    let commands: Vec<(Vec<&str>, Option<&str>, bool)> = vec![
-        (
-            vec![
-                "client",
-                "create",
-                "--provider",
-                "github",
-                "--pat-file",
-                "-",
-            ],
-            Some(PAT),
-            false,
-        ),
-        (
-            vec![
-                "client",
-                "create",
-                "--provider",
-                "github",
-                "--pat-file",
-                pat_file,
-            ],
-            None,
-            false,
-        ),
-        (vec!["client", "create", "--provider", "github"], None, true),
-        (
-            vec![
-                "client",
-                "create",
-                "--provider",
-                "ado_server",
-                "--http-url",
-                "https://ado.example.com",
-                "--pat-file",
-                pat_file,
-                "--private-key-file",
-                key_file,
-            ],
-            None,
-            false,
-        ),
-        (
-            vec![
-                "client",
-                "create",
-                "--provider",
-                "bitbucket_data_center",
-                "--http-url",
-                "https://bb.example.com",
-                "--key",
-                "k",
-                "--secret-file",
-                secret_file,
-                "--rsa-public-key-file",
-                public_file,
-            ],
-            None,
-            false,
-        ),
-        (
-            vec!["client", "create", "--payload", "-"],
-            Some(
-                r#"{"data":{"type":"oauth-clients","attributes":{"service-provider":"github","oauth-token-string":"pat-CANARY-7e1d"}}}"#,
-            ),
-            false,
-        ),
-        (
-            vec![
-                "client",
-                "set-pat",
-                "oc-XKFwG6ggfA9n7t1K",
-                "--pat-file",
-                "-",
-            ],
-            Some(PAT),
-            false,
-        ),
-        (vec!["client", "set-pat", "oc-XKFwG6ggfA9n7t1K"], None, true),
-        (
-            vec![
-                "client",
-                "update",
-                "oc-XKFwG6ggfA9n7t1K",
-                "--secret-file",
-                secret_file,
-                "--rsa-public-key-file",
-                public_file,
-            ],
-            None,
-            false,
-        ),
-        (
-            vec![
-                "token",
-                "set-ssh-key",
-                "ot-hmAyP66qk2AMVdbJ",
-                "--ssh-key-file",
-                key_file,
-            ],
-            None,
-            false,
-        ),
-        (
-            vec![
-                "token",
-                "set-ssh-key",
-                "ot-hmAyP66qk2AMVdbJ",
-                "--ssh-key-file",
-                "-",
-            ],
-            Some(PRIVATE),
-            false,
-        ),
-        (vec!["client", "list"], None, false),
-        (
-            vec!["client", "delete", "oc-XKFwG6ggfA9n7t1K", "--yes"],
-            None,
-            false,
-        ),
-        (vec!["auth", "status"], None, false),
-        (vec!["token", "usage", "ot-hmAyP66qk2AMVdbJ"], None, false),
-        (vec!["client", "usage", "oc-XKFwG6ggfA9n7t1K"], None, false),
-        (vec!["github-app", "list"], None, false),
-        (
-            vec!["github-app", "show", "ghain-BYrbNeGQ8nAzKouu"],
-            None,
-            false,
-        ),
-        (
-            vec!["github-app", "usage", "ghain-BYrbNeGQ8nAzKouu"],
-            None,
-            false,
-        ),
-        (
-            vec![
-                "token",
-                "relink",
-                "ot-hmAyP66qk2AMVdbJ",
-                "--to",
-                "ghain-BYrbNeGQ8nAzKouu",
-                "--yes",
-            ],
-            None,
-            false,
-        ),
-        (
-            vec![
-                "client",
-                "create",
-                "--provider",
-                "ado_services",
-                "--ado-org-name",
-                "contoso",
-                "--pat-file",
-                pat_file,
-            ],
-            None,
-            false,
-        ),
-        (
-            vec![
-                "client",
-                "update",
-                "oc-XKFwG6ggfA9n7t1K",
-                "--ado-org-name",
-                "contoso",
-            ],
-            None,
-            false,
-        ),
-    ];
-    for (args, stdin, pat_from_env) in &commands {
-        for status in [200, 422, 503] {
-            for extra in [vec!["-vv"], vec!["-vv", "--dry-run"], vec!["-o", "json"]] {
-                if extra.contains(&"--dry-run")
-                    && matches!(
-                        args[..2],
-                        ["client", "list"] | ["auth", "status"] | [_, "usage"] | ["github-app", _]
-                    )
-                {
-                    continue;
-                }
-                let server = server_answering(status);
-                let (mut cmd, _home) = tfvcs(&server.url());
-                if *pat_from_env {
-                    cmd.env("TFVCS_PAT", PAT);
-                }
-                let out = cmd
-                    .args(args)
-                    .args(&extra)
-                    .write_stdin(stdin.unwrap_or(""))
-                    .output()
-                    .unwrap();
-                let (stdout, stderr) = (stdout_of(&out), stderr_of(&out));
-                for canary in CANARIES {
-                    assert!(
-                        !stdout.contains(canary),
-                        "{args:?} {extra:?} {status}: stdout has {canary}:\n{stdout}"
-                    );
-                    assert!(
-                        !stderr.contains(canary),
-                        "{args:?} {extra:?} {status}: stderr has {canary}:\n{stderr}"
-                    );
-                }
+fn no_secret_reaches_stdout_or_stderr_on_any_path_of_any_command() {
+    let files = files();
+    let rows = commands(&files);
+    let mut runs = 0;
+    for row in &rows {
+        for path in PATHS {
+            if (path == Path::DryRun && !row.writes) || (path == Path::Id && row.id.is_none()) {
+                continue;
             }
+            let what = format!("{:?} {path:?}", row.args);
+            let mut server = Server::new();
+            let (status, answer) = match path {
+                Path::Rejected => (
+                    422,
+                    json!({"errors": [{"status": "422", "title": "invalid attribute", "detail": "rejected"}]}),
+                ),
+                Path::ServerError => (
+                    503,
+                    json!({"errors": [{"status": "503", "title": "unavailable"}]}),
+                ),
+                _ => (row.ok_status, row.answer.clone()),
+            };
+            let mut main = server
+                .mock(row.method, row.path.as_str())
+                .match_query(Matcher::Any)
+                .match_header("authorization", format!("Bearer {TOKEN}").as_str())
+                .with_status(status);
+            if let Some(sends) = &row.sends {
+                main = main.match_body(Matcher::PartialJson(sends.clone()));
+            }
+            if !answer.is_null() {
+                main = main.with_body(answer.to_string());
+            }
+            let main = main.create();
+            let _also: Vec<mockito::Mock> = row
+                .also
+                .iter()
+                .map(|(path, doc)| {
+                    server
+                        .mock("GET", path.as_str())
+                        .match_query(Matcher::Any)
+                        .with_body(doc.to_string())
+                        .create()
+                })
+                .collect();
+            // The other lists `usage` walks, empty.
+            let _lists = server
+                .mock(
+                    "GET",
+                    Matcher::Regex(
+                        "/organizations/[^/]+/(workspaces|policy-sets|registry-modules)".into(),
+                    ),
+                )
+                .with_status(200)
+                .with_body(r#"{"data": []}"#)
+                .create();
+            let (mut cmd, _home) = tfvcs(&server.url());
+            let extra: &[&str] = match path {
+                Path::Verbose => &["-vv"],
+                Path::DryRun => &["-vv", "--dry-run"],
+                Path::Json => &["-o", "json"],
+                Path::Id => &["-o", "id"],
+                _ => &[],
+            };
+            let out = cmd
+                .env("TFVCS_RETRIES", "0")
+                .envs(row.env.iter().copied())
+                .args(&row.args)
+                .args(extra)
+                .write_stdin(row.stdin)
+                .output()
+                .unwrap();
+            let (stdout, stderr) = (stdout_of(&out), stderr_of(&out));
+            for canary in CANARIES {
+                assert!(
+                    !stdout.contains(canary),
+                    "{what}: stdout has {canary}:\n{stdout}"
+                );
+                assert!(
+                    !stderr.contains(canary),
+                    "{what}: stderr has {canary}:\n{stderr}"
+                );
+            }
+            let code = out.status.code();
+            let expected = match path {
+                Path::Rejected => 5,
+                Path::ServerError => 6,
+                _ => 0,
+            };
+            assert_eq!(code, Some(expected), "{what}:\n{stderr}");
+            if path == Path::DryRun {
+                // Nothing sent; the request printed, its secrets redacted.
+                assert!(!main.matched(), "{what}: a dry run sent the request");
+                assert!(
+                    stdout.starts_with(&format!("{} {}{}", row.method, server.url(), row.path)),
+                    "{what}:\n{stdout}"
+                );
+                if row
+                    .sends
+                    .as_ref()
+                    .is_some_and(|s| s.to_string().contains("CANARY"))
+                {
+                    assert!(stdout.contains("\"[redacted]\""), "{what}:\n{stdout}");
+                }
+            } else {
+                // The request doing the work arrived, with its secrets: the command did not
+                // fail before sending (a 503 answer to a GET may be retried: at least once).
+                assert!(
+                    main.matched(),
+                    "{what}: the server never got the request:\n{stderr}"
+                );
+            }
+            match path {
+                // Deletes and project changes print nothing (SPEC §6).
+                Path::Json if row.answer.is_null() => assert_eq!(stdout, "", "{what}"),
+                Path::Json => {
+                    serde_json::from_str::<Value>(&stdout)
+                        .unwrap_or_else(|e| panic!("{what}: not JSON ({e}):\n{stdout}"));
+                }
+                Path::Id => assert_eq!(stdout, format!("{}\n", row.id.unwrap()), "{what}"),
+                Path::Verbose if row.sends.is_some() => {
+                    assert!(stderr.contains("request body: "), "{what}:\n{stderr}")
+                }
+                _ => {}
+            }
+            runs += 1;
         }
     }
+    eprintln!(
+        "secret canary sweep: {} commands, {runs} runs, {} canaries each",
+        rows.len(),
+        CANARIES.len()
+    );
+    assert!(runs >= 150, "{runs}");
 }
 
 #[test]
