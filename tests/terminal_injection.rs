@@ -303,32 +303,6 @@ fn server_text_never_reaches_the_terminal_raw() {
     assert!(checked >= 100, "{checked}");
 }
 
-/// A pseudo-terminal pair: tfvcs gets the terminal end as stdin, stdout and stderr (so it
-/// prompts), the test keeps the other end to type and read.
-#[cfg(unix)]
-fn open_pty() -> (std::fs::File, std::fs::File) {
-    use std::os::fd::FromRawFd;
-    let (mut controller, mut terminal) = (0, 0);
-    // SAFETY: openpty writes two new descriptors into the pointers given.
-    let rc = unsafe {
-        libc::openpty(
-            &mut controller,
-            &mut terminal,
-            std::ptr::null_mut(),
-            std::ptr::null(),
-            std::ptr::null(),
-        )
-    };
-    assert_eq!(rc, 0, "openpty failed");
-    // SAFETY: both descriptors are fresh and owned by nothing else.
-    unsafe {
-        (
-            std::fs::File::from_raw_fd(controller),
-            std::fs::File::from_raw_fd(terminal),
-        )
-    }
-}
-
 #[cfg(unix)]
 #[test]
 fn the_delete_confirmation_shows_server_names_escaped() {

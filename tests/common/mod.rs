@@ -303,3 +303,85 @@ pub fn http(
         body,
     }
 }
+
+/// A pseudo-terminal pair: tfvcs gets the terminal end as stdin, stdout and stderr (so it
+/// prompts), the test keeps the other end to type and read.
+#[cfg(unix)]
+pub fn open_pty() -> (std::fs::File, std::fs::File) {
+    use std::os::fd::FromRawFd;
+    let (mut controller, mut terminal) = (0, 0);
+    // SAFETY: openpty writes two new descriptors into the pointers given.
+    let rc = unsafe {
+        libc::openpty(
+            &mut controller,
+            &mut terminal,
+            std::ptr::null_mut(),
+            std::ptr::null(),
+            std::ptr::null(),
+        )
+    };
+    assert_eq!(rc, 0, "openpty failed");
+    // SAFETY: both descriptors are fresh and owned by nothing else.
+    unsafe {
+        (
+            std::fs::File::from_raw_fd(controller),
+            std::fs::File::from_raw_fd(terminal),
+        )
+    }
+}
+
+/// Runs `cmd` on a pseudo-terminal of its own session (as a shell would), types `answer` once
+/// `question` is shown, and returns its exit code and everything it wrote (line ends as `\n`).
+#[cfg(unix)]
+pub fn answer_on_terminal(
+    mut cmd: std::process::Command,
+    question: &str,
+    answer: &[u8],
+) -> (Option<i32>, String) {
+    use std::io::{Read, Write};
+    use std::os::unix::process::CommandExt;
+    use std::process::Stdio;
+    let (mut controller, terminal) = open_pty();
+    cmd.stdin(Stdio::from(terminal.try_clone().unwrap()))
+        .stdout(Stdio::from(terminal.try_clone().unwrap()))
+        .stderr(Stdio::from(terminal));
+    // SAFETY: setsid is async-signal-safe; the child gets a session of its own.
+    unsafe {
+        cmd.pre_exec(|| {
+            libc::setsid();
+            Ok(())
+        });
+    }
+    let mut child = cmd.spawn().unwrap();
+    drop(cmd);
+    let (asked_tx, asked_rx) = std::sync::mpsc::channel();
+    let question = question.to_string();
+    let reader = {
+        let mut controller = controller.try_clone().unwrap();
+        std::thread::spawn(move || {
+            let mut seen = Vec::new();
+            let mut buf = [0u8; 4096];
+            // Ends with EIO once the child has gone and the terminal end is closed.
+            while let Ok(n) = controller.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                seen.extend_from_slice(&buf[..n]);
+                if String::from_utf8_lossy(&seen).contains(&question) {
+                    let _ = asked_tx.send(());
+                }
+            }
+            String::from_utf8_lossy(&seen).into_owned()
+        })
+    };
+    if asked_rx
+        .recv_timeout(std::time::Duration::from_secs(20))
+        .is_ok()
+    {
+        controller.write_all(answer).unwrap();
+    }
+    let status = child.wait().unwrap();
+    drop(controller);
+    let seen = reader.join().unwrap();
+    (status.code(), seen.replace("\r\n", "\n"))
+}

@@ -871,3 +871,39 @@ fn a_503_on_a_patch_is_retried_and_the_resource_relinked() {
     assert_eq!(stdout_of(&out), "ws-KTuq99JSzgmDSvYj\n");
     assert!(stderr_of(&out).ends_with("relinked 1 of 1: 1 workspace\n"));
 }
+
+/// A relink of one workspace at a terminal, answered with `answer`: exit code, terminal text.
+#[cfg(unix)]
+fn relink_at_a_terminal(answer: &[u8], patched: usize) -> (Option<i32>, String) {
+    let mut server = Server::new();
+    let _checks = token_checks(&mut server);
+    let ws = workspace("ws-KTuq99JSzgmDSvYj", "workspace-2", FROM, "");
+    let _org = Org::mock(&mut server, std::slice::from_ref(&ws), &[], &[]);
+    let patch = server
+        .mock("PATCH", ws_path("ws-KTuq99JSzgmDSvYj").as_str())
+        .with_body(json!({ "data": relinked(&ws, TO) }).to_string())
+        .expect(patched)
+        .create();
+    let (mut cmd, _home) = tfvcs_process(&server.url());
+    cmd.args(["token", "relink", FROM, "--to", TO]);
+    let result = answer_on_terminal(cmd, "Relink 1 resource(s)", answer);
+    patch.assert();
+    result
+}
+
+#[cfg(unix)]
+#[test]
+fn at_a_terminal_declining_relinks_nothing_and_exits_1() {
+    let (code, seen) = relink_at_a_terminal(b"n", 0);
+    assert_eq!(code, Some(1), "{seen}");
+    assert!(seen.contains("workspace-2"), "the plan comes first: {seen}");
+    assert!(seen.contains("not relinked: declined"), "{seen}");
+}
+
+#[cfg(unix)]
+#[test]
+fn at_a_terminal_yes_relinks() {
+    let (code, seen) = relink_at_a_terminal(b"y", 1);
+    assert_eq!(code, Some(0), "{seen}");
+    assert!(seen.contains("relinked 1 of 1: 1 workspace"), "{seen}");
+}
