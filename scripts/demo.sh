@@ -53,6 +53,24 @@ step 'echo "ghp_rotated_token" | tfvcs client set-pat demo-github --pat-file - -
 step 'tfvcs token list demo-github'
 step 'TOKEN_ID=$(tfvcs token list demo-github -o id); echo "$TOKEN_ID"'
 step 'tfvcs token set-ssh-key "$TOKEN_ID" --ssh-key-file deploy_key'
+
+# What uses this connection, and moving it: two workspaces on the token (made with curl
+# through the sandbox's API, as they would be in TFE), then a second connection to move to.
+workspace() {
+    curl -sS -o /dev/null -X POST -H "Authorization: Bearer $TFE_TOKEN" \
+        -H 'Content-Type: application/vnd.api+json' \
+        "$TFE_HOSTNAME/api/v2/organizations/$TFE_ORGANIZATION/workspaces" \
+        --data "{\"data\":{\"type\":\"workspaces\",\"attributes\":{\"name\":\"$1\",\"vcs-repo\":{\"identifier\":\"$2\",\"branch\":\"main\",\"oauth-token-id\":\"$TOKEN_ID\"}}}}"
+}
+step 'workspace web acme/web; workspace api acme/api'
+step 'tfvcs token usage "$TOKEN_ID"'
+step 'echo "ghp_second_token" | tfvcs client create --provider github --name demo-github-2 --pat-file - -o id'
+step 'NEW_TOKEN_ID=$(tfvcs token list demo-github-2 -o id); echo "$NEW_TOKEN_ID"'
+step 'tfvcs token relink "$TOKEN_ID" --to "$NEW_TOKEN_ID" --dry-run'
+step 'tfvcs token relink "$TOKEN_ID" --to "$NEW_TOKEN_ID" --yes'
+step 'tfvcs token usage "$TOKEN_ID"'
+step 'tfvcs client usage demo-github-2'
+
 step 'tfvcs client delete demo-github --dry-run'
 step 'tfvcs client delete demo-github --yes'
 step 'tfvcs client list -o json'
