@@ -1,7 +1,7 @@
 //! A list printed as its pages arrive, in memory that does not grow with the list's length
-//! (SPEC §6): `-o json` serialises each page's items and `included` resources as they come and
-//! drops the parsed page; `-o id` keeps the ids; `-o table` keeps its rows (a table needs every
-//! row to size its columns).
+//! (SPEC §6): `-o json` re-indents each page's items and `included` resources as they come and
+//! drops the page; `-o id` keeps the ids; `-o table` keeps its rows (a table needs every row to
+//! size its columns).
 //!
 //! **Complete or absent.** Nothing reaches stdout until every page has arrived: a list whose
 //! later pages fail prints nothing on stdout, whatever the format, so a script never reads a
@@ -13,7 +13,7 @@ use std::io::{self, Read, Seek, SeekFrom, Write};
 
 use serde_json::Value;
 
-use crate::api::pages::Page;
+use crate::api::pages::{Page, Resource};
 use crate::cli::OutputFormat;
 use crate::error::{Fail, Result};
 
@@ -75,16 +75,14 @@ impl ListWriter {
                 }
             }
             OutputFormat::Id => {
-                let ids = page
-                    .items
-                    .iter()
-                    .map(|item| item.get("id").and_then(Value::as_str).unwrap_or_default());
+                let ids = page.items.iter().map(Resource::id);
                 self.ids.push_str(&super::id_lines(ids, self.id_prefix)?);
                 self.count += page.items.len();
             }
             OutputFormat::Table => {
                 self.count += page.items.len();
-                self.rows.extend(page.items.iter().map(self.row));
+                self.rows
+                    .extend(page.items.iter().map(|item| (self.row)(&item.value())));
             }
         }
         Ok(())
@@ -143,36 +141,73 @@ fn write_document(
 
 /// Appends array element number `index` (from 0) at the indentation of a pretty document's
 /// second level.
-fn json_element(spool: &mut Spool, index: usize, value: &Value) -> io::Result<()> {
+fn json_element(spool: &mut Spool, index: usize, resource: &Resource) -> io::Result<()> {
     if index > 0 {
         spool.write_all(b",\n")?;
     }
     spool.write_all(INDENT)?;
     // One item at a time, so escaping it as text costs one item's size.
-    let text = serde_json::to_string_pretty(value).map_err(io::Error::other)?;
-    Indented(spool).write_all(crate::terminal_text::escape_json(&text).as_bytes())
+    let json = crate::terminal_text::escape_json(resource.json());
+    let mut pretty = Vec::with_capacity(json.len() * 2);
+    reindent(json.as_bytes(), &mut pretty);
+    spool.write_all(&pretty)
 }
 
 const INDENT: &[u8] = b"    ";
 
-/// Indents every line after the first by [`INDENT`]. JSON strings never hold a raw newline
-/// (serde escapes it), so every `\n` here is between tokens.
-struct Indented<'a, W: Write>(&'a mut W);
-
-impl<W: Write> Write for Indented<'_, W> {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        let mut rest = buf;
-        while let Some(at) = rest.iter().position(|b| *b == b'\n') {
-            self.0.write_all(&rest[..=at])?;
-            self.0.write_all(INDENT)?;
-            rest = &rest[at + 1..];
+/// Compact JSON (as `serde_json::to_string` writes it: no whitespace outside strings) laid
+/// out exactly as `serde_json::to_string_pretty` would, nested below [`INDENT`]: a scan of
+/// the bytes, no parsing.
+fn reindent(compact: &[u8], out: &mut Vec<u8>) {
+    let newline = |out: &mut Vec<u8>, depth: usize| {
+        out.push(b'\n');
+        out.extend_from_slice(INDENT);
+        out.resize(out.len() + 2 * depth, b' ');
+    };
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    let mut i = 0;
+    while i < compact.len() {
+        let b = compact[i];
+        i += 1;
+        if in_string {
+            out.push(b);
+            if escaped {
+                escaped = false;
+            } else if b == b'\\' {
+                escaped = true;
+            } else if b == b'"' {
+                in_string = false;
+            }
+            continue;
         }
-        self.0.write_all(rest)?;
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        self.0.flush()
+        match b {
+            b'"' => {
+                in_string = true;
+                out.push(b);
+            }
+            b'{' | b'[' => {
+                out.push(b);
+                let close = if b == b'{' { b'}' } else { b']' };
+                if compact.get(i) == Some(&close) {
+                    out.push(close);
+                    i += 1;
+                } else {
+                    depth += 1;
+                    newline(out, depth);
+                }
+            }
+            b'}' | b']' => {
+                depth = depth.saturating_sub(1);
+                newline(out, depth);
+                out.push(b);
+            }
+            b',' => {
+                out.push(b);
+                newline(out, depth);
+            }
+            b':' => out.extend_from_slice(b": "),
+            _ => out.push(b),
+        }
     }
 }
 
@@ -290,19 +325,23 @@ mod tests {
     use super::*;
     use serde_json::json;
 
+    fn resource(value: &Value) -> Resource {
+        Resource::from_value(value).unwrap()
+    }
+
     fn document(pages: &[Vec<Value>], included: &[Vec<Value>]) -> String {
         let mut data = Spool::default();
         let mut inc = Spool::default();
         let (mut n, mut m) = (0, 0);
         for page in pages {
             for item in page {
-                json_element(&mut data, n, item).unwrap();
+                json_element(&mut data, n, &resource(item)).unwrap();
                 n += 1;
             }
         }
         for page in included {
             for item in page {
-                json_element(&mut inc, m, item).unwrap();
+                json_element(&mut inc, m, &resource(item)).unwrap();
                 m += 1;
             }
         }
@@ -313,7 +352,9 @@ mod tests {
 
     #[test]
     fn the_streamed_document_is_byte_for_byte_the_pretty_document() {
-        let a = json!({"id": "oc-1", "type": "oauth-clients", "attributes": {"name": "a\nb", "list": [1, {"x": []}], "empty": {}}});
+        let a = json!({"id": "oc-1", "type": "oauth-clients",
+                       "attributes": {"name": "a\nb \"q\" \\ {[,:]} \u{1b} é", "list": [1, {"x": []}, [[]], null, true, -1.5e3],
+                                      "empty": {}, "nested": {"a": {"b": {"c": []}}}}});
         let b = json!({"id": "oc-2", "type": "oauth-clients"});
         let t = json!({"id": "ot-1", "type": "oauth-tokens"});
         let got = document(&[vec![a.clone()], vec![b.clone()]], &[vec![t.clone()]]);
@@ -329,7 +370,7 @@ mod tests {
         let items: Vec<Value> = (0..3_000).map(|_| item.clone()).collect();
         let mut spool = Spool::default();
         for (i, item) in items.iter().enumerate() {
-            json_element(&mut spool, i, item).unwrap();
+            json_element(&mut spool, i, &resource(item)).unwrap();
         }
         assert!(spool.file.is_some(), "3 MB should have moved to a file");
         assert!(spool.memory.len() < SPOOL_IN_MEMORY);
