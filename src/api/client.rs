@@ -72,11 +72,12 @@ pub fn segment(s: &str) -> String {
     encode_component(s)
 }
 
-/// A successful answer: its status and its JSON body (`None` for an empty body, as with 204).
+/// A successful answer: its status and its JSON body (`None` for an empty body, as with 204),
+/// parsed as a `Value` or, through [`ApiClient::send_parsed`], straight into something leaner.
 #[derive(Debug)]
-pub struct ApiResponse {
+pub struct ApiResponse<T = Value> {
     pub status: u16,
-    pub body: Option<Value>,
+    pub body: Option<T>,
 }
 
 /// Everything the client needs, resolved beforehand by the configuration.
@@ -175,9 +176,22 @@ impl ApiClient {
     /// SPEC §5 (at most `retries` more), each traced with `-v`. A non-success status is an
     /// error; a DELETE answered 404 after a retried attempt is success (it is gone).
     pub fn send(&self, request: &ApiRequest) -> Result<ApiResponse, ApiError> {
+        self.send_parsed(request, |text| {
+            serde_json::from_str::<Value>(text).map_err(|e| format!("the body is not JSON ({e})"))
+        })
+    }
+
+    /// [`send`](Self::send), with the JSON body read by `parse` instead of into a `Value`
+    /// (`Err` says what is wrong with it): a list page goes straight to compact resources,
+    /// at a fraction of a `Value`'s memory.
+    pub fn send_parsed<T>(
+        &self,
+        request: &ApiRequest,
+        parse: impl Fn(&str) -> Result<T, String>,
+    ) -> Result<ApiResponse<T>, ApiError> {
         let mut attempt: u32 = 1;
         loop {
-            let failed = match self.send_once(request) {
+            let failed = match self.send_once(request, &parse) {
                 Ok(response) => return Ok(response),
                 Err(failed) => failed,
             };
@@ -223,7 +237,11 @@ impl ApiClient {
     }
 
     /// One attempt: one HTTP exchange, its body read to the end (at most [`MAX_BODY`]).
-    fn send_once(&self, request: &ApiRequest) -> Result<ApiResponse, Failed> {
+    fn send_once<T>(
+        &self,
+        request: &ApiRequest,
+        parse: &impl Fn(&str) -> Result<T, String>,
+    ) -> Result<ApiResponse<T>, Failed> {
         let url = request.url(&self.base_url);
         let method = request.method.clone();
         self.pacer.wait();
@@ -368,12 +386,12 @@ impl ApiClient {
         }
         let text = std::str::from_utf8(&bytes)
             .map_err(|_| unexpected("the body is not valid UTF-8".into()))?;
-        match serde_json::from_str::<Value>(text) {
+        match parse(text) {
             Ok(body) => Ok(ApiResponse {
                 status,
                 body: Some(body),
             }),
-            Err(e) => Err(unexpected(format!("the body is not JSON ({e})"))),
+            Err(what) => Err(unexpected(what)),
         }
     }
 

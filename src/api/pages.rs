@@ -40,7 +40,9 @@ use std::collections::{BTreeMap, HashSet};
 use std::sync::{Condvar, Mutex};
 use std::time::{Duration, Instant};
 
+use serde::Deserialize;
 use serde_json::Value;
+use serde_json::value::RawValue;
 
 use super::client::{ApiClient, ApiRequest, Method};
 use super::error::ApiError;
@@ -217,7 +219,100 @@ pub struct Page {
     pub pagination: Option<Pagination>,
 }
 
+/// A list document as its text, borrowed: nothing of it is parsed but the ids.
+#[derive(Deserialize)]
+struct ListText<'a> {
+    #[serde(borrow, default, deserialize_with = "present")]
+    data: Option<&'a RawValue>,
+    #[serde(borrow, default, deserialize_with = "present")]
+    included: Option<&'a RawValue>,
+    #[serde(default)]
+    meta: Option<Value>,
+}
+
+/// A key that is there, even as `null` (a plain `Option` would read `null` as absent).
+fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<&'de RawValue>, D::Error> {
+    <&RawValue>::deserialize(d).map(Some)
+}
+
+/// What the walk needs of a resource to de-duplicate it.
+#[derive(Deserialize)]
+struct Ident {
+    #[serde(default)]
+    id: Option<Value>,
+    #[serde(default, rename = "type")]
+    kind: Option<Value>,
+}
+
+/// What a raw JSON value is, in the words of error messages.
+fn raw_kind(raw: &RawValue) -> &'static str {
+    match raw.get().trim_start().as_bytes().first() {
+        Some(b'{') => "an object",
+        Some(b'[') => "an array",
+        Some(b'"') => "a string",
+        Some(b't' | b'f') => "a boolean",
+        Some(b'n') => "null",
+        _ => "a number",
+    }
+}
+
+impl Resource {
+    /// A resource from its JSON text, kept as it came.
+    fn from_raw(raw: &RawValue) -> Result<Resource, String> {
+        let not_a_resource = || "not a resource with an id".to_string();
+        let ident: Ident = serde_json::from_str(raw.get()).map_err(|_| not_a_resource())?;
+        let id = match ident.id {
+            Some(Value::String(id)) if !id.is_empty() => id,
+            _ => return Err(not_a_resource()),
+        };
+        let kind = match ident.kind {
+            Some(Value::String(kind)) => kind,
+            _ => String::new(),
+        };
+        Ok(Resource {
+            kind,
+            id,
+            json: raw.get().to_string(),
+        })
+    }
+}
+
 impl Page {
+    /// Reads a list document from its text without building a `Value` of it; `Err` says what
+    /// is wrong with it (the same words as [`Page::from_document`] and the API client's).
+    pub fn from_text(text: &str) -> Result<Page, String> {
+        let top: &RawValue =
+            serde_json::from_str(text).map_err(|e| format!("the body is not JSON ({e})"))?;
+        if raw_kind(top) != "an object" {
+            return Err(format!(
+                "the body is {}, not a JSON:API document",
+                raw_kind(top)
+            ));
+        }
+        let doc: ListText =
+            serde_json::from_str(text).map_err(|e| format!("the body is not JSON ({e})"))?;
+        let Some(data) = doc.data else {
+            return Err("the document has no `data`".into());
+        };
+        let resources = |raw: &RawValue, what: &str| {
+            serde_json::from_str::<Vec<&RawValue>>(raw.get())
+                .map_err(|_| "expected a list (`data` array)".to_string())?
+                .into_iter()
+                .map(|r| Resource::from_raw(r).map_err(|e| format!("an item of `{what}` is {e}")))
+                .collect::<Result<Vec<_>, String>>()
+        };
+        let items = resources(data, "data")?;
+        let included = match doc.included {
+            Some(raw) if raw_kind(raw) == "an array" => resources(raw, "included")?,
+            _ => Vec::new(),
+        };
+        Ok(Page {
+            items,
+            included,
+            pagination: doc.meta.as_ref().and_then(pagination),
+        })
+    }
+
     /// Reads a list document; `Err` says what is wrong with it.
     pub fn from_document(doc: &Value) -> Result<Page, String> {
         let items = match doc.get("data") {
@@ -233,19 +328,22 @@ impl Page {
             Some(Value::Array(included)) => resources(included, "included")?,
             _ => Vec::new(),
         };
-        let pagination = doc
-            .pointer("/meta/pagination")
-            .filter(|p| p.is_object())
-            .map(|p| Pagination {
-                next_page: p.get("next-page").and_then(Value::as_u64),
-                total_pages: p.get("total-pages").and_then(Value::as_u64),
-            });
         Ok(Page {
             items: resources(items, "data")?,
             included,
-            pagination,
+            pagination: doc.get("meta").and_then(pagination),
         })
     }
+}
+
+/// `meta.pagination`, when it is an object.
+fn pagination(meta: &Value) -> Option<Pagination> {
+    meta.get("pagination")
+        .filter(|p| p.is_object())
+        .map(|p| Pagination {
+            next_page: p.get("next-page").and_then(Value::as_u64),
+            total_pages: p.get("total-pages").and_then(Value::as_u64),
+        })
 }
 
 /// Where pages come from: one page by its number (from 1).
@@ -521,11 +619,11 @@ impl ApiPages<'_> {
             .query("page[number]", &number.to_string())
     }
 
-    fn unexpected(&self, request: &ApiRequest, what: String) -> ApiError {
+    fn unexpected(&self, request: &ApiRequest, status: u16, what: String) -> ApiError {
         ApiError::Unexpected {
             method: request.method.clone(),
             url: self.api.url(request),
-            status: 200,
+            status,
             what,
         }
     }
@@ -536,12 +634,19 @@ impl PageSource for ApiPages<'_> {
 
     fn fetch(&self, number: u64) -> Result<Page, ApiError> {
         let request = self.page_request(number);
-        let doc = self.api.any_document(&request)?;
-        Page::from_document(&doc).map_err(|what| self.unexpected(&request, what))
+        let response = self.api.send_parsed(&request, Page::from_text)?;
+        let status = response.status;
+        response.body.ok_or_else(|| {
+            self.unexpected(
+                &request,
+                status,
+                "the body is empty, not a JSON:API document".into(),
+            )
+        })
     }
 
     fn runaway(&self, number: u64, what: String) -> ApiError {
-        self.unexpected(&self.page_request(number), what)
+        self.unexpected(&self.page_request(number), 200, what)
     }
 }
 
@@ -848,6 +953,71 @@ mod tests {
             Page::from_document(&serde_json::json!({"data": [{"id": 7}]})).unwrap_err(),
             "an item of `data` is not a resource with an id"
         );
+    }
+
+    #[test]
+    fn a_page_read_from_its_text_keeps_each_resource_as_sent() {
+        let text = r#"{"data": [ {"id": "a", "type": "t", "attributes": {"n": "\u00e9"}},
+                                 {"type": "t", "id": "b"} ],
+                       "included": [{"id": "i", "type": "u"}],
+                       "meta": {"pagination": {"next-page": 2, "total-pages": 3}}}"#;
+        let page = Page::from_text(text).unwrap();
+        assert_eq!(page.items.len(), 2);
+        assert_eq!(
+            page.items[0].json(),
+            r#"{"id": "a", "type": "t", "attributes": {"n": "\u00e9"}}"#
+        );
+        assert_eq!(page.items[0].value()["attributes"]["n"], "é");
+        assert_eq!((page.items[1].kind(), page.items[1].id()), ("t", "b"));
+        assert_eq!(page.included[0].id(), "i");
+        assert_eq!(
+            page.pagination,
+            Some(Pagination {
+                next_page: Some(2),
+                total_pages: Some(3)
+            })
+        );
+        // The same page read from a parsed value gives the same resources' fields.
+        let from_value = Page::from_document(&serde_json::from_str(text).unwrap()).unwrap();
+        assert_eq!(from_value.items[0].value(), page.items[0].value());
+        assert_eq!(from_value.pagination, page.pagination);
+    }
+
+    #[test]
+    fn a_page_whose_text_is_not_a_list_says_what_is_wrong() {
+        for (text, what) in [
+            ("[1]", "the body is an array, not a JSON:API document"),
+            ("\"x\"", "the body is a string, not a JSON:API document"),
+            ("{}", "the document has no `data`"),
+            (r#"{"data": null}"#, "expected a list (`data` array)"),
+            (r#"{"data": {"id": "a"}}"#, "expected a list (`data` array)"),
+            (
+                r#"{"data": [1]}"#,
+                "an item of `data` is not a resource with an id",
+            ),
+            (
+                r#"{"data": [{"id": ""}]}"#,
+                "an item of `data` is not a resource with an id",
+            ),
+            (
+                r#"{"data": [{"id": 7}]}"#,
+                "an item of `data` is not a resource with an id",
+            ),
+            (
+                r#"{"data": [], "included": [{"type": "x"}]}"#,
+                "an item of `included` is not a resource with an id",
+            ),
+        ] {
+            assert_eq!(Page::from_text(text).unwrap_err(), what, "{text}");
+        }
+        assert!(
+            Page::from_text(r#"{"data": [}"#)
+                .unwrap_err()
+                .starts_with("the body is not JSON")
+        );
+        // An `included` that is not an array is left out, as before.
+        let page = Page::from_text(r#"{"data": [], "included": null}"#).unwrap();
+        assert!(page.included.is_empty() && page.pagination.is_none());
     }
 
     #[test]

@@ -8,7 +8,7 @@ use super::client::resolve_client;
 use super::{Context, check_id};
 use crate::api::client::{ApiClient, ApiRequest, Method, segment};
 use crate::api::model::{ClientView, primary};
-use crate::api::pages::{IN_FLIGHT, WalkError, for_each_concurrent};
+use crate::api::pages::{IN_FLIGHT, Resource, WalkError, for_each_concurrent};
 use crate::cli::{ClientUsageArgs, GithubAppUsageArgs, LinkedKind, TokenUsageArgs};
 use crate::error::{Exit, Fail, Result};
 use crate::linked::walk::{self, Source, WalkFailure};
@@ -102,7 +102,7 @@ impl Source for ApiSource<'_> {
                             let mut items = Vec::new();
                             let request = ApiRequest::new(Method::GET, path.clone());
                             api.walk(&request, &self.progress, |page| {
-                                items.extend(page.items);
+                                items.extend(page.items.iter().map(Resource::value));
                                 Ok::<(), Fail>(())
                             })
                             .map(|_| items)

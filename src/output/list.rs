@@ -18,7 +18,7 @@ use crate::cli::OutputFormat;
 use crate::error::{Fail, Result};
 
 /// Serialised JSON kept in memory before it moves to a temporary file.
-pub const SPOOL_IN_MEMORY: usize = 1 << 20;
+pub const SPOOL_IN_MEMORY: usize = 256 << 10;
 
 /// One table row per resource.
 pub type RowFn = fn(&Value) -> Vec<String>;
@@ -155,9 +155,9 @@ fn json_element(spool: &mut Spool, index: usize, resource: &Resource) -> io::Res
 
 const INDENT: &[u8] = b"    ";
 
-/// Compact JSON (as `serde_json::to_string` writes it: no whitespace outside strings) laid
-/// out exactly as `serde_json::to_string_pretty` would, nested below [`INDENT`]: a scan of
-/// the bytes, no parsing.
+/// JSON text (valid, as the server sent it) laid out as `serde_json::to_string_pretty` lays
+/// out a value, nested below [`INDENT`]: a scan of the bytes that drops whitespace between
+/// tokens and adds its own, no parsing. Strings and numbers stay as the server wrote them.
 fn reindent(compact: &[u8], out: &mut Vec<u8>) {
     let newline = |out: &mut Vec<u8>, depth: usize| {
         out.push(b'\n');
@@ -185,12 +185,17 @@ fn reindent(compact: &[u8], out: &mut Vec<u8>) {
                 in_string = true;
                 out.push(b);
             }
+            b' ' | b'\n' | b'\r' | b'\t' => {}
             b'{' | b'[' => {
                 out.push(b);
                 let close = if b == b'{' { b'}' } else { b']' };
-                if compact.get(i) == Some(&close) {
+                let next = compact[i..]
+                    .iter()
+                    .position(|c| !c.is_ascii_whitespace())
+                    .map(|at| i + at);
+                if let Some(at) = next.filter(|at| compact[*at] == close) {
                     out.push(close);
-                    i += 1;
+                    i = at + 1;
                 } else {
                     depth += 1;
                     newline(out, depth);
@@ -362,6 +367,19 @@ mod tests {
             serde_json::to_string_pretty(&json!({"data": [a, b], "included": [t]})).unwrap() + "\n";
         assert_eq!(got, expected);
         assert_eq!(document(&[], &[]), "{\n  \"data\": []\n}\n");
+    }
+
+    #[test]
+    fn server_text_with_its_own_whitespace_is_laid_out_as_serde_would() {
+        let text = "{ \"id\" : \"oc-1\",\n\t\"a\": [ ],  \"b\" : { } , \"c\": [ 1 , { \"d\" : \" x , y \" } ] }";
+        let value: Value = serde_json::from_str(text).unwrap();
+        let page = crate::api::pages::Page::from_text(&format!("{{\"data\": [{text}]}}")).unwrap();
+        let mut spool = Spool::default();
+        json_element(&mut spool, 0, &page.items[0]).unwrap();
+        let mut out = Vec::new();
+        write_document(&mut out, spool, Spool::default(), true).unwrap();
+        let expected = serde_json::to_string_pretty(&json!({ "data": [value] })).unwrap() + "\n";
+        assert_eq!(String::from_utf8(out).unwrap(), expected);
     }
 
     #[test]
