@@ -2,6 +2,8 @@
 //!
 //! - 429: the request was not processed, so any method is retried, after `Retry-After`
 //!   (seconds or an HTTP date), else `X-RateLimit-Reset` (decimal seconds), else the backoff.
+//!   A jittered backoff is added to the server's wait: clients told to come back at the same
+//!   second would otherwise all come back at once and be refused together again.
 //! - 500, 502, 503, 504, a refused or reset connection, a timeout, a body cut off: GET, PATCH
 //!   and DELETE are retried after the backoff; a POST never is (it may have created something).
 //! - Anything else (4xx, 3xx, TLS, an unresolvable host, an answer of the wrong shape) is final.
@@ -126,7 +128,7 @@ pub fn decide(
     if error.status() == Some(429) {
         return match server_wait {
             Some(wait) if wait > MAX_SERVER_WAIT => Decision::WaitTooLong(wait),
-            Some(wait) => Decision::Retry(wait),
+            Some(wait) => Decision::Retry(wait + backoff.jittered(retry)),
             None => Decision::Retry(backoff.jittered(retry)),
         };
     }
@@ -243,10 +245,8 @@ mod tests {
     fn a_429_waits_what_the_server_asks_unless_it_is_too_long() {
         let b = Backoff::default();
         let wait = |w| decide(&Method::POST, &status(429), w, 1, &b);
-        assert_eq!(
-            wait(Some(Duration::from_secs(2))),
-            Decision::Retry(Duration::from_secs(2))
-        );
+        let two = Duration::from_secs(2);
+        assert!(matches!(wait(Some(two)), Decision::Retry(d) if d >= two && d <= two + b.bound(1)));
         assert_eq!(
             wait(Some(Duration::from_secs(3600))),
             Decision::WaitTooLong(Duration::from_secs(3600))

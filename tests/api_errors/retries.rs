@@ -57,6 +57,22 @@ fn token_path() -> String {
     format!("/api/v2/oauth-tokens/{TOKEN_ID}")
 }
 
+/// The wait (ms) of the first `-v` retry line, after checking what it says failed.
+fn first_wait_ms(stderr: &str, after: &str) -> u64 {
+    let line = stderr
+        .lines()
+        .find(|l| l.starts_with("  retry 1 of 5 in "))
+        .unwrap_or_else(|| panic!("no retry line: {stderr}"));
+    assert!(line.ends_with(&format!("ms, after {after}")), "{stderr}");
+    line["  retry 1 of 5 in ".len()..line.find("ms,").unwrap()]
+        .parse()
+        .unwrap()
+}
+
+fn stderr_text(assert: &assert_cmd::assert::Assert) -> String {
+    String::from_utf8_lossy(&assert.get_output().stderr).into_owned()
+}
+
 /// Lines of stderr that trace an attempt (`-v`: one per HTTP exchange).
 fn attempt_lines(stderr: &str, method: &str) -> usize {
     stderr
@@ -202,9 +218,12 @@ fn a_429_waits_retry_after_seconds() {
         1,
         Some((200, token_doc())),
     );
-    show_token(&server, &["-v"]).success().stderr(contains(
-        "  retry 1 of 5 in 1000ms, after 429 Too Many Requests",
-    ));
+    // The server's wait, plus at most the (test-scaled, 1 ms) jitter.
+    let wait = first_wait_ms(
+        &stderr_text(&show_token(&server, &["-v"]).success()),
+        "429 Too Many Requests",
+    );
+    assert!((1000..=1001).contains(&wait), "{wait}");
     failing.assert();
     ok.unwrap().assert();
 }
@@ -221,9 +240,11 @@ fn a_429_retry_after_may_be_an_http_date() {
         1,
         Some((200, token_doc())),
     );
-    show_token(&server, &["-v"])
-        .success()
-        .stderr(contains("  retry 1 of 5 in 0ms, after 429"));
+    let wait = first_wait_ms(
+        &stderr_text(&show_token(&server, &["-v"]).success()),
+        "429 Too Many Requests",
+    );
+    assert!(wait <= 1, "{wait}");
     failing.assert();
     ok.unwrap().assert();
 }
@@ -239,9 +260,11 @@ fn a_429_without_retry_after_waits_the_rate_limit_reset() {
         1,
         Some((200, token_doc())),
     );
-    show_token(&server, &["-v"])
-        .success()
-        .stderr(contains("  retry 1 of 5 in 25ms, after 429"));
+    let wait = first_wait_ms(
+        &stderr_text(&show_token(&server, &["-v"]).success()),
+        "429 Too Many Requests",
+    );
+    assert!((25..=26).contains(&wait), "{wait}");
     failing.assert();
     ok.unwrap().assert();
 }
