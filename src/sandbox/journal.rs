@@ -1,13 +1,17 @@
 //! The `--state` file: a JSON document holding the salt and a list of changes (a row put, a
 //! row deleted). At start it is replayed, then rewritten whole (atomically: a `0600`
 //! temporary file, synced, renamed over it); after that each committed change is appended in
-//! place with one write and synced before the request is answered, so a create costs the
-//! create and not the whole state, and nothing acknowledged is lost on `kill -9`. The file is
-//! rewritten whole again when the appended changes outgrow the rows they describe.
+//! place with one write before the request is answered, so a create costs the create and not
+//! the whole state, and nothing acknowledged is lost on `kill -9` (the kernel has it). A
+//! background thread syncs appended changes to disk a few milliseconds later, so one disk
+//! flush covers every change of those milliseconds instead of each paying its own. The file
+//! is rewritten whole again when the appended changes outgrow the rows they describe.
 
 use std::fs::{File, OpenOptions};
 use std::io::{Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Condvar, Mutex, Weak};
+use std::time::Duration;
 
 use serde::Deserialize;
 use serde_json::{Value, json};
@@ -43,6 +47,53 @@ pub struct Journal {
     appended: usize,
     /// Whether the change list is empty (the next change is written without a comma).
     empty: bool,
+    syncer: Arc<Syncer>,
+}
+
+/// Tells the sync thread that appended changes wait for a disk flush.
+struct Syncer {
+    dirty: Mutex<bool>,
+    wake: Condvar,
+}
+
+/// How long the sync thread gathers changes before one flush.
+const SYNC_BATCH: Duration = Duration::from_millis(5);
+
+/// Starts the thread that flushes `file` a few milliseconds after each append; it ends soon
+/// after its journal is dropped.
+fn start_syncer(file: File, path: PathBuf) -> Arc<Syncer> {
+    let syncer = Arc::new(Syncer {
+        dirty: Mutex::new(false),
+        wake: Condvar::new(),
+    });
+    let weak: Weak<Syncer> = Arc::downgrade(&syncer);
+    let _ = std::thread::Builder::new()
+        .name("sandbox-state-sync".into())
+        .spawn(move || {
+            loop {
+                let Some(syncer) = weak.upgrade() else {
+                    return;
+                };
+                let mut dirty = syncer.dirty.lock().unwrap_or_else(|e| e.into_inner());
+                if !*dirty {
+                    dirty = syncer
+                        .wake
+                        .wait_timeout(dirty, Duration::from_secs(1))
+                        .unwrap_or_else(|e| e.into_inner())
+                        .0;
+                }
+                if !*dirty {
+                    continue;
+                }
+                drop(dirty);
+                std::thread::sleep(SYNC_BATCH);
+                *syncer.dirty.lock().unwrap_or_else(|e| e.into_inner()) = false;
+                if let Err(e) = file.sync_data() {
+                    eprintln!("sandbox: cannot flush {} to disk: {e}", path.display());
+                }
+            }
+        });
+    syncer
 }
 
 /// What a state file held: the salt (hex) and the tables.
@@ -213,8 +264,14 @@ impl Journal {
             let _ = std::fs::remove_file(&tmp);
             fail(e)
         })?;
+        let syncer = start_syncer(
+            file.try_clone()
+                .map_err(|e| format!("cannot write {}: {e}", path.display()))?,
+            path.to_path_buf(),
+        );
         Ok(Journal {
             path: path.to_path_buf(),
+            syncer,
             file,
             len: bytes.len() as u64,
             appended: 0,
@@ -222,14 +279,14 @@ impl Journal {
         })
     }
 
-    /// Appends committed changes and syncs them. On failure the file is put back as it was.
+    /// Appends committed changes (the sync thread flushes them to disk a few milliseconds
+    /// later). On failure the file is put back as it was.
     pub fn append(&mut self, records: &[Value]) -> Result<(), String> {
         let bytes = appended_bytes(records, self.empty);
         let at = self.len - TAIL.len() as u64;
         let result = (|| {
             self.file.seek(SeekFrom::Start(at))?;
-            self.file.write_all(&bytes)?;
-            self.file.sync_data()
+            self.file.write_all(&bytes)
         })();
         if let Err(e) = result {
             // Best effort: the old tail back, the partial append cut off.
@@ -243,6 +300,8 @@ impl Journal {
         self.len = at + bytes.len() as u64;
         self.appended += records.len();
         self.empty &= records.is_empty();
+        *self.syncer.dirty.lock().unwrap_or_else(|e| e.into_inner()) = true;
+        self.syncer.wake.notify_one();
         Ok(())
     }
 
