@@ -162,25 +162,33 @@ fn repo_change(
     }
 }
 
-/// A name of letters, digits, `-` and `_`.
-fn checked_name(value: Option<String>, max: usize, problems: &mut Problems) -> Option<String> {
-    let name = value?;
-    if is_path_safe(&name) && name.len() <= max {
-        Some(name)
+/// The `name` attribute: required on create (`creating`), letters, digits, `-` and `_`, at
+/// most 90, and not `taken` by another resource.
+fn name_attribute(
+    attrs: &Map<String, Value>,
+    creating: bool,
+    taken: impl Fn(&str) -> bool,
+    problems: &mut Problems,
+) -> Option<String> {
+    let name = optional_text(attrs, "name", problems).flatten();
+    let name = if creating {
+        require(name, "name", problems)?
     } else {
+        name?
+    };
+    let pointer = "/data/attributes/name".to_string();
+    if !is_path_safe(&name) || name.len() > 90 {
         problems.push((
-            "/data/attributes/name".into(),
-            format!("name may only contain letters, digits, - and _ (at most {max})"),
+            pointer,
+            "name may only contain letters, digits, - and _ (at most 90)".into(),
         ));
         None
+    } else if taken(&name) {
+        problems.push((pointer, "name has already been taken".into()));
+        None
+    } else {
+        Some(name)
     }
-}
-
-fn taken(problems: &mut Problems) {
-    problems.push((
-        "/data/attributes/name".into(),
-        "name has already been taken".into(),
-    ));
 }
 
 fn done<T>(value: T, problems: Problems) -> Result<T, Reply> {
@@ -211,21 +219,18 @@ pub fn workspace_input(
     let data = data_of(body, "workspaces")?;
     let attrs = attributes(data);
     let mut problems = Problems::new();
-    let name = optional_text(&attrs, "name", &mut problems).flatten();
-    let name = match previous {
-        None => require(name, "name", &mut problems),
-        Some(_) => name,
-    };
-    let name = checked_name(name, 90, &mut problems);
-    if let Some(n) = &name
-        && tables
-            .links
-            .workspace_names
-            .get(n)
-            .is_some_and(|id| previous.is_none_or(|p| &p.id != id))
-    {
-        taken(&mut problems);
-    }
+    let name = name_attribute(
+        &attrs,
+        previous.is_none(),
+        |n| {
+            tables
+                .links
+                .workspace_names
+                .get(n)
+                .is_some_and(|id| previous.is_none_or(|p| &p.id != id))
+        },
+        &mut problems,
+    );
     let execution_mode = optional_text(&attrs, "execution-mode", &mut problems).flatten();
     if let Some(mode) = &execution_mode
         && !["remote", "local", "agent"].contains(&mode.as_str())
@@ -289,20 +294,17 @@ pub fn policy_set_input(
     let data = data_of(body, "policy-sets")?;
     let attrs = attributes(data);
     let mut problems = Problems::new();
-    let name = optional_text(&attrs, "name", &mut problems).flatten();
-    let name = match previous {
-        None => require(name, "name", &mut problems),
-        Some(_) => name,
-    };
-    let name = checked_name(name, 90, &mut problems);
-    if let Some(n) = &name
-        && tables
-            .policy_sets
-            .iter()
-            .any(|s| &s.name == n && previous.is_none_or(|p| p.id != s.id))
-    {
-        taken(&mut problems);
-    }
+    let name = name_attribute(
+        &attrs,
+        previous.is_none(),
+        |n| {
+            tables
+                .policy_sets
+                .iter()
+                .any(|s| s.name == n && previous.is_none_or(|p| p.id != s.id))
+        },
+        &mut problems,
+    );
     // The kind is fixed at creation (TFE's PATCH does not take it).
     let kind = match previous {
         None => optional_text(&attrs, "kind", &mut problems).flatten(),
@@ -405,7 +407,10 @@ pub fn module_create(body: &Value, tables: &Tables) -> Result<ModuleCreate, Repl
             .module_keys
             .contains_key(&Module::key(name, provider))
     {
-        taken(&mut problems);
+        problems.push((
+            "/data/attributes/name".into(),
+            "name has already been taken".into(),
+        ));
     }
     if !problems.is_empty() {
         return Err(invalid(problems));
