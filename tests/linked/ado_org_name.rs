@@ -1,10 +1,11 @@
 //! `--ado-org-name` on `client create` and `client update` (SPEC §3): the attribute in the
 //! request body, `--clear-ado-org-name` as null, and each refusal with nothing sent.
 
-use mockito::{Matcher, Mock, Server};
+use mockito::{Matcher, Server};
 use serde_json::json;
 
 use crate::common::*;
+use crate::mock::refused_before_sending;
 
 const PAT: &str = "ado-pat-CANARY-7d2e";
 
@@ -91,22 +92,8 @@ fn update_sends_ado_org_name_and_clear_sends_null() {
     clear.assert();
 }
 
-/// Runs tfvcs against a server that must receive nothing; checks the exit code and message.
 fn refused(args: &[&str], message: &str) {
-    let mut server = Server::new();
-    let mocks: Vec<Mock> = ["GET", "POST", "PATCH", "DELETE"]
-        .into_iter()
-        .map(|m| server.mock(m, Matcher::Any).expect(0).create())
-        .collect();
-    let (mut cmd, _home) = tfvcs(&server.url());
-    let out = cmd.args(args).write_stdin(PAT).output().unwrap();
-    assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr_of(&out));
-    assert!(
-        stderr_of(&out).contains(message),
-        "{args:?}: {}",
-        stderr_of(&out)
-    );
-    mocks.iter().for_each(Mock::assert);
+    refused_before_sending(args, PAT, 2, message);
 }
 
 #[test]

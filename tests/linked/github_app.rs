@@ -6,11 +6,6 @@ use mockito::{Matcher, Server};
 use crate::common::*;
 use crate::mock::*;
 
-fn run(url: &str, args: &[&str]) -> std::process::Output {
-    let (mut cmd, _home) = tfvcs(url);
-    cmd.args(args).output().unwrap()
-}
-
 #[test]
 fn list_shows_the_installations_of_the_tokens_user() {
     let mut server = Server::new();

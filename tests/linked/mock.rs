@@ -14,6 +14,31 @@ pub const WORKSPACES: &str = "/api/v2/organizations/my-organization/workspaces";
 pub const POLICY_SETS: &str = "/api/v2/organizations/my-organization/policy-sets";
 pub const MODULES: &str = "/api/v2/organizations/my-organization/registry-modules";
 
+/// Runs tfvcs against `url` with `args`.
+pub fn run(url: &str, args: &[&str]) -> std::process::Output {
+    let (mut cmd, _home) = tfvcs(url);
+    cmd.args(args).output().unwrap()
+}
+
+/// Runs tfvcs (stdin: `stdin`) against a server that must receive no request at all; checks
+/// the exit code and that stderr holds `message`.
+pub fn refused_before_sending(args: &[&str], stdin: &str, code: i32, message: &str) {
+    let mut server = mockito::Server::new();
+    let mocks: Vec<Mock> = ["GET", "POST", "PATCH", "DELETE"]
+        .into_iter()
+        .map(|m| server.mock(m, Matcher::Any).expect(0).create())
+        .collect();
+    let (mut cmd, _home) = tfvcs(&server.url());
+    let out = cmd.args(args).write_stdin(stdin).output().unwrap();
+    let err = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(code), "{args:?}: {err}");
+    assert!(
+        err.contains(message),
+        "{args:?}: expected {message:?} in {err}"
+    );
+    mocks.iter().for_each(Mock::assert);
+}
+
 /// The documented workspace, with this id, name, connection and branch.
 pub fn workspace(id: &str, name: &str, connection: &str, branch: &str) -> Value {
     let mut ws = fixture("workspace_with_vcs.json")["data"].clone();

@@ -7,11 +7,6 @@ use serde_json::{Value, json};
 use crate::common::*;
 use crate::mock::*;
 
-fn run(url: &str, args: &[&str]) -> std::process::Output {
-    let (mut cmd, _home) = tfvcs(url);
-    cmd.args(args).output().unwrap()
-}
-
 #[test]
 fn token_usage_walks_the_three_lists_reads_unlisted_modules_and_prints_rows_in_order() {
     let mut server = Server::new();
