@@ -367,3 +367,24 @@ fn detach_passes_back_a_failure_to_start() {
     );
     assert!(stdout_of(&out).is_empty());
 }
+
+#[test]
+fn a_deeply_nested_body_is_refused_and_the_server_stays_up() {
+    let sandbox = Sandbox::start(&[]);
+    let path = format!("/api/v2/organizations/{}/workspaces", sandbox.org);
+    for deep in [
+        format!("{}{}", "[".repeat(127), "]".repeat(127)),
+        format!("{}1{}", "{\"a\":".repeat(127), "}".repeat(127)),
+    ] {
+        let stream = connect(&address(&sandbox));
+        write!(
+            &stream,
+            "POST {path} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {}\r\nContent-Type: application/vnd.api+json\r\nContent-Length: {}\r\n\r\n{deep}",
+            sandbox.token,
+            deep.len()
+        )
+        .unwrap();
+        assert_eq!(read_response(&mut BufReader::new(&stream)).0, 400);
+    }
+    assert_eq!(sandbox.request("GET", &path, None).status, 200);
+}

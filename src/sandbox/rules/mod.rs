@@ -21,6 +21,13 @@ pub fn parse_body(text: &str) -> Result<Value, Reply> {
     if text.trim().is_empty() {
         return Ok(Value::Null);
     }
+    if nesting_depth(text) > MAX_NESTING {
+        return Err(error(
+            400,
+            "bad request",
+            Some(&format!("the body nests deeper than {MAX_NESTING} levels")),
+        ));
+    }
     serde_json::from_str(text).map_err(|e| {
         error(
             400,
@@ -32,6 +39,31 @@ pub fn parse_body(text: &str) -> Result<Value, Reply> {
             )),
         )
     })
+}
+
+/// JSON:API bodies nest a handful of levels; a parser asked to recurse much deeper could
+/// exhaust a connection thread's stack and stop the whole process.
+const MAX_NESTING: usize = 32;
+
+/// The deepest nesting of arrays and objects in `text`, brackets inside strings not counted.
+fn nesting_depth(text: &str) -> usize {
+    let (mut depth, mut deepest, mut in_string, mut escaped) = (0usize, 0, false, false);
+    for byte in text.bytes() {
+        match (in_string, escaped, byte) {
+            (true, true, _) => escaped = false,
+            (true, false, b'\\') => escaped = true,
+            (true, false, b'"') => in_string = false,
+            (true, false, _) => {}
+            (false, _, b'"') => in_string = true,
+            (false, _, b'[' | b'{') => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            (false, _, b']' | b'}') => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    deepest
 }
 
 /// `data` of the given type, or a 422.
@@ -188,5 +220,19 @@ pub(super) fn agent_pool_relationship(
                 None
             }
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nesting_is_counted_outside_strings_and_bounded() {
+        assert_eq!(nesting_depth(r#"{"data":{"a":[1,{"b":"[[[{{"}]}}"#), 4);
+        assert_eq!(nesting_depth(r#"{"s":"a\"[[["}"#), 1);
+        let deep = format!("{}{}", "[".repeat(127), "]".repeat(127));
+        assert_eq!(parse_body(&deep).unwrap_err().status, 400);
+        assert!(parse_body(r#"{"data":{"type":"x"}}"#).is_ok());
     }
 }

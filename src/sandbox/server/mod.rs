@@ -154,7 +154,7 @@ pub fn serve(listener: TcpListener, sandbox: Sandbox, log: Log, limits: Limits) 
         );
         let spawned = std::thread::Builder::new()
             .name("sandbox-connection".into())
-            .stack_size(256 * 1024)
+            .stack_size(1024 * 1024)
             .spawn(move || {
                 let (sandbox, log, limits) = &*shared_c;
                 serve_connection(sandbox, log, limits, &registry_c, id, &stream_c);
