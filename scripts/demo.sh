@@ -28,7 +28,8 @@ for _ in $(seq 100); do
 done
 # shellcheck disable=SC1091
 . "$work/sandbox.env"
-echo "Sandbox running at $TFE_HOSTNAME (organization $TFE_ORGANIZATION)." >&2
+# .ci/run reads the pid from this line to check that the demo stopped its own sandbox.
+echo "Sandbox running at $TFE_HOSTNAME (organization $TFE_ORGANIZATION, sandbox pid $sandbox_pid)." >&2
 
 step() {
     printf '\n$ %s\n' "$1"
