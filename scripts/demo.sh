@@ -13,21 +13,19 @@ sandbox_pid=""
 cleanup() {
     if [ -n "$sandbox_pid" ]; then
         kill "$sandbox_pid" 2>/dev/null || true
-        wait "$sandbox_pid" 2>/dev/null || true
+        # Not our child (it detached): wait until it is gone, so that nothing outlives the demo.
+        for _ in $(seq 50); do
+            kill -0 "$sandbox_pid" 2>/dev/null || break
+            sleep 0.1
+        done
     fi
     rm -rf "$work"
 }
 trap cleanup EXIT INT TERM
 
-# The sandbox prints three `export` lines on stdout; its request log goes to a file.
-tfvcs sandbox --listen 127.0.0.1:0 >"$work/sandbox.env" 2>"$work/sandbox.log" &
-sandbox_pid=$!
-for _ in $(seq 100); do
-    [ "$(wc -l <"$work/sandbox.env")" -ge 3 ] && break
-    sleep 0.1
-done
-# shellcheck disable=SC1091
-. "$work/sandbox.env"
+# In the background on a free port; it returns once it listens, with the variables to export.
+eval "$(tfvcs sandbox --detach --listen 127.0.0.1:0 --log "$work/sandbox.log")"
+sandbox_pid=$TFVCS_SANDBOX_PID
 # .ci/run reads the pid from this line to check that the demo stopped its own sandbox.
 echo "Sandbox running at $TFE_HOSTNAME (organization $TFE_ORGANIZATION, sandbox pid $sandbox_pid)." >&2
 

@@ -67,8 +67,8 @@ pub fn examples(list: &[(&str, &str)]) -> String {
 fn root_help() -> String {
     let mut text = examples(&[
         (
-            "Try it offline: the bundled sandbox prints the variables that point tfvcs at it",
-            "tfvcs sandbox --listen 127.0.0.1:0",
+            "Try it offline: a sandbox in the background, and this shell pointed at it",
+            "eval \"$(tfvcs sandbox --detach)\"",
         ),
         (
             "List the VCS connections of an organization",
