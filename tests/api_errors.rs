@@ -223,3 +223,40 @@ fn a_tls_failure_that_is_not_an_unknown_issuer_does_not_hint_ca_cert() {
         .stderr(contains("--ca-cert").not());
     assert_eq!(server.requests(), ["TLS hello"]);
 }
+
+fn token_answer() -> Vec<u8> {
+    let body = fixture("token_show_response.json").to_string();
+    format!(
+        "HTTP/1.1 200 OK\r\nContent-Type: application/vnd.api+json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    )
+    .into_bytes()
+}
+
+#[test]
+fn a_certificate_from_an_unknown_issuer_is_exit_6_with_the_ca_cert_hint() {
+    let server = common::tls::TlsServer::start(token_answer());
+    let (mut cmd, _home) = tfvcs(&server.url);
+    cmd.args(["token", "show", "ot-29t7xkUKiNC2XasL"])
+        .assert()
+        .code(6)
+        .stderr(contains("its certificate is signed by an unknown issuer"))
+        .stderr(contains(
+            "hint: for a self-hosted TFE with a private CA, pass --ca-cert <PEM FILE>",
+        ))
+        .stderr(contains("gave up after").not());
+    assert_eq!(server.answered(), 0);
+}
+
+#[test]
+fn with_its_ca_in_ca_cert_the_same_server_is_trusted() {
+    let server = common::tls::TlsServer::start(token_answer());
+    let (mut cmd, _home) = tfvcs(&server.url);
+    cmd.arg("--ca-cert")
+        .arg(&server.ca_pem)
+        .args(["token", "show", "ot-29t7xkUKiNC2XasL", "-o", "id"])
+        .assert()
+        .success()
+        .stdout("ot-29t7xkUKiNC2XasL\n");
+    assert_eq!(server.answered(), 1);
+}

@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod scripted;
+pub mod tls;
 
 use std::path::{Path, PathBuf};
 
