@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmarks that print numbers (nothing here passes or fails on a time): the sandbox's page
 # latency at 1,000 and 100,000 items, the latency of requests on one kept-alive connection,
-# and the time of 5,000 creates with --state. Each measurement is one function; run them all,
+# the time of 5,000 creates with --state, and what `client usage` costs on a large
+# organization of a slow, rate-limited server. Each measurement is one function; run them all,
 # or name some: scripts/bench.sh page_latency keepalive_latency.
 #
 # Requests are sent with curl over one kept-alive connection per measurement and timed by
@@ -10,7 +11,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY ALL_PROXY all_proxy
-BIN="$PWD/target/release/tfvcs"
+# TFVCS_BENCH_BIN: measure this binary instead of building the release one.
+BIN="${TFVCS_BENCH_BIN:-$PWD/target/release/tfvcs}"
 WORK="$(mktemp -d)"
 SANDBOX_PIDS=()
 cleanup() {
@@ -25,6 +27,7 @@ need() { # COMMAND [DEBIAN PACKAGE]: install it with apt-get when missing
 }
 
 build() {
+    [ -n "${TFVCS_BENCH_BIN:-}" ] && return
     echo "== building tfvcs (release)" >&2
     cargo build --release --locked --quiet
     echo "binary: $(stat -c %s "$BIN") bytes ($BIN)"
@@ -102,11 +105,64 @@ creates_with_state() { # [N]
         "$n" "$(echo "$ended - $started" | bc -l)" "$(stat -c %s "$state")"
 }
 
+# Sends the POSTs of FILE (one JSON body a line) to PATH on one connection; fails unless every
+# one is answered 201.
+post_each() { # PATH FILE
+    local path="$1" bodies="$2" config="$WORK/post.curl" i=0
+    : >"$config"
+    while IFS= read -r body; do
+        i=$((i + 1))
+        [ "$i" -gt 1 ] && echo next >>"$config"
+        printf 'url = "%s%s"\nrequest = "POST"\noutput = "/dev/null"\nwrite-out = "%%{http_code}\\n"\nheader = "Authorization: Bearer %s"\nheader = "Content-Type: application/vnd.api+json"\ndata = "%s"\n' \
+            "$TFE_HOSTNAME" "$path" "$TFE_TOKEN" "${body//\"/\\\"}" >>"$config"
+    done <"$bodies"
+    local created
+    created=$(curl -s -K "$config" | grep -c '^201$' || true)
+    [ "$created" -eq "$i" ] || { echo "only $created of $i POSTs to $path answered 201" >&2; exit 1; }
+}
+
+# What SPEC §10's usage walk costs on an organization of 1,000 workspaces, 200 policy sets
+# and 300 modules, all on one token, served at --latency-ms 200 --rate-limit 30.
+usage_walk() {
+    need jq
+    local state="$WORK/usage.json" token="bench-usage-token"
+    start_sandbox --state "$state" --token "$token"
+    local client token_id
+    client=$(curl -s -X POST -H "Authorization: Bearer $TFE_TOKEN" -H "Content-Type: application/vnd.api+json" \
+        --data '{"data":{"type":"oauth-clients","attributes":{"service-provider":"github","http-url":"https://github.com","api-url":"https://api.github.com","oauth-token-string":"pat"}}}' \
+        "$TFE_HOSTNAME/api/v2/organizations/$TFE_ORGANIZATION/oauth-clients")
+    token_id=$(jq -r '.data.relationships["oauth-tokens"].data[0].id' <<<"$client")
+    client=$(jq -r '.data.id' <<<"$client")
+    local repo="\"identifier\":\"acme/repo\",\"oauth-token-id\":\"$token_id\""
+    for i in $(seq 1000); do
+        echo "{\"data\":{\"type\":\"workspaces\",\"attributes\":{\"name\":\"ws-$i\",\"vcs-repo\":{$repo}}}}"
+    done >"$WORK/workspaces.jsonl"
+    for i in $(seq 200); do
+        echo "{\"data\":{\"type\":\"policy-sets\",\"attributes\":{\"name\":\"ps-$i\",\"vcs-repo\":{$repo}}}}"
+    done >"$WORK/policy-sets.jsonl"
+    for i in $(seq 300); do
+        echo "{\"data\":{\"type\":\"registry-modules\",\"attributes\":{\"vcs-repo\":{\"identifier\":\"acme/terraform-aws-m$i\",\"display-identifier\":\"acme/terraform-aws-m$i\",\"oauth-token-id\":\"$token_id\"}}}}"
+    done >"$WORK/modules.jsonl"
+    post_each "/api/v2/organizations/$TFE_ORGANIZATION/workspaces" "$WORK/workspaces.jsonl"
+    post_each "/api/v2/organizations/$TFE_ORGANIZATION/policy-sets" "$WORK/policy-sets.jsonl"
+    post_each "/api/v2/organizations/$TFE_ORGANIZATION/registry-modules/vcs" "$WORK/modules.jsonl"
+    stop_sandbox
+    start_sandbox --state "$state" --token "$token" --latency-ms 200 --rate-limit 30
+    local started ended requests found
+    started=$(date +%s.%N)
+    found=$("$BIN" client usage "$client" -o id -v 2>"$WORK/usage.trace" | wc -l)
+    ended=$(date +%s.%N)
+    requests=$(grep -cE '^(GET|POST|PATCH|DELETE) ' "$WORK/usage.trace" || true)
+    stop_sandbox
+    printf 'client usage, 1,000 workspaces + 200 policy sets + 300 modules at --latency-ms 200 --rate-limit 30: %d found, %d requests, %.1f s\n' \
+        "$found" "$requests" "$(echo "$ended - $started" | bc -l)"
+}
+
 need curl
 need bc
 build
 if [ $# -eq 0 ]; then
-    set -- page_latency keepalive_latency creates_with_state
+    set -- page_latency keepalive_latency creates_with_state usage_walk
 fi
 for measurement in "$@"; do
     "$measurement"
