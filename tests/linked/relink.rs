@@ -891,3 +891,81 @@ fn at_a_terminal_yes_relinks() {
     assert!(seen.contains("\rrelinked: 1 of 1\u{1b}[K"), "{seen:?}");
     assert!(seen.contains("relinked 1 of 1: 1 workspace"), "{seen}");
 }
+
+#[test]
+fn a_failure_on_one_module_among_several_relinks_the_others_and_a_rerun_finishes() {
+    let mut server = Server::new();
+    let _checks = token_checks(&mut server);
+    let modules: Vec<Value> = ["vpc", "eks", "rds"]
+        .iter()
+        .enumerate()
+        .map(|(i, name)| module(&format!("mod-{i:016}"), name, "aws", FROM))
+        .collect();
+    let set = policy_set("polset-3yVQZvHzf5j3WRJ1", "production", FROM);
+    let _org = Org::mock(&mut server, &[], std::slice::from_ref(&set), &modules);
+    let _set = answered(
+        server.mock("PATCH", "/api/v2/policy-sets/polset-3yVQZvHzf5j3WRJ1"),
+        &relinked(&set, TO),
+    );
+    let patches: Vec<Mock> = modules
+        .iter()
+        .map(|m| {
+            let name = m["attributes"]["name"].as_str().unwrap();
+            let mock = server.mock("PATCH", module_path(name, "aws").as_str());
+            if name == "eks" {
+                mock.with_status(422)
+                    .with_body(r#"{"errors":[{"status":"422","title":"invalid attribute","detail":"Repository doesn't exist or isn't accessible."}]}"#)
+                    .expect(1)
+                    .create()
+            } else {
+                answered(mock, &relinked(m, TO))
+            }
+        })
+        .collect();
+    let out = run(
+        &server.url(),
+        &["token", "relink", FROM, "--to", TO, "--yes", "-o", "id"],
+    );
+    assert_eq!(out.status.code(), Some(5), "{}", stderr_of(&out));
+    patches.iter().for_each(Mock::assert);
+    assert_eq!(
+        stdout_of(&out),
+        "polset-3yVQZvHzf5j3WRJ1\nmod-0000000000000000\nmod-0000000000000002\n"
+    );
+    assert!(
+        stderr_of(&out).contains("relinked 3 of 4: 1 policy set, 2 modules\n"),
+        "{}",
+        stderr_of(&out)
+    );
+
+    // The re-run: the server now has only eks on FROM; only it is patched.
+    let mut server = Server::new();
+    let _checks = token_checks(&mut server);
+    let left: Vec<Value> = modules
+        .iter()
+        .map(|m| {
+            if m["attributes"]["name"] == "eks" {
+                m.clone()
+            } else {
+                relinked(m, TO)
+            }
+        })
+        .collect();
+    let _org = Org::mock(&mut server, &[], &[relinked(&set, TO)], &left);
+    let eks = answered(
+        server.mock("PATCH", module_path("eks", "aws").as_str()),
+        &relinked(&modules[1], TO),
+    );
+    let others = server
+        .mock("PATCH", Matcher::Regex("vpc|rds|policy-sets".into()))
+        .expect(0)
+        .create();
+    let out = run(
+        &server.url(),
+        &["token", "relink", FROM, "--to", TO, "--yes"],
+    );
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    eks.assert();
+    others.assert();
+    assert!(stderr_of(&out).ends_with("relinked 1 of 1: 1 module\n"));
+}
