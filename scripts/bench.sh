@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Benchmarks that print numbers (nothing here passes or fails on a time): the sandbox's page
 # latency at 1,000 and 100,000 items, the latency of requests on one kept-alive connection,
-# the time of 5,000 creates with --state, and what `client usage` costs on a large
-# organization of a slow, rate-limited server. Each measurement is one function; run them all,
+# the time of 5,000 creates with --state, what `client usage` costs on a large organization
+# of a slow, rate-limited server, and what `token relink` of 100 of 1,000 workspaces costs. Each measurement is one function; run them all,
 # or name some: scripts/bench.sh page_latency keepalive_latency.
 #
 # Requests are sent with curl over one kept-alive connection per measurement and timed by
@@ -158,11 +158,43 @@ usage_walk() {
         "$found" "$requests" "$(echo "$ended - $started" | bc -l)"
 }
 
+# What SPEC §10's relink costs: 100 of an organization's 1,000 workspaces moved from one
+# token to another (checks, the three walks, one PATCH each), served at --latency-ms 200.
+relink_cost() {
+    need jq
+    local state="$WORK/relink.json" token="bench-relink-token"
+    start_sandbox --state "$state" --token "$token"
+    local tokens=()
+    for name in from to; do
+        tokens+=("$(curl -s -X POST -H "Authorization: Bearer $TFE_TOKEN" -H "Content-Type: application/vnd.api+json" \
+            --data "{\"data\":{\"type\":\"oauth-clients\",\"attributes\":{\"name\":\"$name\",\"service-provider\":\"github\",\"http-url\":\"https://github.com\",\"api-url\":\"https://api.github.com\",\"oauth-token-string\":\"pat\"}}}" \
+            "$TFE_HOSTNAME/api/v2/organizations/$TFE_ORGANIZATION/oauth-clients" |
+            jq -r '.data.relationships["oauth-tokens"].data[0].id')")
+    done
+    local from="${tokens[0]}" to="${tokens[1]}"
+    for i in $(seq 1000); do
+        local on="$to"
+        [ "$i" -le 100 ] && on="$from"
+        echo "{\"data\":{\"type\":\"workspaces\",\"attributes\":{\"name\":\"ws-$i\",\"vcs-repo\":{\"identifier\":\"acme/app-$i\",\"branch\":\"main\",\"oauth-token-id\":\"$on\"}}}}"
+    done >"$WORK/relink-workspaces.jsonl"
+    post_each "/api/v2/organizations/$TFE_ORGANIZATION/workspaces" "$WORK/relink-workspaces.jsonl"
+    stop_sandbox
+    start_sandbox --state "$state" --token "$token" --latency-ms 200
+    local started ended requests relinked
+    started=$(date +%s.%N)
+    relinked=$("$BIN" token relink "$from" --to "$to" --yes -o id -v 2>"$WORK/relink.trace" | wc -l)
+    ended=$(date +%s.%N)
+    requests=$(grep -cE '^(GET|POST|PATCH|DELETE) ' "$WORK/relink.trace" || true)
+    stop_sandbox
+    printf 'token relink, 100 of 1,000 workspaces at --latency-ms 200: %d relinked, %d requests, %.1f s\n' \
+        "$relinked" "$requests" "$(echo "$ended - $started" | bc -l)"
+}
+
 need curl
 need bc
 build
 if [ $# -eq 0 ]; then
-    set -- page_latency keepalive_latency creates_with_state usage_walk
+    set -- page_latency keepalive_latency creates_with_state usage_walk relink_cost
 fi
 for measurement in "$@"; do
     "$measurement"
