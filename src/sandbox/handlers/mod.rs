@@ -1,10 +1,13 @@
 //! The sandbox's endpoints: routes an authenticated request to the code that reads or changes
 //! the store, and answers as TFE does. `connections.rs` serves OAuth clients, tokens and
-//! projects; `linked.rs` workspaces, policy sets, registry modules and GitHub App
-//! installations.
+//! projects; `linked.rs` routes what links a repository through them (`workspaces.rs`,
+//! `policy_sets.rs`, `modules.rs`) and serves the GitHub App installation.
 
 mod connections;
 mod linked;
+mod modules;
+mod policy_sets;
+mod workspaces;
 
 use std::sync::{Mutex, MutexGuard};
 

@@ -5,9 +5,11 @@
 
 mod clients;
 mod linked;
+mod vcs_repo;
 
 pub use clients::{client_create, client_update, project_create, project_list, token_update};
-pub use linked::{RepoChange, module_create, module_update, policy_set_input, workspace_input};
+pub use linked::{module_create, module_update, policy_set_input, workspace_input};
+pub use vcs_repo::RepoChange;
 
 use serde_json::{Map, Value};
 
