@@ -170,22 +170,30 @@ mod tests {
 
     #[test]
     fn url_defaults_follow_the_contract_table() {
-        assert_eq!(
-            Provider::Github.default_api_url("https://github.com"),
-            "https://api.github.com"
-        );
-        assert_eq!(
-            Provider::GithubEnterprise.default_api_url("https://ghe.example.com/"),
-            "https://ghe.example.com/api/v3"
-        );
-        assert_eq!(
-            Provider::GitlabEnterpriseEdition.default_api_url("https://gl.example.com"),
-            "https://gl.example.com/api/v4"
-        );
-        assert_eq!(
-            Provider::BitbucketDataCenter.default_api_url("https://bb.example.com/ctx"),
-            "https://bb.example.com/ctx"
-        );
+        for (provider, http_url, api_url) in [
+            (
+                Provider::Github,
+                "https://github.com",
+                "https://api.github.com",
+            ),
+            (
+                Provider::GithubEnterprise,
+                "https://ghe.example.com/",
+                "https://ghe.example.com/api/v3",
+            ),
+            (
+                Provider::GitlabEnterpriseEdition,
+                "https://gl.example.com",
+                "https://gl.example.com/api/v4",
+            ),
+            (
+                Provider::BitbucketDataCenter,
+                "https://bb.example.com/ctx",
+                "https://bb.example.com/ctx",
+            ),
+        ] {
+            assert_eq!(provider.default_api_url(http_url), api_url, "{provider:?}");
+        }
         assert_eq!(Provider::AdoServer.default_http_url(), None);
         assert_eq!(
             Provider::AdoServices.default_http_url(),

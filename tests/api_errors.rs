@@ -121,11 +121,7 @@ fn server_errors_exit_6() {
 #[test]
 fn a_refused_connection_exits_6() {
     // Bind then drop a listener: nothing listens on that port any more.
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let port = closed_port();
     let (mut cmd, _home) = tfvcs(&format!("http://127.0.0.1:{port}"));
     cmd.args(["token", "show", "ot-29t7xkUKiNC2XasL"])
         .assert()
@@ -194,11 +190,7 @@ fn a_token_with_a_space_newline_or_control_character_is_refused_naming_its_sourc
 
 #[test]
 fn a_bare_loopback_host_that_fails_hints_http() {
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let port = closed_port();
     let (mut cmd, _home) = tfvcs(&format!("127.0.0.1:{port}"));
     cmd.args(["--retries", "0", "token", "show", "ot-29t7xkUKiNC2XasL"])
         .assert()

@@ -17,6 +17,8 @@ fn client_doc() -> String {
     fixture("client_show_response.json").to_string()
 }
 
+type Headers<'a> = &'a [(&'a str, &'a str)];
+
 /// `status` for the first `times` requests of `method path`, then `then` (status, body) once.
 fn failing_then(
     server: &mut ServerGuard,
@@ -208,81 +210,36 @@ fn without_verbose_retries_are_silent() {
 }
 
 #[test]
-fn a_429_waits_retry_after_seconds() {
-    let mut server = Server::new();
-    let (failing, ok) = failing_then(
-        &mut server,
-        "GET",
-        &token_path(),
-        (429, &[("retry-after", "1"), ("x-ratelimit-reset", "7")]),
-        1,
-        Some((200, token_doc())),
-    );
-    // The server's wait, plus at most the (test-scaled, 1 ms) jitter.
-    let wait = first_wait_ms(
-        &stderr_text(&show_token(&server, &["-v"]).success()),
-        "429 Too Many Requests",
-    );
-    assert!((1000..=1001).contains(&wait), "{wait}");
-    failing.assert();
-    ok.unwrap().assert();
-}
-
-#[test]
-fn a_429_retry_after_may_be_an_http_date() {
-    let mut server = Server::new();
-    // A date already past: no wait at all, but a retry.
-    let (failing, ok) = failing_then(
-        &mut server,
-        "GET",
-        &token_path(),
-        (429, &[("retry-after", "Wed, 21 Oct 2015 07:28:00 GMT")]),
-        1,
-        Some((200, token_doc())),
-    );
-    let wait = first_wait_ms(
-        &stderr_text(&show_token(&server, &["-v"]).success()),
-        "429 Too Many Requests",
-    );
-    assert!(wait <= 1, "{wait}");
-    failing.assert();
-    ok.unwrap().assert();
-}
-
-#[test]
-fn a_429_without_retry_after_waits_the_rate_limit_reset() {
-    let mut server = Server::new();
-    let (failing, ok) = failing_then(
-        &mut server,
-        "GET",
-        &token_path(),
-        (429, &[("x-ratelimit-reset", "0.025")]),
-        1,
-        Some((200, token_doc())),
-    );
-    let wait = first_wait_ms(
-        &stderr_text(&show_token(&server, &["-v"]).success()),
-        "429 Too Many Requests",
-    );
-    assert!((25..=26).contains(&wait), "{wait}");
-    failing.assert();
-    ok.unwrap().assert();
-}
-
-#[test]
-fn a_429_without_either_header_backs_off_and_retries() {
-    let mut server = Server::new();
-    let (failing, ok) = failing_then(
-        &mut server,
-        "GET",
-        &token_path(),
-        (429, &[]),
-        2,
-        Some((200, token_doc())),
-    );
-    show_token(&server, &[]).success();
-    failing.assert();
-    ok.unwrap().assert();
+fn a_429_waits_retry_after_else_the_rate_limit_reset_else_the_backoff() {
+    // The wait shown by -v: the server's, plus at most the (test-scaled, 1 ms) jitter.
+    let cases: [(Headers, std::ops::RangeInclusive<u64>); 4] = [
+        (
+            &[("retry-after", "1"), ("x-ratelimit-reset", "7")],
+            1000..=1001,
+        ),
+        // A date already past: no wait at all, but a retry.
+        (&[("retry-after", "Wed, 21 Oct 2015 07:28:00 GMT")], 0..=1),
+        (&[("x-ratelimit-reset", "0.025")], 25..=26),
+        (&[], 0..=1),
+    ];
+    for (headers, wait) in cases {
+        let mut server = Server::new();
+        let (failing, ok) = failing_then(
+            &mut server,
+            "GET",
+            &token_path(),
+            (429, headers),
+            1,
+            Some((200, token_doc())),
+        );
+        let waited = first_wait_ms(
+            &stderr_text(&show_token(&server, &["-v"]).success()),
+            "429 Too Many Requests",
+        );
+        assert!(wait.contains(&waited), "{headers:?}: {waited}ms");
+        failing.assert();
+        ok.unwrap().assert();
+    }
 }
 
 #[test]
@@ -341,41 +298,21 @@ fn a_post_answered_503_is_sent_once_and_says_how_to_check() {
 }
 
 #[test]
-fn a_patch_answered_503_is_retried() {
-    let mut server = Server::new();
-    let (failing, ok) = failing_then(
-        &mut server,
-        "PATCH",
-        CLIENT_PATH,
-        (503, &[]),
-        2,
-        Some((200, client_doc())),
-    );
-    let (mut cmd, _home) = tfvcs(&server.url());
-    cmd.args(["client", "update", "oc-XKFwG6ggfA9n7t1K", "--name", "n"])
-        .assert()
-        .success();
-    failing.assert();
-    ok.unwrap().assert();
-}
-
-#[test]
-fn a_delete_answered_503_is_retried() {
-    let mut server = Server::new();
-    let (failing, ok) = failing_then(
-        &mut server,
-        "DELETE",
-        CLIENT_PATH,
-        (503, &[]),
-        1,
-        Some((204, String::new())),
-    );
-    let (mut cmd, _home) = tfvcs(&server.url());
-    cmd.args(["client", "delete", "oc-XKFwG6ggfA9n7t1K", "--yes"])
-        .assert()
-        .success();
-    failing.assert();
-    ok.unwrap().assert();
+fn a_patch_or_delete_answered_503_is_retried() {
+    let update = ["client", "update", "oc-XKFwG6ggfA9n7t1K", "--name", "n"];
+    let delete = ["client", "delete", "oc-XKFwG6ggfA9n7t1K", "--yes"];
+    for (method, args, then) in [
+        ("PATCH", &update[..], (200, client_doc())),
+        ("DELETE", &delete[..], (204, String::new())),
+    ] {
+        let mut server = Server::new();
+        let (failing, ok) =
+            failing_then(&mut server, method, CLIENT_PATH, (503, &[]), 2, Some(then));
+        let (mut cmd, _home) = tfvcs(&server.url());
+        cmd.args(args).assert().success();
+        failing.assert();
+        ok.unwrap().assert();
+    }
 }
 
 #[test]
@@ -511,11 +448,7 @@ fn a_body_always_cut_off_exits_6_after_the_retries() {
 
 #[test]
 fn a_refused_connection_is_retried_then_exit_6() {
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let port = closed_port();
     let (mut cmd, _home) = tfvcs(&format!("http://127.0.0.1:{port}"));
     let out = cmd
         .args(["-v", "--retries", "2", "token", "show", TOKEN_ID])
