@@ -12,6 +12,7 @@ use crate::api::model::{ClientView, TokenView, primary};
 use crate::api::pages::{IN_FLIGHT, for_each_concurrent};
 use crate::cli::{LinkedKind, RelinkArgs};
 use crate::error::{Exit, Fail, Result};
+use crate::linked::connection::github_app_serves;
 use crate::linked::relink::{self, Outcome, Report, Step, check_answer};
 use crate::linked::{Connection, Kind, Linked};
 use crate::output::{self, note};
@@ -256,13 +257,8 @@ fn check_target(ctx: &Context, org: &str, from: &str, to: &Connection) -> Result
 
 fn check_app_target(ctx: &Context, id: &str, from_client: &ClientView) -> Result<()> {
     let on_hcp = ctx.config.endpoint.host_key() == HCP_HOST;
-    let allowed: &[&str] = if on_hcp {
-        &["github"]
-    } else {
-        &["github", "github_enterprise"]
-    };
     let provider = from_client.provider.as_deref().unwrap_or("unknown");
-    if !allowed.contains(&provider) {
+    if !github_app_serves(provider, on_hcp) {
         let serves = if on_hcp {
             "HCP Terraform's GitHub App serves GitHub.com only"
         } else {

@@ -43,6 +43,13 @@ impl Connection {
     }
 }
 
+/// Whether a GitHub App installation can serve repositories of a connection to `provider`
+/// (its `service-provider`): GitHub and GitHub Enterprise, but on HCP Terraform
+/// (`on_hcp`) GitHub.com only, as its App serves nothing else.
+pub fn github_app_serves(provider: &str, on_hcp: bool) -> bool {
+    provider == "github" || (provider == "github_enterprise" && !on_hcp)
+}
+
 /// The connection a `vcs-repo` names: its OAuth token, else its GitHub App installation
 /// (empty strings and nulls name nothing, as TFE's own provider sends them).
 pub fn named_by(vcs_repo: &Map<String, Value>) -> Option<&str> {
@@ -73,6 +80,17 @@ mod tests {
             json!({"oauth-token-id": null, "github-app-installation-id": "ghain-BYrbNeGQ8nAzKouu"})
         )));
         assert_eq!(Connection::from_id("oc-x"), None);
+    }
+
+    #[test]
+    fn a_github_app_serves_github_and_on_tfe_github_enterprise() {
+        assert!(github_app_serves("github", true));
+        assert!(github_app_serves("github", false));
+        assert!(github_app_serves("github_enterprise", false));
+        assert!(!github_app_serves("github_enterprise", true));
+        for other in ["gitlab_hosted", "bitbucket_hosted", "ado_services", ""] {
+            assert!(!github_app_serves(other, false), "{other}");
+        }
     }
 
     #[test]

@@ -969,3 +969,29 @@ fn a_failure_on_one_module_among_several_relinks_the_others_and_a_rerun_finishes
     others.assert();
     assert!(stderr_of(&out).ends_with("relinked 1 of 1: 1 module\n"));
 }
+
+#[test]
+fn json_is_the_updated_resources_as_the_server_answered() {
+    let mut server = Server::new();
+    let _checks = token_checks(&mut server);
+    let ws = workspace("ws-KTuq99JSzgmDSvYj", "workspace-2", FROM, "");
+    let failing = workspace("ws-6jrRyVDv1J8zQMB5", "web", FROM, "");
+    let _org = Org::mock(&mut server, &[ws.clone(), failing], &[], &[]);
+    let answer = relinked(&ws, TO);
+    let _ok = answered(
+        server.mock("PATCH", ws_path("ws-KTuq99JSzgmDSvYj").as_str()),
+        &answer,
+    );
+    let _rejected = server
+        .mock("PATCH", ws_path("ws-6jrRyVDv1J8zQMB5").as_str())
+        .with_status(422)
+        .with_body(r#"{"errors":[{"status":"422","title":"invalid attribute"}]}"#)
+        .create();
+    let out = run(
+        &server.url(),
+        &["token", "relink", FROM, "--to", TO, "--yes", "-o", "json"],
+    );
+    assert_eq!(out.status.code(), Some(5), "{}", stderr_of(&out));
+    let doc: Value = serde_json::from_str(&stdout_of(&out)).unwrap();
+    assert_eq!(doc, json!({ "data": [answer] }));
+}

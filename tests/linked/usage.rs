@@ -327,3 +327,28 @@ fn an_id_of_another_shape_is_never_printed_by_o_id() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(stdout_of(&out), "");
 }
+
+#[test]
+fn a_client_without_tokens_is_used_by_nothing_and_nothing_is_walked() {
+    let mut server = Server::new();
+    let client = fixture("client_create_response.json")["data"].clone();
+    let show = get(
+        &mut server,
+        "/api/v2/oauth-clients/oc-XKFwG6ggfA9n7t1K",
+        &client,
+    );
+    let lists = server
+        .mock("GET", Matcher::Regex("/organizations/".into()))
+        .expect(0)
+        .create();
+    let out = run(&server.url(), &["client", "usage", "oc-XKFwG6ggfA9n7t1K"]);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert_eq!(stdout_of(&out), "");
+    assert!(
+        stderr_of(&out).contains("has no OAuth tokens"),
+        "{}",
+        stderr_of(&out)
+    );
+    show.assert();
+    lists.assert();
+}
