@@ -8,6 +8,15 @@
 # Requests are sent with curl over one kept-alive connection per measurement and timed by
 # curl itself (time_total per transfer), so process start-up is not counted. The sandbox
 # runs from a release build, in the background (--detach), and is stopped by its pid.
+#
+# tfvcs itself (one table, printed at the end with the machine it ran on): one `token show`
+# against curl and a pytfe script; a 5,000-token organization list against pytfe's, with the
+# sandbox answering at once, then at --latency-ms 200 --rate-limit 30 (429s counted in the
+# sandbox's request log); the peak memory and CPU time of a 5,000-client
+# `client list -o json`; the release binary's size. Timings come from hyperfine (installed
+# with apt-get when missing), memory and CPU from /usr/bin/time; the sandbox is seeded with
+# its --populate option. Only these: scripts/bench.sh read_one list_org list_paced
+# list_memory binary_size.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY ALL_PROXY all_proxy
@@ -15,6 +24,7 @@ unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY ALL_PROXY all_proxy
 BIN="${TFVCS_BENCH_BIN:-$PWD/target/release/tfvcs}"
 WORK="$(mktemp -d)"
 SANDBOX_PIDS=()
+ROWS=()
 cleanup() {
     for pid in "${SANDBOX_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
     rm -rf "$WORK"
@@ -190,12 +200,139 @@ relink_cost() {
         "$relinked" "$requests" "$(echo "$ended - $started" | bc -l)"
 }
 
+# pytfe 1.5.0 (HashiCorp's Python SDK) in .venv, as scripts/test.sh installs it.
+pytfe_env() {
+    if [ ! -x .venv/bin/python ]; then
+        python3 -m venv .venv
+    fi
+    .venv/bin/python -m pip install --quiet --disable-pip-version-check "pytfe==1.5.0"
+    cat >"$WORK/pytfe_show.py" <<'EOF'
+import os, sys
+os.environ.pop("SSL_CERT_FILE", None)
+from pytfe import TFEClient, TFEConfig
+client = TFEClient(TFEConfig(address=os.environ["TFE_HOSTNAME"], token=os.environ["TFE_TOKEN"]))
+print(client.oauth_tokens.read(sys.argv[1]).id)
+EOF
+    cat >"$WORK/pytfe_list.py" <<'EOF'
+import os
+os.environ.pop("SSL_CERT_FILE", None)
+from pytfe import TFEClient, TFEConfig
+client = TFEClient(TFEConfig(address=os.environ["TFE_HOSTNAME"], token=os.environ["TFE_TOKEN"]))
+print(sum(1 for _ in client.oauth_tokens.list(os.environ["TFE_ORGANIZATION"])))
+EOF
+}
+
+# hyperfine over the given commands (no shell in between); prints each command's mean in
+# seconds, one a line, in the order given.
+means() { # RUNS COMMAND...
+    local runs="$1"
+    shift
+    hyperfine -N --style none --warmup 1 --runs "$runs" --export-json "$WORK/h.json" "$@" >/dev/null
+    python3 -c 'import json,sys; [print(r["mean"]) for r in json.load(open(sys.argv[1]))["results"]]' "$WORK/h.json"
+}
+
+row() { # MEASUREMENT TFVCS CURL PYTFE TARGET RESULT
+    ROWS+=("| $1 | $2 | $3 | $4 | $5 | $6 |")
+}
+
+ms() { awk -v s="$1" 'BEGIN { printf "%.1f ms", s * 1000 }'; }
+sec() { awk -v s="$1" 'BEGIN { printf "%.2f s", s }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+verdict() { awk -v ok="$1" 'BEGIN { print (ok ? "met" : "NOT met") }'; }
+
+# The first token id of the sandbox's organization.
+first_token() {
+    curl -s -H @"$WORK/auth" "$TFE_HOSTNAME/api/v2/organizations/$TFE_ORGANIZATION/oauth-tokens?page%5Bsize%5D=1" |
+        python3 -c 'import json,sys; print(json.load(sys.stdin)["data"][0]["id"])'
+}
+
+auth_header() {
+    printf 'Authorization: Bearer %s\nAccept: application/vnd.api+json\n' "$TFE_TOKEN" >"$WORK/auth"
+}
+
+read_one() {
+    start_sandbox --populate 100
+    auth_header
+    local id url tfvcs curl pytfe
+    id=$(first_token)
+    url="$TFE_HOSTNAME/api/v2/oauth-tokens/$id"
+    { read -r tfvcs; read -r curl; read -r pytfe; } < <(means 30 \
+        "$BIN token show $id -o json" \
+        "curl -s -o /dev/null -H @$WORK/auth $url" \
+        ".venv/bin/python $WORK/pytfe_show.py $id")
+    stop_sandbox
+    row "one read: \`token show\`" "$(ms "$tfvcs")" "$(ms "$curl")" "$(ms "$pytfe")" \
+        "≤ 1.3× curl, ≥ 20× faster than pytfe" \
+        "$(ratio "$tfvcs" "$curl")× curl, $(ratio "$pytfe" "$tfvcs")× faster than pytfe: $(verdict "$(awk -v t="$tfvcs" -v c="$curl" -v p="$pytfe" 'BEGIN { print (t <= 1.3 * c && p >= 20 * t) }')")"
+}
+
+list_org() {
+    start_sandbox --populate 5000
+    local tfvcs pytfe
+    { read -r tfvcs; read -r pytfe; } < <(means 5 \
+        "$BIN token list -o id" \
+        ".venv/bin/python $WORK/pytfe_list.py")
+    stop_sandbox
+    row "5,000-token list, sandbox answering at once (50 pages)" "$(sec "$tfvcs")" "" "$(sec "$pytfe")" \
+        "(none; tfvcs paces at 20 req/s when the server names no limit)" "$(ratio "$pytfe" "$tfvcs")× pytfe's speed"
+}
+
+list_paced() {
+    local log="$WORK/paced.log" tfvcs pytfe limited answered
+    start_sandbox --populate 5000 --latency-ms 200 --rate-limit 30 --log "$log"
+    tfvcs=$(means 3 "$BIN token list -o id")
+    # Counted before pytfe runs: these are tfvcs's answers only.
+    limited=$(grep -c ' 429 ' "$log" || true)
+    answered=$(grep -c ' 200 ' "$log" || true)
+    pytfe=$(means 2 ".venv/bin/python $WORK/pytfe_list.py")
+    stop_sandbox
+    row "5,000-token list at --latency-ms 200 --rate-limit 30" "$(sec "$tfvcs")" "" "$(sec "$pytfe")" \
+        "≤ 3.5 s, 0 × 429" \
+        "$limited × 429 in tfvcs's $answered answers: $(verdict "$(awk -v t="$tfvcs" -v n="$limited" 'BEGIN { print (t <= 3.5 && n == 0) }')")"
+}
+
+list_memory() {
+    start_sandbox --populate 5000
+    local peak=0 cpu=0 kib user sys
+    for _ in 1 2 3; do
+        read -r kib user sys < <(/usr/bin/time -f '%M %U %S' "$BIN" client list -o json 2>&1 >/dev/null | tail -1)
+        [ "$kib" -gt "$peak" ] && peak=$kib
+        cpu=$(awk -v a="$cpu" -v u="$user" -v s="$sys" 'BEGIN { c = u + s; print (c > a ? c : a) }')
+    done
+    stop_sandbox
+    row "5,000-client \`client list -o json\`: peak RSS, CPU (worst of 3)" \
+        "$(awk -v k="$peak" 'BEGIN { printf "%.1f MiB", k / 1024 }'), $(sec "$cpu")" "" "" \
+        "≤ 16 MiB, ≤ 0.3 s" "$(verdict "$(awk -v k="$peak" -v c="$cpu" 'BEGIN { print (k <= 16384 && c <= 0.3) }')")"
+}
+
+binary_size() {
+    local bytes
+    bytes=$(stat -c %s "$BIN")
+    row "release binary" "$(awk -v b="$bytes" 'BEGIN { printf "%.2f MiB", b / 1048576 }')" "" "" "≤ 6 MiB" \
+        "$(verdict "$((bytes <= 6 * 1048576))")"
+}
+
 need curl
 need bc
+need hyperfine
+need python3
+[ -x /usr/bin/time ] || need /usr/bin/time time
 build
+pytfe_env
 if [ $# -eq 0 ]; then
-    set -- page_latency keepalive_latency creates_with_state usage_walk relink_cost
+    set -- page_latency keepalive_latency creates_with_state usage_walk relink_cost \
+        read_one list_org list_paced list_memory binary_size
 fi
 for measurement in "$@"; do
+    echo "== $measurement" >&2
     "$measurement"
 done
+
+if [ ${#ROWS[@]} -gt 0 ]; then
+    echo
+    echo "Machine: $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(uname -sr); tfvcs $("$BIN" --version | awk '{ print $2 }'), $(hyperfine --version), $(curl --version | head -1 | awk '{ print $1, $2 }'), pytfe 1.5.0 on $(.venv/bin/python --version)"
+    echo
+    echo "| measurement | tfvcs | curl | pytfe | target | result |"
+    echo "|---|---|---|---|---|---|"
+    printf '%s\n' "${ROWS[@]}"
+fi

@@ -12,8 +12,9 @@ use std::time::Duration;
 use common::*;
 use serde_json::{Value, json};
 
-/// How the list server answers page `n` of `total`: after a delay, with a status.
-type Plan = fn(u64, u64) -> (Duration, u16);
+/// How the list server answers page `n` of `total`, asked for the `attempt`-th time (from 1):
+/// after a delay, with a status.
+type Plan = fn(u64, u64, u64) -> (Duration, u16);
 
 /// A TFE-like list server for `/organizations/my-organization/oauth-tokens`: `count` tokens,
 /// 100 a page, each request answered on its own thread after the plan's delay.
@@ -68,11 +69,16 @@ impl ListServer {
                         .and_then(|n| n.parse().ok())
                         .unwrap_or(1);
                     requests.lock().unwrap().push(number);
-                    *asked.lock().unwrap().entry(number).or_insert(0) += 1;
+                    let attempt = {
+                        let mut asked = asked.lock().unwrap();
+                        let count = asked.entry(number).or_insert(0);
+                        *count += 1;
+                        *count
+                    };
                     let now = in_flight.fetch_add(1, Ordering::SeqCst) + 1;
                     most_in_flight.fetch_max(now, Ordering::SeqCst);
                     let total = count.div_ceil(100).max(1);
-                    let (delay, status) = plan(number, total);
+                    let (delay, status) = plan(number, total, attempt);
                     std::thread::sleep(delay);
                     let body = if status == 200 {
                         let items = ((number - 1) * 100..(number * 100).min(count))
@@ -115,7 +121,7 @@ impl Drop for ListServer {
     }
 }
 
-fn quick(_: u64, _: u64) -> (Duration, u16) {
+fn quick(_: u64, _: u64, _: u64) -> (Duration, u16) {
     (Duration::ZERO, 200)
 }
 
@@ -146,7 +152,7 @@ fn a_list_of_n_items_is_n_over_100_rounded_up_requests_each_page_once() {
 #[test]
 fn pages_answering_out_of_order_print_in_page_order() {
     // Page 2 answers last of all: 9 pages, each earlier page slower than the next.
-    fn early_pages_slowest(n: u64, total: u64) -> (Duration, u16) {
+    fn early_pages_slowest(n: u64, total: u64, _: u64) -> (Duration, u16) {
         (Duration::from_millis(40 * (total - n)), 200)
     }
     let server = ListServer::start(900, early_pages_slowest, &[]);
@@ -186,7 +192,7 @@ fn a_multi_page_json_list_is_the_same_document_the_pages_add_up_to() {
 #[test]
 fn a_list_whose_later_page_fails_prints_nothing_on_stdout() {
     // Page 4 of 6 is refused: the first three pages were already fetched and kept.
-    fn fourth_page_missing(n: u64, _: u64) -> (Duration, u16) {
+    fn fourth_page_missing(n: u64, _: u64, _: u64) -> (Duration, u16) {
         (Duration::ZERO, if n == 4 { 404 } else { 200 })
     }
     let server = ListServer::start(600, fourth_page_missing, &[]);
@@ -203,22 +209,50 @@ fn a_list_whose_later_page_fails_prints_nothing_on_stdout() {
 }
 
 #[test]
-fn a_429_mid_walk_slows_the_pacer_down() {
-    fn third_page_limited(n: u64, _: u64) -> (Duration, u16) {
-        (Duration::ZERO, if n == 3 { 429 } else { 200 })
+fn a_429_mid_walk_slows_the_pacer_down_and_the_page_is_retried() {
+    fn third_page_limited_once(n: u64, _: u64, attempt: u64) -> (Duration, u16) {
+        (
+            Duration::ZERO,
+            if n == 3 && attempt == 1 { 429 } else { 200 },
+        )
     }
-    let server = ListServer::start(500, third_page_limited, &[("X-RateLimit-Limit", "30")]);
+    let server = ListServer::start(500, third_page_limited_once, &[("X-RateLimit-Limit", "30")]);
     let (mut cmd, _home) = tfvcs(&server.url);
     let out = cmd
         .args(["-v", "token", "list", "-o", "id"])
         .output()
         .unwrap();
     let stderr = stderr_of(&out);
+    assert!(out.status.success(), "{stderr}");
+    assert_eq!(
+        stdout_of(&out),
+        (0..500).map(|i| token(i) + "\n").collect::<String>()
+    );
     // Two thirds of 30 is 20 per second; the 429 halves it.
     assert!(
         stderr.contains("page%5Bnumber%5D=3 429: pacing down to 10.0 requests per second"),
         "{stderr}"
     );
+    // Five pages, and page 3 once more.
+    assert_eq!(server.requests().len(), 6);
+    assert_eq!(server.asked.lock().unwrap()[&3], 2);
+}
+
+#[test]
+fn a_list_paced_by_the_sandboxs_rate_limit_provokes_no_429() {
+    // 40 pages at --rate-limit 30: unpaced, eight requests in flight would pass 30 a second.
+    let sandbox = Sandbox::start(&["--populate", "4000", "--rate-limit", "30"]);
+    let (mut cmd, _home) = sandbox.tfvcs();
+    let out = cmd.args(["token", "list", "-o", "id"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert_eq!(stdout_of(&out).lines().count(), 4000);
+    let log = sandbox.stderr.lock().unwrap().clone();
+    let lists: Vec<&str> = log
+        .lines()
+        .filter(|l| l.contains("/oauth-tokens?"))
+        .collect();
+    assert_eq!(lists.len(), 40, "{log}");
+    assert!(lists.iter().all(|l| l.contains(" 200 ")), "{log}");
 }
 
 /// Runs `tfvcs token list` with stderr on a new pseudo-terminal; returns what the terminal
@@ -271,7 +305,7 @@ fn on_a_terminal(server: &ListServer) -> (String, String) {
 #[cfg(unix)]
 #[test]
 fn a_multi_page_list_shows_progress_on_a_terminal_and_clears_it() {
-    fn slow(_: u64, _: u64) -> (Duration, u16) {
+    fn slow(_: u64, _: u64, _: u64) -> (Duration, u16) {
         (Duration::from_millis(100), 200)
     }
     let server = ListServer::start(500, slow, &[]);
@@ -293,7 +327,7 @@ fn a_one_page_list_shows_no_progress_even_on_a_terminal() {
 
 #[test]
 fn off_a_terminal_a_multi_page_list_writes_no_carriage_return_or_escape() {
-    fn slow(_: u64, _: u64) -> (Duration, u16) {
+    fn slow(_: u64, _: u64, _: u64) -> (Duration, u16) {
         (Duration::from_millis(50), 200)
     }
     let server = ListServer::start(500, slow, &[]);
