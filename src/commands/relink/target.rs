@@ -1,0 +1,125 @@
+//! The checks of `token relink` before anything changes (SPEC §10): the target exists, an
+//! OAuth token's client belongs to the organization, a GitHub App serves FROM's provider and
+//! is used with a user token; and both sides' providers, for the plan.
+
+use serde_json::Value;
+
+use crate::api::client::{ApiRequest, Method, segment};
+use crate::api::model::{ClientView, TokenView, primary};
+use crate::commands::Context;
+use crate::error::{Fail, Result};
+use crate::linked::Connection;
+use crate::linked::connection::github_app_serves;
+
+/// HCP Terraform's GitHub App serves GitHub.com only.
+const HCP_HOST: &str = "app.terraform.io";
+
+/// Both sides of the relink, as the plan shows them.
+pub struct Sides {
+    from: String,
+    from_provider: Option<String>,
+    to: String,
+    to_provider: Option<String>,
+}
+
+impl Sides {
+    fn differ(&self) -> bool {
+        self.from_provider != self.to_provider
+    }
+
+    fn label(&self, id: &str, provider: &Option<String>) -> String {
+        match provider {
+            Some(p) if self.differ() => format!("{id} ({p})"),
+            _ => id.to_string(),
+        }
+    }
+
+    pub fn source_label(&self) -> String {
+        self.label(&self.from, &self.from_provider)
+    }
+
+    pub fn target_label(&self) -> String {
+        self.label(&self.to, &self.to_provider)
+    }
+}
+
+/// An OAuth token and its client: `GET /oauth-tokens/:id`, then `GET /oauth-clients/:id`.
+fn token_and_client(ctx: &Context, token: &str) -> Result<ClientView> {
+    let doc = ctx.document(&ApiRequest::new(
+        Method::GET,
+        format!("/oauth-tokens/{}", segment(token)),
+    ))?;
+    let client_id = TokenView::from_resource(primary(&doc))
+        .client_id
+        .ok_or_else(|| Fail::other(format!("OAuth token {token} names no OAuth client")))?;
+    let doc = ctx.document(&ApiRequest::new(
+        Method::GET,
+        format!("/oauth-clients/{}", segment(&client_id)),
+    ))?;
+    Ok(ClientView::from_resource(primary(&doc)))
+}
+
+/// The checks of SPEC §10 before anything changes: the target exists (exit 3 otherwise); an
+/// OAuth token's client belongs to the organization; a GitHub App only for GitHub
+/// connections and only with a user token (exit 2 otherwise).
+pub fn check_target(ctx: &Context, org: &str, from: &str, to: &Connection) -> Result<Sides> {
+    let to_provider = match to {
+        Connection::Token(id) => {
+            let client = token_and_client(ctx, id)?;
+            if client.organization.as_deref() != Some(org) {
+                return Err(Fail::usage(format!(
+                    "--to {id} belongs to {}, not to organization {org}: its workspaces could not use it",
+                    client.organization.as_deref().map_or_else(
+                        || "no organization".to_string(),
+                        |o| format!("organization {o}")
+                    )
+                )));
+            }
+            client.provider
+        }
+        Connection::GithubApp(id) => {
+            ctx.document(&ApiRequest::new(
+                Method::GET,
+                format!("/github-app/installation/{}", segment(id)),
+            ))?;
+            Some("GitHub App".to_string())
+        }
+    };
+    let from_client = token_and_client(ctx, from)?;
+    if let Connection::GithubApp(id) = to {
+        check_app_target(ctx, id, &from_client)?;
+    }
+    Ok(Sides {
+        from: from.to_string(),
+        from_provider: from_client.provider,
+        to: to.id().to_string(),
+        to_provider,
+    })
+}
+
+fn check_app_target(ctx: &Context, id: &str, from_client: &ClientView) -> Result<()> {
+    let on_hcp = ctx.config.endpoint.host_key() == HCP_HOST;
+    let provider = from_client.provider.as_deref().unwrap_or("unknown");
+    if !github_app_serves(provider, on_hcp) {
+        let serves = if on_hcp {
+            "HCP Terraform's GitHub App serves GitHub.com only"
+        } else {
+            "a GitHub App serves GitHub and GitHub Enterprise only"
+        };
+        return Err(Fail::usage(format!(
+            "--to {id} is a GitHub App installation, but the connection of the resources is {provider}: {serves}"
+        )));
+    }
+    let account = ctx.document(&ApiRequest::new(Method::GET, "/account/details"))?;
+    if primary(&account)
+        .pointer("/attributes/is-service-account")
+        .and_then(Value::as_bool)
+        == Some(true)
+    {
+        return Err(Fail::usage(
+            "only a user API token can link repositories through a GitHub App; this is a team or organization token",
+        )
+        .hint("run the relink with a user token whose user has linked a GitHub account"));
+    }
+    Ok(())
+}
