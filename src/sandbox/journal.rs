@@ -143,8 +143,11 @@ pub fn load(path: &Path) -> Result<Option<Loaded>, String> {
         Err(e) => return Err(format!("cannot read {}: {e}", path.display())),
     };
     let not_state = |why: String| format!("{} is not a sandbox state file ({why})", path.display());
-    let file: StateFile = serde_json::from_str(&text)
-        .map_err(|e| not_state(format!("line {}, column {}", e.line(), e.column())))?;
+    let file: StateFile = match serde_json::from_str(&text) {
+        Ok(file) => file,
+        Err(e) => without_a_torn_last_commit(&text)
+            .ok_or_else(|| not_state(format!("line {}, column {}", e.line(), e.column())))?,
+    };
     if file.format != FORMAT {
         return Err(not_state(format!(
             "format {:?}, expected {FORMAT:?}",
@@ -216,14 +219,31 @@ fn row_count(tables: &Tables) -> usize {
 }
 
 /// The bytes that append `records` in place of the tail.
+/// One commit's changes are one line, so a write cut short by a kill can only leave the
+/// last commit incomplete, and `load` drops it whole.
 fn appended_bytes(records: &[Value], first: bool) -> Vec<u8> {
     let mut bytes = Vec::new();
     for (i, record) in records.iter().enumerate() {
-        bytes.extend_from_slice(if first && i == 0 { b"\n" } else { b"\n," });
+        bytes.extend_from_slice(match (i, first) {
+            (0, true) => b"\n",
+            (0, false) => b"\n,",
+            _ => b",",
+        });
         serde_json::to_writer(&mut bytes, record).expect("records serialise");
     }
     bytes.extend_from_slice(TAIL);
     bytes
+}
+
+/// Reads a state file whose last line (one commit, never answered) was cut short.
+fn without_a_torn_last_commit(text: &str) -> Option<StateFile> {
+    let cut = text.trim_end().rfind('\n')?;
+    serde_json::from_str(&format!(
+        "{}{}",
+        &text[..cut],
+        std::str::from_utf8(TAIL).ok()?
+    ))
+    .ok()
 }
 
 fn create_private(path: &Path) -> std::io::Result<File> {
@@ -318,5 +338,53 @@ impl Journal {
     #[cfg(test)]
     pub fn fail_appends(&mut self) {
         self.file = File::open(&self.path).expect("the state file exists");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sandbox::rows::Project;
+
+    fn project(id: &str) -> Project {
+        Project {
+            id: id.into(),
+            name: id.into(),
+            description: None,
+            created_at: String::new(),
+        }
+    }
+
+    #[test]
+    fn a_commit_cut_short_by_a_kill_is_dropped_whole() {
+        let dir = std::env::temp_dir().join(format!("tfvcs-journal-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("state.json");
+        let mut tables = Tables::default();
+        tables.put(project("prj-a"));
+        let mut journal = Journal::rewrite(&path, "00", &tables).unwrap();
+        journal.append(&[put_record(&project("prj-b"))]).unwrap();
+        journal
+            .append(&[put_record(&project("prj-c")), put_record(&project("prj-d"))])
+            .unwrap();
+        let whole = std::fs::read_to_string(&path).unwrap();
+        let ids = |text: &str| -> Vec<String> {
+            std::fs::write(&path, text).unwrap();
+            let loaded = load(&path).unwrap().unwrap();
+            loaded
+                .tables
+                .projects
+                .iter()
+                .map(|p| p.id.clone())
+                .collect()
+        };
+        assert_eq!(ids(&whole), ["prj-a", "prj-b", "prj-c", "prj-d"]);
+        // Cut inside the second record of the last commit: neither of its records is kept.
+        let cut = whole.rfind("prj-d").unwrap();
+        assert_eq!(ids(&whole[..cut]), ["prj-a", "prj-b"]);
+        assert!(load(&path).is_ok());
+        std::fs::write(&path, "{\"format\":").unwrap();
+        assert!(load(&path).is_err(), "anything else is still refused");
+        let _ = std::fs::remove_dir_all(&dir);
     }
 }
