@@ -448,26 +448,38 @@ fn from_equal_to_to_and_bad_ids_are_refused_before_anything_is_sent() {
 
 #[test]
 fn a_missing_target_is_exit_3_and_nothing_is_listed_or_patched() {
-    let mut server = Server::new();
-    let missing = server
-        .mock("GET", format!("/api/v2/oauth-tokens/{TO}").as_str())
-        .with_status(404)
-        .with_body(r#"{"errors":[{"status":"404","title":"not found"}]}"#)
-        .expect(1)
-        .create();
-    let lists = server
-        .mock("GET", Matcher::Regex("/organizations/".into()))
-        .expect(0)
-        .create();
-    let none = no_patch(&mut server);
-    let out = run(
-        &server.url(),
-        &["token", "relink", FROM, "--to", TO, "--yes"],
-    );
-    assert_eq!(out.status.code(), Some(3), "{}", stderr_of(&out));
-    missing.assert();
-    lists.assert();
-    none.assert();
+    for (to, path) in [
+        (TO, format!("/api/v2/oauth-tokens/{TO}")),
+        (APP, format!("/api/v2/github-app/installation/{APP}")),
+        // FROM itself, read after an existing target.
+        (TO, format!("/api/v2/oauth-tokens/{FROM}")),
+    ] {
+        let mut server = Server::new();
+        let _found = if path.ends_with(FROM) {
+            token_side(&mut server, TO, TO_CLIENT, "github", ORG)
+        } else {
+            Vec::new()
+        };
+        let missing = server
+            .mock("GET", path.as_str())
+            .with_status(404)
+            .with_body(r#"{"errors":[{"status":"404","title":"not found"}]}"#)
+            .expect(1)
+            .create();
+        let lists = server
+            .mock("GET", Matcher::Regex("/organizations/".into()))
+            .expect(0)
+            .create();
+        let none = no_patch(&mut server);
+        let out = run(
+            &server.url(),
+            &["token", "relink", FROM, "--to", to, "--yes"],
+        );
+        assert_eq!(out.status.code(), Some(3), "{path}: {}", stderr_of(&out));
+        missing.assert();
+        lists.assert();
+        none.assert();
+    }
 }
 
 /// A target check that fails with exit 2: nothing is listed and nothing patched.
