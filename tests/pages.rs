@@ -260,36 +260,23 @@ fn a_list_paced_by_the_sandboxs_rate_limit_provokes_no_429() {
 #[cfg(unix)]
 fn on_a_terminal(server: &ListServer) -> (String, String) {
     use std::io::Read;
-    use std::os::fd::{FromRawFd, OwnedFd};
-    let (mut master, mut slave) = (-1, -1);
-    let opened = unsafe {
-        libc::openpty(
-            &mut master,
-            &mut slave,
-            std::ptr::null_mut(),
-            std::ptr::null(),
-            std::ptr::null(),
-        )
-    };
-    assert_eq!(opened, 0, "openpty failed");
-    let master = unsafe { OwnedFd::from_raw_fd(master) };
-    let slave = unsafe { OwnedFd::from_raw_fd(slave) };
+    // Only stderr is the terminal: stdout stays a pipe, as in `tfvcs token list -o id | …`.
+    let (mut controller, terminal) = open_pty();
     let (mut cmd, _home) = tfvcs_process(&server.url);
     let child = cmd
         .args(["token", "list", "-o", "id"])
         .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::from(slave))
+        .stderr(std::process::Stdio::from(terminal))
         .spawn()
         .unwrap();
-    // Drop our copy of the slave (moved into the Command, which the spawn consumed), so the
-    // master reads end-of-file (EIO on Linux) once the child exits.
+    // Drop our copy of the terminal end (held by the Command), so reading the controller ends
+    // (EIO on Linux) once the child exits.
     drop(cmd);
     let reader = std::thread::spawn(move || {
-        let mut file = std::fs::File::from(master);
         let mut seen = Vec::new();
         let mut buf = [0u8; 4096];
-        while let Ok(n) = file.read(&mut buf) {
+        while let Ok(n) = controller.read(&mut buf) {
             if n == 0 {
                 break;
             }

@@ -5,5 +5,7 @@ pub mod body;
 pub mod client;
 pub mod error;
 pub mod model;
+pub mod pacer;
+pub mod page;
 pub mod pages;
 pub mod retry;

@@ -1,5 +1,5 @@
-//! The paced, concurrent page walk every list shares (SPEC §4), and the one request pacer of a
-//! run.
+//! The paced, concurrent page walk every list shares (SPEC §4). The pacer is in `pacer.rs`,
+//! a page and its resources in `page.rs`; both are re-exported here.
 //!
 //! **Pacing.** [`Pacer`] spaces the start of every request the run sends (first attempts and
 //! retries alike) at two thirds of the server's `X-RateLimit-Limit` per second, 20 per second
@@ -21,7 +21,7 @@
 //! // One list: pages in order, each already de-duplicated.
 //! let progress = ctx.progress("pages");          // "pages: 3 of 9" on a terminal only
 //! let request = ApiRequest::new(Method::GET, "/organizations/o/workspaces");
-//! ctx.walk(&request, &progress, |page| { rows.extend(page.items); Ok(()) })?;
+//! ctx.walk(&request, &progress, |page| { rows.extend(page.items.iter().map(Resource::value)); Ok(()) })?;
 //! progress.finish();                             // before printing anything
 //! // Three lists side by side under the same pacing: threads over one client, one progress.
 //! std::thread::scope(|s| {
@@ -38,15 +38,12 @@
 
 use std::collections::{BTreeMap, HashSet};
 use std::sync::{Condvar, Mutex};
-use std::time::{Duration, Instant};
-
-use serde::Deserialize;
-use serde_json::Value;
-use serde_json::value::RawValue;
 
 use super::client::{ApiClient, ApiRequest, Method};
 use super::error::ApiError;
 use super::model::ListDocument;
+pub use super::pacer::Pacer;
+pub use super::page::{Page, Pagination, Resource};
 use crate::progress::Progress;
 
 /// The largest page TFE serves.
@@ -58,293 +55,6 @@ pub const IN_FLIGHT: usize = 8;
 pub const WINDOW: u64 = 2 * IN_FLIGHT as u64;
 /// A walk past this many pages (a million items) is a server that never ends its list.
 pub const MAX_PAGES: u64 = 10_000;
-/// Requests per second before any response has named the server's limit.
-pub const DEFAULT_RATE: f64 = 20.0;
-/// The share of the server's `X-RateLimit-Limit` the pacer uses.
-const LIMIT_SHARE: f64 = 2.0 / 3.0;
-/// 429s halve the rate at most this many times (20/s → 0.3/s).
-const MAX_SLOWDOWNS: u32 = 6;
-
-/// Spaces request starts evenly: one slot every `1 / rate` seconds, shared by every thread.
-#[derive(Debug)]
-pub struct Pacer {
-    state: Mutex<PacerState>,
-}
-
-#[derive(Debug)]
-struct PacerState {
-    /// The rate the server allows us (two thirds of its limit), or the default.
-    base_rate: f64,
-    /// How many 429s halved the rate.
-    slowdowns: u32,
-    /// When the next request may start.
-    next_slot: Instant,
-}
-
-impl PacerState {
-    fn rate(&self) -> f64 {
-        self.base_rate / f64::from(1u32 << self.slowdowns)
-    }
-
-    fn interval(&self) -> Duration {
-        Duration::from_secs_f64(1.0 / self.rate())
-    }
-}
-
-impl Default for Pacer {
-    fn default() -> Self {
-        Pacer::new(DEFAULT_RATE)
-    }
-}
-
-impl Pacer {
-    /// A pacer at `per_second` requests per second until a response names a limit.
-    pub fn new(per_second: f64) -> Pacer {
-        Pacer {
-            state: Mutex::new(PacerState {
-                base_rate: per_second.max(f64::MIN_POSITIVE),
-                slowdowns: 0,
-                next_slot: Instant::now(),
-            }),
-        }
-    }
-
-    /// Requests per second now.
-    pub fn per_second(&self) -> f64 {
-        self.lock().rate()
-    }
-
-    /// Blocks until the calling thread may start a request, and takes that slot.
-    pub fn wait(&self) {
-        let slot = {
-            let mut state = self.lock();
-            let now = Instant::now();
-            let slot = state.next_slot.max(now);
-            state.next_slot = slot + state.interval();
-            slot
-        };
-        let now = Instant::now();
-        if slot > now {
-            std::thread::sleep(slot - now);
-        }
-    }
-
-    /// Learns from a response: its `X-RateLimit-Limit` sets the rate to two thirds of it; a
-    /// 429 halves the rate and holds back the next request by one new interval. Returns the
-    /// new rate when a 429 lowered it (for the `-v` trace).
-    pub fn observe(&self, status: u16, rate_limit: Option<f64>) -> Option<f64> {
-        let mut state = self.lock();
-        if let Some(limit) = rate_limit.filter(|l| l.is_finite() && *l > 0.0) {
-            state.base_rate = limit * LIMIT_SHARE;
-        }
-        if status != 429 {
-            return None;
-        }
-        state.slowdowns = (state.slowdowns + 1).min(MAX_SLOWDOWNS);
-        let held = Instant::now() + state.interval();
-        state.next_slot = state.next_slot.max(held);
-        Some(state.rate())
-    }
-
-    fn lock(&self) -> std::sync::MutexGuard<'_, PacerState> {
-        // A thread that panicked while holding the lock left consistent numbers behind.
-        self.state.lock().unwrap_or_else(|e| e.into_inner())
-    }
-}
-
-/// `meta.pagination` of one page, as far as the walk needs it.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Pagination {
-    pub next_page: Option<u64>,
-    pub total_pages: Option<u64>,
-}
-
-/// One resource of a list page, kept as the compact JSON text it serialises to (key order
-/// as the server sent it): a tenth of the memory of a parsed `Value`, so pages waiting for
-/// their turn cost little. `value()` parses it when a caller needs the fields.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Resource {
-    kind: String,
-    id: String,
-    json: String,
-}
-
-impl Resource {
-    /// Reads a JSON:API resource; `Err` says what is wrong with it.
-    pub fn from_value(resource: &Value) -> Result<Resource, String> {
-        let Some(id) = resource
-            .get("id")
-            .and_then(Value::as_str)
-            .filter(|id| !id.is_empty())
-        else {
-            return Err("not a resource with an id".into());
-        };
-        Ok(Resource {
-            kind: resource
-                .get("type")
-                .and_then(Value::as_str)
-                .unwrap_or_default()
-                .to_string(),
-            id: id.to_string(),
-            json: serde_json::to_string(resource).expect("JSON values serialise"),
-        })
-    }
-
-    pub fn id(&self) -> &str {
-        &self.id
-    }
-
-    /// The JSON:API `type`.
-    pub fn kind(&self) -> &str {
-        &self.kind
-    }
-
-    /// The resource as compact JSON.
-    pub fn json(&self) -> &str {
-        &self.json
-    }
-
-    /// The resource parsed.
-    pub fn value(&self) -> Value {
-        serde_json::from_str(&self.json).expect("serialised from a Value")
-    }
-}
-
-/// One page of a list: its items, its `included` resources, and its pagination (`None` when
-/// the server sent no `meta.pagination`: the list is complete).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Page {
-    pub items: Vec<Resource>,
-    pub included: Vec<Resource>,
-    pub pagination: Option<Pagination>,
-}
-
-/// A list document as its text, borrowed: nothing of it is parsed but the ids.
-#[derive(Deserialize)]
-struct ListText<'a> {
-    #[serde(borrow, default, deserialize_with = "present")]
-    data: Option<&'a RawValue>,
-    #[serde(borrow, default, deserialize_with = "present")]
-    included: Option<&'a RawValue>,
-    #[serde(default)]
-    meta: Option<Value>,
-}
-
-/// A key that is there, even as `null` (a plain `Option` would read `null` as absent).
-fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<&'de RawValue>, D::Error> {
-    <&RawValue>::deserialize(d).map(Some)
-}
-
-/// What the walk needs of a resource to de-duplicate it.
-#[derive(Deserialize)]
-struct Ident {
-    #[serde(default)]
-    id: Option<Value>,
-    #[serde(default, rename = "type")]
-    kind: Option<Value>,
-}
-
-/// What a raw JSON value is, in the words of error messages.
-fn raw_kind(raw: &RawValue) -> &'static str {
-    match raw.get().trim_start().as_bytes().first() {
-        Some(b'{') => "an object",
-        Some(b'[') => "an array",
-        Some(b'"') => "a string",
-        Some(b't' | b'f') => "a boolean",
-        Some(b'n') => "null",
-        _ => "a number",
-    }
-}
-
-impl Resource {
-    /// A resource from its JSON text, kept as it came.
-    fn from_raw(raw: &RawValue) -> Result<Resource, String> {
-        let not_a_resource = || "not a resource with an id".to_string();
-        let ident: Ident = serde_json::from_str(raw.get()).map_err(|_| not_a_resource())?;
-        let id = match ident.id {
-            Some(Value::String(id)) if !id.is_empty() => id,
-            _ => return Err(not_a_resource()),
-        };
-        let kind = match ident.kind {
-            Some(Value::String(kind)) => kind,
-            _ => String::new(),
-        };
-        Ok(Resource {
-            kind,
-            id,
-            json: raw.get().to_string(),
-        })
-    }
-}
-
-impl Page {
-    /// Reads a list document from its text without building a `Value` of it; `Err` says what
-    /// is wrong with it (the same words as [`Page::from_document`] and the API client's).
-    pub fn from_text(text: &str) -> Result<Page, String> {
-        let top: &RawValue =
-            serde_json::from_str(text).map_err(|e| format!("the body is not JSON ({e})"))?;
-        if raw_kind(top) != "an object" {
-            return Err(format!(
-                "the body is {}, not a JSON:API document",
-                raw_kind(top)
-            ));
-        }
-        let doc: ListText =
-            serde_json::from_str(text).map_err(|e| format!("the body is not JSON ({e})"))?;
-        let Some(data) = doc.data else {
-            return Err("the document has no `data`".into());
-        };
-        let resources = |raw: &RawValue, what: &str| {
-            serde_json::from_str::<Vec<&RawValue>>(raw.get())
-                .map_err(|_| "expected a list (`data` array)".to_string())?
-                .into_iter()
-                .map(|r| Resource::from_raw(r).map_err(|e| format!("an item of `{what}` is {e}")))
-                .collect::<Result<Vec<_>, String>>()
-        };
-        let items = resources(data, "data")?;
-        let included = match doc.included {
-            Some(raw) if raw_kind(raw) == "an array" => resources(raw, "included")?,
-            _ => Vec::new(),
-        };
-        Ok(Page {
-            items,
-            included,
-            pagination: doc.meta.as_ref().and_then(pagination),
-        })
-    }
-
-    /// Reads a list document; `Err` says what is wrong with it.
-    pub fn from_document(doc: &Value) -> Result<Page, String> {
-        let items = match doc.get("data") {
-            Some(Value::Array(items)) => items,
-            _ => return Err("expected a list (`data` array)".into()),
-        };
-        let resources = |list: &Vec<Value>, what: &str| {
-            list.iter()
-                .map(|r| Resource::from_value(r).map_err(|e| format!("an item of `{what}` is {e}")))
-                .collect::<Result<Vec<_>, String>>()
-        };
-        let included = match doc.get("included") {
-            Some(Value::Array(included)) => resources(included, "included")?,
-            _ => Vec::new(),
-        };
-        Ok(Page {
-            items: resources(items, "data")?,
-            included,
-            pagination: doc.get("meta").and_then(pagination),
-        })
-    }
-}
-
-/// `meta.pagination`, when it is an object.
-fn pagination(meta: &Value) -> Option<Pagination> {
-    meta.get("pagination")
-        .filter(|p| p.is_object())
-        .map(|p| Pagination {
-            next_page: p.get("next-page").and_then(Value::as_u64),
-            total_pages: p.get("total-pages").and_then(Value::as_u64),
-        })
-}
 
 /// Where pages come from: one page by its number (from 1).
 pub trait PageSource: Sync {
@@ -363,7 +73,7 @@ struct Seen {
 
 impl Seen {
     fn first_time(set: &mut HashSet<(String, String)>, resource: &Resource) -> bool {
-        set.insert((resource.kind.clone(), resource.id.clone()))
+        set.insert((resource.kind().to_string(), resource.id().to_string()))
     }
 
     fn filter(&mut self, mut page: Page) -> Page {
@@ -695,6 +405,7 @@ impl ApiClient {
 mod tests {
     use super::*;
     use std::sync::atomic::{AtomicU64, Ordering};
+    use std::time::Duration;
 
     /// A list of `count` items, `per_page` a page, whose early pages answer slowest.
     struct FakeList {
@@ -941,115 +652,6 @@ mod tests {
         let mut asked = source.requests();
         asked.sort();
         assert_eq!(asked, vec![1, 2, 3, 4, 5, 6, 7]);
-    }
-
-    #[test]
-    fn a_page_without_pagination_is_the_whole_list() {
-        let page = Page::from_document(&serde_json::json!({"data": [{"id": "a"}]})).unwrap();
-        assert_eq!(page.pagination, None);
-        assert_eq!(page.items[0].json(), r#"{"id":"a"}"#);
-        assert!(Page::from_document(&serde_json::json!({"data": {"id": "a"}})).is_err());
-        assert_eq!(
-            Page::from_document(&serde_json::json!({"data": [{"id": 7}]})).unwrap_err(),
-            "an item of `data` is not a resource with an id"
-        );
-    }
-
-    #[test]
-    fn a_page_read_from_its_text_keeps_each_resource_as_sent() {
-        let text = r#"{"data": [ {"id": "a", "type": "t", "attributes": {"n": "\u00e9"}},
-                                 {"type": "t", "id": "b"} ],
-                       "included": [{"id": "i", "type": "u"}],
-                       "meta": {"pagination": {"next-page": 2, "total-pages": 3}}}"#;
-        let page = Page::from_text(text).unwrap();
-        assert_eq!(page.items.len(), 2);
-        assert_eq!(
-            page.items[0].json(),
-            r#"{"id": "a", "type": "t", "attributes": {"n": "\u00e9"}}"#
-        );
-        assert_eq!(page.items[0].value()["attributes"]["n"], "é");
-        assert_eq!((page.items[1].kind(), page.items[1].id()), ("t", "b"));
-        assert_eq!(page.included[0].id(), "i");
-        assert_eq!(
-            page.pagination,
-            Some(Pagination {
-                next_page: Some(2),
-                total_pages: Some(3)
-            })
-        );
-        // The same page read from a parsed value gives the same resources' fields.
-        let from_value = Page::from_document(&serde_json::from_str(text).unwrap()).unwrap();
-        assert_eq!(from_value.items[0].value(), page.items[0].value());
-        assert_eq!(from_value.pagination, page.pagination);
-    }
-
-    #[test]
-    fn a_page_whose_text_is_not_a_list_says_what_is_wrong() {
-        for (text, what) in [
-            ("[1]", "the body is an array, not a JSON:API document"),
-            ("\"x\"", "the body is a string, not a JSON:API document"),
-            ("{}", "the document has no `data`"),
-            (r#"{"data": null}"#, "expected a list (`data` array)"),
-            (r#"{"data": {"id": "a"}}"#, "expected a list (`data` array)"),
-            (
-                r#"{"data": [1]}"#,
-                "an item of `data` is not a resource with an id",
-            ),
-            (
-                r#"{"data": [{"id": ""}]}"#,
-                "an item of `data` is not a resource with an id",
-            ),
-            (
-                r#"{"data": [{"id": 7}]}"#,
-                "an item of `data` is not a resource with an id",
-            ),
-            (
-                r#"{"data": [], "included": [{"type": "x"}]}"#,
-                "an item of `included` is not a resource with an id",
-            ),
-        ] {
-            assert_eq!(Page::from_text(text).unwrap_err(), what, "{text}");
-        }
-        assert!(
-            Page::from_text(r#"{"data": [}"#)
-                .unwrap_err()
-                .starts_with("the body is not JSON")
-        );
-        // An `included` that is not an array is left out, as before.
-        let page = Page::from_text(r#"{"data": [], "included": null}"#).unwrap();
-        assert!(page.included.is_empty() && page.pagination.is_none());
-    }
-
-    #[test]
-    fn the_pacer_takes_two_thirds_of_the_server_limit_and_halves_on_429() {
-        let pacer = Pacer::default();
-        assert_eq!(pacer.per_second(), 20.0);
-        assert_eq!(pacer.observe(200, Some(30.0)), None);
-        assert_eq!(pacer.per_second(), 20.0);
-        assert_eq!(pacer.observe(200, Some(60.0)), None);
-        assert_eq!(pacer.per_second(), 40.0);
-        assert_eq!(pacer.observe(429, Some(30.0)), Some(10.0));
-        assert_eq!(pacer.per_second(), 10.0);
-        // A later answer naming the limit again does not undo the slowdown.
-        pacer.observe(200, Some(30.0));
-        assert_eq!(pacer.per_second(), 10.0);
-        for _ in 0..20 {
-            pacer.observe(429, None);
-        }
-        assert_eq!(pacer.per_second(), 20.0 / 64.0);
-    }
-
-    #[test]
-    fn the_pacer_hands_out_one_slot_per_interval_across_threads() {
-        // 1,000/s: 40 slots from 4 threads span at least 39 intervals.
-        let pacer = Pacer::new(1_000.0);
-        let started = Instant::now();
-        std::thread::scope(|s| {
-            for _ in 0..4 {
-                s.spawn(|| (0..10).for_each(|_| pacer.wait()));
-            }
-        });
-        assert!(started.elapsed() >= Duration::from_millis(39));
     }
 
     #[test]
