@@ -50,6 +50,19 @@ fn read_response(reader: &mut BufReader<&TcpStream>) -> (u16, String) {
     (status, String::from_utf8_lossy(&body).into_owned())
 }
 
+/// What `read` returns once `done` holds of it, waiting up to 10 s: a log line is written
+/// just after its response, so a client can read the response first.
+fn logged_when(read: impl Fn() -> String, done: impl Fn(&str) -> bool) -> String {
+    let until = Instant::now() + Duration::from_secs(10);
+    loop {
+        let text = read();
+        if done(&text) || Instant::now() > until {
+            return text;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
 fn get_request(sandbox: &Sandbox, path: &str) -> String {
     format!(
         "GET {path} HTTP/1.1\r\nHost: {}\r\nAuthorization: Bearer {}\r\n\r\n",
@@ -172,8 +185,10 @@ fn a_kept_alive_connection_adds_no_delay() {
         average < Duration::from_millis(20),
         "{average:?} per request"
     );
-    std::thread::sleep(Duration::from_millis(100));
-    let logged = sandbox.stderr.lock().unwrap().clone();
+    let logged = logged_when(
+        || sandbox.stderr.lock().unwrap().clone(),
+        |text| text.matches("GET /api/v2/account/details 200").count() >= 200,
+    );
     assert_eq!(
         logged.matches("GET /api/v2/account/details 200").count(),
         200,
@@ -227,8 +242,10 @@ fn the_request_log_escapes_control_characters() {
         .write_all(b"GET /api/v2/x\xc2\x9b31mfake\xe2\x80\xaeevil HTTP/1.1\r\nHost: x\r\n\r\n")
         .unwrap();
     assert_eq!(read_response(&mut BufReader::new(&stream)).0, 401);
-    std::thread::sleep(Duration::from_millis(100));
-    let logged = sandbox.stderr.lock().unwrap().clone();
+    let logged = logged_when(
+        || sandbox.stderr.lock().unwrap().clone(),
+        |text| text.contains(" 401"),
+    );
     assert!(
         logged.contains("/api/v2/x\\u{9b}31mfake\\u{202e}evil 401"),
         "{logged}"
@@ -337,8 +354,10 @@ fn detach_returns_once_listening_with_the_pid_and_logs_to_a_file() {
         None,
     );
     assert_eq!(reply.status, 200);
-    std::thread::sleep(Duration::from_millis(100));
-    let logged = std::fs::read_to_string(&log).unwrap();
+    let logged = logged_when(
+        || std::fs::read_to_string(&log).unwrap_or_default(),
+        |text| text.contains(" 200 "),
+    );
     assert!(
         logged.contains("GET /api/v2/account/details 200"),
         "{logged}"
