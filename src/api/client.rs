@@ -15,62 +15,15 @@ use ureq::tls::{Certificate, RootCerts, TlsConfig};
 use super::body::{Body, redact_response};
 use super::error::{ApiError, TransportKind, parse_error_body, status_line};
 use super::pages::Pacer;
+pub use super::request::{ApiRequest, segment};
 use super::retry::{self, Backoff, Decision};
+use super::transport::{describe_body_error, describe_transport_error};
 use crate::redacted::Secret;
-use crate::shared::jsonapi::encode_component;
 
 pub const JSON_API: &str = "application/vnd.api+json";
 pub const USER_AGENT: &str = concat!("tfvcs/", env!("CARGO_PKG_VERSION"));
 /// Bodies larger than this are refused, not read (no TFE document comes near it).
 pub const MAX_BODY: u64 = 32 * 1024 * 1024;
-
-/// One API request: a path below the base URL, its query, and an optional JSON:API body.
-/// No `Debug`: print `body.redacted()` to show a body.
-#[derive(Clone, PartialEq)]
-pub struct ApiRequest {
-    pub method: Method,
-    pub path: String,
-    pub query: Vec<(String, String)>,
-    pub body: Option<Body>,
-}
-
-impl ApiRequest {
-    pub fn new(method: Method, path: impl Into<String>) -> Self {
-        ApiRequest {
-            method,
-            path: path.into(),
-            query: Vec::new(),
-            body: None,
-        }
-    }
-
-    pub fn query(mut self, key: &str, value: &str) -> Self {
-        self.query.push((key.to_string(), value.to_string()));
-        self
-    }
-
-    pub fn body(mut self, body: impl Into<Body>) -> Self {
-        self.body = Some(body.into());
-        self
-    }
-
-    /// The absolute URL, with query keys and values percent-encoded (`page%5Bsize%5D=100`).
-    pub fn url(&self, base_url: &str) -> String {
-        let mut url = format!("{base_url}{}", self.path);
-        for (i, (key, value)) in self.query.iter().enumerate() {
-            url.push(if i == 0 { '?' } else { '&' });
-            url.push_str(&encode_component(key));
-            url.push('=');
-            url.push_str(&encode_component(value));
-        }
-        url
-    }
-}
-
-/// A path segment from user input (an id or a name): encoded so it cannot change the path.
-pub fn segment(s: &str) -> String {
-    encode_component(s)
-}
 
 /// A successful answer: its status and its JSON body (`None` for an empty body, as with 204),
 /// parsed as a `Value` or, through [`ApiClient::send_parsed`], straight into something leaner.
@@ -496,106 +449,5 @@ fn brief(error: &ApiError) -> String {
         ApiError::Status { status, .. } => status_line(*status),
         ApiError::Transport { message, .. } => message.clone(),
         other => other.to_string(),
-    }
-}
-
-fn describe_transport_error(e: &ureq::Error, host: &str) -> (TransportKind, String) {
-    use std::io::ErrorKind;
-    let text = e.to_string();
-    if is_unknown_issuer(&text) {
-        return (
-            TransportKind::UnknownIssuer,
-            format!(
-                "TLS failed with {host}: its certificate is signed by an unknown issuer ({text})"
-            ),
-        );
-    }
-    match e {
-        ureq::Error::Timeout(_) => (
-            TransportKind::Timeout,
-            format!("timed out talking to {host}"),
-        ),
-        ureq::Error::HostNotFound => (TransportKind::Resolve, format!("cannot resolve {host}")),
-        ureq::Error::ConnectionFailed => {
-            (TransportKind::Refused, format!("cannot connect to {host}"))
-        }
-        ureq::Error::Io(io) => match io.kind() {
-            ErrorKind::ConnectionRefused
-            | ErrorKind::AddrNotAvailable
-            | ErrorKind::HostUnreachable
-            | ErrorKind::NetworkUnreachable => (
-                TransportKind::Refused,
-                format!("cannot connect to {host}: {io}"),
-            ),
-            ErrorKind::TimedOut => (
-                TransportKind::Timeout,
-                format!("timed out talking to {host}"),
-            ),
-            // rustls reports a failed handshake or a bad record through the stream.
-            ErrorKind::InvalidData => (TransportKind::Tls, format!("TLS failed with {host}: {io}")),
-            ErrorKind::ConnectionReset
-            | ErrorKind::ConnectionAborted
-            | ErrorKind::BrokenPipe
-            | ErrorKind::UnexpectedEof => (
-                TransportKind::Broken,
-                format!("the connection to {host} broke: {io}"),
-            ),
-            _ => (
-                TransportKind::Other,
-                format!("cannot connect to {host}: {io}"),
-            ),
-        },
-        ureq::Error::Tls(why) => (TransportKind::Tls, format!("TLS failed with {host}: {why}")),
-        ureq::Error::Rustls(why) => (TransportKind::Tls, format!("TLS failed with {host}: {why}")),
-        _ => {
-            let kind = if text.to_ascii_lowercase().contains("certificate") {
-                TransportKind::Tls
-            } else {
-                TransportKind::Other
-            };
-            (kind, format!("request to {host} failed: {text}"))
-        }
-    }
-}
-
-/// A failure while reading a body: whatever the cause, the answer was cut off, so it is a
-/// network failure to retry (a timeout stays a timeout).
-fn describe_body_error(e: &ureq::Error, host: &str) -> (TransportKind, String) {
-    match e {
-        ureq::Error::Timeout(_) => (
-            TransportKind::Timeout,
-            format!("timed out reading the answer from {host}"),
-        ),
-        other => (
-            TransportKind::Broken,
-            format!("the answer from {host} was cut off: {other}"),
-        ),
-    }
-}
-
-/// rustls says `UnknownIssuer` (its `Debug` name) for a certificate no trusted root signed.
-fn is_unknown_issuer(text: &str) -> bool {
-    let text = text.to_ascii_lowercase();
-    text.contains("unknownissuer") || text.contains("unknown issuer")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn query_keys_are_percent_encoded() {
-        let req = ApiRequest::new(Method::GET, "/organizations/o/oauth-clients")
-            .query("include", "oauth_tokens")
-            .query("page[size]", "100");
-        assert_eq!(
-            req.url("https://h/api/v2"),
-            "https://h/api/v2/organizations/o/oauth-clients?include=oauth_tokens&page%5Bsize%5D=100"
-        );
-    }
-
-    #[test]
-    fn path_segments_cannot_escape() {
-        assert_eq!(segment("../x?y"), "..%2Fx%3Fy");
     }
 }

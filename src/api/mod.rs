@@ -1,5 +1,5 @@
-//! The TFE API: the HTTP client, its retry policy, the documents, request bodies that keep
-//! secrets typed, the errors, and the paced page walk.
+//! The TFE API: requests, the HTTP client, its retry policy and transport failures, the
+//! documents, request bodies that keep secrets typed, the errors, and the paced page walk.
 
 pub mod body;
 pub mod client;
@@ -8,4 +8,6 @@ pub mod model;
 pub mod pacer;
 pub mod page;
 pub mod pages;
+pub mod request;
 pub mod retry;
+mod transport;
