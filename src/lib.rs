@@ -12,6 +12,7 @@ pub mod error;
 pub mod generate;
 pub mod linked;
 pub mod output;
+pub mod payload;
 pub mod progress;
 pub mod prompt;
 pub mod provider;

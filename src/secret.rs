@@ -66,30 +66,36 @@ pub struct SourceText {
 /// to their end like files; nothing is warned about here (see [`warn_if_shared`]).
 pub fn read_source(path: &Path, option: &str, holds: Holds) -> Result<SourceText> {
     let name = source_name(path);
+    if is_stdin(path) {
+        let text = read_bounded_text(std::io::stdin().lock(), option, &name)?;
+        return Ok(SourceText {
+            text,
+            shared_file: false,
+        });
+    }
+    let file = std::fs::File::open(path).map_err(|e| open_failed(path, option, holds, e))?;
+    let shared_file = is_shared_regular_file(&file);
+    let text = read_bounded_text(file, option, &name)?;
+    Ok(SourceText { text, shared_file })
+}
+
+/// Reads `source` to its end as UTF-8 text, refusing it after [`MAX_INPUT_BYTES`] (one byte
+/// past the limit is read, so that "more" can be told from "exactly the limit"). Messages
+/// name `option` and `name`, never the text.
+pub fn read_bounded_text(source: impl Read, option: &str, name: &str) -> Result<String> {
     let mut bytes = Vec::new();
-    let mut shared_file = false;
-    let read = if is_stdin(path) {
-        read_bounded(std::io::stdin().lock(), &mut bytes)
-    } else {
-        let file = std::fs::File::open(path).map_err(|e| open_failed(path, option, holds, e))?;
-        shared_file = is_shared_regular_file(&file);
-        read_bounded(file, &mut bytes)
-    };
-    read.map_err(|e| Fail::usage(format!("{option} {name}: cannot read: {e}")))?;
+    source
+        .take(MAX_INPUT_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Fail::usage(format!("{option} {name}: cannot read: {e}")))?;
     if bytes.len() > MAX_INPUT_BYTES {
         return Err(Fail::usage(format!(
             "{option} {name}: more than 1 MiB; this is not a key, token or payload"
         )));
     }
     // The UTF-8 error names a byte offset, never the bytes.
-    let text = String::from_utf8(bytes)
-        .map_err(|e| Fail::usage(format!("{option} {name}: not UTF-8 text ({e})")))?;
-    Ok(SourceText { text, shared_file })
-}
-
-/// Reads up to one byte past the limit, so that "more" can be told from "exactly the limit".
-fn read_bounded(source: impl Read, bytes: &mut Vec<u8>) -> std::io::Result<usize> {
-    source.take(MAX_INPUT_BYTES as u64 + 1).read_to_end(bytes)
+    String::from_utf8(bytes)
+        .map_err(|e| Fail::usage(format!("{option} {name}: not UTF-8 text ({e})")))
 }
 
 /// The failure to open a source. A secret's path is repeated only when something exists

@@ -1,9 +1,7 @@
 //! `tfvcs client create`: builds the create request from flags and an optional `--payload`
 //! document, applying the provider rules of SPEC §3 before anything is sent.
 
-use std::path::Path;
-
-use serde_json::{Map, Value, json};
+use serde_json::{Map, json};
 
 use super::{
     check_ado_org_name, check_project_ids, client_document, clients_path, resolve_projects,
@@ -15,77 +13,10 @@ use crate::cli::CreateArgs;
 use crate::commands::{Context, check_id};
 use crate::error::{Fail, Result};
 use crate::output::note;
+use crate::payload::{self, Payload};
 use crate::provider::Provider;
 use crate::provider::{Credentials, is_absolute_http_url};
 use crate::secret::{self, Holds, Secret};
-
-/// The attributes of an OAuth client that hold no secret. A `--payload` attribute not named
-/// here is sent on as the payload has it, but kept as a secret: shown as `"[redacted]"`.
-const PUBLIC_ATTRIBUTES: [&str; 9] = [
-    "service-provider",
-    "name",
-    "key",
-    "http-url",
-    "api-url",
-    "rsa-public-key",
-    "organization-scoped",
-    "ado-org-name",
-    "ado-entra-tenant-id",
-];
-
-/// The attributes (typed: secrets as secrets) and relationships of a `--payload` document.
-struct Payload {
-    attributes: Fields,
-    relationships: Map<String, Value>,
-}
-
-fn read_payload(path: &Path) -> Result<Payload> {
-    let name = secret::source_name(path);
-    let source = secret::read_source(path, "--payload", Holds::Public)?;
-    let text = &source.text;
-    // serde_json's syntax errors never quote the input, so a PAT in the file cannot leak here.
-    let doc: Value = serde_json::from_str(text).map_err(|e| {
-        Fail::usage(format!(
-            "--payload {name}: invalid JSON at line {}, column {}",
-            e.line(),
-            e.column()
-        ))
-    })?;
-    let data = doc.get("data").and_then(Value::as_object).ok_or_else(|| {
-        Fail::usage(format!(
-            "--payload {name}: no `data` object (expected a JSON:API document)"
-        ))
-    })?;
-    match data.get("type").and_then(Value::as_str) {
-        Some("oauth-clients") => {}
-        other => {
-            return Err(Fail::usage(format!(
-                "--payload {name}: data.type must be \"oauth-clients\", not {}",
-                other
-                    .map(|t| format!("{t:?}"))
-                    .unwrap_or_else(|| "missing".into())
-            )));
-        }
-    }
-    let object = |key: &str| -> Result<Map<String, Value>> {
-        match data.get(key) {
-            None | Some(Value::Null) => Ok(Map::new()),
-            Some(Value::Object(map)) => Ok(map.clone()),
-            Some(_) => Err(Fail::usage(format!(
-                "--payload {name}: data.{key} must be an object"
-            ))),
-        }
-    };
-    let attributes = Fields::from_untrusted(object("attributes")?, &PUBLIC_ATTRIBUTES);
-    // A payload is a secret file only when it carries a secret (SPEC §3).
-    if attributes.holds_secret() {
-        secret::warn_if_shared(&source, path);
-    }
-    Ok(Payload {
-        attributes,
-        relationships: object("relationships")?,
-    })
-}
 
 pub fn create(ctx: &Context, args: CreateArgs) -> Result<()> {
     secret::check_single_stdin(&[
@@ -99,7 +30,7 @@ pub fn create(ctx: &Context, args: CreateArgs) -> Result<()> {
         mut attributes,
         mut relationships,
     } = match &args.payload {
-        Some(path) => read_payload(path)?,
+        Some(path) => payload::read(path)?,
         None => Payload {
             attributes: Fields::new(),
             relationships: Map::new(),
