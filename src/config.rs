@@ -231,11 +231,14 @@ fn token_from_credentials_file(
     path: &Path,
     host_key: &str,
 ) -> Result<Option<(Secret, TokenSource)>> {
-    let text = match std::fs::read_to_string(path) {
-        Ok(text) => text,
+    let file = match std::fs::File::open(path) {
+        Ok(file) => file,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(Fail::other(format!("cannot read {}: {e}", path.display()))),
     };
+    // It holds tokens: read like every other secret source, at most 1 MiB.
+    let text = crate::secret::read_bounded_text(file, "cannot read", &path.display().to_string())
+        .map_err(|fail| Fail::other(fail.message))?;
     let doc: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
         Fail::other(format!(
             "cannot read {}: invalid JSON at line {}, column {}",
@@ -618,6 +621,14 @@ mod tests {
         let e = endpoint("app.terraform.io");
         let path = PathBuf::from("/nonexistent/credentials.tfrc.json");
         assert!(find_token(&e, &[], Some(&path)).unwrap().is_none());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn an_endless_credentials_file_is_refused_not_read_to_its_end() {
+        let err = find_token(&endpoint("x"), &[], Some(Path::new("/dev/zero"))).unwrap_err();
+        assert_eq!(err.exit, Exit::Failure);
+        assert!(err.message.contains("more than 1 MiB"), "{}", err.message);
     }
 
     #[test]
