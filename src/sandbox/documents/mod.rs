@@ -10,6 +10,7 @@ use std::cell::Cell;
 use serde_json::{Map, Value, json};
 
 use crate::shared::jsonapi::encode_component;
+pub use crate::shared::jsonapi::identifier;
 
 pub use connections::{
     client_resource, included_for, installation_resource, project_resource, token_resource,
@@ -109,10 +110,6 @@ pub fn invalid(problems: Vec<(String, String)>) -> Reply {
         })
         .collect();
     Reply::json(422, json!({ "errors": errors }))
-}
-
-pub fn identifier(kind: &str, id: &str) -> Value {
-    json!({ "type": kind, "id": id })
 }
 
 /// One page of a list: its number (from 1) and size.
