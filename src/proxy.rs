@@ -123,13 +123,7 @@ fn same_prefix(a: u128, b: u128, width: u32, bits: Option<u32>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn vars(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
-        pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect()
-    }
+    use crate::config::tests::vars;
 
     fn proxy(host: &str, pairs: &[(&str, &str)]) -> Option<String> {
         let endpoint = Endpoint::parse(host).unwrap();
