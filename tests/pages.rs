@@ -339,3 +339,46 @@ fn off_a_terminal_a_multi_page_list_writes_no_carriage_return_or_escape() {
         "{written:?}"
     );
 }
+
+#[test]
+fn an_item_or_included_resource_on_two_pages_is_printed_once() {
+    // The list moved while it was walked: page 2 repeats page 1's last client, and both pages
+    // include the same token.
+    let mut server = mockito::Server::new();
+    let path = "/api/v2/organizations/my-organization/oauth-clients";
+    let shared_token = json!({"id": "ot-0000000000000001", "type": "oauth-tokens"});
+    let first: Vec<Value> = (0..100)
+        .map(|i| client_resource(&format!("oc-{i:016}"), None, Some("ot-0000000000000001")))
+        .collect();
+    let second = vec![
+        first[99].clone(),
+        client_resource("oc-0000000000000100", None, None),
+    ];
+    let body = |items: Vec<Value>, n: u64| {
+        let mut doc: Value = serde_json::from_str(&page(items, n, 2, 101)).unwrap();
+        doc["included"] = json!([shared_token]);
+        doc.to_string()
+    };
+    for (n, items) in [(1, first.clone()), (2, second)] {
+        server
+            .mock("GET", path)
+            .match_query(mockito::Matcher::Exact(page_query(
+                "include=oauth_tokens&",
+                n,
+            )))
+            .with_header("content-type", "application/vnd.api+json")
+            .with_body(body(items, n))
+            .expect(1)
+            .create();
+    }
+    let (mut cmd, _home) = tfvcs(&server.url());
+    let out = cmd.args(["client", "list", "-o", "json"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let mut data = first;
+    data.push(client_resource("oc-0000000000000100", None, None));
+    let expected = json!({"data": data, "included": [shared_token]});
+    assert_eq!(
+        stdout_of(&out),
+        serde_json::to_string_pretty(&expected).unwrap() + "\n"
+    );
+}
