@@ -256,21 +256,24 @@ fn a_variable_standing_in_for_an_option_must_hold_a_valid_value() {
     }
 }
 
+/// `org`'s client list, empty.
+fn empty_client_list(server: &mut mockito::Server, org: &str) -> mockito::Mock {
+    server
+        .mock(
+            "GET",
+            format!("/api/v2/organizations/{org}/oauth-clients").as_str(),
+        )
+        .match_query(mockito::Matcher::Any)
+        .with_header("content-type", "application/vnd.api+json")
+        .with_body(r#"{"data":[]}"#)
+        .create()
+}
+
 #[test]
 fn options_before_the_noun_and_after_the_verb_both_count() {
     let mut server = mockito::Server::new();
-    let before = server
-        .mock("GET", "/api/v2/organizations/org-before/oauth-clients")
-        .match_query(mockito::Matcher::Any)
-        .with_header("content-type", "application/vnd.api+json")
-        .with_body(r#"{"data":[]}"#)
-        .create();
-    let after = server
-        .mock("GET", "/api/v2/organizations/org-after/oauth-clients")
-        .match_query(mockito::Matcher::Any)
-        .with_header("content-type", "application/vnd.api+json")
-        .with_body(r#"{"data":[]}"#)
-        .create();
+    let before = empty_client_list(&mut server, "org-before");
+    let after = empty_client_list(&mut server, "org-after");
     let (mut cmd, _home) = tfvcs(&server.url());
     cmd.args(["--org", "org-before", "-o", "json", "client", "list"])
         .assert()
