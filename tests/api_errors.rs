@@ -201,6 +201,30 @@ fn a_bare_loopback_host_that_fails_hints_http() {
 }
 
 #[test]
+fn https_to_a_loopback_server_that_never_answers_fails_at_once_with_the_http_hint() {
+    // Accepts (the kernel does) and never answers, as a plain-http server does to a TLS hello.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let (mut cmd, _home) = tfvcs(&format!("127.0.0.1:{port}"));
+    cmd.args([
+        "-v",
+        "--timeout",
+        "1",
+        "token",
+        "show",
+        "ot-29t7xkUKiNC2XasL",
+    ])
+    .assert()
+    .code(6)
+    .stderr(contains("timed out"))
+    .stderr(contains("  retry ").not())
+    .stderr(contains(format!(
+        "hint: 127.0.0.1:{port} is a local address reached over https://"
+    )));
+    drop(listener);
+}
+
+#[test]
 fn a_tls_failure_that_is_not_an_unknown_issuer_does_not_hint_ca_cert() {
     // A plain-text answer to a TLS hello is a TLS failure, not a certificate one.
     let server = common::scripted::Scripted::start(vec![common::scripted::Answer::Bytes(

@@ -39,6 +39,8 @@ pub struct ClientSettings {
     pub base_url: String,
     /// `host[:port]`, as error messages name the server.
     pub host: String,
+    /// Whether the host is a loopback address (no network between us and it).
+    pub loopback: bool,
     pub token: Secret,
     /// Per HTTP request.
     pub timeout: Duration,
@@ -59,6 +61,7 @@ pub struct ApiClient {
     token: Secret,
     verbose: u8,
     host: String,
+    loopback: bool,
     /// The one pacer of the run: every request, of every walk and thread, waits for its slot.
     pacer: Pacer,
     retries: u32,
@@ -104,6 +107,7 @@ impl ApiClient {
             token: settings.token,
             verbose: settings.verbose,
             host: settings.host,
+            loopback: settings.loopback,
             pacer: Pacer::default(),
             retries: settings.retries,
             backoff: settings.backoff,
@@ -157,6 +161,12 @@ impl ApiClient {
                 });
             }
             if attempt > self.retries {
+                return Err(error.after_attempts(attempt));
+            }
+            // A loopback server that did not answer in time will not answer the next time
+            // either (typically https:// spoken to a plain-http local server, such as the
+            // sandbox): fail now, so that the hint comes at once.
+            if self.loopback && error.transport_kind() == Some(TransportKind::Timeout) {
                 return Err(error.after_attempts(attempt));
             }
             match retry::decide(

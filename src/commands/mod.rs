@@ -56,6 +56,7 @@ impl Context {
         let api = ApiClient::new(ClientSettings {
             base_url: config.endpoint.base_url(),
             host: config.endpoint.host_key(),
+            loopback: is_loopback(&config.endpoint.host),
             token: token.clone(),
             timeout: Duration::from_secs(config.timeout_secs),
             retries: config.retries,
