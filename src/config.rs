@@ -303,12 +303,44 @@ fn env_value<T>(
     }
 }
 
+/// Whether tfvcs reads the variable `name` (SPEC §2 and the proxy variables).
+fn is_read_by_tfvcs(name: &str) -> bool {
+    ["TFE_", "TF_TOKEN_", "TFVCS_"]
+        .iter()
+        .any(|prefix| name.starts_with(prefix))
+        || name == "SSL_CERT_FILE"
+        || ["HTTPS_PROXY", "HTTP_PROXY", "ALL_PROXY", "NO_PROXY"]
+            .iter()
+            .any(|proxy| name.eq_ignore_ascii_case(proxy))
+}
+
+/// The environment as text. A variable tfvcs reads whose value is not UTF-8 is exit 2 naming
+/// it (never its value): skipping it would fall through to the next source, so a garbled
+/// `TFE_HOSTNAME` would send the token to app.terraform.io, a garbled `TFE_TOKEN` would use
+/// another token, a garbled `NO_PROXY` would send a request through the proxy.
+fn utf8_vars(
+    vars: impl Iterator<Item = (std::ffi::OsString, std::ffi::OsString)>,
+) -> Result<Vec<(String, String)>> {
+    let mut text = Vec::new();
+    for (name, value) in vars {
+        let Ok(name) = name.into_string() else {
+            continue;
+        };
+        match value.into_string() {
+            Ok(value) => text.push((name, value)),
+            Err(_) if is_read_by_tfvcs(&name) => {
+                return Err(Fail::usage(format!("{name} is not valid UTF-8")));
+            }
+            Err(_) => {}
+        }
+    }
+    Ok(text)
+}
+
 impl Config {
     /// Resolves the global options against the process environment.
     pub fn resolve(global: &GlobalArgs) -> Result<Config> {
-        let vars: Vec<(String, String)> = std::env::vars_os()
-            .filter_map(|(k, v)| Some((k.into_string().ok()?, v.into_string().ok()?)))
-            .collect();
+        let vars = utf8_vars(std::env::vars_os())?;
         let var = |name: &str| {
             vars.iter()
                 .find(|(k, v)| k == name && !v.trim().is_empty())

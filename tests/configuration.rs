@@ -166,6 +166,47 @@ fn tfe_token_wins_over_the_credentials_file() {
     mock.assert();
 }
 
+/// A value that is not UTF-8 (a byte 0xff), as a garbled shell profile can leave behind.
+#[cfg(unix)]
+fn not_utf8(text: &str) -> std::ffi::OsString {
+    use std::os::unix::ffi::OsStringExt;
+    let mut bytes = text.as_bytes().to_vec();
+    bytes.push(0xff);
+    std::ffi::OsString::from_vec(bytes)
+}
+
+#[cfg(unix)]
+#[test]
+fn a_variable_that_is_not_utf8_is_refused_rather_than_skipped() {
+    // Skipping TFE_HOSTNAME would send the token to app.terraform.io; skipping TFE_TOKEN would
+    // send the credentials file's token instead; skipping NO_PROXY would go through the proxy.
+    let mut server = Server::new();
+    let any = server.mock("GET", Matcher::Any).expect(0).create();
+    let host = server.host_with_port();
+    for name in [
+        "TFE_HOSTNAME",
+        "TFE_TOKEN",
+        "TFE_ORGANIZATION",
+        "NO_PROXY",
+        "https_proxy",
+    ] {
+        let (mut cmd, home) = tfvcs(&server.url());
+        std::fs::create_dir_all(home.path().join(".terraform.d")).unwrap();
+        home.file(
+            ".terraform.d/credentials.tfrc.json",
+            &format!(r#"{{"credentials":{{"{host}":{{"token":"file"}}}}}}"#),
+        );
+        cmd.env(name, not_utf8("CANARY-value"))
+            .args(["token", "show", "ot-29t7xkUKiNC2XasL"])
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(contains(format!("error: {name} is not valid UTF-8")))
+            .stderr(contains("CANARY").not());
+    }
+    any.assert();
+}
+
 #[test]
 fn the_org_flag_and_its_alias_win_over_tfe_organization() {
     for flag in ["--org", "--organization"] {
