@@ -6,6 +6,7 @@ use serde_json::{Map, Value, json};
 
 use super::connection::Connection;
 use crate::api::client::segment;
+use crate::shared::ids::{has_id_shape, is_path_safe};
 
 /// Workspaces, policy sets and private registry modules.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -133,12 +134,18 @@ impl Kind {
         format!("/organizations/{}/{}", segment(org), self.spec().list)
     }
 
-    /// Where the PATCH for `resource` goes; `None` for a module whose list item lacks its
-    /// namespace, name or provider.
+    /// Where the PATCH for `resource` goes; `None` for an id not of the kind's shape, or a
+    /// module whose list item lacks its namespace, name or provider or has one that is not
+    /// path-safe. Percent-encoding cannot neutralise a `..` segment (servers resolve it, also
+    /// as `%2E%2E`), so a server-sent `ws-1/..` or module namespace `..` would aim a write at
+    /// another resource.
     pub fn patch_path(self, org: &str, resource: &Value) -> Option<String> {
         match self.spec().patch {
             PatchPath::ById(collection) => {
-                let id = resource.get("id").and_then(Value::as_str)?;
+                let id = resource
+                    .get("id")
+                    .and_then(Value::as_str)
+                    .filter(|id| has_id_shape(id, self.spec().id_prefix))?;
                 Some(format!("/{collection}/{}", segment(id)))
             }
             PatchPath::PrivateModule => Some(module_path(org, resource)?),
@@ -177,7 +184,7 @@ pub fn module_path(org: &str, module: &Value) -> Option<String> {
         module
             .pointer(&format!("/attributes/{key}"))
             .and_then(Value::as_str)
-            .filter(|s| !s.is_empty())
+            .filter(|s| is_path_safe(s))
     };
     Some(format!(
         "/organizations/{}/registry-modules/private/{}/{}/{}",
@@ -278,5 +285,20 @@ mod tests {
             "/organizations/my-organization/registry-modules/private/my-organization/my-module/aws"
         );
         assert_eq!(Kind::Module.patch_path("o", &json!({"id": "mod-x"})), None);
+        for id in ["ws-1/../x", "ws-..", "..", "ot-abc", ""] {
+            assert_eq!(
+                Kind::Workspace.patch_path("o", &json!({"id": id})),
+                None,
+                "{id}"
+            );
+        }
+        assert_eq!(
+            Kind::PolicySet.patch_path("o", &json!({"id": "polset-1%2F"})),
+            None
+        );
+        for part in ["..", ".", "a/b", "a%2Fb"] {
+            let module = json!({"attributes": {"namespace": "o", "name": part, "provider": "aws"}});
+            assert_eq!(Kind::Module.patch_path("o", &module), None, "{part}");
+        }
     }
 }

@@ -27,7 +27,7 @@ pub fn plan(org: &str, found: Vec<Linked>, to: &Connection) -> Result<Vec<Step>>
                 .patch_path(org, &linked.resource)
                 .ok_or_else(|| {
                     Fail::other(format!(
-                        "{} {} has no namespace, name or provider to build its path from",
+                        "{} {} has no id, namespace, name or provider that a path can be built from safely",
                         linked.kind.label(),
                         linked.id()
                     ))

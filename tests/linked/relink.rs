@@ -1007,3 +1007,41 @@ fn json_is_the_updated_resources_as_the_server_answered() {
     let doc: Value = serde_json::from_str(&stdout_of(&out)).unwrap();
     assert_eq!(doc, json!({ "data": [answer] }));
 }
+
+#[test]
+fn a_server_sent_id_or_module_part_that_would_change_the_path_is_never_patched() {
+    // Percent-encoding leaves `..` as it is, and servers resolve `%2E%2E` too: a PATCH built
+    // from such an id or module name would land on another resource.
+    for (workspaces, modules) in [
+        (
+            vec![workspace("ws-KTuq99JSzgmDSvYj/../../x", "w", FROM, "")],
+            vec![],
+        ),
+        (vec![workspace("ws-..", "w", FROM, "")], vec![]),
+        (
+            vec![],
+            vec![module("mod-PopQnMtYDCcd3PRX", "..", "aws", FROM)],
+        ),
+    ] {
+        let mut server = Server::new();
+        let _checks = token_checks(&mut server);
+        let _lists = [
+            list(&mut server, WORKSPACES, &workspaces),
+            list(&mut server, POLICY_SETS, &[]),
+            // The module's list item carries its `vcs-repo`, so no read of its own is needed.
+            list(&mut server, MODULES, &modules),
+        ];
+        let none = no_patch(&mut server);
+        let out = run(
+            &server.url(),
+            &["token", "relink", FROM, "--to", TO, "--yes"],
+        );
+        assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
+        assert!(
+            stderr_of(&out).contains("that a path can be built from safely"),
+            "{}",
+            stderr_of(&out)
+        );
+        none.assert();
+    }
+}
