@@ -428,11 +428,27 @@ impl Config {
     }
 }
 
+/// The most read from a `--ca-cert` file. The whole Mozilla bundle is a quarter of a MiB; a
+/// larger file is a mistake (`/dev/zero`, `/dev/stdin` left open), refused rather than read
+/// until memory runs out.
+const MAX_CA_BUNDLE_BYTES: u64 = 16 << 20;
+
 /// The certificates of `--ca-cert` (or `SSL_CERT_FILE`), which replace the bundled roots;
 /// exit 2 when the file cannot be read or holds no PEM certificate.
 pub fn load_ca_bundle(path: &Path) -> Result<Vec<Certificate<'static>>> {
-    let pem = std::fs::read(path)
-        .map_err(|e| Fail::usage(format!("cannot read --ca-cert {}: {e}", path.display())))?;
+    use std::io::Read;
+    let cannot_read =
+        |e: std::io::Error| Fail::usage(format!("cannot read --ca-cert {}: {e}", path.display()));
+    let mut pem = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|file| file.take(MAX_CA_BUNDLE_BYTES + 1).read_to_end(&mut pem))
+        .map_err(cannot_read)?;
+    if pem.len() as u64 > MAX_CA_BUNDLE_BYTES {
+        return Err(Fail::usage(format!(
+            "--ca-cert {}: more than 16 MiB; this is not a CA bundle",
+            path.display()
+        )));
+    }
     let certs: Vec<Certificate<'static>> = ureq::tls::parse_pem(&pem)
         .filter_map(|item| match item {
             Ok(PemItem::Certificate(cert)) => Some(cert),

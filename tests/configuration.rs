@@ -283,6 +283,28 @@ fn an_unusable_ca_bundle_is_a_usage_error_before_sending() {
     any.assert();
 }
 
+#[cfg(unix)]
+#[test]
+fn an_endless_ca_bundle_is_refused_not_read_until_memory_runs_out() {
+    let mut server = Server::new();
+    let any = server.mock("GET", Matcher::Any).expect(0).create();
+    let (mut cmd, _home) = tfvcs(&server.url());
+    cmd.args([
+        "--ca-cert",
+        "/dev/zero",
+        "token",
+        "show",
+        "ot-29t7xkUKiNC2XasL",
+    ])
+    .timeout(std::time::Duration::from_secs(60))
+    .assert()
+    .code(2)
+    .stderr(contains(
+        "error: --ca-cert /dev/zero: more than 16 MiB; this is not a CA bundle",
+    ));
+    any.assert();
+}
+
 #[test]
 fn a_url_with_credentials_is_refused_without_repeating_them() {
     let mut server = Server::new();
