@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 echo "Building tfvcs (cargo build)..." >&2
-cargo build --quiet
+cargo build --locked --quiet
 export PATH="$PWD/target/debug:$PATH"
 
 work=$(mktemp -d)
@@ -74,4 +74,6 @@ step 'tfvcs client delete demo-github --dry-run'
 step 'tfvcs client delete demo-github --yes'
 step 'tfvcs client list -o json'
 
+trap - EXIT INT TERM
+cleanup
 printf '\nDone: the sandbox is stopped and its files removed.\n' >&2

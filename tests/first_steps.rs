@@ -115,6 +115,46 @@ fn the_readme_ci_recipes_work_against_the_sandbox() {
     assert_eq!(stdout.lines().last(), Some("0"), "{stdout}");
 }
 
+/// The README's way to try the CI recipes offline, exactly as it says: its sandbox line right
+/// after the recipe's `export` line, with no CI secret and no organization of its own.
+#[test]
+fn the_readme_ci_recipes_run_offline_as_the_readme_says() {
+    if !have_jq() {
+        eprintln!("skipped: jq is not installed");
+        return;
+    }
+    let readme =
+        std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+            .unwrap();
+    let advice = "Test the same script offline first: `";
+    let start = readme
+        .find(advice)
+        .expect("README says how to test offline")
+        + advice.len();
+    let sandbox_line = &readme[start..start + readme[start..].find('`').unwrap()];
+    assert!(
+        readme[start..].starts_with(&format!("{sandbox_line}`\nright after the `export` line")),
+        "the README no longer says where the sandbox line goes"
+    );
+    let block = readme_block("## In CI");
+    let (export_line, rest) = block.split_once('\n').unwrap();
+    assert!(
+        export_line.starts_with("export TFE_TOKEN="),
+        "{export_line}"
+    );
+    let script = format!(
+        // Not `set -u`: TFC_API_TOKEN, the CI secret, is unset offline.
+        "set -eo pipefail\n{export_line}\n{sandbox_line}\n\
+         trap 'kill \"$TFVCS_SANDBOX_PID\"' EXIT\n\
+         GITHUB_PAT=ghp_first NEW_GITHUB_PAT=ghp_second\n{rest}"
+    );
+    let out = bash(&script);
+    let (stdout, stderr) = (stdout_of(&out), stderr_of(&out));
+    assert!(out.status.success(), "{stdout}\n{stderr}");
+    assert!(stdout.contains("oauth_token_id=ot-"), "{stdout}");
+    assert!(stderr.contains("deleted OAuth client oc-"), "{stderr}");
+}
+
 #[test]
 fn a_bare_loopback_host_against_the_sandbox_fails_at_once_with_the_http_hint() {
     let sandbox = Sandbox::start(&[]);
