@@ -2,7 +2,30 @@
 //! private and SSH keys). It has no `Display`, its `Debug` shows `[redacted]`, and the value
 //! comes out only through [`Secret::expose`], called where it is written into a request.
 
+use std::borrow::Cow;
 use std::fmt;
+use std::sync::Mutex;
+
+/// Every secret value this process has read. A server may quote a request in its answer (an
+/// error detail saying "you sent {…}"): text shown to a person is scrubbed of these values
+/// ([`scrub`]), since it is the one place every such path goes through.
+static READ: Mutex<Vec<String>> = Mutex::new(Vec::new());
+
+/// Values shorter than this are not scrubbed: a real token, PAT or key is longer, and
+/// replacing every `a` of a table because a test's PAT is `a` would garble the output.
+const SCRUBBED_FROM_LENGTH: usize = 8;
+
+/// `text` with every secret read so far replaced by `[redacted]`.
+pub fn scrub(text: &str) -> Cow<'_, str> {
+    let read = READ.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    let mut out = Cow::Borrowed(text);
+    for secret in read.iter() {
+        if out.contains(secret.as_str()) {
+            out = Cow::Owned(out.replace(secret.as_str(), "[redacted]"));
+        }
+    }
+    out
+}
 
 /// A secret value. To look at one while debugging, print `secret.expose()` in a local
 /// change; never commit that.
@@ -11,7 +34,14 @@ pub struct Secret(String);
 
 impl Secret {
     pub fn new(value: impl Into<String>) -> Self {
-        Secret(value.into())
+        let value = value.into();
+        if value.len() >= SCRUBBED_FROM_LENGTH {
+            let mut read = READ.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            if !read.contains(&value) {
+                read.push(value.clone());
+            }
+        }
+        Secret(value)
     }
 
     /// The value, for the request it goes into (the `Authorization` header, a body being
@@ -36,5 +66,16 @@ mod tests {
         let secret = Secret::new("canary");
         assert_eq!(format!("{secret:?}"), "Secret([redacted])");
         assert_eq!(format!("{:?}", Some(&secret)), "Some(Secret([redacted]))");
+    }
+
+    #[test]
+    fn text_quoting_a_secret_read_earlier_is_scrubbed() {
+        let _pat = Secret::new("pat-SCRUB-CANARY");
+        let _short = Secret::new("ab");
+        assert_eq!(
+            scrub("you sent pat-SCRUB-CANARY, not pat-SCRUB-CANARY2 or ab"),
+            "you sent [redacted], not [redacted]2 or ab"
+        );
+        assert!(matches!(scrub("nothing secret"), Cow::Borrowed(_)));
     }
 }

@@ -22,8 +22,17 @@ pub fn is_unsafe(c: char) -> bool {
 }
 
 /// `text` with every [unsafe](is_unsafe) character written as Rust writes it in a string
-/// literal: `\n`, `\r`, `\t`, `\0`, else `\u{1b}`. Text without one is returned as it is.
+/// literal: `\n`, `\r`, `\t`, `\0`, else `\u{1b}`, and every secret tfvcs has read shown
+/// as `[redacted]` (a server may quote the request it was sent). Text without either is
+/// returned as it is.
 pub fn escape(text: &str) -> Cow<'_, str> {
+    match crate::redacted::scrub(text) {
+        Cow::Borrowed(text) => escape_controls(text),
+        Cow::Owned(scrubbed) => Cow::Owned(escape_controls(&scrubbed).into_owned()),
+    }
+}
+
+fn escape_controls(text: &str) -> Cow<'_, str> {
     if !text.contains(is_unsafe) {
         return Cow::Borrowed(text);
     }

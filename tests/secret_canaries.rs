@@ -678,3 +678,43 @@ fn a_payload_secret_under_a_key_tfvcs_does_not_know_is_sent_but_never_shown() {
         );
     }
 }
+
+#[test]
+fn a_server_quoting_the_request_back_never_gets_a_secret_shown() {
+    // A proxy or server that echoes what it was sent in an error detail (or a name) would
+    // otherwise put the PAT and the API token in the terminal or a CI log.
+    let echoed = format!("you sent {PAT} with Bearer {TOKEN}");
+    let mut server = Server::new();
+    let create = server
+        .mock(
+            "POST",
+            "/api/v2/organizations/my-organization/oauth-clients",
+        )
+        .with_status(422)
+        .with_body(
+            json!({"errors": [{"status": "422", "title": "invalid", "detail": echoed}]})
+                .to_string(),
+        )
+        .expect(3)
+        .create();
+    for verbose in [None, Some("-v"), Some("-vv")] {
+        let (mut cmd, _home) = tfvcs(&server.url());
+        let out = cmd
+            .env("TFVCS_PAT", PAT)
+            .args(verbose)
+            .args(["client", "create", "--provider", "github"])
+            .output()
+            .unwrap();
+        let stderr = stderr_of(&out);
+        assert_eq!(out.status.code(), Some(5), "{stderr}");
+        assert!(
+            stderr.contains("invalid: you sent [redacted] with Bearer [redacted]"),
+            "{stderr}"
+        );
+        assert!(
+            !stderr.contains("CANARY") && !stdout_of(&out).contains("CANARY"),
+            "{stderr}"
+        );
+    }
+    create.assert();
+}
