@@ -54,12 +54,26 @@ fn read_unlisted_modules(
     org: &str,
     found: &mut [Linked],
 ) -> Result<(), WalkFailure> {
+    // A module whose path cannot be built fails the walk rather than being left out: left
+    // out, it would look like a module that uses nothing.
     let unread: Vec<(usize, String)> = found
         .iter()
         .enumerate()
         .filter(|(_, linked)| linked.needs_own_read())
-        .filter_map(|(i, linked)| Some((i, Kind::Module.patch_path(org, &linked.resource)?)))
-        .collect();
+        .map(
+            |(i, linked)| match Kind::Module.patch_path(org, &linked.resource) {
+                Some(path) => Ok((i, path)),
+                None => Err(WalkFailure {
+                    kind: Kind::Module,
+                    fail: Fail::other(format!(
+                        "module {} has no namespace, name or provider that a path can be built \
+                     from safely, so what it links cannot be read",
+                        linked.id()
+                    )),
+                }),
+            },
+        )
+        .collect::<Result<_, _>>()?;
     let paths: Vec<String> = unread.iter().map(|(_, path)| path.clone()).collect();
     for ((i, _), read) in unread.iter().zip(source.reads(&paths)) {
         let module = read.map_err(|fail| WalkFailure {
@@ -193,6 +207,37 @@ mod tests {
         .unwrap();
         assert_eq!(ids(&found), ["ws-a", "ws-c"]);
         assert_eq!(*fake.asked.borrow(), ["list /organizations/org/workspaces"]);
+    }
+
+    #[test]
+    fn a_private_module_whose_path_cannot_be_built_fails_the_walk() {
+        for name in [None, Some(".."), Some("a/b")] {
+            let mut fake = fake();
+            let mut module = json!({"id": "mod-b", "attributes": {"namespace": "org",
+                                    "provider": "aws", "registry-name": "private"}});
+            if let Some(name) = name {
+                module["attributes"]["name"] = json!(name);
+            }
+            fake.lists
+                .get_mut("/organizations/org/registry-modules")
+                .unwrap()
+                .push(module);
+            let failure = find(
+                &fake,
+                "org",
+                &Kind::ALL,
+                &[Connection::Token("ot-FROM".into())],
+            )
+            .unwrap_err();
+            assert_eq!(failure.kind, Kind::Module, "{name:?}");
+            assert_eq!(failure.fail.exit, Exit::Failure);
+            assert!(
+                failure.fail.message.contains("mod-b"),
+                "{}",
+                failure.fail.message
+            );
+            assert!(!fake.asked.borrow().iter().any(|a| a.starts_with("read")));
+        }
     }
 
     #[test]
