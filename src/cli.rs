@@ -230,9 +230,20 @@ pub enum Command {
     Auth(AuthArgs),
     /// Print a shell completion script
     #[command(after_help = examples(&[
-        ("bash", "tfvcs completions bash > ~/.local/share/bash-completion/completions/tfvcs"),
-        ("zsh (a folder on $fpath)", "tfvcs completions zsh > ~/.zfunc/_tfvcs"),
-        ("fish", "tfvcs completions fish > ~/.config/fish/completions/tfvcs.fish"),
+        (
+            "bash",
+            "mkdir -p ~/.local/share/bash-completion/completions && \\\n  \
+             tfvcs completions bash > ~/.local/share/bash-completion/completions/tfvcs",
+        ),
+        (
+            "zsh (a folder on $fpath: fpath+=~/.zfunc in ~/.zshrc, before compinit)",
+            "mkdir -p ~/.zfunc && tfvcs completions zsh > ~/.zfunc/_tfvcs",
+        ),
+        (
+            "fish",
+            "mkdir -p ~/.config/fish/completions && \\\n  \
+             tfvcs completions fish > ~/.config/fish/completions/tfvcs.fish",
+        ),
     ]))]
     Completions(CompletionsArgs),
     /// Run a local TFE-compatible API for VCS connections (in memory)
