@@ -246,7 +246,11 @@ fn a_list_paced_by_the_sandboxs_rate_limit_provokes_no_429() {
     let out = cmd.args(["token", "list", "-o", "id"]).output().unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
     assert_eq!(stdout_of(&out).lines().count(), 4000);
-    let log = sandbox.stderr.lock().unwrap().clone();
+    // Each log line is written just after its response: wait for the last one.
+    let log = logged_when(
+        || sandbox.stderr.lock().unwrap().clone(),
+        |log| log.matches("/oauth-tokens?").count() >= 40,
+    );
     let lists: Vec<&str> = log
         .lines()
         .filter(|l| l.contains("/oauth-tokens?"))

@@ -50,19 +50,6 @@ fn read_response(reader: &mut BufReader<&TcpStream>) -> (u16, String) {
     (status, String::from_utf8_lossy(&body).into_owned())
 }
 
-/// What `read` returns once `done` holds of it, waiting up to 10 s: a log line is written
-/// just after its response, so a client can read the response first.
-fn logged_when(read: impl Fn() -> String, done: impl Fn(&str) -> bool) -> String {
-    let until = Instant::now() + Duration::from_secs(10);
-    loop {
-        let text = read();
-        if done(&text) || Instant::now() > until {
-            return text;
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-}
-
 fn get_request(sandbox: &Sandbox, path: &str) -> String {
     format!(
         "GET {path} HTTP/1.1\r\nHost: {}\r\nAuthorization: Bearer {}\r\n\r\n",

@@ -395,3 +395,16 @@ pub fn answer_on_terminal(
     let seen = reader.join().unwrap();
     (status.code(), seen.replace("\r\n", "\n"))
 }
+
+/// What `read` returns once `done` holds of it, waiting up to 10 s: a log line is written
+/// just after its response, so a client can read the response first.
+pub fn logged_when(read: impl Fn() -> String, done: impl Fn(&str) -> bool) -> String {
+    let until = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        let text = read();
+        if done(&text) || std::time::Instant::now() > until {
+            return text;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
