@@ -6,6 +6,8 @@ use std::fs::File;
 use std::io::Write;
 use std::sync::Mutex;
 
+use crate::shared::text::is_unsafe;
+
 pub enum Log {
     Stderr,
     File(Mutex<File>),
@@ -30,8 +32,7 @@ impl Log {
     }
 }
 
-/// `text` with C0 and C1 controls, DEL and the bidirectional overrides (U+202A–U+202E,
-/// U+2066–U+2069) written as escapes (`\n`, `\u{1b}`).
+/// `text` with every character [`is_unsafe`] names written as an escape (`\n`, `\u{1b}`).
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -40,11 +41,7 @@ pub fn escape(text: &str) -> String {
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
             '\\' => out.push_str("\\\\"),
-            c if c.is_control()
-                || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') =>
-            {
-                out.push_str(&format!("\\u{{{:x}}}", c as u32))
-            }
+            c if is_unsafe(c) => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
             c => out.push(c),
         }
     }

@@ -6,3 +6,4 @@ pub mod ids;
 pub mod jsonapi;
 pub mod org;
 pub mod pem;
+pub mod text;
