@@ -733,18 +733,12 @@ fn running_again_after_a_partial_failure_patches_only_the_rest() {
         server.mock("PATCH", ws_path("ws-0000000000000003").as_str()),
         &relinked(&workspaces[2], TO),
     );
-    let others = server
-        .mock("PATCH", Matcher::Regex("ws-000000000000000[1245]".into()))
-        .expect(0)
-        .create();
-    let out = run(
-        &server.url(),
-        &["token", "relink", FROM, "--to", TO, "--yes"],
+    relinks_only(
+        &mut server,
+        third,
+        "ws-000000000000000[1245]",
+        "1 workspace",
     );
-    assert!(out.status.success(), "{}", stderr_of(&out));
-    third.assert();
-    others.assert();
-    assert!(stderr_of(&out).ends_with("relinked 1 of 1: 1 workspace\n"));
 }
 
 #[test]
@@ -968,18 +962,7 @@ fn a_failure_on_one_module_among_several_relinks_the_others_and_a_rerun_finishes
         server.mock("PATCH", module_path("eks", "aws").as_str()),
         &relinked(&modules[1], TO),
     );
-    let others = server
-        .mock("PATCH", Matcher::Regex("vpc|rds|policy-sets".into()))
-        .expect(0)
-        .create();
-    let out = run(
-        &server.url(),
-        &["token", "relink", FROM, "--to", TO, "--yes"],
-    );
-    assert!(out.status.success(), "{}", stderr_of(&out));
-    eks.assert();
-    others.assert();
-    assert!(stderr_of(&out).ends_with("relinked 1 of 1: 1 module\n"));
+    relinks_only(&mut server, eks, "vpc|rds|policy-sets", "1 module");
 }
 
 #[test]
@@ -1044,4 +1027,22 @@ fn a_server_sent_id_or_module_part_that_would_change_the_path_is_never_patched()
         );
         none.assert();
     }
+}
+
+/// A re-run after a partial failure: `relink --yes` sends only the `patched` PATCH, none to a
+/// path matching `untouched`, and says it relinked that one resource (`counted`).
+fn relinks_only(server: &mut Server, patched: mockito::Mock, untouched: &str, counted: &str) {
+    let others = server
+        .mock("PATCH", Matcher::Regex(untouched.into()))
+        .expect(0)
+        .create();
+    let out = run(
+        &server.url(),
+        &["token", "relink", FROM, "--to", TO, "--yes"],
+    );
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    patched.assert();
+    others.assert();
+    let summary = format!("relinked 1 of 1: {counted}\n");
+    assert!(stderr_of(&out).ends_with(&summary), "{}", stderr_of(&out));
 }
