@@ -16,8 +16,7 @@ use std::time::Duration;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use super::rows::{Client, Installation, Module, PolicySet, Project, Row, Token, Workspace};
-use super::table::Tables;
+use super::table::{Row, Tables, Visit};
 
 const FORMAT: &str = "tfvcs-sandbox-state/2";
 /// Every state file ends with these bytes; an append overwrites them and writes them again.
@@ -103,36 +102,48 @@ pub struct Loaded {
 }
 
 fn replay(tables: &mut Tables, change: &Value) -> Result<(), String> {
-    fn put<T: Row>(tables: &mut Tables, row: &Value) -> Result<(), String> {
-        let row: T = T::deserialize(row).map_err(|e| format!("a {} row: {e}", T::KIND))?;
-        tables.put(row);
-        Ok(())
+    /// One change applied to the table of its kind.
+    struct Apply<'a> {
+        tables: &'a mut Tables,
+        change: Change<'a>,
+        result: Result<(), String>,
     }
-    fn delete<T: Row>(tables: &mut Tables, id: &str) -> Result<(), String> {
-        tables.remove::<T>(id);
-        Ok(())
+    enum Change<'a> {
+        Put(&'a Value),
+        Delete(&'a str),
     }
-    macro_rules! dispatch {
-        ($kind:expr, $f:ident, $arg:expr) => {
-            match $kind {
-                Client::KIND => $f::<Client>(tables, $arg),
-                Token::KIND => $f::<Token>(tables, $arg),
-                Project::KIND => $f::<Project>(tables, $arg),
-                Workspace::KIND => $f::<Workspace>(tables, $arg),
-                PolicySet::KIND => $f::<PolicySet>(tables, $arg),
-                Module::KIND => $f::<Module>(tables, $arg),
-                Installation::KIND => $f::<Installation>(tables, $arg),
-                other => Err(format!("unknown kind {other:?}")),
-            }
+    impl Visit for Apply<'_> {
+        fn visit<T: Row>(&mut self) {
+            self.result = match self.change {
+                Change::Put(row) => T::deserialize(row)
+                    .map(|row: T| {
+                        self.tables.put(row);
+                    })
+                    .map_err(|e| format!("a {} row: {e}", T::KIND)),
+                Change::Delete(id) => {
+                    self.tables.remove::<T>(id);
+                    Ok(())
+                }
+            };
+        }
+    }
+    let (kind, change) =
+        if let (Some(kind), Some(row)) = (change["put"].as_str(), change.get("row")) {
+            (kind, Change::Put(row))
+        } else if let (Some(kind), Some(id)) = (change["delete"].as_str(), change["id"].as_str()) {
+            (kind, Change::Delete(id))
+        } else {
+            return Err("a change that is neither a put nor a delete".into());
         };
+    let mut apply = Apply {
+        tables,
+        change,
+        result: Ok(()),
+    };
+    if !Tables::visit_kind(kind, &mut apply) {
+        return Err(format!("unknown kind {kind:?}"));
     }
-    if let (Some(kind), Some(row)) = (change["put"].as_str(), change.get("row")) {
-        dispatch!(kind, put, row)
-    } else if let (Some(kind), Some(id)) = (change["delete"].as_str(), change["id"].as_str()) {
-        dispatch!(kind, delete, id)
-    } else {
-        Err("a change that is neither a put nor a delete".into())
-    }
+    apply.result
 }
 
 /// Reads a state file; `None` when there is none yet.
@@ -194,28 +205,37 @@ fn parts(path: &Path) -> (&Path, String) {
 
 /// Every row of every table, as the puts that recreate them.
 fn snapshot(tables: &Tables) -> Vec<Value> {
-    fn rows<T: Row>(tables: &Tables, out: &mut Vec<Value>) {
-        out.extend(T::table(tables).iter().map(put_record));
+    struct Puts<'a> {
+        tables: &'a Tables,
+        out: Vec<Value>,
     }
-    let mut out = Vec::new();
-    rows::<Project>(tables, &mut out);
-    rows::<Installation>(tables, &mut out);
-    rows::<Client>(tables, &mut out);
-    rows::<Token>(tables, &mut out);
-    rows::<Workspace>(tables, &mut out);
-    rows::<PolicySet>(tables, &mut out);
-    rows::<Module>(tables, &mut out);
-    out
+    impl Visit for Puts<'_> {
+        fn visit<T: Row>(&mut self) {
+            self.out
+                .extend(T::table(self.tables).iter().map(put_record));
+        }
+    }
+    let mut puts = Puts {
+        tables,
+        out: Vec::new(),
+    };
+    Tables::visit(&mut puts);
+    puts.out
 }
 
 fn row_count(tables: &Tables) -> usize {
-    tables.clients.len()
-        + tables.tokens.len()
-        + tables.projects.len()
-        + tables.workspaces.len()
-        + tables.policy_sets.len()
-        + tables.modules.len()
-        + tables.installations.len()
+    struct Count<'a> {
+        tables: &'a Tables,
+        rows: usize,
+    }
+    impl Visit for Count<'_> {
+        fn visit<T: Row>(&mut self) {
+            self.rows += T::table(self.tables).len();
+        }
+    }
+    let mut count = Count { tables, rows: 0 };
+    Tables::visit(&mut count);
+    count.rows
 }
 
 /// The bytes that append `records` in place of the tail.

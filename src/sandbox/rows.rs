@@ -1,20 +1,7 @@
-//! What the sandbox stores, one struct per TFE resource, and how each is found in its table
-//! and in the secondary indexes (a client's tokens, the workspaces linked through a
-//! connection, workspaces by name). Write-only values are kept only as salted digests.
+//! What the sandbox stores, one struct per TFE resource (how each is kept in its table is
+//! `table.rs`). Write-only values are kept only as salted digests.
 
 use serde::{Deserialize, Serialize};
-
-use super::table::{Links, Table, Tables};
-
-/// A stored resource: its kind in the state file, its id, its table and its index entries.
-pub trait Row: Clone + Serialize + for<'de> Deserialize<'de> + Send + 'static {
-    const KIND: &'static str;
-    fn id(&self) -> &str;
-    fn parts(tables: &mut Tables) -> (&mut Table<Self>, &mut Links);
-    fn table(tables: &Tables) -> &Table<Self>;
-    /// Adds (`add`) or removes this row's entries in the secondary indexes.
-    fn index(&self, _links: &mut Links, _add: bool) {}
-}
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Client {
@@ -135,70 +122,4 @@ pub struct Installation {
     pub name: String,
     pub installation_type: String,
     pub installation_url: String,
-}
-
-macro_rules! row {
-    ($kind:literal, $field:ident) => {
-        fn parts(tables: &mut Tables) -> (&mut Table<Self>, &mut Links) {
-            (&mut tables.$field, &mut tables.links)
-        }
-        fn table(tables: &Tables) -> &Table<Self> {
-            &tables.$field
-        }
-        fn id(&self) -> &str {
-            &self.id
-        }
-        const KIND: &'static str = $kind;
-    };
-}
-
-impl Row for Client {
-    row!("client", clients);
-}
-
-impl Row for Token {
-    row!("token", tokens);
-    fn index(&self, links: &mut Links, add: bool) {
-        Links::change(&mut links.tokens_of_client, &self.client_id, &self.id, add);
-    }
-}
-
-impl Row for Project {
-    row!("project", projects);
-}
-
-impl Row for Workspace {
-    row!("workspace", workspaces);
-    fn index(&self, links: &mut Links, add: bool) {
-        if add {
-            links
-                .workspace_names
-                .insert(self.name.clone(), self.id.clone());
-        } else {
-            links.workspace_names.remove(&self.name);
-        }
-        if let Some(connection) = self.vcs_repo.as_ref().and_then(VcsRepo::connection) {
-            Links::change(&mut links.workspaces_of, connection, &self.id, add);
-        }
-    }
-}
-
-impl Row for PolicySet {
-    row!("policy-set", policy_sets);
-}
-
-impl Row for Module {
-    row!("module", modules);
-    fn index(&self, links: &mut Links, add: bool) {
-        let key = Module::key(&self.name, &self.provider);
-        if add {
-            links.module_keys.insert(key, self.id.clone());
-        } else {
-            links.module_keys.remove(&key);
-        }
-    }
-}
-
-impl Row for Installation {
-    row!("github-app-installation", installations);
 }

@@ -11,8 +11,8 @@ use sha2::{Digest, Sha256};
 use super::clock::now_rfc3339;
 use super::journal::{self, Journal};
 use super::random::{Rng, hex, os_random};
-use super::rows::{Installation, Project, Row};
-use super::table::Tables;
+use super::rows::{Installation, Project};
+use super::table::{Row, Tables};
 
 /// A change not yet committed: what to write, and how to undo it in memory.
 struct Pending {

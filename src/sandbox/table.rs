@@ -1,10 +1,118 @@
 //! The sandbox's tables: rows in creation order with an index by id, so a lookup is a hash
 //! and a page is a slice (work proportional to the page, not the list), and the secondary
-//! indexes kept beside them.
+//! indexes kept beside them. `row_kinds!` below is the one list of row kinds: the tables,
+//! the state file's kind names, and every walk over all kinds (`Tables::visit`,
+//! `Tables::visit_kind`) come from it.
 
 use std::collections::HashMap;
 
-use super::rows::{Client, Installation, Module, PolicySet, Project, Row, Token, Workspace};
+use serde::{Deserialize, Serialize};
+
+use super::rows::{Client, Installation, Module, PolicySet, Project, Token, VcsRepo, Workspace};
+
+/// A stored resource: its kind in the state file, its id, its table and its index entries.
+pub trait Row: Clone + Serialize + for<'de> Deserialize<'de> + Send + 'static {
+    const KIND: &'static str;
+    fn id(&self) -> &str;
+    fn parts(tables: &mut Tables) -> (&mut Table<Self>, &mut Links);
+    fn table(tables: &Tables) -> &Table<Self>;
+    /// Adds (`add`) or removes this row's entries in the secondary indexes.
+    fn index(&self, _links: &mut Links, _add: bool) {}
+}
+
+/// Something done once per kind of row, whatever its type.
+pub trait Visit {
+    fn visit<T: Row>(&mut self);
+}
+
+/// The row kinds, in the order the state file lists them: `Type: field = "kind in the state
+/// file"`, with the function keeping its secondary indexes when it has any. Adding a kind of
+/// row is a line here.
+macro_rules! row_kinds {
+    ($($row:ident: $field:ident = $kind:literal $(, index: $index:ident)?;)*) => {
+        /// Every table of the organization, and the indexes between them.
+        #[derive(Debug, Default)]
+        pub struct Tables {
+            $(pub $field: Table<$row>,)*
+            pub links: Links,
+        }
+
+        impl Tables {
+            /// Calls `visitor` once per kind of row, in the state file's order.
+            pub fn visit(visitor: &mut impl Visit) {
+                $(visitor.visit::<$row>();)*
+            }
+
+            /// Calls `visitor` for the kind the state file names `kind`; `false` for none.
+            pub fn visit_kind(kind: &str, visitor: &mut impl Visit) -> bool {
+                match kind {
+                    $($kind => visitor.visit::<$row>(),)*
+                    _ => return false,
+                }
+                true
+            }
+        }
+
+        $(
+            impl Row for $row {
+                const KIND: &'static str = $kind;
+                fn id(&self) -> &str {
+                    &self.id
+                }
+                fn parts(tables: &mut Tables) -> (&mut Table<Self>, &mut Links) {
+                    (&mut tables.$field, &mut tables.links)
+                }
+                fn table(tables: &Tables) -> &Table<Self> {
+                    &tables.$field
+                }
+                $(fn index(&self, links: &mut Links, add: bool) {
+                    $index(self, links, add)
+                })?
+            }
+        )*
+    };
+}
+
+row_kinds! {
+    Project: projects = "project";
+    Installation: installations = "github-app-installation";
+    Client: clients = "client";
+    Token: tokens = "token", index: index_token;
+    Workspace: workspaces = "workspace", index: index_workspace;
+    PolicySet: policy_sets = "policy-set";
+    Module: modules = "module", index: index_module;
+}
+
+fn index_token(token: &Token, links: &mut Links, add: bool) {
+    Links::change(
+        &mut links.tokens_of_client,
+        &token.client_id,
+        &token.id,
+        add,
+    );
+}
+
+fn index_workspace(workspace: &Workspace, links: &mut Links, add: bool) {
+    if add {
+        links
+            .workspace_names
+            .insert(workspace.name.clone(), workspace.id.clone());
+    } else {
+        links.workspace_names.remove(&workspace.name);
+    }
+    if let Some(connection) = workspace.vcs_repo.as_ref().and_then(VcsRepo::connection) {
+        Links::change(&mut links.workspaces_of, connection, &workspace.id, add);
+    }
+}
+
+fn index_module(module: &Module, links: &mut Links, add: bool) {
+    let key = Module::key(&module.name, &module.provider);
+    if add {
+        links.module_keys.insert(key, module.id.clone());
+    } else {
+        links.module_keys.remove(&key);
+    }
+}
 
 /// Rows of one kind in creation order. Each row has a sequence number: `rows` is sorted by it
 /// and `index` maps an id to it, so a row is found by binary search.
@@ -115,19 +223,6 @@ impl Links {
     pub fn of<'a>(map: &'a HashMap<String, Vec<String>>, key: &str) -> &'a [String] {
         map.get(key).map(Vec::as_slice).unwrap_or_default()
     }
-}
-
-/// Every table of the organization, and the indexes between them.
-#[derive(Debug, Default)]
-pub struct Tables {
-    pub clients: Table<Client>,
-    pub tokens: Table<Token>,
-    pub projects: Table<Project>,
-    pub workspaces: Table<Workspace>,
-    pub policy_sets: Table<PolicySet>,
-    pub modules: Table<Module>,
-    pub installations: Table<Installation>,
-    pub links: Links,
 }
 
 impl Tables {

@@ -6,8 +6,9 @@ use serde_json::json;
 
 use super::{Api, Outcome, Request, list_reply};
 use crate::sandbox::documents::{Page, Reply, installation_resource, not_found};
-use crate::sandbox::rows::{Installation, Module, PolicySet, Row, VcsRepo};
+use crate::sandbox::rows::{Installation, Module, PolicySet, VcsRepo};
 use crate::sandbox::rules::RepoChange;
+use crate::sandbox::table::Row;
 
 pub(super) fn apply(repo: RepoChange, current: &mut Option<VcsRepo>) {
     match repo {
