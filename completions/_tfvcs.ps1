@@ -214,7 +214,7 @@ Register-ArgumentCompleter -Native -CommandName 'tfvcs' -ScriptBlock {
             break
         }
         'tfvcs;client;usage' {
-            [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'Only this kind of resource (repeatable) [default: all three]')
+            [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'Only this kind of resource (repeatable) [default: all]')
             [CompletionResult]::new('--hostname', '--hostname', [CompletionResultType]::ParameterName, 'Host (optionally host:port, meaning https) or URL with an optional API base path [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]')
             [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'Organization name [env: TFE_ORGANIZATION]')
             [CompletionResult]::new('--organization', '--organization', [CompletionResultType]::ParameterName, 'Organization name [env: TFE_ORGANIZATION]')
@@ -386,7 +386,7 @@ Register-ArgumentCompleter -Native -CommandName 'tfvcs' -ScriptBlock {
             break
         }
         'tfvcs;token;usage' {
-            [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'Only this kind of resource (repeatable) [default: all three]')
+            [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'Only this kind of resource (repeatable) [default: all]')
             [CompletionResult]::new('--hostname', '--hostname', [CompletionResultType]::ParameterName, 'Host (optionally host:port, meaning https) or URL with an optional API base path [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]')
             [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'Organization name [env: TFE_ORGANIZATION]')
             [CompletionResult]::new('--organization', '--organization', [CompletionResultType]::ParameterName, 'Organization name [env: TFE_ORGANIZATION]')
@@ -404,7 +404,7 @@ Register-ArgumentCompleter -Native -CommandName 'tfvcs' -ScriptBlock {
         }
         'tfvcs;token;relink' {
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The connection they move to: an OAuth token or a GitHub App installation')
-            [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'Only this kind of resource (repeatable) [default: all three]')
+            [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'Only this kind of resource (repeatable) [default: all]')
             [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Only this workspace, by name or ws-… id (repeatable; implies --kind workspace)')
             [CompletionResult]::new('--hostname', '--hostname', [CompletionResultType]::ParameterName, 'Host (optionally host:port, meaning https) or URL with an optional API base path [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]')
             [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'Organization name [env: TFE_ORGANIZATION]')
@@ -508,7 +508,7 @@ Register-ArgumentCompleter -Native -CommandName 'tfvcs' -ScriptBlock {
             break
         }
         'tfvcs;github-app;usage' {
-            [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'Only this kind of resource (repeatable) [default: all three]')
+            [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'Only this kind of resource (repeatable) [default: all]')
             [CompletionResult]::new('--hostname', '--hostname', [CompletionResultType]::ParameterName, 'Host (optionally host:port, meaning https) or URL with an optional API base path [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]')
             [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'Organization name [env: TFE_ORGANIZATION]')
             [CompletionResult]::new('--organization', '--organization', [CompletionResultType]::ParameterName, 'Organization name [env: TFE_ORGANIZATION]')

@@ -202,7 +202,7 @@ set edit:completion:arg-completer[tfvcs] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'tfvcs;client;usage'= {
-            cand --kind 'Only this kind of resource (repeatable) [default: all three]'
+            cand --kind 'Only this kind of resource (repeatable) [default: all]'
             cand --hostname 'Host (optionally host:port, meaning https) or URL with an optional API base path [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]'
             cand --org 'Organization name [env: TFE_ORGANIZATION]'
             cand --organization 'Organization name [env: TFE_ORGANIZATION]'
@@ -356,7 +356,7 @@ set edit:completion:arg-completer[tfvcs] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'tfvcs;token;usage'= {
-            cand --kind 'Only this kind of resource (repeatable) [default: all three]'
+            cand --kind 'Only this kind of resource (repeatable) [default: all]'
             cand --hostname 'Host (optionally host:port, meaning https) or URL with an optional API base path [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]'
             cand --org 'Organization name [env: TFE_ORGANIZATION]'
             cand --organization 'Organization name [env: TFE_ORGANIZATION]'
@@ -373,7 +373,7 @@ set edit:completion:arg-completer[tfvcs] = {|@words|
         }
         &'tfvcs;token;relink'= {
             cand --to 'The connection they move to: an OAuth token or a GitHub App installation'
-            cand --kind 'Only this kind of resource (repeatable) [default: all three]'
+            cand --kind 'Only this kind of resource (repeatable) [default: all]'
             cand --workspace 'Only this workspace, by name or ws-… id (repeatable; implies --kind workspace)'
             cand --hostname 'Host (optionally host:port, meaning https) or URL with an optional API base path [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]'
             cand --org 'Organization name [env: TFE_ORGANIZATION]'
@@ -465,7 +465,7 @@ set edit:completion:arg-completer[tfvcs] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'tfvcs;github-app;usage'= {
-            cand --kind 'Only this kind of resource (repeatable) [default: all three]'
+            cand --kind 'Only this kind of resource (repeatable) [default: all]'
             cand --hostname 'Host (optionally host:port, meaning https) or URL with an optional API base path [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]'
             cand --org 'Organization name [env: TFE_ORGANIZATION]'
             cand --organization 'Organization name [env: TFE_ORGANIZATION]'

@@ -182,7 +182,7 @@ complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subc
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from remove-projects" -s v -l verbose -d 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from remove-projects" -l no-input -d 'Never prompt; fail where a prompt would be needed [env: TFVCS_NO_INPUT]'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from remove-projects" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from usage" -l kind -d 'Only this kind of resource (repeatable) [default: all three]' -r -f -a "workspace\t'Workspaces'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from usage" -l kind -d 'Only this kind of resource (repeatable) [default: all]' -r -f -a "workspace\t'Workspaces'
 policy-set\t'VCS-backed policy sets'
 module\t'Private registry modules published from a repository'"
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from usage" -l hostname -d 'Host (optionally host:port, meaning https) or URL with an optional API base path [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]' -r
@@ -295,7 +295,7 @@ complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subco
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from delete" -l no-input -d 'Never prompt; fail where a prompt would be needed [env: TFVCS_NO_INPUT]'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from usage" -l kind -d 'Only this kind of resource (repeatable) [default: all three]' -r -f -a "workspace\t'Workspaces'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from usage" -l kind -d 'Only this kind of resource (repeatable) [default: all]' -r -f -a "workspace\t'Workspaces'
 policy-set\t'VCS-backed policy sets'
 module\t'Private registry modules published from a repository'"
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from usage" -l hostname -d 'Host (optionally host:port, meaning https) or URL with an optional API base path [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]' -r
@@ -310,7 +310,7 @@ complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subco
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from usage" -l no-input -d 'Never prompt; fail where a prompt would be needed [env: TFVCS_NO_INPUT]'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from usage" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from relink" -l to -d 'The connection they move to: an OAuth token or a GitHub App installation' -r
-complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from relink" -l kind -d 'Only this kind of resource (repeatable) [default: all three]' -r -f -a "workspace\t'Workspaces'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from relink" -l kind -d 'Only this kind of resource (repeatable) [default: all]' -r -f -a "workspace\t'Workspaces'
 policy-set\t'VCS-backed policy sets'
 module\t'Private registry modules published from a repository'"
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from relink" -l workspace -d 'Only this workspace, by name or ws-… id (repeatable; implies --kind workspace)' -r
@@ -371,7 +371,7 @@ complete -c tfvcs -n "__fish_tfvcs_using_subcommand github-app; and __fish_seen_
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand github-app; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand github-app; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; fail where a prompt would be needed [env: TFVCS_NO_INPUT]'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand github-app; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tfvcs -n "__fish_tfvcs_using_subcommand github-app; and __fish_seen_subcommand_from usage" -l kind -d 'Only this kind of resource (repeatable) [default: all three]' -r -f -a "workspace\t'Workspaces'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand github-app; and __fish_seen_subcommand_from usage" -l kind -d 'Only this kind of resource (repeatable) [default: all]' -r -f -a "workspace\t'Workspaces'
 policy-set\t'VCS-backed policy sets'
 module\t'Private registry modules published from a repository'"
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand github-app; and __fish_seen_subcommand_from usage" -l hostname -d 'Host (optionally host:port, meaning https) or URL with an optional API base path [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]' -r

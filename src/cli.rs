@@ -4,8 +4,11 @@
 
 use std::path::PathBuf;
 
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
 
+use crate::linked::Kind;
+use crate::linked::kind::KINDS;
 use crate::provider::Provider;
 
 /// The heading of the examples in `--help`; the man pages turn what follows it into EXAMPLES.
@@ -648,15 +651,23 @@ pub enum TokenCommand {
     Relink(RelinkArgs),
 }
 
-/// A kind of resource that links a repository through a connection.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum LinkedKind {
-    /// Workspaces
-    Workspace,
-    /// VCS-backed policy sets
-    PolicySet,
-    /// Private registry modules published from a repository
-    Module,
+/// `--kind`: the kinds of resource that link a repository through a connection, parsed from
+/// the labels of `linked::kind::KINDS`.
+#[derive(Debug, Args)]
+pub struct KindFilter {
+    /// Only this kind of resource (repeatable) [default: all]
+    #[arg(long = "kind", value_name = "KIND", value_parser = kind_parser())]
+    pub kinds: Vec<Kind>,
+}
+
+/// Accepts the label of each row of `KINDS`, with its help for `--help` and completions.
+fn kind_parser() -> impl TypedValueParser<Value = Kind> {
+    PossibleValuesParser::new(
+        KINDS
+            .iter()
+            .map(|s| PossibleValue::new(s.label).help(s.help)),
+    )
+    .try_map(|label| Kind::from_label(&label).ok_or("not a kind"))
 }
 
 #[derive(Debug, Args)]
@@ -664,9 +675,8 @@ pub struct ClientUsageArgs {
     /// An oc-… id, or a client name (resolved in --org)
     #[arg(value_name = "CLIENT")]
     pub client: String,
-    /// Only this kind of resource (repeatable) [default: all three]
-    #[arg(long, value_enum, value_name = "KIND")]
-    pub kind: Vec<LinkedKind>,
+    #[command(flatten)]
+    pub kind: KindFilter,
 }
 
 #[derive(Debug, Args)]
@@ -674,9 +684,8 @@ pub struct TokenUsageArgs {
     /// ot-… ids
     #[arg(value_name = "TOKEN", required = true)]
     pub tokens: Vec<String>,
-    /// Only this kind of resource (repeatable) [default: all three]
-    #[arg(long, value_enum, value_name = "KIND")]
-    pub kind: Vec<LinkedKind>,
+    #[command(flatten)]
+    pub kind: KindFilter,
 }
 
 #[derive(Debug, Args)]
@@ -687,9 +696,8 @@ pub struct RelinkArgs {
     /// The connection they move to: an OAuth token or a GitHub App installation
     #[arg(long, value_name = "ot-…|ghain-…", required = true)]
     pub to: String,
-    /// Only this kind of resource (repeatable) [default: all three]
-    #[arg(long, value_enum, value_name = "KIND")]
-    pub kind: Vec<LinkedKind>,
+    #[command(flatten)]
+    pub kind: KindFilter,
     /// Only this workspace, by name or ws-… id (repeatable; implies --kind workspace)
     #[arg(long = "workspace", value_name = "NAME|ws-…")]
     pub workspaces: Vec<String>,
@@ -740,9 +748,8 @@ pub struct GithubAppUsageArgs {
     /// A ghain-… id
     #[arg(value_name = "GHAIN")]
     pub installation: String,
-    /// Only this kind of resource (repeatable) [default: all three]
-    #[arg(long, value_enum, value_name = "KIND")]
-    pub kind: Vec<LinkedKind>,
+    #[command(flatten)]
+    pub kind: KindFilter,
 }
 
 #[derive(Debug, Args)]

@@ -9,31 +9,11 @@ use super::{Context, check_id};
 use crate::api::client::{ApiClient, ApiRequest, Method, segment};
 use crate::api::model::{ClientView, primary};
 use crate::api::pages::{IN_FLIGHT, Resource, WalkError, for_each_concurrent};
-use crate::cli::{ClientUsageArgs, GithubAppUsageArgs, LinkedKind, TokenUsageArgs};
+use crate::cli::{ClientUsageArgs, GithubAppUsageArgs, TokenUsageArgs};
 use crate::error::{Exit, Fail, Result};
 use crate::linked::walk::{self, Source, WalkFailure};
 use crate::linked::{Connection, Kind, Linked};
 use crate::progress::Progress;
-
-/// The kinds `--kind` asked for; none means all three.
-pub fn kinds(asked: &[LinkedKind]) -> Vec<Kind> {
-    if asked.is_empty() {
-        return Kind::ALL.to_vec();
-    }
-    Kind::ALL
-        .into_iter()
-        .filter(|kind| {
-            asked.iter().any(|a| {
-                matches!(
-                    (a, kind),
-                    (LinkedKind::Workspace, Kind::Workspace)
-                        | (LinkedKind::PolicySet, Kind::PolicySet)
-                        | (LinkedKind::Module, Kind::Module)
-                )
-            })
-        })
-        .collect()
-}
 
 /// Everything of `kinds` in the organization that names one of `connections`. A list the
 /// server refuses fails the command with a hint naming `--kind` to leave that kind out.
@@ -162,7 +142,7 @@ pub fn token(ctx: &Context, args: TokenUsageArgs) -> Result<()> {
         .iter()
         .map(|t| Connection::Token(t.clone()))
         .collect();
-    let found = find(ctx, &kinds(&args.kind), &connections)?;
+    let found = find(ctx, &Kind::asked(&args.kind.kinds), &connections)?;
     print(ctx, &found, &args.tokens)
 }
 
@@ -182,13 +162,13 @@ pub fn client(ctx: &Context, args: ClientUsageArgs) -> Result<()> {
         .iter()
         .map(|t| Connection::Token(t.clone()))
         .collect();
-    let found = find(ctx, &kinds(&args.kind), &connections)?;
+    let found = find(ctx, &Kind::asked(&args.kind.kinds), &connections)?;
     print(ctx, &found, &client.token_ids)
 }
 
 pub fn github_app(ctx: &Context, args: GithubAppUsageArgs) -> Result<()> {
     check_id(&args.installation, "ghain-", "a GitHub App installation")?;
     let connections = [Connection::GithubApp(args.installation.clone())];
-    let found = find(ctx, &kinds(&args.kind), &connections)?;
+    let found = find(ctx, &Kind::asked(&args.kind.kinds), &connections)?;
     print(ctx, &found, &[args.installation])
 }

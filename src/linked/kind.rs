@@ -1,6 +1,8 @@
-//! The kinds of resource that link a repository through a connection (SPEC §10), as one table:
-//! what each is called, where its list is, where a PATCH goes and which `vcs-repo` keys the
-//! PATCH repeats. Adding a kind means adding a row here.
+//! The kinds of resource that link a repository through a connection (SPEC §10), as one table,
+//! the only statement of the set on the client side: what each is called (on `--kind`, in the
+//! KIND column, in sentences), where its list is, how its items are named, whether a listed
+//! item must be read on its own, where a PATCH goes and which `vcs-repo` keys it repeats.
+//! Everything else iterates `KINDS`; adding a kind means adding a row here.
 
 use serde_json::{Map, Value, json};
 
@@ -25,12 +27,23 @@ enum PatchPath {
     PrivateModule,
 }
 
+/// How an item of a kind is named in the NAME column and by `--workspace NAME`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameRule {
+    /// Its `name` attribute.
+    Name,
+    /// `namespace/name/provider`, as the registry shows a module.
+    NamespaceNameProvider,
+}
+
 /// One row of the table.
 #[derive(Debug)]
 pub struct KindSpec {
     pub kind: Kind,
     /// As `--kind` spells it and the KIND column shows it.
     pub label: &'static str,
+    /// What `--kind LABEL` means, in `--help` and completions.
+    pub help: &'static str,
     /// In the relink summary: `1 policy set`, `2 policy sets`.
     pub singular: &'static str,
     pub plural: &'static str,
@@ -40,6 +53,14 @@ pub struct KindSpec {
     pub id_prefix: &'static str,
     /// The list below `/organizations/:org/`.
     pub list: &'static str,
+    pub name: NameRule,
+    /// A private item listed without a `vcs-repo` key says nothing about its repository and
+    /// is read on its own (TFE's documented module list samples carry none).
+    pub reads_items_listed_without_vcs_repo: bool,
+    /// TFE may queue a run on each relinked resource of this kind.
+    pub queues_runs: bool,
+    /// `token relink --LABEL NAME|ID` narrows a relink to resources of this kind.
+    pub relink_narrows_by_name: bool,
     patch: PatchPath,
     /// The `vcs-repo` keys a PATCH repeats from the resource, so the server keeps them.
     pub repeats: &'static [Repeat],
@@ -72,11 +93,16 @@ pub const KINDS: [KindSpec; 3] = [
     KindSpec {
         kind: Kind::Workspace,
         label: "workspace",
+        help: "Workspaces",
         singular: "workspace",
         plural: "workspaces",
         resource_type: "workspaces",
         id_prefix: "ws-",
         list: "workspaces",
+        name: NameRule::Name,
+        reads_items_listed_without_vcs_repo: false,
+        queues_runs: true,
+        relink_narrows_by_name: true,
         patch: PatchPath::ById("workspaces"),
         repeats: &[
             always("identifier"),
@@ -88,11 +114,16 @@ pub const KINDS: [KindSpec; 3] = [
     KindSpec {
         kind: Kind::PolicySet,
         label: "policy-set",
+        help: "VCS-backed policy sets",
         singular: "policy set",
         plural: "policy sets",
         resource_type: "policy-sets",
         id_prefix: "polset-",
         list: "policy-sets",
+        name: NameRule::Name,
+        reads_items_listed_without_vcs_repo: false,
+        queues_runs: false,
+        relink_narrows_by_name: false,
         patch: PatchPath::ById("policy-sets"),
         repeats: &[
             always("identifier"),
@@ -103,11 +134,16 @@ pub const KINDS: [KindSpec; 3] = [
     KindSpec {
         kind: Kind::Module,
         label: "module",
+        help: "Private registry modules published from a repository",
         singular: "module",
         plural: "modules",
         resource_type: "registry-modules",
         id_prefix: "mod-",
         list: "registry-modules",
+        name: NameRule::NamespaceNameProvider,
+        reads_items_listed_without_vcs_repo: true,
+        queues_runs: false,
+        relink_narrows_by_name: false,
         patch: PatchPath::PrivateModule,
         // The server derives display-identifier; an empty branch means tag-based publishing,
         // which sending `""` could change.
@@ -127,6 +163,36 @@ impl Kind {
 
     pub fn label(self) -> &'static str {
         self.spec().label
+    }
+
+    /// The kind `--kind` spells `label`.
+    pub fn from_label(label: &str) -> Option<Kind> {
+        KINDS.iter().find(|s| s.label == label).map(|s| s.kind)
+    }
+
+    /// The kinds `--kind` asked for, in table order; none means all.
+    pub fn asked(asked: &[Kind]) -> Vec<Kind> {
+        Kind::ALL
+            .into_iter()
+            .filter(|kind| asked.is_empty() || asked.contains(kind))
+            .collect()
+    }
+
+    /// The kind `token relink` narrows by name (`--workspace`).
+    pub fn narrowed_by_name() -> Kind {
+        // `every_kind_has_one_row_in_display_order` checks that exactly one row says so.
+        KINDS
+            .iter()
+            .find(|s| s.relink_narrows_by_name)
+            .map_or(Kind::ALL[0], |s| s.kind)
+    }
+
+    /// What a path to one item is built from, for the message when it cannot be.
+    pub fn path_parts(self) -> &'static str {
+        match self.spec().patch {
+            PatchPath::ById(_) => "id of its kind's shape",
+            PatchPath::PrivateModule => "namespace, name or provider",
+        }
     }
 
     /// `GET /organizations/:org/<list>`.
@@ -208,6 +274,20 @@ mod tests {
         let kinds: Vec<Kind> = KINDS.iter().map(|s| s.kind).collect();
         assert_eq!(kinds, Kind::ALL);
         assert_eq!(Kind::PolicySet.label(), "policy-set");
+        assert_eq!(Kind::from_label("policy-set"), Some(Kind::PolicySet));
+        assert_eq!(Kind::from_label("stack"), None);
+        let by_name: Vec<Kind> = KINDS
+            .iter()
+            .filter(|s| s.relink_narrows_by_name)
+            .map(|s| s.kind)
+            .collect();
+        assert_eq!(by_name, [Kind::Workspace]);
+        assert_eq!(Kind::narrowed_by_name(), Kind::Workspace);
+        assert_eq!(Kind::asked(&[]), Kind::ALL);
+        assert_eq!(
+            Kind::asked(&[Kind::Module, Kind::Workspace]),
+            [Kind::Workspace, Kind::Module]
+        );
     }
 
     #[test]

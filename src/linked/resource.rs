@@ -4,7 +4,7 @@
 use serde_json::{Map, Value};
 
 use super::connection::{Connection, named_by};
-use super::kind::Kind;
+use super::kind::{Kind, NameRule};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Linked {
@@ -36,14 +36,14 @@ impl Linked {
     /// The name; a module's is `namespace/name/provider`, as the registry shows it.
     pub fn name(&self) -> String {
         let text = |key| non_empty(self.attribute(key)).unwrap_or("-");
-        match self.kind {
-            Kind::Module => format!(
+        match self.kind.spec().name {
+            NameRule::NamespaceNameProvider => format!(
                 "{}/{}/{}",
                 text("namespace"),
                 text("name"),
                 text("provider")
             ),
-            Kind::Workspace | Kind::PolicySet => text("name").to_string(),
+            NameRule::Name => text("name").to_string(),
         }
     }
 
@@ -52,11 +52,11 @@ impl Linked {
         self.attribute("vcs-repo").and_then(Value::as_object)
     }
 
-    /// A module list item without a `vcs-repo` key at all (TFE's documented list samples
-    /// carry none) says nothing about its repository: a private one must be read on its own.
-    /// Public modules never link a repository.
+    /// A list item of a kind whose lists may omit `vcs-repo` (modules: TFE's documented list
+    /// samples carry none), without that key at all, says nothing about its repository: a
+    /// private one must be read on its own. Public modules never link a repository.
     pub fn needs_own_read(&self) -> bool {
-        self.kind == Kind::Module
+        self.kind.spec().reads_items_listed_without_vcs_repo
             && self.attribute("vcs-repo").is_none()
             && self.attribute("registry-name").and_then(Value::as_str) == Some("private")
     }

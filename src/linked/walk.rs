@@ -33,42 +33,41 @@ pub fn find(
     kinds: &[Kind],
     connections: &[Connection],
 ) -> Result<Vec<Linked>, WalkFailure> {
-    let kinds: Vec<Kind> = Kind::ALL
-        .into_iter()
-        .filter(|k| kinds.contains(k))
-        .collect();
+    let kinds = Kind::asked(kinds);
     let paths: Vec<String> = kinds.iter().map(|k| k.list_path(org)).collect();
     let mut found = Vec::new();
     for (kind, list) in kinds.iter().zip(source.lists(&paths)) {
         let items = list.map_err(|fail| WalkFailure { kind: *kind, fail })?;
         found.extend(items.into_iter().map(|item| Linked::new(*kind, item)));
     }
-    read_unlisted_modules(source, org, &mut found)?;
+    read_unlisted_items(source, org, &mut found)?;
     found.retain(|linked| linked.uses_any(connections));
     Ok(found)
 }
 
-/// Replaces each private module listed without a `vcs-repo` by its own GET.
-fn read_unlisted_modules(
+/// Replaces each private item listed without a `vcs-repo` (a module) by its own GET.
+fn read_unlisted_items(
     source: &dyn Source,
     org: &str,
     found: &mut [Linked],
 ) -> Result<(), WalkFailure> {
-    // A module whose path cannot be built fails the walk rather than being left out: left
-    // out, it would look like a module that uses nothing.
+    // An item whose path cannot be built fails the walk rather than being left out: left
+    // out, it would look like an item that uses nothing.
     let unread: Vec<(usize, String)> = found
         .iter()
         .enumerate()
         .filter(|(_, linked)| linked.needs_own_read())
         .map(
-            |(i, linked)| match Kind::Module.patch_path(org, &linked.resource) {
+            |(i, linked)| match linked.kind.patch_path(org, &linked.resource) {
                 Some(path) => Ok((i, path)),
                 None => Err(WalkFailure {
-                    kind: Kind::Module,
+                    kind: linked.kind,
                     fail: Fail::other(format!(
-                        "module {} has no namespace, name or provider that a path can be built \
-                     from safely, so what it links cannot be read",
-                        linked.id()
+                        "{} {} has no {} that a path can be built from safely, so what it \
+                         links cannot be read",
+                        linked.kind.spec().singular,
+                        linked.id(),
+                        linked.kind.path_parts()
                     )),
                 }),
             },
@@ -76,11 +75,9 @@ fn read_unlisted_modules(
         .collect::<Result<_, _>>()?;
     let paths: Vec<String> = unread.iter().map(|(_, path)| path.clone()).collect();
     for ((i, _), read) in unread.iter().zip(source.reads(&paths)) {
-        let module = read.map_err(|fail| WalkFailure {
-            kind: Kind::Module,
-            fail,
-        })?;
-        found[*i] = Linked::new(Kind::Module, module);
+        let kind = found[*i].kind;
+        let item = read.map_err(|fail| WalkFailure { kind, fail })?;
+        found[*i] = Linked::new(kind, item);
     }
     Ok(())
 }

@@ -1,5 +1,5 @@
-//! Resources shaped like TFE's documented samples, and mocks for the organization's three
-//! lists, each page expected exactly once.
+//! Resources shaped like TFE's documented samples, and a builder mocking the organization's
+//! list of every kind, each page expected exactly once.
 
 use mockito::{Matcher, Mock, ServerGuard};
 use serde_json::{Value, json};
@@ -132,22 +132,40 @@ pub fn get(server: &mut ServerGuard, path: &str, resource: &Value) -> Mock {
         .create()
 }
 
-/// The organization's three lists: `workspaces`, `policy_sets`, and `modules` as listed
-/// (without `vcs-repo`) with each module's own GET.
+/// The organization's lists, one per kind of linked resource, each empty unless given:
+/// `workspaces`, `policy_sets`, and `modules` as listed (without `vcs-repo`) with each
+/// module's own GET. Every kind is mocked, so a walk that lists a kind not given here still
+/// finds an empty list, and one that skips a kind fails `assert`.
+#[derive(Default)]
 pub struct Org {
+    workspaces: Vec<Value>,
+    policy_sets: Vec<Value>,
+    modules: Vec<Value>,
     pub mocks: Vec<Mock>,
 }
 
 impl Org {
-    pub fn mock(
-        server: &mut ServerGuard,
-        workspaces: &[Value],
-        policy_sets: &[Value],
-        modules: &[Value],
-    ) -> Org {
-        let mut mocks = list(server, WORKSPACES, workspaces);
-        mocks.extend(list(server, POLICY_SETS, policy_sets));
-        let items: Vec<Value> = modules
+    pub fn workspaces(mut self, workspaces: &[Value]) -> Org {
+        self.workspaces = workspaces.to_vec();
+        self
+    }
+
+    pub fn policy_sets(mut self, policy_sets: &[Value]) -> Org {
+        self.policy_sets = policy_sets.to_vec();
+        self
+    }
+
+    pub fn modules(mut self, modules: &[Value]) -> Org {
+        self.modules = modules.to_vec();
+        self
+    }
+
+    /// Mocks every list (and each module's GET) on `server`, each page expected once.
+    pub fn mock(mut self, server: &mut ServerGuard) -> Org {
+        let mut mocks = list(server, WORKSPACES, &self.workspaces);
+        mocks.extend(list(server, POLICY_SETS, &self.policy_sets));
+        let items: Vec<Value> = self
+            .modules
             .iter()
             .map(|m| {
                 let mut item = m.clone();
@@ -159,14 +177,15 @@ impl Org {
             })
             .collect();
         mocks.extend(list(server, MODULES, &items));
-        for m in modules {
+        for m in &self.modules {
             let path = module_path(
                 m["attributes"]["name"].as_str().unwrap(),
                 m["attributes"]["provider"].as_str().unwrap(),
             );
             mocks.push(get(server, &path, m));
         }
-        Org { mocks }
+        self.mocks = mocks;
+        self
     }
 
     pub fn assert(&self) {

@@ -117,12 +117,11 @@ fn relinks_each_kind_with_its_own_patch_to_a_token() {
     let untouched = workspace("ws-2HRvNs49EWPjDqT1", "other", OTHER, "main");
     let set = policy_set("polset-3yVQZvHzf5j3WRJ1", "production", FROM);
     let aurora = module("mod-PopQnMtYDCcd3PRX", "aurora", "aws", FROM);
-    let org = Org::mock(
-        &mut server,
-        &[ws.clone(), untouched.clone(), tagged.clone()],
-        std::slice::from_ref(&set),
-        std::slice::from_ref(&aurora),
-    );
+    let org = Org::default()
+        .workspaces(&[ws.clone(), untouched.clone(), tagged.clone()])
+        .policy_sets(std::slice::from_ref(&set))
+        .modules(std::slice::from_ref(&aurora))
+        .mock(&mut server);
     let patches = [
         answered(
             patch(
@@ -206,12 +205,11 @@ fn relinks_each_kind_to_a_github_app_clearing_the_token() {
     let set = policy_set("polset-3yVQZvHzf5j3WRJ1", "production", FROM);
     let mut aurora = module("mod-PopQnMtYDCcd3PRX", "aurora", "aws", FROM);
     aurora["attributes"]["vcs-repo"]["branch"] = json!("main");
-    let org = Org::mock(
-        &mut server,
-        std::slice::from_ref(&ws),
-        std::slice::from_ref(&set),
-        std::slice::from_ref(&aurora),
-    );
+    let org = Org::default()
+        .workspaces(std::slice::from_ref(&ws))
+        .policy_sets(std::slice::from_ref(&set))
+        .modules(std::slice::from_ref(&aurora))
+        .mock(&mut server);
     let mut pending = relinked(&aurora, APP);
     pending["attributes"]["status"] = json!("pending");
     let patches = [
@@ -270,17 +268,15 @@ fn relinks_each_kind_to_a_github_app_clearing_the_token() {
 fn the_plan_is_shown_on_stderr_with_the_note_about_runs() {
     let mut server = Server::new();
     let _checks = token_checks(&mut server);
-    let _org = Org::mock(
-        &mut server,
-        &[workspace(
+    let _org = Org::default()
+        .workspaces(&[workspace(
             "ws-KTuq99JSzgmDSvYj",
             "workspace-2",
             FROM,
             "main",
-        )],
-        &[policy_set("polset-3yVQZvHzf5j3WRJ1", "production", FROM)],
-        &[],
-    );
+        )])
+        .policy_sets(&[policy_set("polset-3yVQZvHzf5j3WRJ1", "production", FROM)])
+        .mock(&mut server);
     let _none = no_patch(&mut server);
     let out = run(
         &server.url(),
@@ -311,12 +307,9 @@ fn the_plan_names_the_providers_when_they_differ() {
         "gitlab_hosted",
         ORG,
     ));
-    let _org = Org::mock(
-        &mut server,
-        &[],
-        &[policy_set("polset-3yVQZvHzf5j3WRJ1", "production", FROM)],
-        &[],
-    );
+    let _org = Org::default()
+        .policy_sets(&[policy_set("polset-3yVQZvHzf5j3WRJ1", "production", FROM)])
+        .mock(&mut server);
     let _none = no_patch(&mut server);
     let out = run(
         &server.url(),
@@ -335,12 +328,10 @@ fn the_plan_names_the_providers_when_they_differ() {
 fn dry_run_prints_every_patch_and_sends_none() {
     let mut server = Server::new();
     let _checks = token_checks(&mut server);
-    let _org = Org::mock(
-        &mut server,
-        &[workspace("ws-KTuq99JSzgmDSvYj", "workspace-2", FROM, "")],
-        &[],
-        &[module("mod-PopQnMtYDCcd3PRX", "aurora", "aws", FROM)],
-    );
+    let _org = Org::default()
+        .workspaces(&[workspace("ws-KTuq99JSzgmDSvYj", "workspace-2", FROM, "")])
+        .modules(&[module("mod-PopQnMtYDCcd3PRX", "aurora", "aws", FROM)])
+        .mock(&mut server);
     let none = no_patch(&mut server);
     let out = run(
         &server.url(),
@@ -647,7 +638,9 @@ fn an_answer_whose_branch_changed_fails_and_its_row_says_so() {
     let mut server = Server::new();
     let _checks = token_checks(&mut server);
     let ws = workspace("ws-KTuq99JSzgmDSvYj", "workspace-2", FROM, "main");
-    let _org = Org::mock(&mut server, std::slice::from_ref(&ws), &[], &[]);
+    let _org = Org::default()
+        .workspaces(std::slice::from_ref(&ws))
+        .mock(&mut server);
     let mut answer = relinked(&ws, TO);
     answer["attributes"]["vcs-repo"]["branch"] = json!("develop");
     let _p = server
@@ -700,7 +693,7 @@ fn a_422_on_one_of_five_relinks_the_other_four_and_exits_5() {
     let mut server = Server::new();
     let _checks = token_checks(&mut server);
     let (workspaces, patches) = five_with_one_rejected(&mut server);
-    let _org = Org::mock(&mut server, &workspaces, &[], &[]);
+    let _org = Org::default().workspaces(&workspaces).mock(&mut server);
     let out = run(
         &server.url(),
         &["token", "relink", FROM, "--to", TO, "--yes"],
@@ -728,7 +721,7 @@ fn running_again_after_a_partial_failure_patches_only_the_rest() {
             workspace(&format!("ws-{i:016}"), &format!("ws{i}"), on, "")
         })
         .collect();
-    let _org = Org::mock(&mut server, &workspaces, &[], &[]);
+    let _org = Org::default().workspaces(&workspaces).mock(&mut server);
     let third = answered(
         server.mock("PATCH", ws_path("ws-0000000000000003").as_str()),
         &relinked(&workspaces[2], TO),
@@ -751,7 +744,7 @@ fn more_than_100_workspaces_are_all_relinked_and_others_never_touched() {
             workspace(&format!("ws-{i:016}"), &format!("ws{i}"), on, "")
         })
         .collect();
-    let org = Org::mock(&mut server, &workspaces, &[], &[]);
+    let org = Org::default().workspaces(&workspaces).mock(&mut server);
     let patches: Vec<Mock> = workspaces
         .iter()
         .enumerate()
@@ -789,7 +782,7 @@ fn more_than_100_workspaces_are_all_relinked_and_others_never_touched() {
 fn nothing_using_from_is_a_note_and_exit_zero() {
     let mut server = Server::new();
     let _checks = token_checks(&mut server);
-    let _org = Org::mock(&mut server, &[], &[], &[]);
+    let _org = Org::default().mock(&mut server);
     let none = no_patch(&mut server);
     let out = run(
         &server.url(),
@@ -812,7 +805,9 @@ fn server_text_in_the_plan_and_the_rows_is_escaped() {
         "",
     );
     ws["attributes"]["vcs-repo"]["display-identifier"] = json!("o/r\u{202e}");
-    let _org = Org::mock(&mut server, std::slice::from_ref(&ws), &[], &[]);
+    let _org = Org::default()
+        .workspaces(std::slice::from_ref(&ws))
+        .mock(&mut server);
     let _p = answered(
         server.mock("PATCH", ws_path("ws-KTuq99JSzgmDSvYj").as_str()),
         &relinked(&ws, TO),
@@ -837,7 +832,9 @@ fn a_503_on_a_patch_is_retried_and_the_resource_relinked() {
     let mut server = Server::new();
     let _checks = token_checks(&mut server);
     let ws = workspace("ws-KTuq99JSzgmDSvYj", "workspace-2", FROM, "");
-    let _org = Org::mock(&mut server, std::slice::from_ref(&ws), &[], &[]);
+    let _org = Org::default()
+        .workspaces(std::slice::from_ref(&ws))
+        .mock(&mut server);
     // Mockito answers with the first matching mock until it has its hits: the 503 once, then
     // the answer.
     let unavailable = server
@@ -866,7 +863,9 @@ fn relink_at_a_terminal(answer: &[u8], patched: usize) -> (Option<i32>, String) 
     let mut server = Server::new();
     let _checks = token_checks(&mut server);
     let ws = workspace("ws-KTuq99JSzgmDSvYj", "workspace-2", FROM, "");
-    let _org = Org::mock(&mut server, std::slice::from_ref(&ws), &[], &[]);
+    let _org = Org::default()
+        .workspaces(std::slice::from_ref(&ws))
+        .mock(&mut server);
     let patch = server
         .mock("PATCH", ws_path("ws-KTuq99JSzgmDSvYj").as_str())
         .with_body(json!({ "data": relinked(&ws, TO) }).to_string())
@@ -908,7 +907,10 @@ fn a_failure_on_one_module_among_several_relinks_the_others_and_a_rerun_finishes
         .map(|(i, name)| module(&format!("mod-{i:016}"), name, "aws", FROM))
         .collect();
     let set = policy_set("polset-3yVQZvHzf5j3WRJ1", "production", FROM);
-    let _org = Org::mock(&mut server, &[], std::slice::from_ref(&set), &modules);
+    let _org = Org::default()
+        .policy_sets(std::slice::from_ref(&set))
+        .modules(&modules)
+        .mock(&mut server);
     let _set = answered(
         server.mock("PATCH", "/api/v2/policy-sets/polset-3yVQZvHzf5j3WRJ1"),
         &relinked(&set, TO),
@@ -957,7 +959,10 @@ fn a_failure_on_one_module_among_several_relinks_the_others_and_a_rerun_finishes
             }
         })
         .collect();
-    let _org = Org::mock(&mut server, &[], &[relinked(&set, TO)], &left);
+    let _org = Org::default()
+        .policy_sets(&[relinked(&set, TO)])
+        .modules(&left)
+        .mock(&mut server);
     let eks = answered(
         server.mock("PATCH", module_path("eks", "aws").as_str()),
         &relinked(&modules[1], TO),
@@ -971,7 +976,9 @@ fn json_is_the_updated_resources_as_the_server_answered() {
     let _checks = token_checks(&mut server);
     let ws = workspace("ws-KTuq99JSzgmDSvYj", "workspace-2", FROM, "");
     let failing = workspace("ws-6jrRyVDv1J8zQMB5", "web", FROM, "");
-    let _org = Org::mock(&mut server, &[ws.clone(), failing], &[], &[]);
+    let _org = Org::default()
+        .workspaces(&[ws.clone(), failing])
+        .mock(&mut server);
     let answer = relinked(&ws, TO);
     let _ok = answered(
         server.mock("PATCH", ws_path("ws-KTuq99JSzgmDSvYj").as_str()),

@@ -10,23 +10,22 @@ use crate::mock::*;
 #[test]
 fn token_usage_walks_the_three_lists_reads_unlisted_modules_and_prints_rows_in_order() {
     let mut server = Server::new();
-    let org = Org::mock(
-        &mut server,
-        &[
+    let org = Org::default()
+        .workspaces(&[
             workspace("ws-KTuq99JSzgmDSvYj", "workspace-2", FROM, ""),
             workspace("ws-2HRvNs49EWPjDqT1", "other", OTHER, "main"),
             unlinked_workspace("ws-FVVvzCDaykN1oHiw", "cli-driven"),
             workspace("ws-6jrRyVDv1J8zQMB5", "web", FROM, "release"),
-        ],
-        &[
+        ])
+        .policy_sets(&[
             policy_set("polset-3yVQZvHzf5j3WRJ1", "production", FROM),
             policy_set("polset-u3S5p2Uwk21keu1s", "staging", OTHER),
-        ],
-        &[
+        ])
+        .modules(&[
             module("mod-kwt1cBiX2SdDz38w", "api-gateway", "alicloud", OTHER),
             module("mod-PopQnMtYDCcd3PRX", "aurora", "aws", FROM),
-        ],
-    );
+        ])
+        .mock(&mut server);
     let out = run(&server.url(), &["token", "usage", FROM]);
     assert!(out.status.success(), "{}", stderr_of(&out));
     org.assert();
@@ -54,7 +53,10 @@ fn walks_every_page_of_every_list_and_misses_nothing() {
     let sets: Vec<Value> = (0..120)
         .map(|i| policy_set(&format!("polset-{i:016}"), &format!("set{i}"), FROM))
         .collect();
-    let org = Org::mock(&mut server, &workspaces, &sets, &[]);
+    let org = Org::default()
+        .workspaces(&workspaces)
+        .policy_sets(&sets)
+        .mock(&mut server);
     let out = run(&server.url(), &["token", "usage", FROM, "-o", "id"]);
     assert!(out.status.success(), "{}", stderr_of(&out));
     // ⌈250/100⌉ + ⌈120/100⌉ + ⌈0/100⌉ pages, each exactly once, and nothing else.
@@ -148,12 +150,10 @@ fn json_is_the_matching_resources_as_sent_with_a_module_as_its_own_get_returned_
     let mut server = Server::new();
     let ws = workspace("ws-KTuq99JSzgmDSvYj", "workspace-2", FROM, "");
     let aurora = module("mod-PopQnMtYDCcd3PRX", "aurora", "aws", FROM);
-    let org = Org::mock(
-        &mut server,
-        std::slice::from_ref(&ws),
-        &[],
-        std::slice::from_ref(&aurora),
-    );
+    let org = Org::default()
+        .workspaces(std::slice::from_ref(&ws))
+        .modules(std::slice::from_ref(&aurora))
+        .mock(&mut server);
     let out = run(&server.url(), &["token", "usage", FROM, "-o", "json"]);
     assert!(out.status.success(), "{}", stderr_of(&out));
     org.assert();
@@ -184,12 +184,9 @@ fn modules_listed_with_a_vcs_repo_and_public_modules_are_not_read_again() {
 #[test]
 fn nothing_found_is_an_empty_list_note_and_exit_zero() {
     let mut server = Server::new();
-    let org = Org::mock(
-        &mut server,
-        &[workspace("ws-2HRvNs49EWPjDqT1", "other", OTHER, "")],
-        &[],
-        &[],
-    );
+    let org = Org::default()
+        .workspaces(&[workspace("ws-2HRvNs49EWPjDqT1", "other", OTHER, "")])
+        .mock(&mut server);
     let out = run(&server.url(), &["token", "usage", FROM]);
     assert!(out.status.success());
     assert_eq!(stdout_of(&out), "");
@@ -205,16 +202,13 @@ fn nothing_found_is_an_empty_list_note_and_exit_zero() {
 #[test]
 fn several_tokens_at_once() {
     let mut server = Server::new();
-    let _org = Org::mock(
-        &mut server,
-        &[
+    let _org = Org::default()
+        .workspaces(&[
             workspace("ws-KTuq99JSzgmDSvYj", "a", FROM, ""),
             workspace("ws-2HRvNs49EWPjDqT1", "b", OTHER, ""),
             workspace("ws-FVVvzCDaykN1oHiw", "c", TO, ""),
-        ],
-        &[],
-        &[],
-    );
+        ])
+        .mock(&mut server);
     let out = run(&server.url(), &["token", "usage", FROM, TO, "-o", "id"]);
     assert!(out.status.success(), "{}", stderr_of(&out));
     assert_eq!(
@@ -236,15 +230,13 @@ fn client_usage_matches_every_token_of_the_client() {
         "/api/v2/oauth-clients/oc-XKFwG6ggfA9n7t1K",
         &client,
     );
-    let org = Org::mock(
-        &mut server,
-        &[
+    let org = Org::default()
+        .workspaces(&[
             workspace("ws-KTuq99JSzgmDSvYj", "a", FROM, ""),
             workspace("ws-2HRvNs49EWPjDqT1", "b", TO, ""),
-        ],
-        &[policy_set("polset-3yVQZvHzf5j3WRJ1", "production", OTHER)],
-        &[],
-    );
+        ])
+        .policy_sets(&[policy_set("polset-3yVQZvHzf5j3WRJ1", "production", OTHER)])
+        .mock(&mut server);
     let out = run(
         &server.url(),
         &["client", "usage", "oc-XKFwG6ggfA9n7t1K", "-o", "id"],
@@ -261,15 +253,12 @@ fn client_usage_matches_every_token_of_the_client() {
 #[test]
 fn github_app_usage_matches_the_installation_id() {
     let mut server = Server::new();
-    let org = Org::mock(
-        &mut server,
-        &[
+    let org = Org::default()
+        .workspaces(&[
             workspace("ws-KTuq99JSzgmDSvYj", "a", APP, "main"),
             workspace("ws-2HRvNs49EWPjDqT1", "b", FROM, ""),
-        ],
-        &[],
-        &[],
-    );
+        ])
+        .mock(&mut server);
     let out = run(&server.url(), &["github-app", "usage", APP]);
     assert!(out.status.success(), "{}", stderr_of(&out));
     org.assert();
@@ -301,7 +290,7 @@ fn server_text_in_usage_rows_is_escaped() {
         "main\u{7}",
     );
     ws["attributes"]["vcs-repo"]["display-identifier"] = json!("\u{2066}o/r");
-    let _org = Org::mock(&mut server, &[ws], &[], &[]);
+    let _org = Org::default().workspaces(&[ws]).mock(&mut server);
     let out = run(&server.url(), &["token", "usage", FROM]);
     assert!(out.status.success(), "{}", stderr_of(&out));
     let text = stdout_of(&out);
@@ -317,12 +306,9 @@ fn server_text_in_usage_rows_is_escaped() {
 #[test]
 fn an_id_of_another_shape_is_never_printed_by_o_id() {
     let mut server = Server::new();
-    let _org = Org::mock(
-        &mut server,
-        &[workspace("ws-ok\nws-injected", "a", FROM, "")],
-        &[],
-        &[],
-    );
+    let _org = Org::default()
+        .workspaces(&[workspace("ws-ok\nws-injected", "a", FROM, "")])
+        .mock(&mut server);
     let out = run(&server.url(), &["token", "usage", FROM, "-o", "id"]);
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(stdout_of(&out), "");

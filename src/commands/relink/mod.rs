@@ -9,8 +9,9 @@ use super::{Context, check_id, usage};
 use crate::api::client::ApiClient;
 use crate::api::error::{ApiError, ErrorBody, status_line};
 use crate::api::pages::{IN_FLIGHT, for_each_concurrent};
-use crate::cli::{LinkedKind, RelinkArgs};
+use crate::cli::RelinkArgs;
 use crate::error::{Exit, Fail, Result};
+use crate::linked::kind::KINDS;
 use crate::linked::relink::{self, Outcome, Report, Step, check_answer};
 use crate::linked::{Connection, Kind, Linked};
 use crate::output::{self, note};
@@ -42,8 +43,13 @@ pub fn relink(ctx: &Context, args: RelinkArgs) -> Result<()> {
         )));
     }
     let kinds = narrowed_kinds(&args)?;
-    for workspace in args.workspaces.iter().filter(|w| w.starts_with("ws-")) {
-        check_id(workspace, "ws-", "a workspace")?;
+    let by_name = Kind::narrowed_by_name().spec();
+    for named in args
+        .workspaces
+        .iter()
+        .filter(|w| w.starts_with(by_name.id_prefix))
+    {
+        check_id(named, by_name.id_prefix, &format!("a {}", by_name.singular))?;
     }
     let org = ctx.config.require_org()?.to_string();
     if !(args.yes || args.dry_run || prompt::interactive(ctx.config.no_input)) {
@@ -72,8 +78,13 @@ pub fn relink(ctx: &Context, args: RelinkArgs) -> Result<()> {
         &sides.source_label(),
         &sides.target_label(),
     ));
-    if relink::count_of(&steps, Kind::Workspace) > 0 {
-        note("note: TFE may queue a run on each relinked workspace");
+    for spec in KINDS.iter().filter(|s| s.queues_runs) {
+        if relink::count_of(&steps, spec.kind) > 0 {
+            note(&format!(
+                "note: TFE may queue a run on each relinked {}",
+                spec.singular
+            ));
+        }
     }
     if args.dry_run {
         let base_url = ctx.config.endpoint.base_url();
@@ -132,14 +143,17 @@ pub fn relink(ctx: &Context, args: RelinkArgs) -> Result<()> {
 /// `--workspace` implies `--kind workspace` and cannot be combined with another kind.
 fn narrowed_kinds(args: &RelinkArgs) -> Result<Vec<Kind>> {
     if args.workspaces.is_empty() {
-        return Ok(usage::kinds(&args.kind));
+        return Ok(Kind::asked(&args.kind.kinds));
     }
-    if args.kind.iter().any(|k| *k != LinkedKind::Workspace) {
-        return Err(Fail::usage(
-            "--workspace narrows the relink to workspaces: it cannot be combined with another --kind",
-        ));
+    let by_name = Kind::narrowed_by_name();
+    if args.kind.kinds.iter().any(|k| *k != by_name) {
+        return Err(Fail::usage(format!(
+            "--{} narrows the relink to {}: it cannot be combined with another --kind",
+            by_name.label(),
+            by_name.spec().plural
+        )));
     }
-    Ok(vec![Kind::Workspace])
+    Ok(vec![by_name])
 }
 
 /// With `--workspace`, only those workspaces; each must use FROM (exit 2 otherwise).
@@ -153,13 +167,14 @@ fn narrow_to_workspaces(found: Vec<Linked>, args: &RelinkArgs) -> Result<Vec<Lin
         .iter()
         .find(|w| !found.iter().any(|l| is_named(l, w)))
     {
+        let by_name = Kind::narrowed_by_name().spec();
         return Err(Fail::usage(format!(
-            "workspace {missing:?} does not use {}: nothing was changed",
-            args.from
+            "{} {missing:?} does not use {}: nothing was changed",
+            by_name.singular, args.from
         ))
         .hint(format!(
-            "run `tfvcs token usage {} --kind workspace` to see the workspaces that do",
-            args.from
+            "run `tfvcs token usage {} --kind {}` to see the {} that do",
+            args.from, by_name.label, by_name.plural
         )));
     }
     Ok(found
