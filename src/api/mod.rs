@@ -8,6 +8,7 @@ pub mod model;
 pub mod pacer;
 pub mod page;
 pub mod pages;
+pub mod paths;
 pub mod request;
 pub mod retry;
 mod transport;

@@ -5,6 +5,7 @@ use serde_json::{Value, json};
 
 use super::Context;
 use crate::api::client::{ApiRequest, Method};
+use crate::api::paths;
 use crate::cli::OutputFormat;
 use crate::error::{Fail, Result};
 
@@ -57,7 +58,7 @@ pub fn status(ctx: &Context) -> Result<()> {
 /// One request, `GET /account/details`: who the token is.
 fn check_token(ctx: &Context) -> Result<(String, &'static str)> {
     let api = ctx.api()?;
-    match api.send(&ApiRequest::new(Method::GET, "/account/details")) {
+    match api.send(&ApiRequest::new(Method::GET, paths::ACCOUNT_DETAILS)) {
         Ok(response) => Ok(describe_account(response.body.as_ref())),
         // Team and organization tokens have no user: TFE answers 404 to them here.
         Err(e) if e.status() == Some(404) => Ok((

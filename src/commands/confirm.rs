@@ -1,32 +1,55 @@
-//! Confirming a delete: refused up front when nobody can confirm it, else the details of
-//! what goes and a one-line question. Shared by `client delete` and `token delete`.
+//! Confirming a change that cannot be undone (a delete, a relink): refused up front when
+//! nobody can confirm it, else the details of what changes and a one-line question.
 
 use super::Context;
 use crate::error::{Fail, Result};
 use crate::output::note;
 use crate::prompt;
 
-/// Refuses, before anything is sent, a delete that neither `--yes`, `--dry-run` nor a person
+/// What is being confirmed, as the refusal and the declined answer name it.
+pub struct Change {
+    /// `delete`, `relink`.
+    pub verb: &'static str,
+    /// `deleted`, `relinked`.
+    pub done: &'static str,
+    /// What to pass instead of answering.
+    pub hint: &'static str,
+}
+
+pub const DELETE: Change = Change {
+    verb: "delete",
+    done: "deleted",
+    hint: "pass --yes to delete without asking",
+};
+
+pub const RELINK: Change = Change {
+    verb: "relink",
+    done: "relinked",
+    hint: "pass --yes to relink without asking, or --dry-run to see the PATCHes",
+};
+
+/// Refuses, before anything is sent, a change that neither `--yes`, `--dry-run` nor a person
 /// at a terminal can confirm.
-pub fn ensure_confirmable(ctx: &Context, yes: bool, dry_run: bool) -> Result<()> {
+pub fn ensure_confirmable(ctx: &Context, change: &Change, yes: bool, dry_run: bool) -> Result<()> {
     if yes || dry_run || prompt::interactive(ctx.config.no_input) {
         return Ok(());
     }
-    Err(
-        Fail::usage("refusing to delete without confirmation: not running interactively")
-            .hint("pass --yes to delete without asking"),
-    )
+    Err(Fail::usage(format!(
+        "refusing to {} without confirmation: not running interactively",
+        change.verb
+    ))
+    .hint(change.hint))
 }
 
-/// Shows what goes (one note per line: each is escaped on its own, so a name cannot add a
-/// line), then asks a one-line question (default no); declining is exit 1 with nothing deleted.
-pub fn ask_delete(details: &[String], question: &str) -> Result<()> {
+/// Shows what changes (one note per line: each is escaped on its own, so a name cannot add a
+/// line), then asks a one-line question (default no); declining is exit 1 with nothing changed.
+pub fn ask(change: &Change, details: &[String], question: &str) -> Result<()> {
     for line in details {
         note(line);
     }
     if prompt::confirm(question)? {
         Ok(())
     } else {
-        Err(Fail::other("not deleted: declined"))
+        Err(Fail::other(format!("not {}: declined", change.done)))
     }
 }

@@ -3,7 +3,7 @@
 //! source. The API layer says what happened; this says what to do about it.
 
 use crate::api::client::Method;
-use crate::api::error::{ApiError, TransportKind};
+use crate::api::error::{ApiError, ErrorBody, TransportKind, status_line};
 use crate::api::retry;
 use crate::error::{Exit, Fail};
 
@@ -90,6 +90,33 @@ pub fn api_failure(error: ApiError, situation: &Situation) -> Fail {
         ));
     }
     fail
+}
+
+/// The API's reason in one line: status, then each error's title and detail.
+pub fn reason(error: &ApiError) -> String {
+    match error {
+        ApiError::Status {
+            status,
+            body: ErrorBody::Errors(errors),
+            ..
+        } => {
+            let mut text = status_line(*status);
+            for item in errors {
+                let parts: Vec<&str> = [item.title.as_deref(), item.detail.as_deref()]
+                    .into_iter()
+                    .flatten()
+                    .filter(|s| !s.is_empty())
+                    .collect();
+                if !parts.is_empty() {
+                    text.push_str(": ");
+                    text.push_str(&parts.join(": "));
+                }
+            }
+            text
+        }
+        ApiError::Status { status, .. } => status_line(*status),
+        other => other.to_string(),
+    }
 }
 
 #[cfg(test)]

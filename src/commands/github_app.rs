@@ -1,10 +1,13 @@
 //! `tfvcs github-app …`: list and show the GitHub App installations the token's user can use
 //! (the `ghain-…` target of a migration), and what links a repository through one.
 
-use super::{Context, check_id, usage};
-use crate::api::client::{ApiRequest, Method, segment};
-use crate::cli::GithubAppCommand;
+use super::linked::{find, print};
+use super::{Context, check_id};
+use crate::api::client::{ApiRequest, Method};
+use crate::api::paths;
+use crate::cli::{GithubAppCommand, GithubAppUsageArgs};
 use crate::error::{Exit, Fail, Result};
+use crate::linked::{Connection, Kind};
 use crate::output::note;
 
 /// Installations belong to a user, not to an organization: other tokens see none.
@@ -14,7 +17,7 @@ pub fn run(ctx: &Context, command: GithubAppCommand) -> Result<()> {
     match command {
         GithubAppCommand::List => list(ctx),
         GithubAppCommand::Show(args) => show(ctx, &args.installation),
-        GithubAppCommand::Usage(args) => usage::github_app(ctx, args),
+        GithubAppCommand::Usage(args) => usage(ctx, args),
     }
 }
 
@@ -28,7 +31,7 @@ fn with_visibility_hint(fail: Fail) -> Fail {
 
 fn list(ctx: &Context) -> Result<()> {
     let installations = ctx
-        .list_all("/github-app/installations", &[])
+        .list_all(paths::GITHUB_APP_INSTALLATIONS, &[])
         .map_err(with_visibility_hint)?;
     ctx.out
         .github_apps(&installations.data, "no GitHub App installations")?;
@@ -40,10 +43,14 @@ fn list(ctx: &Context) -> Result<()> {
 
 fn show(ctx: &Context, id: &str) -> Result<()> {
     check_id(id, "ghain-", "a GitHub App installation")?;
-    let request = ApiRequest::new(
-        Method::GET,
-        format!("/github-app/installation/{}", segment(id)),
-    );
+    let request = ApiRequest::new(Method::GET, paths::github_app_installation(id));
     let doc = ctx.document(&request).map_err(with_visibility_hint)?;
     ctx.out.github_app(&doc)
+}
+
+fn usage(ctx: &Context, args: GithubAppUsageArgs) -> Result<()> {
+    check_id(&args.installation, "ghain-", "a GitHub App installation")?;
+    let connections = [Connection::GithubApp(args.installation.clone())];
+    let found = find(ctx, &Kind::asked(&args.kind.kinds), &connections)?;
+    print(ctx, &found, &[args.installation])
 }

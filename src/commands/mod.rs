@@ -1,15 +1,15 @@
-//! The command handlers, one module per noun, and what they share: the run context (with the
-//! API calls that turn an [`ApiError`] into a user-facing failure), the send-or-dry-run step,
-//! and the checks on ids given on the command line.
+//! The command handlers, one module per noun, the dispatch to them (`run`), and what they
+//! share: the run context (with the API calls that turn an [`ApiError`] into a user-facing
+//! failure), the send-or-dry-run step, and the checks on ids given on the command line.
 
 pub mod auth;
 pub mod client;
 pub mod confirm;
 pub mod failure;
 pub mod github_app;
-pub mod relink;
+pub mod linked;
+pub mod resolve;
 pub mod token;
-pub mod usage;
 
 use std::sync::OnceLock;
 use std::time::Duration;
@@ -21,6 +21,7 @@ use crate::api::error::ApiError;
 use crate::api::model::ListDocument;
 use crate::api::pages::{Page, WalkError};
 use crate::api::retry::Backoff;
+use crate::cli::{AuthCommand, Cli, Command, GlobalArgs};
 use crate::config::{Config, Scheme, is_loopback, load_ca_bundle};
 use crate::error::{Fail, Result};
 use crate::output::{self, ListWriter, Output};
@@ -161,6 +162,45 @@ impl Context {
             return Ok(None);
         }
         self.send(request).map(Some)
+    }
+}
+
+/// Runs the command `cli` names.
+pub fn run(cli: Cli) -> Result<()> {
+    match cli.command {
+        Command::Completions(args) => {
+            refuse_connection_options(&cli.global, "completions")?;
+            output::write_stdout(&crate::generate::completion_script(args.shell))
+        }
+        Command::Sandbox(args) => {
+            refuse_connection_options(&cli.global, "sandbox")?;
+            let org = args.org.clone();
+            crate::sandbox::run(args, org.as_deref())
+        }
+        Command::Client(args) => {
+            client::run(&Context::new(Config::resolve(&args.global)?), args.command)
+        }
+        Command::Token(args) => {
+            token::run(&Context::new(Config::resolve(&args.global)?), args.command)
+        }
+        Command::GithubApp(args) => {
+            github_app::run(&Context::new(Config::resolve(&args.global)?), args.command)
+        }
+        Command::Auth(args) => match args.command {
+            AuthCommand::Status => auth::status(&Context::new(Config::resolve(&args.global)?)),
+        },
+    }
+}
+
+/// `tfvcs --hostname … sandbox`: the connection options are accepted before any noun, but
+/// mean nothing to the commands that do not talk to the API.
+fn refuse_connection_options(global: &GlobalArgs, command: &str) -> Result<()> {
+    match global.first_given() {
+        Some(option) => Err(
+            Fail::usage(format!("{option} is not an option of tfvcs {command}"))
+                .hint(format!("see tfvcs {command} --help")),
+        ),
+        None => Ok(()),
     }
 }
 

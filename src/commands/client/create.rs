@@ -3,13 +3,13 @@
 
 use serde_json::{Map, json};
 
-use super::{
-    check_ado_org_name, check_project_ids, client_document, clients_path, resolve_projects,
-};
+use super::{check_ado_org_name, check_project_ids, client_document};
 use crate::api::body::Fields;
 use crate::api::client::{ApiRequest, Method};
 use crate::api::model::{ClientView, agent_pool_relationship, primary, project_list_body};
+use crate::api::paths;
 use crate::cli::CreateArgs;
+use crate::commands::resolve::resolve_projects;
 use crate::commands::{Context, check_id};
 use crate::error::{Fail, Result};
 use crate::output::note;
@@ -180,7 +180,7 @@ pub fn create(ctx: &Context, args: CreateArgs) -> Result<()> {
         }
     }
 
-    let request = ApiRequest::new(Method::POST, clients_path(&org))
+    let request = ApiRequest::new(Method::POST, paths::organization_clients(&org))
         .body(client_document(attributes, relationships));
     if let Some(doc) = ctx.write_document(&request, args.dry_run)? {
         let created = ClientView::from_resource(primary(&doc));

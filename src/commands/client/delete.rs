@@ -1,27 +1,29 @@
 //! `tfvcs client delete`: shows what the delete unlinks, asks (unless `--yes`), then one
 //! DELETE.
 
-use super::{client_path, resolve_client};
 use crate::api::client::{ApiRequest, Method};
 use crate::api::model::{ClientView, primary};
+use crate::api::paths;
 use crate::cli::DeleteArgs;
 use crate::commands::Context;
-use crate::commands::confirm::{ask_delete, ensure_confirmable};
+use crate::commands::confirm::{self, DELETE, ensure_confirmable};
+use crate::commands::resolve::resolve_client;
 use crate::error::Result;
 
 pub fn delete(ctx: &Context, args: DeleteArgs) -> Result<()> {
-    ensure_confirmable(ctx, args.yes, args.dry_run)?;
+    ensure_confirmable(ctx, &DELETE, args.yes, args.dry_run)?;
     let id = resolve_client(ctx, &args.client)?;
-    let request = ApiRequest::new(Method::DELETE, client_path(&id));
+    let request = ApiRequest::new(Method::DELETE, paths::client(&id));
     if args.dry_run {
         return ctx.send_or_print(&request, true).map(|_| ());
     }
     if !args.yes {
-        let show = ApiRequest::new(Method::GET, client_path(&id))
+        let show = ApiRequest::new(Method::GET, paths::client(&id))
             .query("show_affected_workspaces", "true");
         let doc = ctx.document(&show)?;
         let client = ClientView::from_resource(primary(&doc));
-        ask_delete(
+        confirm::ask(
+            &DELETE,
             &describe_client_for_delete(&client),
             &format!("Delete OAuth client {id}?"),
         )?;

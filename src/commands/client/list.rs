@@ -1,13 +1,14 @@
 //! `tfvcs client list`: every OAuth client of the organization, with its token ids.
 
-use super::clients_path;
 use crate::api::client::{ApiRequest, Method};
+use crate::api::paths;
 use crate::commands::Context;
 use crate::error::Result;
 
 pub fn list(ctx: &Context) -> Result<()> {
     let org = ctx.config.require_org()?;
-    let request = ApiRequest::new(Method::GET, clients_path(org)).query("include", "oauth_tokens");
+    let request = ApiRequest::new(Method::GET, paths::organization_clients(org))
+        .query("include", "oauth_tokens");
     ctx.print_list(
         &request,
         ctx.out.clients(),

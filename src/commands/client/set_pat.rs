@@ -5,10 +5,12 @@ use serde_json::Map;
 
 use crate::api::body::Fields;
 
-use super::{client_document, client_path, resolve_client};
+use super::client_document;
 use crate::api::client::{ApiRequest, Method};
+use crate::api::paths;
 use crate::cli::SetPatArgs;
 use crate::commands::Context;
+use crate::commands::resolve::resolve_client;
 use crate::error::Result;
 use crate::output::note;
 use crate::secret;
@@ -23,7 +25,7 @@ pub fn set_pat(ctx: &Context, args: SetPatArgs) -> Result<()> {
     let id = resolve_client(ctx, &args.client)?;
     let mut attributes = Fields::new();
     attributes.insert("oauth-token-string", pat);
-    let request = ApiRequest::new(Method::PATCH, client_path(&id))
+    let request = ApiRequest::new(Method::PATCH, paths::client(&id))
         .body(client_document(attributes, Map::new()));
     if let Some(doc) = ctx.write_document(&request, args.dry_run)? {
         ctx.out.client(&doc)?;

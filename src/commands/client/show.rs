@@ -1,13 +1,14 @@
 //! `tfvcs client show`: one OAuth client, with its token ids.
 
-use super::{client_path, resolve_client};
 use crate::api::client::{ApiRequest, Method};
+use crate::api::paths;
 use crate::commands::Context;
+use crate::commands::resolve::resolve_client;
 use crate::error::Result;
 
 pub fn show(ctx: &Context, reference: &str) -> Result<()> {
     let id = resolve_client(ctx, reference)?;
-    let request = ApiRequest::new(Method::GET, client_path(&id)).query("include", "oauth_tokens");
+    let request = ApiRequest::new(Method::GET, paths::client(&id)).query("include", "oauth_tokens");
     let doc = ctx.document(&request)?;
     ctx.out.client(&doc)
 }

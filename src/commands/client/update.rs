@@ -5,13 +5,12 @@ use serde_json::{Map, Value, json};
 
 use crate::api::body::Fields;
 
-use super::{
-    check_ado_org_name, check_project_ids, client_document, client_path, resolve_client,
-    resolve_projects,
-};
+use super::{check_ado_org_name, check_project_ids, client_document};
 use crate::api::client::{ApiRequest, Method};
 use crate::api::model::{agent_pool_relationship, project_list_body};
+use crate::api::paths;
 use crate::cli::UpdateArgs;
+use crate::commands::resolve::{resolve_client, resolve_projects};
 use crate::commands::{Context, check_id};
 use crate::error::{Fail, Result};
 use crate::secret;
@@ -66,7 +65,7 @@ pub fn update(ctx: &Context, args: UpdateArgs) -> Result<()> {
         );
     }
     let id = resolve_client(ctx, &args.client)?;
-    let request = ApiRequest::new(Method::PATCH, client_path(&id))
+    let request = ApiRequest::new(Method::PATCH, paths::client(&id))
         .body(client_document(attributes, relationships));
     if let Some(doc) = ctx.write_document(&request, args.dry_run)? {
         ctx.out.client(&doc)?;

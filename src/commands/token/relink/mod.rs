@@ -4,18 +4,18 @@
 
 mod target;
 
-use super::failure::exit_code;
-use super::{Context, check_id, usage};
 use crate::api::client::ApiClient;
-use crate::api::error::{ApiError, ErrorBody, status_line};
 use crate::api::pages::{IN_FLIGHT, for_each_concurrent};
 use crate::cli::RelinkArgs;
+use crate::commands::confirm::{self, RELINK, ensure_confirmable};
+use crate::commands::failure::{exit_code, reason};
+use crate::commands::linked;
+use crate::commands::{Context, check_id};
 use crate::error::{Exit, Fail, Result};
 use crate::linked::kind::KINDS;
 use crate::linked::relink::{self, Outcome, Report, Step, check_answer};
 use crate::linked::{Connection, Kind, Linked};
 use crate::output::{self, note};
-use crate::prompt;
 use target::check_target;
 
 pub fn relink(ctx: &Context, args: RelinkArgs) -> Result<()> {
@@ -52,16 +52,11 @@ pub fn relink(ctx: &Context, args: RelinkArgs) -> Result<()> {
         check_id(named, by_name.id_prefix, &format!("a {}", by_name.singular))?;
     }
     let org = ctx.config.require_org()?.to_string();
-    if !(args.yes || args.dry_run || prompt::interactive(ctx.config.no_input)) {
-        return Err(Fail::usage(
-            "refusing to relink without confirmation: not running interactively",
-        )
-        .hint("pass --yes to relink without asking, or --dry-run to see the PATCHes"));
-    }
+    ensure_confirmable(ctx, &RELINK, args.yes, args.dry_run)?;
 
     let sides = check_target(ctx, &org, &args.from, &to)?;
     let from = [Connection::Token(args.from.clone())];
-    let found = narrow_to_workspaces(usage::find(ctx, &kinds, &from)?, &args)?;
+    let found = narrow_to_workspaces(linked::find(ctx, &kinds, &from)?, &args)?;
     let steps = relink::plan(&org, found, &to)?;
     if steps.is_empty() {
         return ctx.out.linked(
@@ -100,9 +95,7 @@ pub fn relink(ctx: &Context, args: RelinkArgs) -> Result<()> {
             args.from,
             to.id()
         );
-        if !prompt::confirm(&question)? {
-            return Err(Fail::other("not relinked: declined"));
-        }
+        confirm::ask(&RELINK, &[], &question)?;
     }
 
     let api = ctx.api()?;
@@ -211,32 +204,5 @@ fn patch(api: &ApiClient, step: &Step, to: &Connection) -> Outcome {
                 reason,
             },
         },
-    }
-}
-
-/// The API's reason in one line: status, then each error's title and detail.
-fn reason(error: &ApiError) -> String {
-    match error {
-        ApiError::Status {
-            status,
-            body: ErrorBody::Errors(errors),
-            ..
-        } => {
-            let mut text = status_line(*status);
-            for item in errors {
-                let parts: Vec<&str> = [item.title.as_deref(), item.detail.as_deref()]
-                    .into_iter()
-                    .flatten()
-                    .filter(|s| !s.is_empty())
-                    .collect();
-                if !parts.is_empty() {
-                    text.push_str(": ");
-                    text.push_str(&parts.join(": "));
-                }
-            }
-            text
-        }
-        ApiError::Status { status, .. } => status_line(*status),
-        other => other.to_string(),
     }
 }

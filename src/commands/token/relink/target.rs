@@ -4,8 +4,9 @@
 
 use serde_json::Value;
 
-use crate::api::client::{ApiRequest, Method, segment};
+use crate::api::client::{ApiRequest, Method};
 use crate::api::model::{ClientView, TokenView, primary};
+use crate::api::paths;
 use crate::commands::Context;
 use crate::error::{Fail, Result};
 use crate::linked::Connection;
@@ -45,17 +46,11 @@ impl Sides {
 
 /// An OAuth token and its client: `GET /oauth-tokens/:id`, then `GET /oauth-clients/:id`.
 fn token_and_client(ctx: &Context, token: &str) -> Result<ClientView> {
-    let doc = ctx.document(&ApiRequest::new(
-        Method::GET,
-        format!("/oauth-tokens/{}", segment(token)),
-    ))?;
+    let doc = ctx.document(&ApiRequest::new(Method::GET, paths::token(token)))?;
     let client_id = TokenView::from_resource(primary(&doc))
         .client_id
         .ok_or_else(|| Fail::other(format!("OAuth token {token} names no OAuth client")))?;
-    let doc = ctx.document(&ApiRequest::new(
-        Method::GET,
-        format!("/oauth-clients/{}", segment(&client_id)),
-    ))?;
+    let doc = ctx.document(&ApiRequest::new(Method::GET, paths::client(&client_id)))?;
     Ok(ClientView::from_resource(primary(&doc)))
 }
 
@@ -80,7 +75,7 @@ pub fn check_target(ctx: &Context, org: &str, from: &str, to: &Connection) -> Re
         Connection::GithubApp(id) => {
             ctx.document(&ApiRequest::new(
                 Method::GET,
-                format!("/github-app/installation/{}", segment(id)),
+                paths::github_app_installation(id),
             ))?;
             Some("GitHub App".to_string())
         }
@@ -110,7 +105,7 @@ fn check_app_target(ctx: &Context, id: &str, from_client: &ClientView) -> Result
             "--to {id} is a GitHub App installation, but the connection of the resources is {provider}: {serves}"
         )));
     }
-    let account = ctx.document(&ApiRequest::new(Method::GET, "/account/details"))?;
+    let account = ctx.document(&ApiRequest::new(Method::GET, paths::ACCOUNT_DETAILS))?;
     if primary(&account)
         .pointer("/attributes/is-service-account")
         .and_then(Value::as_bool)

@@ -1,11 +1,16 @@
-//! `tfvcs token …`: list, show, set-ssh-key and delete OAuth tokens.
+//! `tfvcs token …`: list, show, set-ssh-key and delete OAuth tokens; `usage` and `relink`
+//! in their own modules.
 
-use super::client::resolve_client;
-use super::confirm::{ask_delete, ensure_confirmable};
+mod relink;
+mod usage;
+
+use super::confirm::{self, DELETE, ensure_confirmable};
+use super::resolve::resolve_client;
 use super::{Context, check_id};
 use crate::api::body::{self, Fields};
-use crate::api::client::{ApiRequest, Method, segment};
+use crate::api::client::{ApiRequest, Method};
 use crate::api::model::{TokenView, primary};
+use crate::api::paths;
 use crate::cli::{SetSshKeyArgs, TokenCommand, TokenDeleteArgs, TokenListArgs};
 use crate::error::{Fail, Result};
 use crate::secret;
@@ -16,8 +21,8 @@ pub fn run(ctx: &Context, command: TokenCommand) -> Result<()> {
         TokenCommand::Show(args) => show(ctx, &args.token),
         TokenCommand::SetSshKey(args) => set_ssh_key(ctx, args),
         TokenCommand::Delete(args) => delete(ctx, args),
-        TokenCommand::Usage(args) => super::usage::token(ctx, args),
-        TokenCommand::Relink(args) => super::relink::relink(ctx, args),
+        TokenCommand::Usage(args) => usage::usage(ctx, args),
+        TokenCommand::Relink(args) => relink::relink(ctx, args),
     }
 }
 
@@ -29,10 +34,7 @@ fn list(ctx: &Context, args: TokenListArgs) -> Result<()> {
                     .hint("drop CLIENT to list the organization's tokens of that provider"));
             }
             let id = resolve_client(ctx, client)?;
-            let request = ApiRequest::new(
-                Method::GET,
-                format!("/oauth-clients/{}/oauth-tokens", segment(&id)),
-            );
+            let request = ApiRequest::new(Method::GET, paths::client_tokens(&id));
             ctx.print_list(
                 &request,
                 ctx.out.tokens(),
@@ -41,10 +43,7 @@ fn list(ctx: &Context, args: TokenListArgs) -> Result<()> {
         }
         None => {
             let org = ctx.config.require_org()?.to_string();
-            let mut request = ApiRequest::new(
-                Method::GET,
-                format!("/organizations/{}/oauth-tokens", segment(&org)),
-            );
+            let mut request = ApiRequest::new(Method::GET, paths::organization_tokens(&org));
             if let Some(provider) = args.provider {
                 request = request.query("filter[provider]", provider.api_name());
             }
@@ -57,13 +56,9 @@ fn list(ctx: &Context, args: TokenListArgs) -> Result<()> {
     }
 }
 
-fn token_path(id: &str) -> String {
-    format!("/oauth-tokens/{}", segment(id))
-}
-
 fn show(ctx: &Context, token: &str) -> Result<()> {
     check_id(token, "ot-", "an OAuth token")?;
-    let doc = ctx.document(&ApiRequest::new(Method::GET, token_path(token)))?;
+    let doc = ctx.document(&ApiRequest::new(Method::GET, paths::token(token)))?;
     ctx.out.token(&doc)
 }
 
@@ -75,7 +70,7 @@ fn set_ssh_key(ctx: &Context, args: SetSshKeyArgs) -> Result<()> {
     let mut attributes = Fields::new();
     attributes.insert("ssh-key", key);
     let body = body::document("oauth-tokens", attributes, Default::default());
-    let request = ApiRequest::new(Method::PATCH, token_path(&args.token)).body(body);
+    let request = ApiRequest::new(Method::PATCH, paths::token(&args.token)).body(body);
     if let Some(doc) = ctx.write_document(&request, args.dry_run)? {
         ctx.out.token(&doc)?;
     }
@@ -84,13 +79,13 @@ fn set_ssh_key(ctx: &Context, args: SetSshKeyArgs) -> Result<()> {
 
 fn delete(ctx: &Context, args: TokenDeleteArgs) -> Result<()> {
     check_id(&args.token, "ot-", "an OAuth token")?;
-    ensure_confirmable(ctx, args.yes, args.dry_run)?;
-    let request = ApiRequest::new(Method::DELETE, token_path(&args.token));
+    ensure_confirmable(ctx, &DELETE, args.yes, args.dry_run)?;
+    let request = ApiRequest::new(Method::DELETE, paths::token(&args.token));
     if args.dry_run {
         return ctx.send_or_print(&request, true).map(|_| ());
     }
     if !args.yes {
-        let doc = ctx.document(&ApiRequest::new(Method::GET, token_path(&args.token)))?;
+        let doc = ctx.document(&ApiRequest::new(Method::GET, paths::token(&args.token)))?;
         let token = TokenView::from_resource(primary(&doc));
         let details = [
             format!(
@@ -101,7 +96,11 @@ fn delete(ctx: &Context, args: TokenDeleteArgs) -> Result<()> {
             ),
             "Workspaces linked through it lose their connection.".to_string(),
         ];
-        ask_delete(&details, &format!("Delete OAuth token {}?", token.id))?;
+        confirm::ask(
+            &DELETE,
+            &details,
+            &format!("Delete OAuth token {}?", token.id),
+        )?;
     }
     ctx.send_or_print(&request, false)?;
     ctx.out.deleted(&args.token, "OAuth token", "ot-")

@@ -1,15 +1,13 @@
-//! `client usage`, `token usage` and `github-app usage`: what links a repository through a
-//! connection (SPEC §10), found by `linked::walk` over this run's API client. Also the walk's
-//! failure hint naming `--kind`, which `token relink` shares.
+//! What the `usage` verbs and `token relink` share: what links a repository through a
+//! connection (SPEC §10), found by `linked::walk` over this run's API client, the walk's
+//! failure hint naming `--kind`, and the rows (or the note when nothing is found).
 
 use serde_json::Value;
 
-use super::client::resolve_client;
-use super::{Context, check_id};
-use crate::api::client::{ApiClient, ApiRequest, Method, segment};
-use crate::api::model::{ClientView, primary};
+use super::Context;
+use crate::api::client::{ApiClient, ApiRequest, Method};
+use crate::api::model::primary;
 use crate::api::pages::{IN_FLIGHT, Resource, WalkError, for_each_concurrent};
-use crate::cli::{ClientUsageArgs, GithubAppUsageArgs, TokenUsageArgs};
 use crate::error::{Exit, Fail, Result};
 use crate::linked::walk::{self, Source, WalkFailure};
 use crate::linked::{Connection, Kind, Linked};
@@ -125,50 +123,10 @@ impl Source for ApiSource<'_> {
     }
 }
 
-fn print(ctx: &Context, found: &[Linked], ids: &[String]) -> Result<()> {
+pub fn print(ctx: &Context, found: &[Linked], ids: &[String]) -> Result<()> {
     let org = ctx.config.require_org()?;
     ctx.out.linked(
         found,
         &format!("nothing in organization {org} uses {}", ids.join(", ")),
     )
-}
-
-pub fn token(ctx: &Context, args: TokenUsageArgs) -> Result<()> {
-    for token in &args.tokens {
-        check_id(token, "ot-", "an OAuth token")?;
-    }
-    let connections: Vec<Connection> = args
-        .tokens
-        .iter()
-        .map(|t| Connection::Token(t.clone()))
-        .collect();
-    let found = find(ctx, &Kind::asked(&args.kind.kinds), &connections)?;
-    print(ctx, &found, &args.tokens)
-}
-
-pub fn client(ctx: &Context, args: ClientUsageArgs) -> Result<()> {
-    ctx.config.require_org()?;
-    let id = resolve_client(ctx, &args.client)?;
-    let request = ApiRequest::new(Method::GET, format!("/oauth-clients/{}", segment(&id)));
-    let client = ClientView::from_resource(primary(&ctx.document(&request)?));
-    if client.token_ids.is_empty() {
-        return ctx.out.linked(
-            &[],
-            &format!("OAuth client {id} has no OAuth tokens, so nothing uses it"),
-        );
-    }
-    let connections: Vec<Connection> = client
-        .token_ids
-        .iter()
-        .map(|t| Connection::Token(t.clone()))
-        .collect();
-    let found = find(ctx, &Kind::asked(&args.kind.kinds), &connections)?;
-    print(ctx, &found, &client.token_ids)
-}
-
-pub fn github_app(ctx: &Context, args: GithubAppUsageArgs) -> Result<()> {
-    check_id(&args.installation, "ghain-", "a GitHub App installation")?;
-    let connections = [Connection::GithubApp(args.installation.clone())];
-    let found = find(ctx, &Kind::asked(&args.kind.kinds), &connections)?;
-    print(ctx, &found, &[args.installation])
 }

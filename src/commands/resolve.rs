@@ -1,0 +1,101 @@
+//! Names and ids given on the command line → the resources they mean: an OAuth client by
+//! `oc-…` id or name, projects by `prj-…` id or name (both looked up in `--org`).
+
+use serde_json::{Value, json};
+
+use super::{Context, check_id};
+use crate::api::model::ClientView;
+use crate::api::paths;
+use crate::error::{Exit, Fail, Result};
+use crate::shared::ids::has_id_shape;
+
+/// An `oc-…` id as given, or the id of the one client of `--org` with that name.
+pub fn resolve_client(ctx: &Context, reference: &str) -> Result<String> {
+    if reference.starts_with("oc-") {
+        check_id(reference, "oc-", "an OAuth client")?;
+        return Ok(reference.to_string());
+    }
+    let org = ctx.config.require_org().map_err(|f| {
+        Fail::usage(format!(
+            "{reference:?} is not an oc-… id, and naming a client needs an organization"
+        ))
+        .hint(f.hints.join("; "))
+    })?;
+    let all = ctx.list_all(&paths::organization_clients(org), &[])?;
+    let matches: Vec<ClientView> = all
+        .data
+        .iter()
+        .map(ClientView::from_resource)
+        .filter(|c| c.name.as_deref() == Some(reference))
+        .collect();
+    match matches.as_slice() {
+        // The id goes into the next request's path: one of another shape is not used.
+        [only] if !has_id_shape(&only.id, "oc-") => Err(Fail::other(format!(
+            "the server answered with a client named {reference:?} whose id is not of the form oc-…: {:?}",
+            only.id
+        ))),
+        [only] => Ok(only.id.clone()),
+        [] => Err(Fail::new(
+            Exit::NotFound,
+            format!("no OAuth client named {reference:?} in organization {org}"),
+        )
+        .hint(format!(
+            "run `tfvcs --org {org} client list` to see the names"
+        ))),
+        several => Err(Fail::usage(format!(
+            "{} OAuth clients are named {reference:?} in organization {org}: {}",
+            several.len(),
+            several
+                .iter()
+                .map(|c| c.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))
+        .hint("give the oc-… id instead")),
+    }
+}
+
+/// The ids of `projects`: a `prj-…` id as given, a name looked up in `--org` with
+/// `GET /organizations/:org/projects?filter[names]=NAME` (none → exit 3, several → exit 2).
+pub fn resolve_projects(ctx: &Context, projects: &[String]) -> Result<Vec<String>> {
+    projects
+        .iter()
+        .map(|p| {
+            if p.starts_with("prj-") {
+                return Ok(p.clone());
+            }
+            let org = ctx.config.require_org().map_err(|f| {
+                Fail::usage(format!(
+                    "{p:?} is not a prj-… id, and naming a project needs an organization"
+                ))
+                .hint(f.hints.join("; "))
+            })?;
+            let path = paths::organization_projects(org);
+            let found = ctx.list_all(&path, &[("filter[names]", p)])?;
+            let ids: Vec<&str> = found
+                .data
+                .iter()
+                // Exact names only, should a server answer more than the filter asks for.
+                .filter(|project| project.pointer("/attributes/name") == Some(&json!(p)))
+                .filter_map(|project| project.get("id").and_then(Value::as_str))
+                .collect();
+            match ids.as_slice() {
+                [id] if check_id(id, "prj-", "a project").is_ok() => Ok(id.to_string()),
+                [id] => Err(Fail::other(format!(
+                    "the server gave project {p:?} the id {id:?}, which is not a prj-… id"
+                ))),
+                [] => Err(Fail::new(
+                    Exit::NotFound,
+                    format!("no project named {p:?} in organization {org}"),
+                )
+                .hint("names are matched exactly; a project's prj-… id is on its settings page")),
+                several => Err(Fail::usage(format!(
+                    "{} projects are named {p:?} in organization {org}: {}",
+                    several.len(),
+                    several.join(", ")
+                ))
+                .hint("give the prj-… id instead")),
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,20 @@
+//! `tfvcs token usage`: what links a repository through these OAuth tokens.
+
+use crate::cli::TokenUsageArgs;
+use crate::commands::linked::{find, print};
+use crate::commands::{Context, check_id};
+use crate::error::Result;
+use crate::linked::{Connection, Kind};
+
+pub fn usage(ctx: &Context, args: TokenUsageArgs) -> Result<()> {
+    for token in &args.tokens {
+        check_id(token, "ot-", "an OAuth token")?;
+    }
+    let connections: Vec<Connection> = args
+        .tokens
+        .iter()
+        .map(|t| Connection::Token(t.clone()))
+        .collect();
+    let found = find(ctx, &Kind::asked(&args.kind.kinds), &connections)?;
+    print(ctx, &found, &args.tokens)
+}
