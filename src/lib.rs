@@ -16,8 +16,6 @@ pub mod payload;
 pub mod progress;
 pub mod prompt;
 pub mod provider;
-pub mod proxy;
-pub mod redacted;
 pub mod sandbox;
 pub mod secret;
 pub mod shared;

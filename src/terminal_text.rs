@@ -13,7 +13,7 @@ pub use crate::shared::text::is_unsafe;
 /// as `[redacted]` (a server may quote the request it was sent). Text without either is
 /// returned as it is.
 pub fn escape(text: &str) -> Cow<'_, str> {
-    match crate::redacted::scrub(text) {
+    match crate::secret::scrub(text) {
         Cow::Borrowed(text) => escape_controls(text),
         Cow::Owned(scrubbed) => Cow::Owned(escape_controls(&scrubbed).into_owned()),
     }

@@ -7,7 +7,7 @@
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use serde_json::{Map, Value};
 
-use crate::redacted::Secret;
+use crate::secret::Secret;
 
 /// How a secret is shown in a body printed for a person.
 pub const REDACTED: &str = "[redacted]";

@@ -18,7 +18,7 @@ use super::pages::Pacer;
 pub use super::request::{ApiRequest, segment};
 use super::retry::{self, Backoff, Decision};
 use super::transport::{describe_body_error, describe_transport_error};
-use crate::redacted::Secret;
+use crate::secret::Secret;
 
 pub const JSON_API: &str = "application/vnd.api+json";
 pub const USER_AGENT: &str = concat!("tfvcs/", env!("CARGO_PKG_VERSION"));

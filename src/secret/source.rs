@@ -4,10 +4,10 @@
 use std::io::Read;
 use std::path::Path;
 
+use super::Secret;
 use crate::error::{Fail, Result};
 use crate::output::note;
 use crate::prompt;
-pub use crate::redacted::Secret;
 use crate::shared::pem::KeyProblem;
 
 /// `-` as a path means standard input.

@@ -1,6 +1,16 @@
 //! [`Secret`]: the one type for every secret tfvcs holds (the API token, PATs, OAuth secrets,
 //! private and SSH keys). It has no `Display`, its `Debug` shows `[redacted]`, and the value
 //! comes out only through [`Secret::expose`], called where it is written into a request.
+//! Where secrets come from (file, stdin, `TFVCS_PAT`, a prompt; bounded) is `source.rs`.
+
+mod source;
+
+pub use source::{
+    Holds, MAX_INPUT_BYTES, SourceText, check_pat, check_single_stdin, check_ssh_private_key,
+    is_placeholder, is_stdin, missing_pat, pat_from_env_or_prompt, pat_from_file,
+    read_bounded_text, read_public_file, read_secret_file, read_source, source_name,
+    warn_if_shared,
+};
 
 use std::borrow::Cow;
 use std::fmt;

@@ -5,7 +5,7 @@
 
 use std::net::IpAddr;
 
-use crate::config::{Endpoint, Scheme, is_loopback};
+use super::endpoint::{Endpoint, Scheme, is_loopback};
 use crate::error::{Fail, Result};
 
 /// The proxy URL for requests to `endpoint`, and the variable it came from; `None` for a
