@@ -116,8 +116,8 @@ pub fn credentials_file_path() -> Option<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::Exit;
     use crate::config::tests::vars;
+    use crate::error::Exit;
 
     fn endpoint(input: &str) -> Endpoint {
         Endpoint::parse(input).unwrap()

@@ -8,7 +8,7 @@ use crate::api::body::Fields;
 use crate::api::client::{ApiRequest, Method};
 use crate::api::model::{ClientView, agent_pool_relationship, primary, project_list_body};
 use crate::api::paths;
-use crate::cli::CreateArgs;
+use crate::cli::ClientCreateArgs;
 use crate::commands::resolve::resolve_projects;
 use crate::commands::{Context, check_id};
 use crate::error::{Fail, Result};
@@ -18,7 +18,7 @@ use crate::provider::Provider;
 use crate::provider::{Credentials, is_absolute_http_url};
 use crate::secret::{self, Holds, Secret};
 
-pub fn create(ctx: &Context, args: CreateArgs) -> Result<()> {
+pub fn create(ctx: &Context, args: ClientCreateArgs) -> Result<()> {
     secret::check_single_stdin(&[
         ("--payload", args.payload.as_deref()),
         ("--pat-file", args.pat_file.as_deref()),
@@ -182,7 +182,7 @@ pub fn create(ctx: &Context, args: CreateArgs) -> Result<()> {
 
     let request = ApiRequest::new(Method::POST, paths::organization_clients(&org))
         .body(client_document(attributes, relationships));
-    if let Some(doc) = ctx.write_document(&request, args.dry_run)? {
+    if let Some(doc) = ctx.write_document(&request, args.dry_run.requested)? {
         let created = ClientView::from_resource(primary(&doc));
         ctx.out.client(&doc)?;
         let tokens = if created.token_ids.is_empty() {
@@ -199,7 +199,7 @@ pub fn create(ctx: &Context, args: CreateArgs) -> Result<()> {
 /// placeholder), `TFVCS_PAT`, a hidden prompt. App-link providers take one only when given.
 fn find_pat(
     ctx: &Context,
-    args: &CreateArgs,
+    args: &ClientCreateArgs,
     attributes: &Fields,
     provider: Provider,
 ) -> Result<Option<Secret>> {

@@ -4,20 +4,20 @@
 use crate::api::client::{ApiRequest, Method};
 use crate::api::model::{ClientView, primary};
 use crate::api::paths;
-use crate::cli::DeleteArgs;
+use crate::cli::ClientDeleteArgs;
 use crate::commands::Context;
 use crate::commands::confirm::{self, DELETE, ensure_confirmable};
 use crate::commands::resolve::resolve_client;
 use crate::error::Result;
 
-pub fn delete(ctx: &Context, args: DeleteArgs) -> Result<()> {
-    ensure_confirmable(ctx, &DELETE, args.yes, args.dry_run)?;
-    let id = resolve_client(ctx, &args.client)?;
+pub fn delete(ctx: &Context, args: ClientDeleteArgs) -> Result<()> {
+    ensure_confirmable(ctx, &DELETE, args.confirm.yes, args.dry_run.requested)?;
+    let id = resolve_client(ctx, &args.client.client)?;
     let request = ApiRequest::new(Method::DELETE, paths::client(&id));
-    if args.dry_run {
+    if args.dry_run.requested {
         return ctx.send_or_print(&request, true).map(|_| ());
     }
-    if !args.yes {
+    if !args.confirm.yes {
         let show = ApiRequest::new(Method::GET, paths::client(&id))
             .query("show_affected_workspaces", "true");
         let doc = ctx.document(&show)?;

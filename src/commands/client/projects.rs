@@ -5,19 +5,22 @@ use super::check_project_ids;
 use crate::api::client::{ApiRequest, Method};
 use crate::api::model::project_list_body;
 use crate::api::paths;
-use crate::cli::ProjectsArgs;
+use crate::cli::ClientProjectsArgs;
 use crate::commands::Context;
 use crate::commands::resolve::{resolve_client, resolve_projects};
 use crate::error::Result;
 use crate::output::note;
 
-pub fn change_projects(ctx: &Context, args: ProjectsArgs, method: Method) -> Result<()> {
+pub fn change_projects(ctx: &Context, args: ClientProjectsArgs, method: Method) -> Result<()> {
     check_project_ids(&args.projects)?;
-    let id = resolve_client(ctx, &args.client)?;
+    let id = resolve_client(ctx, &args.client.client)?;
     let path = paths::client_projects(&id);
     let projects = resolve_projects(ctx, &args.projects)?;
     let request = ApiRequest::new(method.clone(), path).body(project_list_body(&projects));
-    if ctx.send_or_print(&request, args.dry_run)?.is_some() {
+    if ctx
+        .send_or_print(&request, args.dry_run.requested)?
+        .is_some()
+    {
         let (verb, prep) = if method == Method::POST {
             ("added", "to")
         } else {

@@ -9,13 +9,13 @@ use super::{check_ado_org_name, check_project_ids, client_document};
 use crate::api::client::{ApiRequest, Method};
 use crate::api::model::{agent_pool_relationship, project_list_body};
 use crate::api::paths;
-use crate::cli::UpdateArgs;
+use crate::cli::ClientUpdateArgs;
 use crate::commands::resolve::{resolve_client, resolve_projects};
 use crate::commands::{Context, check_id};
 use crate::error::{Fail, Result};
 use crate::secret;
 
-pub fn update(ctx: &Context, args: UpdateArgs) -> Result<()> {
+pub fn update(ctx: &Context, args: ClientUpdateArgs) -> Result<()> {
     secret::check_single_stdin(&[
         ("--secret-file", args.secret_file.as_deref()),
         ("--rsa-public-key-file", args.rsa_public_key_file.as_deref()),
@@ -64,10 +64,10 @@ pub fn update(ctx: &Context, args: UpdateArgs) -> Result<()> {
             ),
         );
     }
-    let id = resolve_client(ctx, &args.client)?;
+    let id = resolve_client(ctx, &args.client.client)?;
     let request = ApiRequest::new(Method::PATCH, paths::client(&id))
         .body(client_document(attributes, relationships));
-    if let Some(doc) = ctx.write_document(&request, args.dry_run)? {
+    if let Some(doc) = ctx.write_document(&request, args.dry_run.requested)? {
         ctx.out.client(&doc)?;
     }
     Ok(())

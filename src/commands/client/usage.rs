@@ -12,7 +12,7 @@ use crate::linked::{Connection, Kind};
 
 pub fn usage(ctx: &Context, args: ClientUsageArgs) -> Result<()> {
     ctx.config.require_org()?;
-    let id = resolve_client(ctx, &args.client)?;
+    let id = resolve_client(ctx, &args.client.client)?;
     let request = ApiRequest::new(Method::GET, paths::client(&id));
     let client = ClientView::from_resource(primary(&ctx.document(&request)?));
     if client.token_ids.is_empty() {

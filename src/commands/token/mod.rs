@@ -11,7 +11,7 @@ use crate::api::body::{self, Fields};
 use crate::api::client::{ApiRequest, Method};
 use crate::api::model::{TokenView, primary};
 use crate::api::paths;
-use crate::cli::{SetSshKeyArgs, TokenCommand, TokenDeleteArgs, TokenListArgs};
+use crate::cli::{TokenCommand, TokenDeleteArgs, TokenListArgs, TokenSetSshKeyArgs};
 use crate::error::{Fail, Result};
 use crate::secret;
 
@@ -62,7 +62,7 @@ fn show(ctx: &Context, token: &str) -> Result<()> {
     ctx.out.token(&doc)
 }
 
-fn set_ssh_key(ctx: &Context, args: SetSshKeyArgs) -> Result<()> {
+fn set_ssh_key(ctx: &Context, args: TokenSetSshKeyArgs) -> Result<()> {
     check_id(&args.token, "ot-", "an OAuth token")?;
     let source = format!("--ssh-key-file {}", args.ssh_key_file.display());
     let key = secret::read_secret_file(&args.ssh_key_file, "--ssh-key-file")?;
@@ -71,7 +71,7 @@ fn set_ssh_key(ctx: &Context, args: SetSshKeyArgs) -> Result<()> {
     attributes.insert("ssh-key", key);
     let body = body::document("oauth-tokens", attributes, Default::default());
     let request = ApiRequest::new(Method::PATCH, paths::token(&args.token)).body(body);
-    if let Some(doc) = ctx.write_document(&request, args.dry_run)? {
+    if let Some(doc) = ctx.write_document(&request, args.dry_run.requested)? {
         ctx.out.token(&doc)?;
     }
     Ok(())
@@ -79,12 +79,12 @@ fn set_ssh_key(ctx: &Context, args: SetSshKeyArgs) -> Result<()> {
 
 fn delete(ctx: &Context, args: TokenDeleteArgs) -> Result<()> {
     check_id(&args.token, "ot-", "an OAuth token")?;
-    ensure_confirmable(ctx, &DELETE, args.yes, args.dry_run)?;
+    ensure_confirmable(ctx, &DELETE, args.confirm.yes, args.dry_run.requested)?;
     let request = ApiRequest::new(Method::DELETE, paths::token(&args.token));
-    if args.dry_run {
+    if args.dry_run.requested {
         return ctx.send_or_print(&request, true).map(|_| ());
     }
-    if !args.yes {
+    if !args.confirm.yes {
         let doc = ctx.document(&ApiRequest::new(Method::GET, paths::token(&args.token)))?;
         let token = TokenView::from_resource(primary(&doc));
         let details = [

@@ -6,7 +6,7 @@ mod target;
 
 use crate::api::client::ApiClient;
 use crate::api::pages::{IN_FLIGHT, for_each_concurrent};
-use crate::cli::RelinkArgs;
+use crate::cli::TokenRelinkArgs;
 use crate::commands::confirm::{self, RELINK, ensure_confirmable};
 use crate::commands::failure::{exit_code, reason};
 use crate::commands::linked;
@@ -18,7 +18,7 @@ use crate::linked::{Connection, Kind, Linked};
 use crate::output::{self, note};
 use target::check_target;
 
-pub fn relink(ctx: &Context, args: RelinkArgs) -> Result<()> {
+pub fn relink(ctx: &Context, args: TokenRelinkArgs) -> Result<()> {
     check_id(&args.from, "ot-", "an OAuth token")?;
     let to = match Connection::from_id(&args.to) {
         Some(Connection::Token(id)) => {
@@ -134,7 +134,7 @@ pub fn relink(ctx: &Context, args: RelinkArgs) -> Result<()> {
 }
 
 /// `--workspace` implies `--kind workspace` and cannot be combined with another kind.
-fn narrowed_kinds(args: &RelinkArgs) -> Result<Vec<Kind>> {
+fn narrowed_kinds(args: &TokenRelinkArgs) -> Result<Vec<Kind>> {
     if args.workspaces.is_empty() {
         return Ok(Kind::asked(&args.kind.kinds));
     }
@@ -150,7 +150,7 @@ fn narrowed_kinds(args: &RelinkArgs) -> Result<Vec<Kind>> {
 }
 
 /// With `--workspace`, only those workspaces; each must use FROM (exit 2 otherwise).
-fn narrow_to_workspaces(found: Vec<Linked>, args: &RelinkArgs) -> Result<Vec<Linked>> {
+fn narrow_to_workspaces(found: Vec<Linked>, args: &TokenRelinkArgs) -> Result<Vec<Linked>> {
     if args.workspaces.is_empty() {
         return Ok(found);
     }

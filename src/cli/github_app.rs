@@ -1,0 +1,49 @@
+//! `tfvcs github-app …`: the verbs and their arguments.
+
+use clap::{Args, Subcommand};
+
+use super::examples;
+use super::shared::KindFilter;
+
+#[derive(Debug, Subcommand)]
+pub enum GithubAppCommand {
+    /// List the GitHub App installations the token's user can use
+    ///
+    /// Only a user API token whose user has linked a GitHub account sees installations;
+    /// team and organization tokens see none.
+    #[command(after_help = examples(&[
+        ("ID, NAME, INSTALLATION ID, TYPE, URL", "tfvcs github-app list"),
+        ("The ghain-… ids only", "tfvcs github-app list -o id"),
+    ]))]
+    List,
+    /// Show one GitHub App installation
+    #[command(after_help = examples(&[
+        ("As a two-column table", "tfvcs github-app show ghain-BYrbNeGQ8nAzKouu"),
+    ]))]
+    Show(GithubAppRef),
+    /// List what links a repository through this installation: workspaces, policy sets, modules
+    #[command(after_help = examples(&[
+        ("Everything", "tfvcs github-app usage ghain-BYrbNeGQ8nAzKouu --org my-org"),
+        (
+            "Only the modules, as JSON",
+            "tfvcs github-app usage ghain-BYrbNeGQ8nAzKouu --kind module -o json",
+        ),
+    ]))]
+    Usage(GithubAppUsageArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct GithubAppRef {
+    /// A ghain-… id
+    #[arg(value_name = "GHAIN")]
+    pub installation: String,
+}
+
+#[derive(Debug, Args)]
+pub struct GithubAppUsageArgs {
+    /// A ghain-… id
+    #[arg(value_name = "GHAIN")]
+    pub installation: String,
+    #[command(flatten)]
+    pub kind: KindFilter,
+}

@@ -1,0 +1,49 @@
+//! Arguments several verbs share, each declared once and flattened where it is used.
+
+use clap::Args;
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+
+use crate::linked::Kind;
+use crate::linked::kind::KINDS;
+
+/// `--dry-run` of a verb that sends one request.
+#[derive(Debug, Args)]
+pub struct DryRun {
+    /// Print the request instead of sending it
+    #[arg(long = "dry-run", id = "dry_run")]
+    pub requested: bool,
+}
+
+/// `--yes` of a delete.
+#[derive(Debug, Args)]
+pub struct Confirm {
+    /// Delete without asking
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ClientRef {
+    /// An oc-… id, or a client name (resolved in --org)
+    #[arg(value_name = "CLIENT")]
+    pub client: String,
+}
+
+/// `--kind`: the kinds of resource that link a repository through a connection, parsed from
+/// the labels of `linked::kind::KINDS`.
+#[derive(Debug, Args)]
+pub struct KindFilter {
+    /// Only this kind of resource (repeatable) [default: all]
+    #[arg(long = "kind", value_name = "KIND", value_parser = kind_parser())]
+    pub kinds: Vec<Kind>,
+}
+
+/// Accepts the label of each row of `KINDS`, with its help for `--help` and completions.
+fn kind_parser() -> impl TypedValueParser<Value = Kind> {
+    PossibleValuesParser::new(
+        KINDS
+            .iter()
+            .map(|s| PossibleValue::new(s.label).help(s.help)),
+    )
+    .try_map(|label| Kind::from_label(&label).ok_or("not a kind"))
+}

@@ -1,0 +1,158 @@
+//! `tfvcs token …`: the verbs and their arguments.
+
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand};
+
+use super::examples;
+use super::shared::{Confirm, DryRun, KindFilter};
+use crate::provider::Provider;
+
+#[derive(Debug, Subcommand)]
+pub enum TokenCommand {
+    /// List OAuth tokens: of one client, or of the whole organization
+    #[command(after_help = examples(&[
+        ("The tokens of one client", "tfvcs token list oc-XKFwG6ggfA9n7t1K"),
+        (
+            "The token id a workspace's vcs-repo needs, in a script",
+            "TOKEN_ID=$(tfvcs token list \"$CLIENT\" -o id)",
+        ),
+        ("Every GitHub token of the organization", "tfvcs token list --provider github --org my-org"),
+    ]))]
+    List(TokenListArgs),
+    /// Show one OAuth token
+    #[command(after_help = examples(&[
+        ("ID, Client, User, SSH key, Created", "tfvcs token show ot-hmAyP66qk2AMVdbJ"),
+        (
+            "The VCS user the token acts as",
+            "tfvcs token show ot-hmAyP66qk2AMVdbJ -o json | jq -r '.data.attributes[\"service-provider-user\"]'",
+        ),
+    ]))]
+    Show(TokenRef),
+    /// Give an OAuth token the SSH key used to clone (PEM, no passphrase)
+    #[command(after_help = examples(&[
+        ("From a file", "tfvcs token set-ssh-key ot-hmAyP66qk2AMVdbJ --ssh-key-file ~/.ssh/tfe_deploy"),
+        (
+            "From a secret store, through stdin",
+            "vault read -field=key secret/deploy | tfvcs token set-ssh-key ot-hmAyP66qk2AMVdbJ --ssh-key-file -",
+        ),
+    ]))]
+    SetSshKey(TokenSetSshKeyArgs),
+    /// Delete an OAuth token
+    ///
+    /// At a terminal it asks first (default no). Elsewhere (CI, pipes, --no-input) it needs
+    /// --yes.
+    #[command(after_help = examples(&[
+        ("Without a question (CI)", "tfvcs token delete ot-hmAyP66qk2AMVdbJ --yes"),
+        ("Print the request, send nothing", "tfvcs token delete ot-hmAyP66qk2AMVdbJ --dry-run"),
+    ]))]
+    Delete(TokenDeleteArgs),
+    /// List what uses these OAuth tokens: workspaces, policy sets, modules
+    ///
+    /// Walks the organization's workspaces, policy sets and private registry modules (the API
+    /// has no filter for this) and keeps those whose vcs-repo names one of the tokens.
+    #[command(after_help = examples(&[
+        (
+            "What still uses the token of a departed colleague",
+            "tfvcs token usage ot-hmAyP66qk2AMVdbJ --org my-org",
+        ),
+        (
+            "Several tokens at once; the repositories, from JSON",
+            "tfvcs token usage ot-hmAyP66qk2AMVdbJ ot-29t7xkUKiNC2XasL -o json \\\n  | jq -r '.data[].attributes[\"vcs-repo\"].identifier'",
+        ),
+    ]))]
+    Usage(TokenUsageArgs),
+    /// Re-point everything that uses one connection to another
+    ///
+    /// Checks the target first (it exists, belongs to the organization, and can serve the
+    /// repositories), finds what uses FROM as `tfvcs token usage` does, shows the plan and
+    /// asks (default no; elsewhere than a terminal it needs --yes). Each resource gets one
+    /// PATCH that keeps its repository, branch and settings, and each answer is checked. One
+    /// failure does not stop the others; running the same command again finishes an
+    /// interrupted relink.
+    #[command(after_help = examples(&[
+        (
+            "Print the plan and every PATCH, send nothing",
+            "tfvcs token relink ot-hmAyP66qk2AMVdbJ --to ot-29t7xkUKiNC2XasL --dry-run",
+        ),
+        (
+            "Move everything to a GitHub App installation, without a question (CI)",
+            "tfvcs token relink ot-hmAyP66qk2AMVdbJ --to ghain-BYrbNeGQ8nAzKouu --yes",
+        ),
+        (
+            "Only two workspaces, by name and by id",
+            "tfvcs token relink ot-hmAyP66qk2AMVdbJ --to ot-29t7xkUKiNC2XasL \\\n    --workspace web --workspace ws-KTuq99JSzgmDSvYj",
+        ),
+    ]))]
+    Relink(TokenRelinkArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TokenUsageArgs {
+    /// ot-… ids
+    #[arg(value_name = "TOKEN", required = true)]
+    pub tokens: Vec<String>,
+    #[command(flatten)]
+    pub kind: KindFilter,
+}
+
+#[derive(Debug, Args)]
+pub struct TokenRelinkArgs {
+    /// The OAuth token (ot-…) whose resources move
+    #[arg(value_name = "FROM")]
+    pub from: String,
+    /// The connection they move to: an OAuth token or a GitHub App installation
+    #[arg(long, value_name = "ot-…|ghain-…", required = true)]
+    pub to: String,
+    #[command(flatten)]
+    pub kind: KindFilter,
+    /// Only this workspace, by name or ws-… id (repeatable; implies --kind workspace)
+    #[arg(long = "workspace", value_name = "NAME|ws-…")]
+    pub workspaces: Vec<String>,
+    /// Relink without asking (needed when not at a terminal)
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+    /// Print the plan and the PATCH requests instead of sending them
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct TokenListArgs {
+    /// An oc-… id or client name; omit it to list the organization's tokens
+    #[arg(value_name = "CLIENT")]
+    pub client: Option<String>,
+    /// Only tokens of this provider (organization-wide listing only)
+    #[arg(long, value_enum)]
+    pub provider: Option<Provider>,
+}
+
+#[derive(Debug, Args)]
+pub struct TokenRef {
+    /// An ot-… id
+    #[arg(value_name = "TOKEN")]
+    pub token: String,
+}
+
+#[derive(Debug, Args)]
+pub struct TokenSetSshKeyArgs {
+    /// An ot-… id
+    #[arg(value_name = "TOKEN")]
+    pub token: String,
+    /// File holding the PEM private key, or - for stdin
+    #[arg(long, value_name = "PATH|-", required = true)]
+    pub ssh_key_file: PathBuf,
+    #[command(flatten)]
+    pub dry_run: DryRun,
+}
+
+#[derive(Debug, Args)]
+pub struct TokenDeleteArgs {
+    /// An ot-… id
+    #[arg(value_name = "TOKEN")]
+    pub token: String,
+    #[command(flatten)]
+    pub confirm: Confirm,
+    #[command(flatten)]
+    pub dry_run: DryRun,
+}
