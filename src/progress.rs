@@ -115,6 +115,15 @@ impl Progress {
     }
 }
 
+impl crate::api::pages::Progress for Progress {
+    fn add_total(&self, n: u64) {
+        Progress::add_total(self, n);
+    }
+    fn advance(&self, n: u64) {
+        Progress::advance(self, n);
+    }
+}
+
 impl Drop for Progress {
     fn drop(&mut self) {
         self.finish();

@@ -14,7 +14,7 @@ use ureq::tls::{Certificate, RootCerts, TlsConfig};
 
 use super::body::{Body, redact_response};
 use super::error::{ApiError, TransportKind, parse_error_body, status_line};
-use super::pages::Pacer;
+use super::pacer::Pacer;
 pub use super::request::{ApiRequest, segment};
 use super::retry::{self, Backoff, Decision};
 use super::transport::{describe_body_error, describe_transport_error};

@@ -1,7 +1,7 @@
 //! The paced, concurrent page walk every list shares (SPEC §4). The pacer is in `pacer.rs`,
 //! a page and its resources in `page.rs`; both are re-exported here.
 //!
-//! **Pacing.** [`Pacer`] spaces the start of every request the run sends (first attempts and
+//! **Pacing.** [`Pacer`](super::pacer::Pacer) spaces the start of every request the run sends (first attempts and
 //! retries alike) at two thirds of the server's `X-RateLimit-Limit` per second, 20 per second
 //! until a response names a limit, and halves that rate on each 429. [`ApiClient`] owns one and
 //! calls it in `send`, so every walk, every loop of PATCHes and every retry of one run shares
@@ -42,9 +42,24 @@ use std::sync::{Condvar, Mutex};
 use super::client::{ApiClient, ApiRequest, Method};
 use super::error::ApiError;
 use super::model::ListDocument;
-pub use super::pacer::Pacer;
 pub use super::page::{Page, Pagination, Resource};
-use crate::progress::Progress;
+
+/// What a walk reports as pages arrive: the terminal's progress line (`progress.rs`), or
+/// nothing. The API layer knows only this much of it.
+pub trait Progress: Sync {
+    /// More pages are known to exist.
+    fn add_total(&self, n: u64);
+    /// Pages done.
+    fn advance(&self, n: u64);
+}
+
+/// Progress nobody sees.
+pub struct NoProgress;
+
+impl Progress for NoProgress {
+    fn add_total(&self, _: u64) {}
+    fn advance(&self, _: u64) {}
+}
 
 /// The largest page TFE serves.
 pub const PAGE_SIZE: u64 = 100;
@@ -127,7 +142,7 @@ fn next_of<S: PageSource>(
 /// than one. Returns the number of pages fetched.
 pub fn walk<S: PageSource, E: From<S::Error>>(
     source: &S,
-    progress: &Progress,
+    progress: &dyn Progress,
     mut deliver: impl FnMut(Page) -> Result<(), E>,
 ) -> Result<u64, E> {
     let mut seen = Seen::default();
@@ -186,7 +201,7 @@ fn concurrent<S: PageSource, E: From<S::Error>>(
     source: &S,
     from: u64,
     to: u64,
-    progress: &Progress,
+    progress: &dyn Progress,
     mut deliver: impl FnMut(Page) -> Result<(), E>,
 ) -> Result<Option<Pagination>, E> {
     let shared = Mutex::new(Shared {
@@ -367,7 +382,7 @@ impl ApiClient {
     pub fn walk<E>(
         &self,
         request: &ApiRequest,
-        progress: &Progress,
+        progress: &dyn Progress,
         mut deliver: impl FnMut(Page) -> Result<(), E>,
     ) -> Result<u64, WalkError<E>> {
         walk(&ApiPages { api: self, request }, progress, |page| {
@@ -383,7 +398,7 @@ impl ApiClient {
             request = request.query(key, value);
         }
         let mut list = ListDocument::default();
-        let walked = self.walk(&request, &Progress::hidden(), |page| {
+        let walked = self.walk(&request, &NoProgress, |page| {
             list.data.extend(page.items.iter().map(Resource::value));
             // An empty `included` adds nothing: an empty list prints as `{"data": []}`.
             if !page.included.is_empty() {
@@ -485,7 +500,7 @@ mod tests {
     fn ids(source: &FakeList) -> Result<(Vec<String>, usize), String> {
         let mut ids = Vec::new();
         let mut included = 0;
-        walk(source, &Progress::hidden(), |page| -> Result<(), String> {
+        walk(source, &NoProgress, |page| -> Result<(), String> {
             ids.extend(page.items.iter().map(|i| i.id().to_string()));
             included += page.included.len();
             Ok(())
@@ -541,7 +556,7 @@ mod tests {
         let source = Overlap(source);
         let mut got = Vec::new();
         let mut included = 0;
-        walk(&source, &Progress::hidden(), |page| -> Result<(), String> {
+        walk(&source, &NoProgress, |page| -> Result<(), String> {
             got.extend(page.items.iter().map(|i| i.id().to_string()));
             included += page.included.len();
             Ok(())
@@ -556,7 +571,7 @@ mod tests {
         let mut source = FakeList::new(3_000);
         source.fail_page = Some(7);
         let mut delivered = Vec::new();
-        let err = walk(&source, &Progress::hidden(), |page| -> Result<(), String> {
+        let err = walk(&source, &NoProgress, |page| -> Result<(), String> {
             delivered.push(page.items.len());
             Ok(())
         })

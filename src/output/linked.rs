@@ -4,15 +4,11 @@
 
 use serde_json::{Value, json};
 
-use super::{Output, add_row, id_lines, new_table, note, pretty, render, write_stdout};
+use super::{Output, add_row, id_lines, new_table, note, or_dash, pretty, render, write_stdout};
 use crate::cli::OutputFormat;
 use crate::error::Result;
 use crate::linked::Linked;
 use crate::linked::relink::{Outcome, Report, Step};
-
-fn or_dash(value: Option<&str>) -> String {
-    value.unwrap_or("-").to_string()
-}
 
 fn table(header: &[&str], rows: Vec<Vec<String>>) -> String {
     let mut table = new_table();

@@ -6,19 +6,18 @@
 //! **Complete or absent.** Nothing reaches stdout until every page has arrived: a list whose
 //! later pages fail prints nothing on stdout, whatever the format, so a script never reads a
 //! truncated document or a short list of ids as if it were whole. The JSON document waits as
-//! serialised bytes, in memory up to [`SPOOL_IN_MEMORY`], then in an unlinked temporary file.
+//! serialised bytes in a [`Spool`] (`spool.rs`); items are laid out by `reindent.rs`.
 
-use std::fs::File;
-use std::io::{self, Read, Seek, SeekFrom, Write};
+use std::io::{self, Write};
 
 use serde_json::Value;
 
+use super::reindent::{INDENT, reindent};
+use super::spool::Spool;
+use super::stdout_failed;
 use crate::api::pages::{Page, Resource};
 use crate::cli::OutputFormat;
 use crate::error::{Fail, Result};
-
-/// Serialised JSON kept in memory before it moves to a temporary file.
-pub const SPOOL_IN_MEMORY: usize = 256 << 10;
 
 /// One table row per resource.
 pub type RowFn = fn(&Value) -> Vec<String>;
@@ -153,181 +152,14 @@ fn json_element(spool: &mut Spool, index: usize, resource: &Resource) -> io::Res
     spool.write_all(&pretty)
 }
 
-const INDENT: &[u8] = b"    ";
-
-/// JSON text (valid, as the server sent it) laid out as `serde_json::to_string_pretty` lays
-/// out a value, nested below [`INDENT`]: a scan of the bytes that drops whitespace between
-/// tokens and adds its own, no parsing. Strings and numbers stay as the server wrote them.
-fn reindent(compact: &[u8], out: &mut Vec<u8>) {
-    let newline = |out: &mut Vec<u8>, depth: usize| {
-        out.push(b'\n');
-        out.extend_from_slice(INDENT);
-        out.resize(out.len() + 2 * depth, b' ');
-    };
-    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
-    let mut i = 0;
-    while i < compact.len() {
-        let b = compact[i];
-        i += 1;
-        if in_string {
-            out.push(b);
-            if escaped {
-                escaped = false;
-            } else if b == b'\\' {
-                escaped = true;
-            } else if b == b'"' {
-                in_string = false;
-            }
-            continue;
-        }
-        match b {
-            b'"' => {
-                in_string = true;
-                out.push(b);
-            }
-            b' ' | b'\n' | b'\r' | b'\t' => {}
-            b'{' | b'[' => {
-                out.push(b);
-                let close = if b == b'{' { b'}' } else { b']' };
-                let next = compact[i..]
-                    .iter()
-                    .position(|c| !c.is_ascii_whitespace())
-                    .map(|at| i + at);
-                if let Some(at) = next.filter(|at| compact[*at] == close) {
-                    out.push(close);
-                    i = at + 1;
-                } else {
-                    depth += 1;
-                    newline(out, depth);
-                }
-            }
-            b'}' | b']' => {
-                depth = depth.saturating_sub(1);
-                newline(out, depth);
-                out.push(b);
-            }
-            b',' => {
-                out.push(b);
-                newline(out, depth);
-            }
-            b':' => out.extend_from_slice(b": "),
-            _ => out.push(b),
-        }
-    }
-}
-
-/// Bytes kept for later: in memory while small, then in a temporary file that has no name
-/// (removed as soon as it is open, so nothing is left behind even on a kill).
-#[derive(Default)]
-struct Spool {
-    memory: Vec<u8>,
-    file: Option<File>,
-    len: u64,
-}
-
-impl Spool {
-    fn is_empty(&self) -> bool {
-        self.len == 0
-    }
-
-    /// Moves what is in memory to a temporary file; `None` when none can be made (then
-    /// everything stays in memory).
-    fn spill(&mut self) -> Option<&mut File> {
-        if self.file.is_none() {
-            let mut file = temporary_file().ok()?;
-            file.write_all(&self.memory).ok()?;
-            self.memory = Vec::new();
-            self.file = Some(file);
-        }
-        self.file.as_mut()
-    }
-
-    fn copy_to(mut self, out: &mut impl Write) -> io::Result<()> {
-        match self.file.as_mut() {
-            Some(file) => {
-                file.write_all(&self.memory)?;
-                file.seek(SeekFrom::Start(0))?;
-                let mut buf = vec![0u8; 64 * 1024];
-                loop {
-                    let n = file.read(&mut buf)?;
-                    if n == 0 {
-                        return Ok(());
-                    }
-                    out.write_all(&buf[..n])?;
-                }
-            }
-            None => out.write_all(&self.memory),
-        }
-    }
-}
-
-impl Write for Spool {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.memory.extend_from_slice(buf);
-        self.len += buf.len() as u64;
-        if self.memory.len() >= SPOOL_IN_MEMORY {
-            let memory = std::mem::take(&mut self.memory);
-            match self.spill() {
-                Some(file) => file.write_all(&memory)?,
-                None => self.memory = memory,
-            }
-        }
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
-    }
-}
-
-/// A new file in the temporary folder, readable only by us, with no name left in the folder:
-/// removed at once on Unix, deleted when closed on Windows.
-fn temporary_file() -> io::Result<File> {
-    use std::sync::atomic::{AtomicU32, Ordering};
-    static N: AtomicU32 = AtomicU32::new(0);
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.subsec_nanos())
-        .unwrap_or_default();
-    let path = std::env::temp_dir().join(format!(
-        ".tfvcs-list-{}-{nanos}-{}",
-        std::process::id(),
-        N.fetch_add(1, Ordering::Relaxed)
-    ));
-    let mut options = std::fs::OpenOptions::new();
-    options.read(true).write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    #[cfg(windows)]
-    {
-        use std::os::windows::fs::OpenOptionsExt;
-        const FILE_FLAG_DELETE_ON_CLOSE: u32 = 0x0400_0000;
-        options.custom_flags(FILE_FLAG_DELETE_ON_CLOSE);
-    }
-    let file = options.open(&path)?;
-    #[cfg(unix)]
-    std::fs::remove_file(&path)?;
-    Ok(file)
-}
-
 fn spool_failed(e: io::Error) -> Fail {
     Fail::other(format!("cannot keep the list for printing: {e}"))
-}
-
-fn stdout_failed(e: io::Error) -> Fail {
-    if e.kind() == io::ErrorKind::BrokenPipe {
-        Fail::closed_pipe()
-    } else {
-        Fail::other(format!("cannot write to stdout: {e}"))
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::output::spool::SPOOL_IN_MEMORY;
     use serde_json::json;
 
     fn resource(value: &Value) -> Resource {

@@ -1,13 +1,14 @@
 //! The one writer to stdout: tables, JSON documents, bare ids and dry-run requests (SPEC §6).
 //! A closed pipe (`tfvcs client list | head -1`) ends quietly. Lists are printed by
-//! `output/list.rs` as their pages arrive.
-
-mod list;
-
-pub use list::ListWriter;
+//! `list.rs` as their pages arrive.
 
 mod github_app;
 mod linked;
+mod list;
+mod reindent;
+mod spool;
+
+pub use list::ListWriter;
 
 pub use linked::relink_plan;
 
@@ -26,11 +27,17 @@ use crate::terminal_text::{escape, escape_json};
 /// Writes `text` to stdout; a reader that went away is not an error.
 pub fn write_stdout(text: &str) -> Result<()> {
     let mut out = std::io::stdout().lock();
-    let result = out.write_all(text.as_bytes()).and_then(|_| out.flush());
-    match result {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(Fail::closed_pipe()),
-        Err(e) => Err(Fail::other(format!("cannot write to stdout: {e}"))),
+    out.write_all(text.as_bytes())
+        .and_then(|_| out.flush())
+        .map_err(stdout_failed)
+}
+
+/// A failed write to stdout: a reader that went away ends quietly, anything else is exit 1.
+fn stdout_failed(e: std::io::Error) -> Fail {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        Fail::closed_pipe()
+    } else {
+        Fail::other(format!("cannot write to stdout: {e}"))
     }
 }
 
