@@ -2,14 +2,10 @@
 //! message, and the hints; the retries of SPEC §5 (`retries.rs`); answers a broken server or
 //! network gives (`bad_answers.rs`).
 
-mod common;
-
-#[path = "api_errors/bad_answers.rs"]
 mod bad_answers;
-#[path = "api_errors/retries.rs"]
 mod retries;
 
-use common::*;
+use crate::common::*;
 use mockito::{Matcher, Mock, Server, ServerGuard};
 use predicates::prelude::*;
 use predicates::str::contains;
@@ -227,9 +223,10 @@ fn https_to_a_loopback_server_that_never_answers_fails_at_once_with_the_http_hin
 #[test]
 fn a_tls_failure_that_is_not_an_unknown_issuer_does_not_hint_ca_cert() {
     // A plain-text answer to a TLS hello is a TLS failure, not a certificate one.
-    let server = common::scripted::Scripted::start(vec![common::scripted::Answer::Bytes(
-        b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n".to_vec(),
-    )]);
+    let server =
+        crate::common::scripted::Scripted::start(vec![crate::common::scripted::Answer::Bytes(
+            b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n".to_vec(),
+        )]);
     let host = server.url.trim_start_matches("http://").to_string();
     let (mut cmd, _home) = tfvcs(&format!("https://{host}"));
     cmd.args(["--retries", "0", "token", "show", "ot-29t7xkUKiNC2XasL"])
@@ -251,7 +248,7 @@ fn token_answer() -> Vec<u8> {
 
 #[test]
 fn a_certificate_from_an_unknown_issuer_is_exit_6_with_the_ca_cert_hint() {
-    let server = common::tls::TlsServer::start(token_answer());
+    let server = crate::common::tls::TlsServer::start(token_answer());
     let (mut cmd, _home) = tfvcs(&server.url);
     cmd.args(["token", "show", "ot-29t7xkUKiNC2XasL"])
         .assert()
@@ -266,7 +263,7 @@ fn a_certificate_from_an_unknown_issuer_is_exit_6_with_the_ca_cert_hint() {
 
 #[test]
 fn with_its_ca_in_ca_cert_the_same_server_is_trusted() {
-    let server = common::tls::TlsServer::start(token_answer());
+    let server = crate::common::tls::TlsServer::start(token_answer());
     let (mut cmd, _home) = tfvcs(&server.url);
     cmd.arg("--ca-cert")
         .arg(&server.ca_pem)

@@ -1,8 +1,6 @@
 //! `tfvcs auth status`: the facts (never the token) and the one check request.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use mockito::Server;
 use predicates::prelude::*;
 use predicates::str::contains;

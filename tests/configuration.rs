@@ -1,9 +1,7 @@
 //! Where tfvcs finds its host, token and organization (SPEC §2), seen from outside: the
 //! header it sends, or that it sends nothing.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use mockito::{Matcher, Server};
 use predicates::str::contains;
 

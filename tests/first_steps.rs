@@ -2,12 +2,10 @@
 //! run in `bash` exactly as written (only the sandbox is put on a free port), and the first
 //! mistake people make with the sandbox (a bare `127.0.0.1:PORT`, meaning https).
 
-mod common;
-
 use std::path::PathBuf;
 use std::process::Command;
 
-use common::*;
+use crate::common::*;
 use predicates::prelude::*;
 use predicates::str::contains;
 

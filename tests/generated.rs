@@ -3,7 +3,7 @@
 //! example changed without regenerating), and rewrite both with `UPDATE_GENERATED=1`:
 //!
 //! ```sh
-//! UPDATE_GENERATED=1 cargo test --test generated
+//! UPDATE_GENERATED=1 cargo test --test main generated
 //! ```
 //!
 //! They also lint every man page and drive the bash completion in a real `bash`.
@@ -50,7 +50,7 @@ fn completions_and_man_pages_match_the_code() {
         }
         return;
     }
-    let hint = "run `UPDATE_GENERATED=1 cargo test --test generated` and commit the result";
+    let hint = "run `UPDATE_GENERATED=1 cargo test --test main generated` and commit the result";
     let names: BTreeSet<String> = expected.iter().map(|(path, _)| path.clone()).collect();
     let on_disk = files_on_disk();
     let missing: Vec<_> = names.difference(&on_disk).collect();

@@ -2,10 +2,8 @@
 //! parse), the global options under their own heading after the command's own and only on
 //! the commands that talk to the API, and no variable's value in a help text or usage line.
 
-mod common;
-
+use crate::common::*;
 use clap::CommandFactory;
-use common::*;
 use predicates::prelude::*;
 use predicates::str::contains;
 use tfvcs::cli::Cli;

@@ -2,14 +2,12 @@
 //! page order when pages answer out of order, nothing partial on stdout when a later page
 //! fails, 429s slowing the pacer, and the progress line (on a terminal only).
 
-mod common;
-
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use common::*;
+use crate::common::*;
 use serde_json::{Value, json};
 
 /// How the list server answers page `n` of `total`, asked for the `attempt`-th time (from 1):

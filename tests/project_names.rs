@@ -3,9 +3,7 @@
 //! `GET /organizations/:org/projects?filter[names]=NAME`; none → exit 3, several → exit 2,
 //! and in both cases the change is not sent.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use mockito::{Matcher, Mock, Server};
 use predicates::str::contains;
 use serde_json::{Value, json};

@@ -1,9 +1,7 @@
 //! client list / show and token list / show against a mock TFE: the exact requests (method,
 //! path, query, headers) and the exact stdout in each output format.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use mockito::{Matcher, Mock, Server, ServerGuard};
 use serde_json::{Value, json};
 

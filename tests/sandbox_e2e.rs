@@ -2,9 +2,7 @@
 //! lines read, and the whole lifecycle of a VCS connection driven by tfvcs in each output
 //! format.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 const PAT: &str = "ghp-e2e-CANARY-0042";

@@ -4,13 +4,11 @@
 //! file is private and salted, the request log is escaped, and `--detach` returns once it
 //! listens.
 
-mod common;
-
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::time::{Duration, Instant};
 
-use common::*;
+use crate::common::*;
 use serde_json::json;
 
 fn address(sandbox: &Sandbox) -> String {

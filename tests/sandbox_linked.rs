@@ -2,9 +2,7 @@
 //! workspaces, policy sets, registry modules and the GitHub App installation, with the
 //! `vcs-repo` rules, pagination, and unlinking when a connection is deleted.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::{Value, json};
 
 fn org_path(sandbox: &Sandbox, rest: &str) -> String {

@@ -2,9 +2,7 @@
 //! pagination, include, write-only attributes, persistence across a kill, concurrent writes,
 //! and the stress options.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::{Value, json};
 
 const PAT: &str = "pat-SERVER-CANARY-31";

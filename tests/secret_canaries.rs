@@ -6,9 +6,7 @@
 //!
 //! To cover a new command, add a row to `commands()`.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use mockito::{Matcher, Server};
 use serde_json::{Value, json};
 

@@ -2,13 +2,11 @@
 //! belongs is never echoed, reads are bounded, pipes work, and only secret regular files that
 //! others can read are warned about.
 
-mod common;
-
 use std::io::Write;
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
-use common::*;
+use crate::common::*;
 use predicates::str::contains;
 
 const CLIENT: &str = "oc-XKFwG6ggfA9n7t1K";

@@ -3,9 +3,7 @@
 //! (table, `-o json`, `-o id`, `-vv`, errors, notes, the delete confirmation); none reaches
 //! the terminal as itself, and none can start a line of its own.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use mockito::{Matcher, Server};
 use serde_json::{Value, json};
 

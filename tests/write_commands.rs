@@ -2,9 +2,7 @@
 //! rules checked before anything is sent, `--payload`, `--dry-run`, deletes and their
 //! confirmation, and the output of each.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use mockito::{Matcher, Mock, Server, ServerGuard};
 use predicates::prelude::*;
 use predicates::str::contains;

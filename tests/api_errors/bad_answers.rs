@@ -3,7 +3,7 @@
 //! and at most one indented line of what the server said), and never a panic.
 
 use super::*;
-use common::scripted::{Answer, Scripted, truncated};
+use crate::common::scripted::{Answer, Scripted, truncated};
 
 /// The command run against the bad server.
 #[derive(Clone, Copy, Debug)]

@@ -3,7 +3,7 @@
 //! environment (`TFVCS_BACKOFF_BASE_MS=1`), so these count requests, not seconds.
 
 use super::*;
-use common::scripted::{Answer, Scripted, response, truncated};
+use crate::common::scripted::{Answer, Scripted, response, truncated};
 
 const TOKEN_ID: &str = "ot-29t7xkUKiNC2XasL";
 const CLIENT_PATH: &str = "/api/v2/oauth-clients/oc-XKFwG6ggfA9n7t1K";

@@ -4,8 +4,8 @@
 use mockito::{Matcher, Server};
 use serde_json::json;
 
+use super::mock::refused_before_sending;
 use crate::common::*;
-use crate::mock::refused_before_sending;
 
 const PAT: &str = "ado-pat-CANARY-7d2e";
 

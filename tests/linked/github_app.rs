@@ -3,8 +3,8 @@
 
 use mockito::{Matcher, Server};
 
+use super::mock::*;
 use crate::common::*;
-use crate::mock::*;
 
 #[test]
 fn list_shows_the_installations_of_the_tokens_user() {

@@ -4,8 +4,8 @@
 use mockito::{Matcher, Mock, Server, ServerGuard};
 use serde_json::{Value, json};
 
+use super::mock::*;
 use crate::common::*;
-use crate::mock::*;
 
 const FROM_CLIENT: &str = "oc-XKFwG6ggfA9n7t1K";
 const TO_CLIENT: &str = "oc-WMipGbuW8q7xCRmJ";

@@ -4,8 +4,8 @@
 use mockito::{Matcher, Server};
 use serde_json::{Value, json};
 
+use super::mock::*;
 use crate::common::*;
-use crate::mock::*;
 
 #[test]
 fn token_usage_walks_the_three_lists_reads_unlisted_modules_and_prints_rows_in_order() {

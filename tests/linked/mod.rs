@@ -3,8 +3,6 @@
 //! answer checks, confirmation paths and partial failures.
 
 mod ado_org_name;
-#[path = "../common/mod.rs"]
-mod common;
 mod github_app;
 mod mock;
 mod relink;
