@@ -24,7 +24,8 @@ fn answer(status: usize, body: &str) -> (mockito::ServerGuard, mockito::Mock) {
 }
 
 fn show_token(server: &mockito::ServerGuard) -> assert_cmd::assert::Assert {
-    let (mut cmd, _home) = tfvcs(&server.url());
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.command();
     cmd.args(["token", "show", "ot-29t7xkUKiNC2XasL"]).assert()
 }
 
@@ -118,7 +119,8 @@ fn server_errors_exit_6() {
 fn a_refused_connection_exits_6() {
     // Bind then drop a listener: nothing listens on that port any more.
     let port = closed_port();
-    let (mut cmd, _home) = tfvcs(&format!("http://127.0.0.1:{port}"));
+    let env = TestEnv::server(&format!("http://127.0.0.1:{port}"));
+    let mut cmd = env.command();
     cmd.args(["token", "show", "ot-29t7xkUKiNC2XasL"])
         .assert()
         .code(6)
@@ -130,7 +132,8 @@ fn a_timeout_exits_6() {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = listener.local_addr().unwrap().port();
     // Accepts (the kernel does) and never answers.
-    let (mut cmd, _home) = tfvcs(&format!("http://127.0.0.1:{port}"));
+    let env = TestEnv::server(&format!("http://127.0.0.1:{port}"));
+    let mut cmd = env.command();
     cmd.args(["--timeout", "1", "token", "show", "ot-29t7xkUKiNC2XasL"])
         .assert()
         .code(6)
@@ -162,7 +165,8 @@ fn a_token_with_a_space_newline_or_control_character_is_refused_naming_its_sourc
     ] {
         let mut server = Server::new();
         let nothing = server.mock("GET", Matcher::Any).expect(0).create();
-        let (mut cmd, _home) = tfvcs(&server.url());
+        let env = TestEnv::server(&server.url());
+        let mut cmd = env.command();
         // The server URL has a port, which TF_TOKEN_ cannot encode: point at a bare host
         // for that case, which fails before any connection anyway.
         if source == "TFE_TOKEN" {
@@ -187,7 +191,8 @@ fn a_token_with_a_space_newline_or_control_character_is_refused_naming_its_sourc
 #[test]
 fn a_bare_loopback_host_that_fails_hints_http() {
     let port = closed_port();
-    let (mut cmd, _home) = tfvcs(&format!("127.0.0.1:{port}"));
+    let env = TestEnv::server(&format!("127.0.0.1:{port}"));
+    let mut cmd = env.command();
     cmd.args(["--retries", "0", "token", "show", "ot-29t7xkUKiNC2XasL"])
         .assert()
         .code(6)
@@ -201,7 +206,8 @@ fn https_to_a_loopback_server_that_never_answers_fails_at_once_with_the_http_hin
     // Accepts (the kernel does) and never answers, as a plain-http server does to a TLS hello.
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = listener.local_addr().unwrap().port();
-    let (mut cmd, _home) = tfvcs(&format!("127.0.0.1:{port}"));
+    let env = TestEnv::server(&format!("127.0.0.1:{port}"));
+    let mut cmd = env.command();
     cmd.args([
         "-v",
         "--timeout",
@@ -228,7 +234,8 @@ fn a_tls_failure_that_is_not_an_unknown_issuer_does_not_hint_ca_cert() {
             b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n".to_vec(),
         )]);
     let host = server.url.trim_start_matches("http://").to_string();
-    let (mut cmd, _home) = tfvcs(&format!("https://{host}"));
+    let env = TestEnv::server(&format!("https://{host}"));
+    let mut cmd = env.command();
     cmd.args(["--retries", "0", "token", "show", "ot-29t7xkUKiNC2XasL"])
         .assert()
         .code(6)
@@ -249,7 +256,8 @@ fn token_answer() -> Vec<u8> {
 #[test]
 fn a_certificate_from_an_unknown_issuer_is_exit_6_with_the_ca_cert_hint() {
     let server = crate::common::tls::TlsServer::start(token_answer());
-    let (mut cmd, _home) = tfvcs(&server.url);
+    let env = TestEnv::server(&server.url);
+    let mut cmd = env.command();
     cmd.args(["token", "show", "ot-29t7xkUKiNC2XasL"])
         .assert()
         .code(6)
@@ -264,7 +272,8 @@ fn a_certificate_from_an_unknown_issuer_is_exit_6_with_the_ca_cert_hint() {
 #[test]
 fn with_its_ca_in_ca_cert_the_same_server_is_trusted() {
     let server = crate::common::tls::TlsServer::start(token_answer());
-    let (mut cmd, _home) = tfvcs(&server.url);
+    let env = TestEnv::server(&server.url);
+    let mut cmd = env.command();
     cmd.arg("--ca-cert")
         .arg(&server.ca_pem)
         .args(["token", "show", "ot-29t7xkUKiNC2XasL", "-o", "id"])

@@ -23,7 +23,8 @@ fn a_user_token_shows_the_user_and_where_the_token_came_from() {
         200,
         r#"{"data":{"id":"user-1","type":"users","attributes":{"username":"admin","is-service-account":false}}}"#,
     );
-    let (mut cmd, _home) = tfvcs(&server.url());
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.command();
     let host = server.host_with_port();
     cmd.args(["auth", "status"])
         .assert()
@@ -46,7 +47,8 @@ fn a_team_token_is_reported_as_such() {
         200,
         r#"{"data":{"type":"users","attributes":{"username":"api-team_123","is-service-account":true}}}"#,
     );
-    let (mut cmd, _home) = tfvcs(&server.url());
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.command();
     cmd.args(["auth", "status"])
         .assert()
         .success()
@@ -61,7 +63,8 @@ fn a_404_on_account_details_means_a_team_or_organization_token_not_a_failure() {
         404,
         r#"{"errors":[{"status":"404","title":"not found"}]}"#,
     );
-    let (mut cmd, _home) = tfvcs(&server.url());
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.command();
     cmd.args(["auth", "status", "-o", "json"])
         .assert()
         .success()
@@ -79,7 +82,8 @@ fn a_rejected_token_exits_4_after_showing_where_it_came_from() {
         401,
         r#"{"errors":[{"status":"401","title":"unauthorized"}]}"#,
     );
-    let (mut cmd, _home) = tfvcs(&server.url());
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.command();
     cmd.args(["auth", "status"])
         .assert()
         .code(4)
@@ -98,7 +102,9 @@ fn the_credentials_file_is_named_as_the_source() {
         r#"{"data":{"type":"users","attributes":{"username":"admin"}}}"#,
     );
     let host = server.host_with_port();
-    let (mut cmd, home) = tfvcs(&server.url());
+    let env = TestEnv::server(&server.url());
+    let home = env.home();
+    let mut cmd = env.command();
     std::fs::create_dir_all(home.path().join(".terraform.d")).unwrap();
     let file = home.file(
         ".terraform.d/credentials.tfrc.json",
@@ -122,7 +128,8 @@ fn output_id_is_a_usage_error_and_sends_nothing() {
         &["auth", "status", "-o", "id"][..],
         &["-o", "id", "auth", "status"],
     ] {
-        let (mut cmd, _home) = tfvcs(&server.url());
+        let env = TestEnv::server(&server.url());
+        let mut cmd = env.command();
         cmd.args(args)
             .assert()
             .code(2)
@@ -130,7 +137,8 @@ fn output_id_is_a_usage_error_and_sends_nothing() {
             .stderr(contains("has no id to print"))
             .stderr(contains("-o json"));
     }
-    let (mut cmd, _home) = tfvcs(&server.url());
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.command();
     cmd.env("TFVCS_OUTPUT", "id")
         .args(["auth", "status"])
         .assert()

@@ -29,7 +29,8 @@ fn no_token_exits_4_naming_the_host_and_sends_nothing() {
         vec!["token", "show", "ot-29t7xkUKiNC2XasL"],
         vec!["auth", "status"],
     ] {
-        let (mut cmd, _home) = tfvcs(&server.url());
+        let env = TestEnv::server(&server.url());
+        let mut cmd = env.command();
         cmd.env_remove("TFE_TOKEN")
             .args(&args)
             .assert()
@@ -44,7 +45,8 @@ fn no_token_exits_4_naming_the_host_and_sends_nothing() {
 
 #[test]
 fn plain_http_to_a_remote_host_is_refused_before_sending() {
-    let (mut cmd, _home) = tfvcs("http://tfe.example.com");
+    let env = TestEnv::server("http://tfe.example.com");
+    let mut cmd = env.command();
     cmd.args(["token", "show", "ot-29t7xkUKiNC2XasL"])
         .assert()
         .code(2)
@@ -55,7 +57,8 @@ fn plain_http_to_a_remote_host_is_refused_before_sending() {
 fn the_hostname_flag_wins_over_the_environment() {
     let mut server = Server::new();
     let mock = token_mock(&mut server, TOKEN);
-    let (mut cmd, _home) = tfvcs("http://127.0.0.1:9");
+    let env = TestEnv::server("http://127.0.0.1:9");
+    let mut cmd = env.command();
     cmd.args([
         "--hostname",
         &server.url(),
@@ -74,7 +77,8 @@ fn the_hostname_flag_wins_over_the_environment() {
 fn tfe_address_is_used_when_tfe_hostname_is_unset() {
     let mut server = Server::new();
     let mock = token_mock(&mut server, TOKEN);
-    let (mut cmd, _home) = tfvcs("unused");
+    let env = TestEnv::server("unused");
+    let mut cmd = env.command();
     cmd.env_remove("TFE_HOSTNAME")
         .env("TFE_ADDRESS", server.url())
         .args(["token", "show", "ot-29t7xkUKiNC2XasL", "-o", "id"])
@@ -91,7 +95,8 @@ fn a_base_path_in_the_url_replaces_api_v2() {
         .with_status(200)
         .with_body(fixture("token_show_response.json").to_string())
         .create();
-    let (mut cmd, _home) = tfvcs(&format!("{}/tfe/api/v2/", server.url()));
+    let env = TestEnv::server(&format!("{}/tfe/api/v2/", server.url()));
+    let mut cmd = env.command();
     cmd.args(["token", "show", "ot-29t7xkUKiNC2XasL", "-o", "id"])
         .assert()
         .success();
@@ -102,7 +107,8 @@ fn a_base_path_in_the_url_replaces_api_v2() {
 fn tf_token_variable_for_the_host_is_found_without_tfe_token() {
     // Nothing listens on 127.0.0.2:80, so the check fails (exit 6), but the facts show where
     // the token came from: the variable whose name encodes the host.
-    let (mut cmd, _home) = tfvcs("http://127.0.0.2");
+    let env = TestEnv::server("http://127.0.0.2");
+    let mut cmd = env.command();
     cmd.env_remove("TFE_TOKEN")
         .env("TF_TOKEN_127_0_0_2", "from-tf-token")
         .env("TF_TOKEN_app_terraform_io", "other")
@@ -120,7 +126,8 @@ fn tf_token_variable_is_ignored_for_a_host_with_a_port() {
     let mut server = Server::new();
     let any = server.mock("GET", Matcher::Any).expect(0).create();
     let port = server.socket_address().port();
-    let (mut cmd, _home) = tfvcs(&format!("http://localhost:{port}"));
+    let env = TestEnv::server(&format!("http://localhost:{port}"));
+    let mut cmd = env.command();
     cmd.env_remove("TFE_TOKEN")
         .env("TF_TOKEN_localhost", "x")
         .args(["token", "show", "ot-29t7xkUKiNC2XasL"])
@@ -134,7 +141,9 @@ fn credentials_file_under_home_is_used_keyed_by_host_and_port() {
     let mut server = Server::new();
     let mock = token_mock(&mut server, "from-file");
     let host = server.host_with_port();
-    let (mut cmd, home) = tfvcs(&server.url());
+    let env = TestEnv::server(&server.url());
+    let home = env.home();
+    let mut cmd = env.command();
     std::fs::create_dir_all(home.path().join(".terraform.d")).unwrap();
     home.file(
         ".terraform.d/credentials.tfrc.json",
@@ -152,7 +161,9 @@ fn tfe_token_wins_over_the_credentials_file() {
     let mut server = Server::new();
     let mock = token_mock(&mut server, TOKEN);
     let host = server.host_with_port();
-    let (mut cmd, home) = tfvcs(&server.url());
+    let env = TestEnv::server(&server.url());
+    let home = env.home();
+    let mut cmd = env.command();
     std::fs::create_dir_all(home.path().join(".terraform.d")).unwrap();
     home.file(
         ".terraform.d/credentials.tfrc.json",
@@ -188,7 +199,9 @@ fn a_variable_that_is_not_utf8_is_refused_rather_than_skipped() {
         "NO_PROXY",
         "https_proxy",
     ] {
-        let (mut cmd, home) = tfvcs(&server.url());
+        let env = TestEnv::server(&server.url());
+        let home = env.home();
+        let mut cmd = env.command();
         std::fs::create_dir_all(home.path().join(".terraform.d")).unwrap();
         home.file(
             ".terraform.d/credentials.tfrc.json",
@@ -216,7 +229,8 @@ fn the_org_flag_and_its_alias_win_over_tfe_organization() {
             .with_body(page(vec![], 1, 1, 0))
             .expect(1)
             .create();
-        let (mut cmd, _home) = tfvcs(&server.url());
+        let env = TestEnv::server(&server.url());
+        let mut cmd = env.command();
         cmd.args([flag, "other-org", "client", "list"])
             .assert()
             .success();
@@ -226,7 +240,8 @@ fn the_org_flag_and_its_alias_win_over_tfe_organization() {
 
 #[test]
 fn help_shows_the_command_tree_and_examples() {
-    let (mut cmd, _home) = tfvcs_bare();
+    let env = TestEnv::bare();
+    let mut cmd = env.command();
     cmd.arg("--help")
         .assert()
         .success()
@@ -241,7 +256,8 @@ fn help_shows_the_command_tree_and_examples() {
 
 #[test]
 fn help_never_prints_live_environment_values() {
-    let (mut cmd, _home) = tfvcs_bare();
+    let env = TestEnv::bare();
+    let mut cmd = env.command();
     cmd.env("TFVCS_OUTPUT", "json")
         .env("SSL_CERT_FILE", "/secret/canary.pem")
         .env("TFE_TOKEN", TOKEN)
@@ -267,12 +283,14 @@ fn an_unusable_ca_bundle_is_a_usage_error_before_sending() {
         ),
         (junk.display().to_string(), "no PEM certificate found"),
     ] {
-        let (mut cmd, _home) = tfvcs(&server.url());
+        let env = TestEnv::server(&server.url());
+        let mut cmd = env.command();
         cmd.args(["--ca-cert", &path, "token", "show", "ot-29t7xkUKiNC2XasL"])
             .assert()
             .code(2)
             .stderr(contains(message));
-        let (mut cmd, _home) = tfvcs(&server.url());
+        let env = TestEnv::server(&server.url());
+        let mut cmd = env.command();
         cmd.env("SSL_CERT_FILE", &path)
             .args(["token", "show", "ot-29t7xkUKiNC2XasL"])
             .assert()
@@ -286,7 +304,8 @@ fn an_unusable_ca_bundle_is_a_usage_error_before_sending() {
 fn an_endless_ca_bundle_is_refused_not_read_until_memory_runs_out() {
     let mut server = Server::new();
     let any = server.mock("GET", Matcher::Any).expect(0).create();
-    let (mut cmd, _home) = tfvcs(&server.url());
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.command();
     cmd.args([
         "--ca-cert",
         "/dev/zero",
@@ -317,7 +336,8 @@ fn a_url_with_credentials_is_refused_without_repeating_them() {
         format!("https://user:SECRET-CANARY@{host}:notaport/api?x"),
     ] {
         for via_flag in [false, true] {
-            let (mut cmd, _home) = tfvcs(&server.url());
+            let env = TestEnv::server(&server.url());
+            let mut cmd = env.command();
             if via_flag {
                 cmd.args(["--hostname", &hostname]);
             } else {
@@ -404,7 +424,8 @@ fn a_loopback_host_is_never_sent_through_a_proxy() {
     let mut settings: Vec<Vec<&str>> = PROXY_VARIABLES.iter().map(|v| vec![*v]).collect();
     settings.push(PROXY_VARIABLES.to_vec());
     for names in settings {
-        let (mut cmd, _home) = tfvcs(&server.url());
+        let env = TestEnv::server(&server.url());
+        let mut cmd = env.command();
         for name in &names {
             cmd.env(name, &proxy.url);
         }
@@ -422,7 +443,8 @@ fn other_hosts_go_through_the_https_proxy_with_connect() {
     // The proxy refuses the tunnel, so nothing leaves the machine; what it saw is the point.
     let proxy = FakeProxy::start();
     for name in ["HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy"] {
-        let (mut cmd, _home) = tfvcs("tfe.example.invalid");
+        let env = TestEnv::server("tfe.example.invalid");
+        let mut cmd = env.command();
         let out = cmd
             .env(name, &proxy.url)
             .args(["--retries", "0", "token", "show", "ot-29t7xkUKiNC2XasL"])

@@ -24,19 +24,16 @@ fn readme_block(heading: &str) -> String {
 
 /// Runs `script` in bash with tfvcs on PATH and nothing of the developer's environment.
 fn bash(script: &str) -> std::process::Output {
-    let bin = assert_cmd::cargo::cargo_bin("tfvcs");
+    let bin = tfvcs_bin();
     let home = TempDir::new();
     let path = format!(
         "{}:{}",
         bin.parent().unwrap().display(),
         std::env::var("PATH").unwrap_or_default()
     );
-    Command::new("bash")
+    environment("bash", home.path(), &[("PATH", path)])
         .args(["--norc", "--noprofile", "-c", script])
         .current_dir(home.path())
-        .env_clear()
-        .env("PATH", path)
-        .env("HOME", home.path())
         .output()
         .unwrap()
 }
@@ -157,7 +154,8 @@ fn the_readme_ci_recipes_run_offline_as_the_readme_says() {
 fn a_bare_loopback_host_against_the_sandbox_fails_at_once_with_the_http_hint() {
     let sandbox = Sandbox::start(&[]);
     let bare = sandbox.url.trim_start_matches("http://").to_string();
-    let (mut cmd, _home) = sandbox.tfvcs();
+    let env = TestEnv::sandbox(&sandbox);
+    let mut cmd = env.command();
     cmd.env("TFE_HOSTNAME", &bare)
         .args(["client", "list"])
         .assert()

@@ -26,7 +26,8 @@ fn command_paths() -> Vec<Vec<String>> {
 
 /// `tfvcs PATH --help`, run through the binary.
 fn help(path: &[String]) -> String {
-    let (mut cmd, _home) = tfvcs_bare();
+    let env = TestEnv::bare();
+    let mut cmd = env.command();
     let out = cmd.args(path).arg("--help").output().unwrap();
     assert!(out.status.success(), "tfvcs {path:?} --help failed");
     String::from_utf8(out.stdout).unwrap()
@@ -190,10 +191,12 @@ fn commands_that_do_not_talk_to_the_api_refuse_the_connection_options() {
         &["sandbox", "--hostname", "tfe.example.com"],
         &["completions", "bash", "--timeout", "5"],
     ] {
-        let (mut cmd, _home) = tfvcs_bare();
+        let env = TestEnv::bare();
+        let mut cmd = env.command();
         cmd.args(args).assert().code(2).stdout("");
     }
-    let (mut cmd, _home) = tfvcs_bare();
+    let env = TestEnv::bare();
+    let mut cmd = env.command();
     cmd.args(["--org", "acme", "sandbox"])
         .assert()
         .stderr(contains("--org is not an option of tfvcs sandbox"));
@@ -201,7 +204,8 @@ fn commands_that_do_not_talk_to_the_api_refuse_the_connection_options() {
 
 #[test]
 fn variables_that_are_set_never_show_in_a_usage_line() {
-    let (mut cmd, _home) = tfvcs_bare();
+    let env = TestEnv::bare();
+    let mut cmd = env.command();
     let out = cmd
         .env("SSL_CERT_FILE", "/secret/canary.pem")
         .env("TFVCS_OUTPUT", "json")
@@ -223,7 +227,8 @@ fn variables_that_are_set_never_show_in_a_usage_line() {
 #[test]
 fn no_help_shows_a_variables_value() {
     for path in command_paths() {
-        let (mut cmd, _home) = tfvcs_bare();
+        let env = TestEnv::bare();
+        let mut cmd = env.command();
         cmd.env("SSL_CERT_FILE", "/secret/canary.pem")
             .env("TFVCS_OUTPUT", "json")
             .env("TFE_ORGANIZATION", "canary-org")
@@ -245,7 +250,8 @@ fn a_variable_standing_in_for_an_option_must_hold_a_valid_value() {
         ("TFVCS_TIMEOUT", "0"),
         ("TFVCS_RETRIES", "many"),
     ] {
-        let (mut cmd, _home) = tfvcs("http://127.0.0.1:9");
+        let env = TestEnv::server("http://127.0.0.1:9");
+        let mut cmd = env.command();
         cmd.env(var, value)
             .args(["token", "show", "ot-29t7xkUKiNC2XasL"])
             .assert()
@@ -272,12 +278,14 @@ fn options_before_the_noun_and_after_the_verb_both_count() {
     let mut server = mockito::Server::new();
     let before = empty_client_list(&mut server, "org-before");
     let after = empty_client_list(&mut server, "org-after");
-    let (mut cmd, _home) = tfvcs(&server.url());
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.command();
     cmd.args(["--org", "org-before", "-o", "json", "client", "list"])
         .assert()
         .success()
         .stdout(contains("\"data\""));
-    let (mut cmd, _home) = tfvcs(&server.url());
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.command();
     cmd.args(["client", "list", "--org", "org-after", "-o", "id"])
         .assert()
         .success()

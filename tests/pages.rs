@@ -124,7 +124,8 @@ fn quick(_: u64, _: u64, _: u64) -> (Duration, u16) {
 }
 
 fn token_list(server: &ListServer, output: &str) -> std::process::Output {
-    let (mut cmd, _home) = tfvcs(&server.url);
+    let env = TestEnv::server(&server.url);
+    let mut cmd = env.command();
     cmd.args(["token", "list", "-o", output]).output().unwrap()
 }
 
@@ -215,7 +216,8 @@ fn a_429_mid_walk_slows_the_pacer_down_and_the_page_is_retried() {
         )
     }
     let server = ListServer::start(500, third_page_limited_once, &[("X-RateLimit-Limit", "30")]);
-    let (mut cmd, _home) = tfvcs(&server.url);
+    let env = TestEnv::server(&server.url);
+    let mut cmd = env.command();
     let out = cmd
         .args(["-v", "token", "list", "-o", "id"])
         .output()
@@ -240,7 +242,8 @@ fn a_429_mid_walk_slows_the_pacer_down_and_the_page_is_retried() {
 fn a_list_paced_by_the_sandboxs_rate_limit_provokes_no_429() {
     // 40 pages at --rate-limit 30: unpaced, eight requests in flight would pass 30 a second.
     let sandbox = Sandbox::start(&["--populate", "4000", "--rate-limit", "30"]);
-    let (mut cmd, _home) = sandbox.tfvcs();
+    let env = TestEnv::sandbox(&sandbox);
+    let mut cmd = env.command();
     let out = cmd.args(["token", "list", "-o", "id"]).output().unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
     assert_eq!(stdout_of(&out).lines().count(), 4000);
@@ -264,7 +267,8 @@ fn on_a_terminal(server: &ListServer) -> (String, String) {
     use std::io::Read;
     // Only stderr is the terminal: stdout stays a pipe, as in `tfvcs token list -o id | …`.
     let (mut controller, terminal) = open_pty();
-    let (mut cmd, _home) = tfvcs_process(&server.url);
+    let env = TestEnv::server(&server.url);
+    let mut cmd = env.process();
     let child = cmd
         .args(["token", "list", "-o", "id"])
         .stdin(std::process::Stdio::null())
@@ -327,7 +331,8 @@ fn off_a_terminal_a_multi_page_list_writes_no_carriage_return_or_escape() {
     // stderr a file.
     let dir = TempDir::new();
     let path = dir.path().join("stderr");
-    let (mut cmd, _home) = tfvcs_process(&server.url);
+    let env = TestEnv::server(&server.url);
+    let mut cmd = env.process();
     let status = cmd
         .args(["token", "list"])
         .stdout(std::process::Stdio::null())
@@ -373,7 +378,8 @@ fn an_item_or_included_resource_on_two_pages_is_printed_once() {
             .expect(1)
             .create();
     }
-    let (mut cmd, _home) = tfvcs(&server.url());
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.command();
     let out = cmd.args(["client", "list", "-o", "json"]).output().unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
     let mut data = first;

@@ -53,7 +53,8 @@ fn add_projects_resolves_names_and_sends_their_ids() {
         .match_body(relationship_body(&["prj-Infra000000000001", "prj-AbCdEf0123456789"]).as_str())
         .with_status(204)
         .create();
-    let (mut cmd, _home) = tfvcs(&server.url());
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.command();
     cmd.args([
         "client",
         "add-projects",
@@ -90,7 +91,8 @@ fn a_name_is_matched_exactly_and_an_id_is_not_looked_up() {
         .match_body(relationship_body(&["prj-Default000000001"]).as_str())
         .with_status(204)
         .create();
-    let (mut cmd, _home) = tfvcs(&server.url());
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.command();
     cmd.args(["client", "remove-projects", CLIENT_ID, "Default Project"])
         .assert()
         .success();
@@ -103,7 +105,8 @@ fn a_name_matching_no_project_is_exit_3_and_nothing_is_changed() {
     let mut server = Server::new();
     let lookup = lookup(&mut server, "nope", vec![]);
     let write = server.mock("POST", Matcher::Any).expect(0).create();
-    let (mut cmd, _home) = tfvcs(&server.url());
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.command();
     cmd.args(["client", "add-projects", CLIENT_ID, "nope"])
         .assert()
         .code(3)
@@ -127,7 +130,8 @@ fn a_name_matching_several_projects_is_exit_2_listing_their_ids() {
         ],
     );
     let write = server.mock("PATCH", Matcher::Any).expect(0).create();
-    let (mut cmd, _home) = tfvcs(&server.url());
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.command();
     cmd.args(["client", "update", CLIENT_ID, "--project", "infra"])
         .assert()
         .code(2)
@@ -157,7 +161,8 @@ fn update_sends_the_resolved_ids_as_the_new_set() {
         .with_header("content-type", "application/vnd.api+json")
         .with_body(json!({"data": client_resource(CLIENT_ID, Some("gh"), None)}).to_string())
         .create();
-    let (mut cmd, _home) = tfvcs(&server.url());
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.command();
     cmd.args([
         "client",
         "update",
@@ -183,7 +188,8 @@ fn create_dry_run_shows_the_resolved_id() {
         vec![project("prj-Web0000000000001", "web")],
     );
     let post = server.mock("POST", Matcher::Any).expect(0).create();
-    let (mut cmd, _home) = tfvcs(&server.url());
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.command();
     cmd.env("TFVCS_PAT", "ghp_CANARY_project_names")
         .args([
             "client",
@@ -211,7 +217,8 @@ fn a_malformed_id_or_an_empty_name_is_refused_before_anything_is_sent() {
     let mut server = Server::new();
     let any = server.mock("GET", Matcher::Any).expect(0).create();
     for project in ["prj-bad/../x", ""] {
-        let (mut cmd, _home) = tfvcs(&server.url());
+        let env = TestEnv::server(&server.url());
+        let mut cmd = env.command();
         cmd.args(["client", "add-projects", CLIENT_ID, project])
             .assert()
             .code(2);
@@ -221,7 +228,8 @@ fn a_malformed_id_or_an_empty_name_is_refused_before_anything_is_sent() {
 
 #[test]
 fn a_name_needs_an_organization() {
-    let (mut cmd, _home) = tfvcs_bare();
+    let env = TestEnv::bare();
+    let mut cmd = env.command();
     cmd.env("TFE_TOKEN", TOKEN)
         .env("TFE_HOSTNAME", "http://127.0.0.1:9")
         .args(["client", "add-projects", CLIENT_ID, "infra"])
@@ -233,7 +241,8 @@ fn a_name_needs_an_organization() {
 #[test]
 fn against_the_sandbox_the_default_project_is_found_by_name() {
     let sandbox = Sandbox::start(&[]);
-    let (mut cmd, _home) = sandbox.tfvcs();
+    let env = TestEnv::sandbox(&sandbox);
+    let mut cmd = env.command();
     let out = cmd
         .args([
             "client",
@@ -250,11 +259,13 @@ fn against_the_sandbox_the_default_project_is_found_by_name() {
         .unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
     let client = stdout_of(&out).trim().to_string();
-    let (mut cmd, _home) = sandbox.tfvcs();
+    let env = TestEnv::sandbox(&sandbox);
+    let mut cmd = env.command();
     cmd.args(["client", "add-projects", &client, "Default Project"])
         .assert()
         .success();
-    let (mut cmd, _home) = sandbox.tfvcs();
+    let env = TestEnv::sandbox(&sandbox);
+    let mut cmd = env.command();
     let shown = cmd
         .args(["client", "show", &client, "-o", "json"])
         .output()
@@ -263,7 +274,8 @@ fn against_the_sandbox_the_default_project_is_found_by_name() {
     let projects = &doc["data"]["relationships"]["projects"]["data"];
     assert_eq!(projects.as_array().map(Vec::len), Some(1), "{doc}");
     assert!(projects[0]["id"].as_str().unwrap().starts_with("prj-"));
-    let (mut cmd, _home) = sandbox.tfvcs();
+    let env = TestEnv::sandbox(&sandbox);
+    let mut cmd = env.command();
     cmd.args(["client", "add-projects", &client, "No Such Project"])
         .assert()
         .code(3);

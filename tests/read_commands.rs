@@ -42,7 +42,8 @@ fn list_clients_mock(server: &mut ServerGuard, body: String) -> Mock {
 fn client_list_table() {
     let mut server = Server::new();
     let mock = list_clients_mock(&mut server, page(two_clients(), 1, 1, 2));
-    let (mut cmd, _home) = tfvcs(&server.url());
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.command();
     cmd.args(["client", "list"]).assert().success().stdout(
         "ID                   NAME       PROVIDER  HTTP URL            TOKEN IDS            CREATED\n\
          oc-XKFwG6ggfA9n7t1K  my-github  github    https://github.com  ot-hmAyP66qk2AMVdbJ  2018-04-16T20:42:53.771Z\n\
@@ -57,7 +58,8 @@ fn client_list_json_is_one_document_with_every_item() {
     let mut body: Value = serde_json::from_str(&page(two_clients(), 1, 1, 2)).unwrap();
     body["included"] = json!([fixture("token_list_response.json")["data"][0]]);
     list_clients_mock(&mut server, body.to_string());
-    let (mut cmd, _home) = tfvcs(&server.url());
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.command();
     let out = cmd.args(["client", "list", "-o", "json"]).output().unwrap();
     assert!(out.status.success());
     let expected = json!({"data": two_clients(), "included": body["included"]});
@@ -73,7 +75,8 @@ fn an_empty_included_array_is_left_out() {
     let mut body: Value = serde_json::from_str(&page(vec![], 1, 1, 0)).unwrap();
     body["included"] = json!([]);
     list_clients_mock(&mut server, body.to_string());
-    let (mut cmd, _home) = tfvcs(&server.url());
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.command();
     cmd.args(["client", "list", "-o", "json"])
         .assert()
         .success()
@@ -84,7 +87,8 @@ fn an_empty_included_array_is_left_out() {
 fn client_list_ids() {
     let mut server = Server::new();
     list_clients_mock(&mut server, page(two_clients(), 1, 1, 2));
-    let (mut cmd, _home) = tfvcs(&server.url());
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.command();
     cmd.args(["client", "list", "-o", "id"])
         .assert()
         .success()
@@ -107,7 +111,8 @@ fn client_list_follows_pagination_across_two_pages() {
         .with_body(page(second, 2, 2, 101))
         .expect(1)
         .create();
-    let (mut cmd, _home) = tfvcs(&server.url());
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.command();
     let out = cmd.args(["client", "list", "-o", "id"]).output().unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
     let ids: Vec<String> = stdout_of(&out).lines().map(str::to_string).collect();
@@ -123,7 +128,8 @@ fn a_response_without_pagination_meta_is_complete() {
     let mut server = Server::new();
     let body = json!({"data": two_clients()}).to_string();
     let mock = list_clients_mock(&mut server, body);
-    let (mut cmd, _home) = tfvcs(&server.url());
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.command();
     cmd.args(["client", "list", "-o", "id"])
         .assert()
         .success()
@@ -135,7 +141,8 @@ fn a_response_without_pagination_meta_is_complete() {
 fn an_empty_list_prints_nothing_and_a_note() {
     let mut server = Server::new();
     list_clients_mock(&mut server, page(vec![], 1, 1, 0));
-    let (mut cmd, _home) = tfvcs(&server.url());
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.command();
     cmd.args(["client", "list"])
         .assert()
         .success()
@@ -147,14 +154,16 @@ fn an_empty_list_prints_nothing_and_a_note() {
 fn an_empty_list_in_json_is_an_empty_data_array() {
     let mut server = Server::new();
     list_clients_mock(&mut server, page(vec![], 1, 1, 0));
-    let (mut cmd, _home) = tfvcs(&server.url());
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.command();
     cmd.args(["client", "list", "-o", "json"])
         .assert()
         .success()
         .stdout("{\n  \"data\": []\n}\n");
     let mut server = Server::new();
     list_clients_mock(&mut server, page(vec![], 1, 1, 0));
-    let (mut cmd, _home) = tfvcs(&server.url());
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.command();
     cmd.args(["client", "list", "-o", "id"])
         .assert()
         .success()
@@ -165,7 +174,8 @@ fn an_empty_list_in_json_is_an_empty_data_array() {
 fn client_list_without_org_is_a_usage_error_and_sends_nothing() {
     let mut server = Server::new();
     let any = server.mock("GET", Matcher::Any).expect(0).create();
-    let (mut cmd, _home) = tfvcs(&server.url());
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.command();
     cmd.env_remove("TFE_ORGANIZATION")
         .args(["client", "list"])
         .assert()
@@ -192,7 +202,8 @@ fn show_mock(server: &mut ServerGuard) -> Mock {
 fn client_show_by_id_table() {
     let mut server = Server::new();
     let mock = show_mock(&mut server);
-    let (mut cmd, _home) = tfvcs(&server.url());
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.command();
     cmd.args(["client", "show", CLIENT_ID]).assert().success().stdout(
         "ID                   oc-XKFwG6ggfA9n7t1K\n\
          Name                 -\n\
@@ -214,7 +225,8 @@ fn client_show_by_id_table() {
 fn client_show_json_is_the_server_document_with_key_order_kept() {
     let mut server = Server::new();
     show_mock(&mut server);
-    let (mut cmd, _home) = tfvcs(&server.url());
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.command();
     let raw = std::fs::read_to_string(fixtures_dir().join("client_show_response.json")).unwrap();
     cmd.args(["client", "show", CLIENT_ID, "-o", "json"])
         .assert()
@@ -226,7 +238,8 @@ fn client_show_json_is_the_server_document_with_key_order_kept() {
 fn client_show_id() {
     let mut server = Server::new();
     show_mock(&mut server);
-    let (mut cmd, _home) = tfvcs(&server.url());
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.command();
     cmd.args(["client", "show", CLIENT_ID, "-o", "id"])
         .assert()
         .success()
@@ -245,7 +258,8 @@ fn client_show_by_name_walks_the_list_then_shows_the_match() {
     .expect(1)
     .create();
     let show = show_mock(&mut server);
-    let (mut cmd, _home) = tfvcs(&server.url());
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.command();
     cmd.args(["client", "show", "my-github", "-o", "id"])
         .assert()
         .success()
@@ -264,7 +278,8 @@ fn a_name_matching_no_client_exits_3() {
     )
     .with_body(page(two_clients(), 1, 1, 2))
     .create();
-    let (mut cmd, _home) = tfvcs(&server.url());
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.command();
     cmd.args(["client", "show", "nope"])
         .assert()
         .code(3)
@@ -292,7 +307,8 @@ fn a_name_matching_two_clients_exits_2_listing_their_ids() {
         .mock("GET", Matcher::Regex("^/api/v2/oauth-clients/".into()))
         .expect(0)
         .create();
-    let (mut cmd, _home) = tfvcs(&server.url());
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.command();
     cmd.args(["client", "show", "twin"])
         .assert()
         .code(2)
@@ -304,7 +320,8 @@ fn a_name_matching_two_clients_exits_2_listing_their_ids() {
 
 #[test]
 fn a_name_without_org_is_a_usage_error() {
-    let (mut cmd, _home) = tfvcs("http://127.0.0.1:9");
+    let env = TestEnv::server("http://127.0.0.1:9");
+    let mut cmd = env.command();
     cmd.env_remove("TFE_ORGANIZATION")
         .args(["client", "show", "my-github"])
         .assert()
@@ -323,7 +340,8 @@ fn token_list_of_a_client() {
     .with_body(body)
     .expect(1)
     .create();
-    let (mut cmd, _home) = tfvcs(&server.url());
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.command();
     cmd.args(["token", "list", CLIENT_ID]).assert().success().stdout(
         "ID                   CLIENT               USER         SSH KEY  CREATED\n\
          ot-hmAyP66qk2AMVdbJ  oc-GhHqb5rkeK19mLB8  skierkowski  no       2017-11-02T06:37:49.284Z\n",
@@ -343,7 +361,8 @@ fn token_list_json_and_ids() {
     .with_body(body.to_string())
     .expect(2)
     .create();
-    let (mut cmd, _home) = tfvcs(&server.url());
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.command();
     let out = cmd
         .args(["token", "list", CLIENT_ID, "-o", "json"])
         .output()
@@ -352,7 +371,8 @@ fn token_list_json_and_ids() {
         stdout_of(&out),
         serde_json::to_string_pretty(&body).unwrap() + "\n"
     );
-    let (mut cmd, _home) = tfvcs(&server.url());
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.command();
     cmd.args(["token", "list", CLIENT_ID, "-o", "id"])
         .assert()
         .success()
@@ -370,7 +390,8 @@ fn token_list_of_the_organization_with_a_provider_filter() {
     .with_body(fixture("token_list_response.json").to_string())
     .expect(1)
     .create();
-    let (mut cmd, _home) = tfvcs(&server.url());
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.command();
     cmd.args(["token", "list", "--provider", "github", "-o", "id"])
         .assert()
         .success()
@@ -389,7 +410,8 @@ fn token_list_of_the_organization_without_filter() {
     .with_body(page(vec![], 1, 1, 0))
     .expect(1)
     .create();
-    let (mut cmd, _home) = tfvcs(&server.url());
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.command();
     cmd.args(["token", "list"])
         .assert()
         .success()
@@ -402,7 +424,8 @@ fn token_list_of_the_organization_without_filter() {
 fn token_list_provider_with_a_client_is_a_usage_error() {
     let mut server = Server::new();
     let any = server.mock("GET", Matcher::Any).expect(0).create();
-    let (mut cmd, _home) = tfvcs(&server.url());
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.command();
     cmd.args(["token", "list", CLIENT_ID, "--provider", "github"])
         .assert()
         .code(2);
@@ -417,7 +440,8 @@ fn token_show_in_each_format() {
         .with_body(body.to_string())
         .expect(3)
         .create();
-    let (mut cmd, _home) = tfvcs(&server.url());
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.command();
     cmd.args(["token", "show", "ot-29t7xkUKiNC2XasL"])
         .assert()
         .success()
@@ -428,7 +452,8 @@ fn token_show_in_each_format() {
          SSH key  no\n\
          Created  2018-08-29T14:07:22.144Z\n",
         );
-    let (mut cmd, _home) = tfvcs(&server.url());
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.command();
     let out = cmd
         .args(["token", "show", "ot-29t7xkUKiNC2XasL", "-o", "json"])
         .output()
@@ -437,7 +462,8 @@ fn token_show_in_each_format() {
         stdout_of(&out),
         serde_json::to_string_pretty(&body).unwrap() + "\n"
     );
-    let (mut cmd, _home) = tfvcs(&server.url());
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.command();
     cmd.args(["token", "show", "ot-29t7xkUKiNC2XasL", "-o", "id"])
         .assert()
         .success()
@@ -454,7 +480,8 @@ fn malformed_ids_are_refused_before_sending() {
         ["token", "show", "ot-../../x"],
         ["client", "show", "oc-a/b"],
     ] {
-        let (mut cmd, _home) = tfvcs(&server.url());
+        let env = TestEnv::server(&server.url());
+        let mut cmd = env.command();
         cmd.args(args).assert().code(2);
     }
     any.assert();
@@ -464,7 +491,8 @@ fn malformed_ids_are_refused_before_sending() {
 fn output_format_comes_from_tfvcs_output() {
     let mut server = Server::new();
     show_mock(&mut server);
-    let (mut cmd, _home) = tfvcs(&server.url());
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.command();
     cmd.env("TFVCS_OUTPUT", "id")
         .args(["client", "show", CLIENT_ID])
         .assert()
@@ -483,7 +511,8 @@ fn verbose_traces_each_exchange_without_the_token() {
     .with_header("x-request-id", "req-123")
     .with_body(fixture("client_show_response.json").to_string())
     .create();
-    let (mut cmd, _home) = tfvcs(&server.url());
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.command();
     let out = cmd
         .args(["-vv", "client", "show", CLIENT_ID, "-o", "id"])
         .output()
@@ -510,7 +539,8 @@ fn a_closed_stdout_pipe_ends_quietly() {
         .map(|i| client_resource(&format!("oc-{i:016}"), None, None))
         .collect();
     list_clients_mock(&mut server, page(many, 1, 1, 100));
-    let (mut cmd, _home) = tfvcs_process(&server.url());
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.process();
     let mut child = cmd
         .args(["client", "list"])
         .stdout(std::process::Stdio::piped())

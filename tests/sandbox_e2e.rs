@@ -9,7 +9,8 @@ const PAT: &str = "ghp-e2e-CANARY-0042";
 const SSH_KEY: &str = "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAAB\n-----END OPENSSH PRIVATE KEY-----\n";
 
 fn run(sandbox: &Sandbox, args: &[&str], stdin: &str) -> (String, String) {
-    let (mut cmd, _home) = sandbox.tfvcs();
+    let env = TestEnv::sandbox(sandbox);
+    let mut cmd = env.command();
     let out = cmd.args(args).write_stdin(stdin).output().unwrap();
     let (stdout, stderr) = (stdout_of(&out), stderr_of(&out));
     assert!(out.status.success(), "tfvcs {args:?} failed: {stderr}");
@@ -372,7 +373,8 @@ fn org_wide_token_list_filters_by_provider() {
 #[test]
 fn a_rejected_create_shows_the_sandbox_pointer_and_exits_5() {
     let sandbox = Sandbox::start(&[]);
-    let (mut cmd, _home) = sandbox.tfvcs();
+    let env = TestEnv::sandbox(&sandbox);
+    let mut cmd = env.command();
     // tfvcs checks the rules itself, so go around it with a payload the sandbox must refuse.
     let out = cmd
         .args(["client", "create", "--payload", "-"])

@@ -57,7 +57,8 @@ fn get_request(sandbox: &Sandbox, path: &str) -> String {
 }
 
 fn client_list_succeeds(sandbox: &Sandbox) {
-    let (mut cmd, _home) = sandbox.tfvcs();
+    let env = TestEnv::sandbox(sandbox);
+    let mut cmd = env.command();
     cmd.args(["--retries", "0", "client", "list", "-o", "json"])
         .assert()
         .success();
@@ -101,13 +102,13 @@ fn stalled_bodies_and_idle_connections_do_not_stop_a_client_list() {
 #[cfg(unix)]
 /// Starts the sandbox under `ulimit -n LIMIT`: (process, address, token).
 fn start_with_fd_limit(limit: u32) -> (std::process::Child, String, String) {
-    let mut child = std::process::Command::new("sh")
+    let home = TempDir::new();
+    let mut child = environment("sh", home.path(), &[])
         .arg("-c")
         .arg(format!(
             "ulimit -n {limit} && exec \"$0\" sandbox --listen 127.0.0.1:0 --token fd-test"
         ))
-        .arg(assert_cmd::cargo::cargo_bin("tfvcs"))
-        .env_clear()
+        .arg(tfvcs_bin())
         .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::null())
@@ -309,7 +310,8 @@ fn five_hundred_creates_with_state_are_each_kept_after_kill_9() {
 fn detach_returns_once_listening_with_the_pid_and_logs_to_a_file() {
     let dir = TempDir::new();
     let log = dir.path().join("sandbox.log");
-    let (mut cmd, _home) = tfvcs_bare();
+    let env = TestEnv::bare();
+    let mut cmd = env.command();
     let out = cmd
         .args(["sandbox", "--detach", "--listen", "127.0.0.1:0", "--log"])
         .arg(&log)
@@ -357,7 +359,8 @@ fn detach_returns_once_listening_with_the_pid_and_logs_to_a_file() {
 #[cfg(unix)]
 #[test]
 fn detach_passes_back_a_failure_to_start() {
-    let (mut cmd, _home) = tfvcs_bare();
+    let env = TestEnv::bare();
+    let mut cmd = env.command();
     let out = cmd
         .args(["sandbox", "--detach", "--listen", "256.0.0.1:1"])
         .timeout(Duration::from_secs(30))

@@ -296,7 +296,8 @@ fn tfvcs_walks_every_page_of_the_sandbox() {
     for i in 0..105 {
         create(&sandbox, &format!("c{i}"));
     }
-    let (mut cmd, _home) = sandbox.tfvcs();
+    let env = TestEnv::sandbox(&sandbox);
+    let mut cmd = env.command();
     let out = cmd.args(["client", "list", "-o", "id"]).output().unwrap();
     assert_eq!(stdout_of(&out).lines().count(), 105);
 }
@@ -444,7 +445,8 @@ fn discovery_ping_account_and_organization() {
             .body["data"]["id"],
         sandbox.org.as_str()
     );
-    let (mut cmd, _home) = sandbox.tfvcs();
+    let env = TestEnv::sandbox(&sandbox);
+    let mut cmd = env.command();
     cmd.args(["auth", "status"])
         .assert()
         .success()
@@ -614,7 +616,8 @@ fn fail_rate_one_answers_503_and_changes_nothing() {
     let sandbox = Sandbox::start(&["--fail-rate", "1", "--seed", "3"]);
     let reply = sandbox.request("POST", &clients_path(&sandbox), Some(&create_body("never")));
     assert_eq!(reply.status, 503);
-    let (mut cmd, _home) = sandbox.tfvcs();
+    let env = TestEnv::sandbox(&sandbox);
+    let mut cmd = env.command();
     cmd.env("TFVCS_PAT", "x")
         .args(["client", "create", "--provider", "github"])
         .assert()
@@ -645,7 +648,8 @@ fn bad_options_exit_2() {
         vec!["--rate-limit", "0"],
         vec!["--token", ""],
     ] {
-        let (mut cmd, _home) = tfvcs_bare();
+        let env = TestEnv::bare();
+        let mut cmd = env.command();
         cmd.args(["sandbox", "--listen", "127.0.0.1:0"])
             .args(&args)
             .assert()

@@ -500,7 +500,8 @@ fn no_secret_reaches_stdout_or_stderr_on_any_path_of_any_command() {
                 .with_status(200)
                 .with_body(r#"{"data": []}"#)
                 .create();
-            let (mut cmd, _home) = tfvcs(&server.url());
+            let env = TestEnv::server(&server.url());
+            let mut cmd = env.command();
             let extra: &[&str] = match path {
                 Path::Verbose => &["-vv"],
                 Path::DryRun => &["-vv", "--dry-run"],
@@ -610,7 +611,8 @@ fn invalid_secrets_are_refused_without_echoing_them() {
         ),
     ];
     for (args, stdin) in cases {
-        let (mut cmd, _home) = tfvcs("http://127.0.0.1:9");
+        let env = TestEnv::server("http://127.0.0.1:9");
+        let mut cmd = env.command();
         let out = cmd.args(&args).write_stdin(stdin).output().unwrap();
         assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr_of(&out));
         assert!(
@@ -624,7 +626,8 @@ fn invalid_secrets_are_refused_without_echoing_them() {
 fn a_payload_secret_under_a_key_tfvcs_does_not_know_is_sent_but_never_shown() {
     let payload = r#"{"data":{"type":"oauth-clients","attributes":{"service-provider":"github","name":"visible-name","x-future-token":"fwd-CANARY-1","x-nested":{"deep":["fwd-CANARY-2"]}}}}"#;
     // --dry-run: the request is printed, the unknown values redacted, the known ones shown.
-    let (mut cmd, _home) = tfvcs("http://127.0.0.1:9");
+    let env = TestEnv::server("http://127.0.0.1:9");
+    let mut cmd = env.command();
     let out = cmd
         .env("TFVCS_PAT", PAT)
         .args(["client", "create", "--payload", "-", "--dry-run"])
@@ -658,7 +661,8 @@ fn a_payload_secret_under_a_key_tfvcs_does_not_know_is_sent_but_never_shown() {
         .with_body(fixture("client_create_response.json").to_string())
         .expect(1)
         .create();
-    let (mut cmd, _home) = tfvcs(&server.url());
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.command();
     let out = cmd
         .env("TFVCS_PAT", PAT)
         .args(["-vv", "client", "create", "--payload", "-"])
@@ -696,7 +700,8 @@ fn a_server_quoting_the_request_back_never_gets_a_secret_shown() {
         .expect(3)
         .create();
     for verbose in [None, Some("-v"), Some("-vv")] {
-        let (mut cmd, _home) = tfvcs(&server.url());
+        let env = TestEnv::server(&server.url());
+        let mut cmd = env.command();
         let out = cmd
             .env("TFVCS_PAT", PAT)
             .args(verbose)

@@ -66,7 +66,8 @@ fn a_secret_typed_where_a_path_belongs_is_never_echoed() {
         &format!("CANARY{}", "x".repeat(300)),
     ] {
         for args in secret_options(value) {
-            let (mut cmd, _home) = tfvcs("http://127.0.0.1:9");
+            let env = TestEnv::server("http://127.0.0.1:9");
+            let mut cmd = env.command();
             let out = cmd
                 .args(&args)
                 .arg("--dry-run")
@@ -88,7 +89,8 @@ fn a_secret_typed_where_a_path_belongs_is_never_echoed() {
 
 #[test]
 fn a_missing_payload_or_public_key_file_is_named() {
-    let (mut cmd, _home) = tfvcs("http://127.0.0.1:9");
+    let env = TestEnv::server("http://127.0.0.1:9");
+    let mut cmd = env.command();
     cmd.args(["client", "create", "--payload", "/nonexistent/payload.json"])
         .assert()
         .code(2)
@@ -104,7 +106,8 @@ fn endless_sources_are_refused_after_one_mebibyte() {
             .to_vec(),
     );
     for args in cases {
-        let (mut cmd, _home) = tfvcs("http://127.0.0.1:9");
+        let env = TestEnv::server("http://127.0.0.1:9");
+        let mut cmd = env.command();
         let started = Instant::now();
         let out = cmd
             .args(&args)
@@ -122,7 +125,8 @@ fn endless_sources_are_refused_after_one_mebibyte() {
 
 #[test]
 fn stdin_larger_than_one_mebibyte_is_refused() {
-    let (mut cmd, _home) = tfvcs("http://127.0.0.1:9");
+    let env = TestEnv::server("http://127.0.0.1:9");
+    let mut cmd = env.command();
     cmd.args(["client", "create", "--payload", "-", "--dry-run"])
         .write_stdin(" ".repeat((1 << 20) + 1))
         .assert()
@@ -135,7 +139,8 @@ fn a_payload_of_exactly_one_mebibyte_is_read() {
     let doc = r#"{"data":{"type":"oauth-clients","attributes":{"service-provider":"github"}}}"#;
     let padded = format!("{doc}{}", " ".repeat((1 << 20) - doc.len()));
     assert_eq!(padded.len(), 1 << 20);
-    let (mut cmd, _home) = tfvcs("http://127.0.0.1:9");
+    let env = TestEnv::server("http://127.0.0.1:9");
+    let mut cmd = env.command();
     cmd.env("TFVCS_PAT", "pat-value")
         .args(["client", "create", "--payload", "-", "--dry-run"])
         .write_stdin(padded)
@@ -147,7 +152,8 @@ fn a_payload_of_exactly_one_mebibyte_is_read() {
 /// A source that is a pipe named by path (what `<(vault read …)` gives): read to its end.
 #[test]
 fn a_pipe_given_by_path_is_read() {
-    let (mut cmd, _home) = tfvcs_process("http://127.0.0.1:9");
+    let env = TestEnv::server("http://127.0.0.1:9");
+    let mut cmd = env.process();
     let mut child = cmd
         .args([
             "client",
@@ -251,7 +257,8 @@ fn only_secret_regular_files_readable_by_others_are_warned_about() {
         ),
     ];
     for (args, warned) in cases {
-        let (mut cmd, _home) = tfvcs("http://127.0.0.1:9");
+        let env = TestEnv::server("http://127.0.0.1:9");
+        let mut cmd = env.command();
         let out = cmd
             .env("TFVCS_PAT", "pat-value")
             .args(&args)
@@ -273,7 +280,8 @@ fn only_secret_regular_files_readable_by_others_are_warned_about() {
     std::fs::create_dir(&sub).unwrap();
     chmod(&sub, 0o755);
     for path in [p(&sub), "/dev/null".to_string()] {
-        let (mut cmd, _home) = tfvcs("http://127.0.0.1:9");
+        let env = TestEnv::server("http://127.0.0.1:9");
+        let mut cmd = env.command();
         let out = cmd
             .args([
                 "client",
@@ -381,7 +389,8 @@ fn a_damaged_ssh_key_is_refused_without_quoting_it() {
         ),
     ];
     let set_ssh_key = |key: String| {
-        let (mut cmd, _home) = tfvcs("http://127.0.0.1:9");
+        let env = TestEnv::server("http://127.0.0.1:9");
+        let mut cmd = env.command();
         cmd.args(["token", "set-ssh-key", TOKEN_ID])
             .args(["--ssh-key-file", "-", "--dry-run"])
             .write_stdin(key)

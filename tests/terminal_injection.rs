@@ -246,7 +246,8 @@ fn server_text_never_reaches_the_terminal_raw() {
                     .with_body(&case.body)
                     .create();
             }
-            let (mut cmd, _home) = tfvcs(&server.url());
+            let env = TestEnv::server(&server.url());
+            let mut cmd = env.command();
             let out = cmd
                 .env("TFVCS_PAT", "pat-value")
                 .args(&case.args)
@@ -322,7 +323,8 @@ fn the_delete_confirmation_shows_server_names_escaped() {
     let delete = server.mock("DELETE", Matcher::Any).expect(0).create();
 
     let (mut controller, terminal) = open_pty();
-    let (mut cmd, _home) = tfvcs_process(&server.url());
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.process();
     cmd.args(["client", "delete", CLIENT])
         .stdin(Stdio::from(terminal.try_clone().unwrap()))
         .stdout(Stdio::from(terminal.try_clone().unwrap()))

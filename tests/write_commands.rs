@@ -48,7 +48,9 @@ fn run_sending_nothing(args: &[&str], stdin: &str) -> (String, std::process::Out
         .into_iter()
         .map(|m| server.mock(m, Matcher::Any).expect(0).create())
         .collect();
-    let (mut cmd, home) = tfvcs(&server.url());
+    let env = TestEnv::server(&server.url());
+    let home = env.home();
+    let mut cmd = env.command();
     let out = cmd
         .current_dir(home.path())
         .args(args)
@@ -80,7 +82,8 @@ fn create_github_with_the_pat_from_stdin_sends_the_documented_payload() {
         .with_body(created_response())
         .expect(1)
         .create();
-    let (mut cmd, _home) = tfvcs(&server.url());
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.command();
     cmd.args([
         "client",
         "create",
@@ -108,14 +111,16 @@ fn create_shows_the_new_client_with_its_token_id() {
         .with_status(201)
         .with_body(created_response())
         .create();
-    let (mut cmd, _home) = tfvcs(&server.url());
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.command();
     cmd.env("TFVCS_PAT", PAT)
         .args(["client", "create", "--provider", "github"])
         .assert()
         .success()
         .stdout(contains("ID                   oc-XKFwG6ggfA9n7t1K\n"))
         .stdout(contains("Token IDs            ot-hmAyP66qk2AMVdbJ\n"));
-    let (mut cmd, _home) = tfvcs(&server.url());
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.command();
     let out = cmd
         .env("TFVCS_PAT", PAT)
         .args(["client", "create", "--provider", "github", "-o", "json"])
@@ -141,7 +146,8 @@ fn create_sends_every_option_as_attributes_and_relationships() {
             "projects": {"data": [{"type": "projects", "id": "prj-AbCdEf0123456789"}, {"type": "projects", "id": "prj-ZyXwVu9876543210"}]},
             "agent-pool": {"data": {"type": "agent-pools", "id": "apool-1234567890abcdef"}}}}});
     let mock = expect_create(&mut server, expected);
-    let (mut cmd, _home) = tfvcs(&server.url());
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.command();
     cmd.args([
         "client",
         "create",
@@ -194,7 +200,8 @@ fn create_bitbucket_data_center_sends_key_secret_and_public_key_exactly_as_read(
         "key": "consumer", "secret": "-----BEGIN RSA PRIVATE KEY-----\nSECRETCANARY\n-----END RSA PRIVATE KEY-----\n",
         "rsa-public-key": "-----BEGIN PUBLIC KEY-----\nPUB\n-----END PUBLIC KEY-----\n"}}});
     let mock = expect_create(&mut server, expected);
-    let (mut cmd, _home) = tfvcs(&server.url());
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.command();
     cmd.env("TFVCS_PAT", "must-not-be-sent")
         .args([
             "client",
@@ -233,7 +240,8 @@ fn create_ado_server_sends_the_private_key() {
         "service-provider": "ado_server", "http-url": "https://ado.example.com/tfs", "api-url": "https://ado.example.com/tfs",
         "oauth-token-string": PAT, "private-key": "-----BEGIN OPENSSH PRIVATE KEY-----\nKEY\n-----END OPENSSH PRIVATE KEY-----\n"}}});
     let mock = expect_create(&mut server, expected);
-    let (mut cmd, _home) = tfvcs(&server.url());
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.command();
     cmd.env("TFVCS_PAT", PAT)
         .args([
             "client",
@@ -251,7 +259,8 @@ fn create_ado_server_sends_the_private_key() {
 
 /// The body `client create --dry-run` would send for these arguments.
 fn dry_run_body(args: &[&str]) -> Value {
-    let (mut cmd, _home) = tfvcs("http://127.0.0.1:9");
+    let env = TestEnv::server("http://127.0.0.1:9");
+    let mut cmd = env.command();
     let out = cmd
         .env("TFVCS_PAT", PAT)
         .args(["client", "create", "--dry-run"])
@@ -482,7 +491,8 @@ fn empty_and_placeholder_pats_are_refused() {
 fn no_pat_without_a_terminal_says_how_to_pass_one() {
     let mut server = Server::new();
     let none = server.mock("POST", Matcher::Any).expect(0).create();
-    let (mut cmd, _home) = tfvcs(&server.url());
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.command();
     cmd.args(["client", "create", "--provider", "github"])
         .assert()
         .code(2)
@@ -508,7 +518,8 @@ fn the_guide_payload_works_once_its_placeholder_is_replaced() {
         .with_status(201)
         .with_body(created_response())
         .create();
-    let (mut cmd, _home) = tfvcs(&server.url());
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.command();
     cmd.args([
         "client",
         "create",
@@ -550,7 +561,8 @@ fn the_guide_payload_placeholder_is_replaced_by_pat_file() {
     .with_status(201)
     .with_body(created_response())
     .create();
-    let (mut cmd, _home) = tfvcs(&server.url());
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.command();
     cmd.args([
         "client",
         "create",
@@ -613,7 +625,8 @@ fn flags_override_the_payload_and_unknown_attributes_are_forwarded() {
         "api-url": "https://api.github.com", "oauth-token-string": PAT, "ado-entra-tenant-id": "tenant-1"},
         "relationships": {"projects": {"data": [{"type": "projects", "id": "prj-fromfile000000"}]}}}});
     let mock = expect_create(&mut server, expected);
-    let (mut cmd, _home) = tfvcs(&server.url());
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.command();
     cmd.args([
         "client",
         "create",
@@ -643,7 +656,8 @@ fn a_post_that_fails_on_the_server_is_not_retried_and_says_to_check_the_list() {
         .with_status(503)
         .expect(1)
         .create();
-    let (mut cmd, _home) = tfvcs(&server.url());
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.command();
     cmd.env("TFVCS_PAT", PAT)
         .args(["client", "create", "--provider", "github"])
         .assert()
@@ -659,7 +673,8 @@ fn a_rejected_create_exits_5_with_the_pointer() {
         .with_status(422)
         .with_body(r#"{"errors":[{"status":"422","title":"invalid attribute","detail":"Http url is invalid","source":{"pointer":"/data/attributes/http-url"}}]}"#)
         .create();
-    let (mut cmd, _home) = tfvcs(&server.url());
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.command();
     cmd.env("TFVCS_PAT", PAT)
         .args(["client", "create", "--provider", "github"])
         .assert()
@@ -687,7 +702,8 @@ fn update_sends_only_what_is_given() {
     .with_status(200)
     .with_body(updated_response())
     .create();
-    let (mut cmd, _home) = tfvcs(&server.url());
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.command();
     cmd.args([
         "client",
         "update",
@@ -729,7 +745,8 @@ fn update_projects_replace_the_set_clear_sends_an_empty_array_and_agent_pool_non
             .with_status(200)
             .with_body(updated_response())
             .create();
-        let (mut cmd, _home) = tfvcs(&server.url());
+        let env = TestEnv::server(&server.url());
+        let mut cmd = env.command();
         cmd.args(["client", "update", CLIENT_ID, "-o", "id"])
             .args(&args)
             .assert()
@@ -754,7 +771,8 @@ fn update_with_secret_files() {
     .with_status(200)
     .with_body(updated_response())
     .create();
-    let (mut cmd, _home) = tfvcs(&server.url());
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.command();
     cmd.args([
         "client",
         "update",
@@ -804,7 +822,8 @@ fn set_pat_sends_the_token_string_and_nothing_else() {
     .with_status(200)
     .with_body(updated_response())
     .create();
-    let (mut cmd, _home) = tfvcs(&server.url());
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.command();
     cmd.args([
         "client",
         "set-pat",
@@ -847,7 +866,8 @@ fn set_pat_by_name_walks_the_list_first() {
     .with_status(200)
     .with_body(updated_response())
     .create();
-    let (mut cmd, _home) = tfvcs(&server.url());
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.command();
     cmd.env("TFVCS_PAT", PAT)
         .args(["client", "set-pat", "gh", "-o", "id"])
         .assert()
@@ -873,7 +893,8 @@ fn add_and_remove_projects_send_a_top_level_data_array() {
         .match_body(body.to_string().as_str())
         .with_status(204)
         .create();
-        let (mut cmd, _home) = tfvcs(&server.url());
+        let env = TestEnv::server(&server.url());
+        let mut cmd = env.command();
         cmd.args([
             "client",
             command,
@@ -921,7 +942,8 @@ fn client_delete_with_yes_sends_the_delete_alone() {
     .with_status(204)
     .expect(1)
     .create();
-    let (mut cmd, _home) = tfvcs(&server.url());
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.command();
     cmd.args(["client", "delete", CLIENT_ID, "--yes"])
         .assert()
         .success()
@@ -942,7 +964,8 @@ fn delete_with_output_id_prints_the_deleted_id() {
     )
     .with_status(204)
     .create();
-    let (mut cmd, _home) = tfvcs(&server.url());
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.command();
     cmd.args([
         "token",
         "delete",
@@ -969,7 +992,8 @@ fn a_failed_delete_exits_with_the_status_code() {
     .with_status(404)
     .with_body(r#"{"errors":[{"status":"404","title":"not found"}]}"#)
     .create();
-    let (mut cmd, _home) = tfvcs(&server.url());
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.command();
     cmd.args(["token", "delete", "ot-hmAyP66qk2AMVdbJ", "--yes"])
         .assert()
         .code(3)
@@ -994,7 +1018,8 @@ fn set_ssh_key_sends_the_key_and_shows_the_token() {
     .with_status(200)
     .with_body(response.to_string())
     .create();
-    let (mut cmd, _home) = tfvcs(&server.url());
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.command();
     cmd.args([
         "token",
         "set-ssh-key",
@@ -1107,7 +1132,8 @@ fn a_group_readable_secret_file_gets_a_warning() {
         use std::os::unix::fs::PermissionsExt;
         std::fs::set_permissions(&pat, std::fs::Permissions::from_mode(0o644)).unwrap();
     }
-    let (mut cmd, _home) = tfvcs("http://127.0.0.1:9");
+    let env = TestEnv::server("http://127.0.0.1:9");
+    let mut cmd = env.command();
     cmd.args([
         "client",
         "set-pat",
@@ -1119,7 +1145,8 @@ fn a_group_readable_secret_file_gets_a_warning() {
     .assert()
     .success()
     .stderr(contains("warning:").and(contains("readable by group or others")));
-    let (mut cmd, _home) = tfvcs("http://127.0.0.1:9");
+    let env = TestEnv::server("http://127.0.0.1:9");
+    let mut cmd = env.command();
     let private = dir.file("pat2", PAT);
     cmd.args([
         "client",

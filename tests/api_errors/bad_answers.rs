@@ -176,7 +176,8 @@ fn run_case(case: &Case) {
             url
         }
     };
-    let (mut cmd, _home) = tfvcs(&url);
+    let env = TestEnv::server(&url);
+    let mut cmd = env.command();
     let out = cmd
         .env("TFVCS_PAT", "ghp_CANARY_pat")
         .args(["--retries", "1"])

@@ -51,7 +51,8 @@ fn failing_then(
 }
 
 fn show_token(server: &ServerGuard, extra: &[&str]) -> assert_cmd::assert::Assert {
-    let (mut cmd, _home) = tfvcs(&server.url());
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.command();
     cmd.args(extra).args(["token", "show", TOKEN_ID]).assert()
 }
 
@@ -117,7 +118,8 @@ fn five_retries_by_default_then_exit_6_saying_how_many_attempts() {
 fn tfvcs_retries_sets_the_budget_too() {
     let mut server = Server::new();
     let (mock, _) = failing_then(&mut server, "GET", &token_path(), (500, &[]), 3, None);
-    let (mut cmd, _home) = tfvcs(&server.url());
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.command();
     cmd.env("TFVCS_RETRIES", "2")
         .args(["token", "show", TOKEN_ID])
         .assert()
@@ -270,7 +272,8 @@ fn a_post_answered_429_is_retried_as_it_was_not_processed() {
         1,
         Some((201, fixture("client_create_response.json").to_string())),
     );
-    let (mut cmd, _home) = tfvcs(&server.url());
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.command();
     cmd.env("TFVCS_PAT", "ghp_canary")
         .args(["client", "create", "--provider", "github", "-o", "id"])
         .assert()
@@ -285,7 +288,8 @@ fn a_post_answered_503_is_sent_once_and_says_how_to_check() {
     for status in [500, 502, 503, 504] {
         let mut server = Server::new();
         let (mock, _) = failing_then(&mut server, "POST", CREATE_PATH, (status, &[]), 1, None);
-        let (mut cmd, _home) = tfvcs(&server.url());
+        let env = TestEnv::server(&server.url());
+        let mut cmd = env.command();
         cmd.env("TFVCS_PAT", "ghp_canary")
             .args(["--retries", "5", "client", "create", "--provider", "github"])
             .assert()
@@ -308,7 +312,8 @@ fn a_patch_or_delete_answered_503_is_retried() {
         let mut server = Server::new();
         let (failing, ok) =
             failing_then(&mut server, method, CLIENT_PATH, (503, &[]), 2, Some(then));
-        let (mut cmd, _home) = tfvcs(&server.url());
+        let env = TestEnv::server(&server.url());
+        let mut cmd = env.command();
         cmd.args(args).assert().success();
         failing.assert();
         ok.unwrap().assert();
@@ -329,7 +334,8 @@ fn a_delete_whose_retry_gets_404_is_done() {
             r#"{"errors":[{"status":"404","title":"not found"}]}"#.into(),
         )),
     );
-    let (mut cmd, _home) = tfvcs(&server.url());
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.command();
     cmd.args([
         "client",
         "delete",
@@ -355,7 +361,8 @@ fn a_delete_whose_first_answer_is_lost_and_whose_retry_gets_404_exits_0() {
             br#"{"errors":[{"status":"404","title":"not found"}]}"#,
         ),
     ]);
-    let (mut cmd, _home) = tfvcs(&server.url);
+    let env = TestEnv::server(&server.url);
+    let mut cmd = env.command();
     cmd.args(["token", "delete", TOKEN_ID, "--yes"])
         .assert()
         .success();
@@ -370,7 +377,8 @@ fn a_delete_whose_first_answer_is_lost_and_whose_retry_gets_404_exits_0() {
 fn a_delete_answered_404_at_once_is_not_found() {
     let mut server = Server::new();
     let (mock, _) = failing_then(&mut server, "DELETE", CLIENT_PATH, (404, &[]), 1, None);
-    let (mut cmd, _home) = tfvcs(&server.url());
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.command();
     cmd.args(["client", "delete", "oc-XKFwG6ggfA9n7t1K", "--yes"])
         .assert()
         .code(3);
@@ -387,7 +395,8 @@ fn a_lost_answer_to_a_get_is_retried() {
             token_doc().as_bytes(),
         ),
     ]);
-    let (mut cmd, _home) = tfvcs(&server.url);
+    let env = TestEnv::server(&server.url);
+    let mut cmd = env.command();
     cmd.args(["token", "show", TOKEN_ID, "-o", "id"])
         .assert()
         .success()
@@ -398,7 +407,8 @@ fn a_lost_answer_to_a_get_is_retried() {
 #[test]
 fn a_lost_answer_to_a_post_is_not_retried() {
     let server = Scripted::start(vec![Answer::Hangup]);
-    let (mut cmd, _home) = tfvcs(&server.url);
+    let env = TestEnv::server(&server.url);
+    let mut cmd = env.command();
     cmd.env("TFVCS_PAT", "ghp_canary")
         .args(["client", "create", "--provider", "github"])
         .assert()
@@ -421,7 +431,8 @@ fn a_body_cut_off_is_a_network_error_and_retried() {
             body.as_bytes(),
         ),
     ]);
-    let (mut cmd, _home) = tfvcs(&server.url);
+    let env = TestEnv::server(&server.url);
+    let mut cmd = env.command();
     cmd.args(["token", "show", TOKEN_ID, "-o", "id"])
         .assert()
         .success()
@@ -437,7 +448,8 @@ fn a_body_always_cut_off_exits_6_after_the_retries() {
         &body.as_bytes()[..40],
         body.len(),
     )]);
-    let (mut cmd, _home) = tfvcs(&server.url);
+    let env = TestEnv::server(&server.url);
+    let mut cmd = env.command();
     cmd.args(["--retries", "2", "token", "show", TOKEN_ID])
         .assert()
         .code(6)
@@ -449,7 +461,8 @@ fn a_body_always_cut_off_exits_6_after_the_retries() {
 #[test]
 fn a_refused_connection_is_retried_then_exit_6() {
     let port = closed_port();
-    let (mut cmd, _home) = tfvcs(&format!("http://127.0.0.1:{port}"));
+    let env = TestEnv::server(&format!("http://127.0.0.1:{port}"));
+    let mut cmd = env.command();
     let out = cmd
         .args(["-v", "--retries", "2", "token", "show", TOKEN_ID])
         .assert()

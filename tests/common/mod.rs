@@ -1,6 +1,7 @@
-//! Shared test helpers: a `tfvcs()` command whose environment holds nothing of the developer's
-//! (no TFE_* or TF_TOKEN_* variables, no proxies, HOME in a fresh temporary folder), fixtures
-//! from the documented samples, and JSON:API list documents.
+//! Shared test helpers: a [`TestEnv`] whose commands hold nothing of the developer's
+//! environment (no TFE_* or TF_TOKEN_* variables, no proxies, HOME in a fresh temporary
+//! folder), the sandbox started the same way, fixtures from the documented samples, and
+//! JSON:API list documents.
 #![allow(dead_code)]
 
 pub mod scripted;
@@ -45,52 +46,101 @@ impl TempDir {
 }
 
 /// The environment every tfvcs process of the tests gets, and nothing else: `PATH`, a fresh
-/// `HOME` (so no real credentials, proxies or settings are read), and a retry backoff of
+/// `HOME` (so no real credentials, proxies or settings are read), a retry backoff of
 /// milliseconds instead of seconds (`TFVCS_BACKOFF_BASE_MS`), so retry tests count requests
-/// without sleeping.
-fn base_env(home: &Path) -> Vec<(String, std::ffi::OsString)> {
-    let mut env = vec![
-        ("HOME".to_string(), home.as_os_str().to_owned()),
-        ("TFVCS_BACKOFF_BASE_MS".to_string(), "1".into()),
-    ];
-    if let Some(path) = std::env::var_os("PATH") {
-        env.push(("PATH".to_string(), path));
-    }
-    env
-}
-
-/// The environment `tfvcs` adds for a server at `url`: the test token and organization.
-fn server_env(url: &str) -> [(&'static str, String); 3] {
-    [
-        ("TFE_HOSTNAME", url.to_string()),
-        ("TFE_TOKEN", TOKEN.to_string()),
-        ("TFE_ORGANIZATION", ORG.to_string()),
-    ]
-}
-
-/// The binary with an empty environment but [`base_env`] (the returned `TempDir` is `HOME`).
-pub fn tfvcs_bare() -> (Command, TempDir) {
-    let home = TempDir::new();
-    let mut cmd = Command::cargo_bin("tfvcs").unwrap();
-    cmd.env_clear().envs(base_env(home.path()));
-    (cmd, home)
-}
-
-/// The binary pointed at `url` with the test token and organization.
-pub fn tfvcs(url: &str) -> (Command, TempDir) {
-    let (mut cmd, home) = tfvcs_bare();
-    cmd.envs(server_env(url));
-    (cmd, home)
-}
-
-/// The same as `tfvcs`, as a `std::process::Command` (for pipes and processes left running).
-pub fn tfvcs_process(url: &str) -> (std::process::Command, TempDir) {
-    let home = TempDir::new();
-    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("tfvcs"));
+/// without sleeping, then `vars`. Every process a test starts (tfvcs commands and the sandbox)
+/// is built here; `program` is tfvcs itself or a shell that runs it.
+pub fn environment(
+    program: impl AsRef<std::ffi::OsStr>,
+    home: &Path,
+    vars: &[(&str, String)],
+) -> std::process::Command {
+    let mut cmd = std::process::Command::new(program);
     cmd.env_clear()
-        .envs(base_env(home.path()))
-        .envs(server_env(url));
-    (cmd, home)
+        .env("HOME", home)
+        .env("TFVCS_BACKOFF_BASE_MS", "1");
+    if let Some(path) = std::env::var_os("PATH") {
+        cmd.env("PATH", path);
+    }
+    cmd.envs(vars.iter().map(|(k, v)| (k, v)));
+    cmd
+}
+
+/// The tfvcs binary under test.
+pub fn tfvcs_bin() -> PathBuf {
+    assert_cmd::cargo::cargo_bin("tfvcs")
+}
+
+/// One test's tfvcs: its own `HOME`, and the server it talks to (if any); each command it
+/// builds gets [`environment`].
+pub struct TestEnv {
+    home: TempDir,
+    vars: Vec<(&'static str, String)>,
+}
+
+/// What a finished tfvcs process returned.
+#[derive(Debug)]
+pub struct Run {
+    pub code: Option<i32>,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl TestEnv {
+    /// No server: the bare environment.
+    pub fn bare() -> TestEnv {
+        TestEnv {
+            home: TempDir::new(),
+            vars: Vec::new(),
+        }
+    }
+
+    /// Pointed at `url` with the test token and organization.
+    pub fn server(url: &str) -> TestEnv {
+        TestEnv::with(url, TOKEN, ORG)
+    }
+
+    /// Pointed at `sandbox`, as its export lines say.
+    pub fn sandbox(sandbox: &Sandbox) -> TestEnv {
+        TestEnv::with(&sandbox.url, &sandbox.token, &sandbox.org)
+    }
+
+    fn with(url: &str, token: &str, org: &str) -> TestEnv {
+        TestEnv {
+            home: TempDir::new(),
+            vars: vec![
+                ("TFE_HOSTNAME", url.to_string()),
+                ("TFE_TOKEN", token.to_string()),
+                ("TFE_ORGANIZATION", org.to_string()),
+            ],
+        }
+    }
+
+    /// The `HOME` of every command of this environment.
+    pub fn home(&self) -> &TempDir {
+        &self.home
+    }
+
+    /// tfvcs as an `assert_cmd` command.
+    pub fn command(&self) -> Command {
+        Command::from_std(self.process())
+    }
+
+    /// tfvcs as a `std::process::Command` (for pipes and processes left running).
+    pub fn process(&self) -> std::process::Command {
+        environment(tfvcs_bin(), self.home.path(), &self.vars)
+    }
+
+    /// Runs tfvcs with `args` and no stdin.
+    #[must_use]
+    pub fn run(&self, args: &[&str]) -> Run {
+        let out = self.command().args(args).output().unwrap();
+        Run {
+            code: out.status.code(),
+            stdout: stdout_of(&out),
+            stderr: stderr_of(&out),
+        }
+    }
 }
 
 /// A loopback port nothing listens on (bound, then released).
@@ -168,6 +218,7 @@ pub struct Sandbox {
     pub org: String,
     /// Everything the sandbox wrote on stderr, gathered by a thread.
     pub stderr: std::sync::Arc<std::sync::Mutex<String>>,
+    _home: TempDir,
 }
 
 impl Sandbox {
@@ -175,8 +226,8 @@ impl Sandbox {
     /// export lines.
     pub fn start(extra: &[&str]) -> Sandbox {
         use std::io::{BufRead, BufReader, Read};
-        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("tfvcs"))
-            .env_clear()
+        let home = TempDir::new();
+        let mut child = environment(tfvcs_bin(), home.path(), &[])
             .args(["sandbox", "--listen", "127.0.0.1:0"])
             .args(extra)
             .stdin(std::process::Stdio::null())
@@ -213,21 +264,13 @@ impl Sandbox {
             }
         });
         Sandbox {
+            _home: home,
             url: value("TFE_HOSTNAME"),
             token: value("TFE_TOKEN"),
             org: value("TFE_ORGANIZATION"),
             child,
             stderr,
         }
-    }
-
-    /// tfvcs pointed at this sandbox, as its export lines say.
-    pub fn tfvcs(&self) -> (Command, TempDir) {
-        let (mut cmd, home) = tfvcs_bare();
-        cmd.env("TFE_HOSTNAME", &self.url)
-            .env("TFE_TOKEN", &self.token)
-            .env("TFE_ORGANIZATION", &self.org);
-        (cmd, home)
     }
 
     /// A raw request to the sandbox: status, headers of interest and JSON body.

@@ -37,7 +37,8 @@ fn create_sends_ado_org_name_for_ado_services() {
         .with_body(created())
         .expect(1)
         .create();
-    let (mut cmd, _home) = tfvcs(&server.url());
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.command();
     let out = cmd
         .args([
             "client",
@@ -80,7 +81,8 @@ fn update_sends_ado_org_name_and_clear_sends_null() {
         &["--ado-org-name", "fabrikam"][..],
         &["--clear-ado-org-name"][..],
     ] {
-        let (mut cmd, _home) = tfvcs(&server.url());
+        let env = TestEnv::server(&server.url());
+        let mut cmd = env.command();
         let out = cmd
             .args(["client", "update", "oc-XKFwG6ggfA9n7t1K"])
             .args(args)

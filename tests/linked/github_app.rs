@@ -17,16 +17,16 @@ fn list_shows_the_installations_of_the_tokens_user() {
         .expect(2)
         .create();
     let out = run(&server.url(), &["github-app", "list"]);
-    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert!(out.code == Some(0), "{}", out.stderr);
     assert_eq!(
-        stdout_of(&out),
+        out.stdout,
         "\
 ID                      NAME      INSTALLATION ID  TYPE  URL
 ghain-BYrbNeGQ8nAzKouu  octouser  54810170         User  https://github.com/settings/installations/54810170
 "
     );
     let out = run(&server.url(), &["github-app", "list", "-o", "id"]);
-    assert_eq!(stdout_of(&out), format!("{APP}\n"));
+    assert_eq!(out.stdout, format!("{APP}\n"));
     mock.assert();
 }
 
@@ -39,12 +39,12 @@ fn an_empty_list_or_a_refusal_hints_at_user_tokens() {
         .with_body(r#"{"data": []}"#)
         .create();
     let out = run(&server.url(), &["github-app", "list"]);
-    assert!(out.status.success());
-    assert_eq!(stdout_of(&out), "");
+    assert!(out.code == Some(0));
+    assert_eq!(out.stdout, "");
     assert!(
-        stderr_of(&out).contains("hint: GitHub App installations are visible only to a user API token whose user has linked a GitHub account"),
+        out.stderr.contains("hint: GitHub App installations are visible only to a user API token whose user has linked a GitHub account"),
         "{}",
-        stderr_of(&out)
+        out.stderr
     );
 
     let mut server = Server::new();
@@ -55,8 +55,8 @@ fn an_empty_list_or_a_refusal_hints_at_user_tokens() {
         .with_body(r#"{"errors":[{"status":"403","title":"forbidden"}]}"#)
         .create();
     let out = run(&server.url(), &["github-app", "list"]);
-    assert_eq!(out.status.code(), Some(4));
-    assert!(stderr_of(&out).contains("visible only to a user API token"));
+    assert_eq!(out.code, Some(4));
+    assert!(out.stderr.contains("visible only to a user API token"));
 }
 
 #[test]
@@ -74,9 +74,9 @@ fn show_is_a_two_column_table_and_json_is_the_document() {
         &server.url(),
         &["github-app", "show", "ghain-R4xmKTaxnhLFioUq"],
     );
-    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert!(out.code == Some(0), "{}", out.stderr);
     assert_eq!(
-        stdout_of(&out),
+        out.stdout,
         "\
 ID               ghain-R4xmKTaxnhLFioUq
 Name             octouser
@@ -89,11 +89,11 @@ URL              https://github.com/settings/installations/54810170
         &server.url(),
         &["github-app", "show", "ghain-R4xmKTaxnhLFioUq", "-o", "json"],
     );
-    let doc: serde_json::Value = serde_json::from_str(&stdout_of(&out)).unwrap();
+    let doc: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(doc, body);
     let out = run(
         &server.url(),
         &["github-app", "show", "ot-hmAyP66qk2AMVdbJ"],
     );
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.code, Some(2));
 }

@@ -15,9 +15,9 @@ pub const POLICY_SETS: &str = "/api/v2/organizations/my-organization/policy-sets
 pub const MODULES: &str = "/api/v2/organizations/my-organization/registry-modules";
 
 /// Runs tfvcs against `url` with `args`.
-pub fn run(url: &str, args: &[&str]) -> std::process::Output {
-    let (mut cmd, _home) = tfvcs(url);
-    cmd.args(args).output().unwrap()
+#[must_use]
+pub fn run(url: &str, args: &[&str]) -> Run {
+    TestEnv::server(url).run(args)
 }
 
 /// Runs tfvcs (stdin: `stdin`) against a server that must receive no request at all; checks
@@ -28,7 +28,8 @@ pub fn refused_before_sending(args: &[&str], stdin: &str, code: i32, message: &s
         .into_iter()
         .map(|m| server.mock(m, Matcher::Any).expect(0).create())
         .collect();
-    let (mut cmd, _home) = tfvcs(&server.url());
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.command();
     let out = cmd.args(args).write_stdin(stdin).output().unwrap();
     let err = stderr_of(&out);
     assert_eq!(out.status.code(), Some(code), "{args:?}: {err}");

@@ -175,13 +175,13 @@ fn relinks_each_kind_with_its_own_patch_to_a_token() {
         &server.url(),
         &["token", "relink", FROM, "--to", TO, "--yes"],
     );
-    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert!(out.code == Some(0), "{}", out.stderr);
     checks.iter().for_each(Mock::assert);
     org.assert();
     patches.iter().for_each(Mock::assert);
     other.assert();
     assert_eq!(
-        stdout_of(&out),
+        out.stdout,
         "\
 KIND        NAME                        ID                       RESULT
 workspace   workspace-2                 ws-KTuq99JSzgmDSvYj      relinked
@@ -190,7 +190,7 @@ policy-set  production                  polset-3yVQZvHzf5j3WRJ1  relinked
 module      my-organization/aurora/aws  mod-PopQnMtYDCcd3PRX     relinked
 "
     );
-    let err = stderr_of(&out);
+    let err = out.stderr;
     assert!(
         err.ends_with("relinked 4 of 4: 2 workspaces, 1 policy set, 1 module\n"),
         "{err}"
@@ -254,12 +254,12 @@ fn relinks_each_kind_to_a_github_app_clearing_the_token() {
         &server.url(),
         &["token", "relink", FROM, "--to", APP, "--yes", "-o", "id"],
     );
-    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert!(out.code == Some(0), "{}", out.stderr);
     checks.iter().for_each(Mock::assert);
     org.assert();
     patches.iter().for_each(Mock::assert);
     assert_eq!(
-        stdout_of(&out),
+        out.stdout,
         "ws-KTuq99JSzgmDSvYj\npolset-3yVQZvHzf5j3WRJ1\nmod-PopQnMtYDCcd3PRX\n"
     );
 }
@@ -282,9 +282,9 @@ fn the_plan_is_shown_on_stderr_with_the_note_about_runs() {
         &server.url(),
         &["token", "relink", FROM, "--to", TO, "--dry-run"],
     );
-    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert!(out.code == Some(0), "{}", out.stderr);
     assert_eq!(
-        stderr_of(&out),
+        out.stderr,
         format!(
             "\
 KIND        NAME         REPOSITORY                   BRANCH  FROM → TO
@@ -315,8 +315,8 @@ fn the_plan_names_the_providers_when_they_differ() {
         &server.url(),
         &["token", "relink", FROM, "--to", TO, "--dry-run"],
     );
-    assert!(out.status.success(), "{}", stderr_of(&out));
-    let err = stderr_of(&out);
+    assert!(out.code == Some(0), "{}", out.stderr);
+    let err = out.stderr;
     assert!(
         err.contains(&format!("{FROM} (gitlab_hosted) → {TO} (github)")),
         "{err}"
@@ -337,11 +337,11 @@ fn dry_run_prints_every_patch_and_sends_none() {
         &server.url(),
         &["token", "relink", FROM, "--to", TO, "--dry-run"],
     );
-    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert!(out.code == Some(0), "{}", out.stderr);
     none.assert();
     let url = server.url();
     assert_eq!(
-        stdout_of(&out),
+        out.stdout,
         format!(
             r#"PATCH {url}/api/v2/workspaces/ws-KTuq99JSzgmDSvYj
 {{
@@ -466,7 +466,7 @@ fn a_missing_target_is_exit_3_and_nothing_is_listed_or_patched() {
             &server.url(),
             &["token", "relink", FROM, "--to", to, "--yes"],
         );
-        assert_eq!(out.status.code(), Some(3), "{path}: {}", stderr_of(&out));
+        assert_eq!(out.code, Some(3), "{path}: {}", out.stderr);
         missing.assert();
         lists.assert();
         none.assert();
@@ -484,8 +484,8 @@ fn refused_target(server: &mut ServerGuard, to: &str, message: &str) {
         &server.url(),
         &["token", "relink", FROM, "--to", to, "--yes"],
     );
-    assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
-    assert!(stderr_of(&out).contains(message), "{}", stderr_of(&out));
+    assert_eq!(out.code, Some(2), "{}", out.stderr);
+    assert!(out.stderr.contains(message), "{}", out.stderr);
     lists.assert();
     none.assert();
 }
@@ -584,11 +584,8 @@ fn workspace_narrows_by_name_and_id() {
             "id",
         ],
     );
-    assert!(out.status.success(), "{}", stderr_of(&out));
-    assert_eq!(
-        stdout_of(&out),
-        "ws-KTuq99JSzgmDSvYj\nws-6jrRyVDv1J8zQMB5\n"
-    );
+    assert!(out.code == Some(0), "{}", out.stderr);
+    assert_eq!(out.stdout, "ws-KTuq99JSzgmDSvYj\nws-6jrRyVDv1J8zQMB5\n");
     ws.iter().for_each(Mock::assert);
     others.assert();
     pa.assert();
@@ -624,11 +621,12 @@ fn a_named_workspace_that_does_not_use_from_is_exit_2_with_nothing_changed() {
             "elsewhere",
         ],
     );
-    assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
+    assert_eq!(out.code, Some(2), "{}", out.stderr);
     assert!(
-        stderr_of(&out).contains(&format!("workspace \"elsewhere\" does not use {FROM}")),
+        out.stderr
+            .contains(&format!("workspace \"elsewhere\" does not use {FROM}")),
         "{}",
-        stderr_of(&out)
+        out.stderr
     );
     none.assert();
 }
@@ -651,17 +649,14 @@ fn an_answer_whose_branch_changed_fails_and_its_row_says_so() {
         &server.url(),
         &["token", "relink", FROM, "--to", TO, "--yes"],
     );
-    assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
+    assert_eq!(out.code, Some(1), "{}", out.stderr);
     assert!(
-        stdout_of(&out).contains("failed: branch changed from main to develop"),
+        out.stdout
+            .contains("failed: branch changed from main to develop"),
         "{}",
-        stdout_of(&out)
+        out.stdout
     );
-    assert!(
-        stderr_of(&out).contains("relinked 0 of 1\n"),
-        "{}",
-        stderr_of(&out)
-    );
+    assert!(out.stderr.contains("relinked 0 of 1\n"), "{}", out.stderr);
 }
 
 /// Five workspaces on FROM, the third answered 422.
@@ -698,15 +693,15 @@ fn a_422_on_one_of_five_relinks_the_other_four_and_exits_5() {
         &server.url(),
         &["token", "relink", FROM, "--to", TO, "--yes"],
     );
-    assert_eq!(out.status.code(), Some(5), "{}", stderr_of(&out));
+    assert_eq!(out.code, Some(5), "{}", out.stderr);
     patches.iter().for_each(Mock::assert);
-    let text = stdout_of(&out);
+    let text = out.stdout;
     assert!(
         text.contains("ws-0000000000000003  failed: 422 Unprocessable Entity: invalid attribute: Repository doesn't exist or isn't accessible."),
         "{text}"
     );
     assert_eq!(text.matches("relinked").count(), 4, "{text}");
-    let err = stderr_of(&out);
+    let err = out.stderr;
     assert!(err.contains("relinked 4 of 5: 4 workspaces\n"), "{err}");
 }
 
@@ -770,12 +765,15 @@ fn more_than_100_workspaces_are_all_relinked_and_others_never_touched() {
         &server.url(),
         &["token", "relink", FROM, "--to", TO, "--yes"],
     );
-    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert!(out.code == Some(0), "{}", out.stderr);
     org.assert();
     assert_eq!(patches.len(), 153);
     patches.iter().for_each(Mock::assert);
     untouched.iter().for_each(Mock::assert);
-    assert!(stderr_of(&out).ends_with("relinked 153 of 153: 153 workspaces\n"));
+    assert!(
+        out.stderr
+            .ends_with("relinked 153 of 153: 153 workspaces\n")
+    );
 }
 
 #[test]
@@ -788,9 +786,9 @@ fn nothing_using_from_is_a_note_and_exit_zero() {
         &server.url(),
         &["token", "relink", FROM, "--to", TO, "--yes"],
     );
-    assert!(out.status.success(), "{}", stderr_of(&out));
-    assert_eq!(stdout_of(&out), "");
-    assert!(stderr_of(&out).contains("nothing to relink"));
+    assert!(out.code == Some(0), "{}", out.stderr);
+    assert_eq!(out.stdout, "");
+    assert!(out.stderr.contains("nothing to relink"));
     none.assert();
 }
 
@@ -816,15 +814,15 @@ fn server_text_in_the_plan_and_the_rows_is_escaped() {
         &server.url(),
         &["token", "relink", FROM, "--to", TO, "--yes"],
     );
-    assert!(out.status.success(), "{}", stderr_of(&out));
-    for text in [stdout_of(&out), stderr_of(&out)] {
+    assert!(out.code == Some(0), "{}", out.stderr);
+    for text in [&out.stdout, &out.stderr] {
         assert!(
             !text.contains('\u{1b}') && !text.contains('\u{202e}'),
             "{text:?}"
         );
         assert!(text.contains(r"evil\nrelinked 9 of 9\u{1b}[2J"), "{text:?}");
     }
-    assert!(stderr_of(&out).contains(r"o/r\u{202e}"));
+    assert!(out.stderr.contains(r"o/r\u{202e}"));
 }
 
 #[test]
@@ -850,11 +848,11 @@ fn a_503_on_a_patch_is_retried_and_the_resource_relinked() {
         &server.url(),
         &["token", "relink", FROM, "--to", TO, "--yes", "-o", "id"],
     );
-    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert!(out.code == Some(0), "{}", out.stderr);
     unavailable.assert();
     ok.assert();
-    assert_eq!(stdout_of(&out), "ws-KTuq99JSzgmDSvYj\n");
-    assert!(stderr_of(&out).ends_with("relinked 1 of 1: 1 workspace\n"));
+    assert_eq!(out.stdout, "ws-KTuq99JSzgmDSvYj\n");
+    assert!(out.stderr.ends_with("relinked 1 of 1: 1 workspace\n"));
 }
 
 /// A relink of one workspace at a terminal, answered with `answer`: exit code, terminal text.
@@ -871,7 +869,8 @@ fn relink_at_a_terminal(answer: &[u8], patched: usize) -> (Option<i32>, String) 
         .with_body(json!({ "data": relinked(&ws, TO) }).to_string())
         .expect(patched)
         .create();
-    let (mut cmd, _home) = tfvcs_process(&server.url());
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.process();
     cmd.args(["token", "relink", FROM, "--to", TO]);
     let result = answer_on_terminal(cmd, "Relink 1 resource(s)", answer);
     patch.assert();
@@ -934,16 +933,17 @@ fn a_failure_on_one_module_among_several_relinks_the_others_and_a_rerun_finishes
         &server.url(),
         &["token", "relink", FROM, "--to", TO, "--yes", "-o", "id"],
     );
-    assert_eq!(out.status.code(), Some(5), "{}", stderr_of(&out));
+    assert_eq!(out.code, Some(5), "{}", out.stderr);
     patches.iter().for_each(Mock::assert);
     assert_eq!(
-        stdout_of(&out),
+        out.stdout,
         "polset-3yVQZvHzf5j3WRJ1\nmod-0000000000000000\nmod-0000000000000002\n"
     );
     assert!(
-        stderr_of(&out).contains("relinked 3 of 4: 1 policy set, 2 modules\n"),
+        out.stderr
+            .contains("relinked 3 of 4: 1 policy set, 2 modules\n"),
         "{}",
-        stderr_of(&out)
+        out.stderr
     );
 
     // The re-run: the server now has only eks on FROM; only it is patched.
@@ -993,8 +993,8 @@ fn json_is_the_updated_resources_as_the_server_answered() {
         &server.url(),
         &["token", "relink", FROM, "--to", TO, "--yes", "-o", "json"],
     );
-    assert_eq!(out.status.code(), Some(5), "{}", stderr_of(&out));
-    let doc: Value = serde_json::from_str(&stdout_of(&out)).unwrap();
+    assert_eq!(out.code, Some(5), "{}", out.stderr);
+    let doc: Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(doc, json!({ "data": [answer] }));
 }
 
@@ -1026,11 +1026,11 @@ fn a_server_sent_id_or_module_part_that_would_change_the_path_is_never_patched()
             &server.url(),
             &["token", "relink", FROM, "--to", TO, "--yes"],
         );
-        assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
+        assert_eq!(out.code, Some(1), "{}", out.stderr);
         assert!(
-            stderr_of(&out).contains("that a path can be built from safely"),
+            out.stderr.contains("that a path can be built from safely"),
             "{}",
-            stderr_of(&out)
+            out.stderr
         );
         none.assert();
     }
@@ -1047,9 +1047,9 @@ fn relinks_only(server: &mut Server, patched: mockito::Mock, untouched: &str, co
         &server.url(),
         &["token", "relink", FROM, "--to", TO, "--yes"],
     );
-    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert!(out.code == Some(0), "{}", out.stderr);
     patched.assert();
     others.assert();
     let summary = format!("relinked 1 of 1: {counted}\n");
-    assert!(stderr_of(&out).ends_with(&summary), "{}", stderr_of(&out));
+    assert!(out.stderr.ends_with(&summary), "{}", out.stderr);
 }

@@ -34,7 +34,8 @@ fn create(sandbox: &Sandbox, path: &str, body: Value) -> String {
 }
 
 fn tfvcs_ok(sandbox: &Sandbox, args: &[&str]) -> (String, String) {
-    let (mut cmd, _home) = sandbox.tfvcs();
+    let env = TestEnv::sandbox(sandbox);
+    let mut cmd = env.command();
     let out = cmd.args(args).output().unwrap();
     assert!(out.status.success(), "{args:?}: {}", stderr_of(&out));
     (stdout_of(&out), stderr_of(&out))
@@ -165,7 +166,8 @@ fn a_refusing_target_check_changes_nothing_in_the_sandbox() {
         json!({"data": {"type": "workspaces", "attributes": {"name": "web",
                "vcs-repo": {"identifier": "acme/web", "oauth-token-id": old}}}}),
     );
-    let (mut cmd, _home) = sandbox.tfvcs();
+    let env = TestEnv::sandbox(&sandbox);
+    let mut cmd = env.command();
     let out = cmd
         .args([
             "token",

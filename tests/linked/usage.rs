@@ -27,10 +27,10 @@ fn token_usage_walks_the_three_lists_reads_unlisted_modules_and_prints_rows_in_o
         ])
         .mock(&mut server);
     let out = run(&server.url(), &["token", "usage", FROM]);
-    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert!(out.code == Some(0), "{}", out.stderr);
     org.assert();
     assert_eq!(
-        stdout_of(&out),
+        out.stdout,
         "\
 KIND        NAME                        ID                       REPOSITORY                      BRANCH   CONNECTION
 workspace   workspace-2                 ws-KTuq99JSzgmDSvYj      example/terraform-test-proj     -        ot-hmAyP66qk2AMVdbJ
@@ -58,11 +58,11 @@ fn walks_every_page_of_every_list_and_misses_nothing() {
         .policy_sets(&sets)
         .mock(&mut server);
     let out = run(&server.url(), &["token", "usage", FROM, "-o", "id"]);
-    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert!(out.code == Some(0), "{}", out.stderr);
     // ⌈250/100⌉ + ⌈120/100⌉ + ⌈0/100⌉ pages, each exactly once, and nothing else.
     assert_eq!(org.mocks.len(), 3 + 2 + 1);
     org.assert();
-    let ids: Vec<String> = stdout_of(&out).lines().map(str::to_string).collect();
+    let ids: Vec<String> = out.stdout.lines().map(str::to_string).collect();
     let mut expected: Vec<String> = (0..250).step_by(2).map(|i| format!("ws-{i:016}")).collect();
     expected.extend((0..120).map(|i| format!("polset-{i:016}")));
     assert_eq!(ids, expected);
@@ -96,8 +96,8 @@ fn kind_limits_the_walk_to_the_kinds_asked_for() {
             "id",
         ],
     );
-    assert!(out.status.success(), "{}", stderr_of(&out));
-    assert_eq!(stdout_of(&out), "ws-KTuq99JSzgmDSvYj\n");
+    assert!(out.code == Some(0), "{}", out.stderr);
+    assert_eq!(out.stdout, "ws-KTuq99JSzgmDSvYj\n");
     ws.iter().chain(&modules).for_each(|m| m.assert());
     sets.assert();
 }
@@ -116,9 +116,9 @@ fn a_refused_policy_set_list_fails_with_a_hint_naming_kind_and_kind_leaves_it_ou
         .create();
     let _modules = list(&mut server, MODULES, &[]);
     let out = run(&server.url(), &["token", "usage", FROM]);
-    assert_eq!(out.status.code(), Some(3));
-    assert_eq!(stdout_of(&out), "", "never a silently partial answer");
-    let err = stderr_of(&out);
+    assert_eq!(out.code, Some(3));
+    assert_eq!(out.stdout, "", "never a silently partial answer");
+    let err = out.stderr;
     assert!(err.contains("404"), "{err}");
     assert!(
         err.contains("hint: the policy sets could not be listed, so this is not a complete answer; to leave policy sets out, pass --kind workspace --kind module"),
@@ -140,8 +140,8 @@ fn a_refused_policy_set_list_fails_with_a_hint_naming_kind_and_kind_leaves_it_ou
             "id",
         ],
     );
-    assert!(out.status.success(), "{}", stderr_of(&out));
-    assert_eq!(stdout_of(&out), "ws-KTuq99JSzgmDSvYj\n");
+    assert!(out.code == Some(0), "{}", out.stderr);
+    assert_eq!(out.stdout, "ws-KTuq99JSzgmDSvYj\n");
     refused.assert();
 }
 
@@ -155,9 +155,9 @@ fn json_is_the_matching_resources_as_sent_with_a_module_as_its_own_get_returned_
         .modules(std::slice::from_ref(&aurora))
         .mock(&mut server);
     let out = run(&server.url(), &["token", "usage", FROM, "-o", "json"]);
-    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert!(out.code == Some(0), "{}", out.stderr);
     org.assert();
-    let doc: Value = serde_json::from_str(&stdout_of(&out)).unwrap();
+    let doc: Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(doc, json!({"data": [ws, aurora]}));
 }
 
@@ -176,8 +176,8 @@ fn modules_listed_with_a_vcs_repo_and_public_modules_are_not_read_again() {
         .expect(0)
         .create();
     let out = run(&server.url(), &["token", "usage", FROM, "-o", "id"]);
-    assert!(out.status.success(), "{}", stderr_of(&out));
-    assert_eq!(stdout_of(&out), "mod-PopQnMtYDCcd3PRX\n");
+    assert!(out.code == Some(0), "{}", out.stderr);
+    assert_eq!(out.stdout, "mod-PopQnMtYDCcd3PRX\n");
     reads.assert();
 }
 
@@ -188,15 +188,15 @@ fn nothing_found_is_an_empty_list_note_and_exit_zero() {
         .workspaces(&[workspace("ws-2HRvNs49EWPjDqT1", "other", OTHER, "")])
         .mock(&mut server);
     let out = run(&server.url(), &["token", "usage", FROM]);
-    assert!(out.status.success());
-    assert_eq!(stdout_of(&out), "");
+    assert!(out.code == Some(0));
+    assert_eq!(out.stdout, "");
     assert_eq!(
-        stderr_of(&out),
+        out.stderr,
         format!("nothing in organization my-organization uses {FROM}\n")
     );
     org.assert();
     let out = run(&server.url(), &["token", "usage", FROM, "-o", "json"]);
-    assert_eq!(stdout_of(&out).replace([' ', '\n'], ""), r#"{"data":[]}"#);
+    assert_eq!(out.stdout.replace([' ', '\n'], ""), r#"{"data":[]}"#);
 }
 
 #[test]
@@ -210,11 +210,8 @@ fn several_tokens_at_once() {
         ])
         .mock(&mut server);
     let out = run(&server.url(), &["token", "usage", FROM, TO, "-o", "id"]);
-    assert!(out.status.success(), "{}", stderr_of(&out));
-    assert_eq!(
-        stdout_of(&out),
-        "ws-KTuq99JSzgmDSvYj\nws-FVVvzCDaykN1oHiw\n"
-    );
+    assert!(out.code == Some(0), "{}", out.stderr);
+    assert_eq!(out.stdout, "ws-KTuq99JSzgmDSvYj\nws-FVVvzCDaykN1oHiw\n");
 }
 
 #[test]
@@ -241,11 +238,8 @@ fn client_usage_matches_every_token_of_the_client() {
         &server.url(),
         &["client", "usage", "oc-XKFwG6ggfA9n7t1K", "-o", "id"],
     );
-    assert!(out.status.success(), "{}", stderr_of(&out));
-    assert_eq!(
-        stdout_of(&out),
-        "ws-KTuq99JSzgmDSvYj\npolset-3yVQZvHzf5j3WRJ1\n"
-    );
+    assert!(out.code == Some(0), "{}", out.stderr);
+    assert_eq!(out.stdout, "ws-KTuq99JSzgmDSvYj\npolset-3yVQZvHzf5j3WRJ1\n");
     show.assert();
     org.assert();
 }
@@ -260,9 +254,9 @@ fn github_app_usage_matches_the_installation_id() {
         ])
         .mock(&mut server);
     let out = run(&server.url(), &["github-app", "usage", APP]);
-    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert!(out.code == Some(0), "{}", out.stderr);
     org.assert();
-    let text = stdout_of(&out);
+    let text = out.stdout;
     assert_eq!(text.lines().count(), 2, "{text}");
     assert!(text.lines().nth(1).unwrap().ends_with(APP), "{text}");
 }
@@ -276,7 +270,7 @@ fn ids_are_checked_before_anything_is_sent() {
         &["github-app", "usage", "ot-hmAyP66qk2AMVdbJ"],
     ] {
         let out = run(&server.url(), args);
-        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert_eq!(out.code, Some(2), "{args:?}");
     }
 }
 
@@ -292,8 +286,8 @@ fn server_text_in_usage_rows_is_escaped() {
     ws["attributes"]["vcs-repo"]["display-identifier"] = json!("\u{2066}o/r");
     let _org = Org::default().workspaces(&[ws]).mock(&mut server);
     let out = run(&server.url(), &["token", "usage", FROM]);
-    assert!(out.status.success(), "{}", stderr_of(&out));
-    let text = stdout_of(&out);
+    assert!(out.code == Some(0), "{}", out.stderr);
+    let text = out.stdout;
     assert_eq!(text.lines().count(), 2, "{text:?}");
     assert!(
         text.contains(r"a\r\nfake row\u{9b}")
@@ -310,8 +304,8 @@ fn an_id_of_another_shape_is_never_printed_by_o_id() {
         .workspaces(&[workspace("ws-ok\nws-injected", "a", FROM, "")])
         .mock(&mut server);
     let out = run(&server.url(), &["token", "usage", FROM, "-o", "id"]);
-    assert_eq!(out.status.code(), Some(1));
-    assert_eq!(stdout_of(&out), "");
+    assert_eq!(out.code, Some(1));
+    assert_eq!(out.stdout, "");
 }
 
 #[test]
@@ -328,13 +322,9 @@ fn a_client_without_tokens_is_used_by_nothing_and_nothing_is_walked() {
         .expect(0)
         .create();
     let out = run(&server.url(), &["client", "usage", "oc-XKFwG6ggfA9n7t1K"]);
-    assert!(out.status.success(), "{}", stderr_of(&out));
-    assert_eq!(stdout_of(&out), "");
-    assert!(
-        stderr_of(&out).contains("has no OAuth tokens"),
-        "{}",
-        stderr_of(&out)
-    );
+    assert!(out.code == Some(0), "{}", out.stderr);
+    assert_eq!(out.stdout, "");
+    assert!(out.stderr.contains("has no OAuth tokens"), "{}", out.stderr);
     show.assert();
     lists.assert();
 }
