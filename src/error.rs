@@ -37,7 +37,7 @@ impl Exit {
     ];
 
     /// What the code tells a script, as SPEC §5 words it.
-    pub fn meaning(self) -> &'static str {
+    pub(crate) fn meaning(self) -> &'static str {
         match self {
             Exit::Quiet => "Success (also when the reader of stdout went away).",
             Exit::Failure => {
@@ -69,7 +69,7 @@ pub struct Fail {
 }
 
 impl Fail {
-    pub fn new(exit: Exit, message: impl Into<String>) -> Self {
+    pub(crate) fn new(exit: Exit, message: impl Into<String>) -> Self {
         Fail {
             exit,
             message: message.into(),
@@ -79,27 +79,27 @@ impl Fail {
     }
 
     /// Invalid input: exit 2, nothing sent.
-    pub fn usage(message: impl Into<String>) -> Self {
+    pub(crate) fn usage(message: impl Into<String>) -> Self {
         Fail::new(Exit::Usage, message)
     }
 
     /// Local failure: exit 1.
-    pub fn other(message: impl Into<String>) -> Self {
+    pub(crate) fn other(message: impl Into<String>) -> Self {
         Fail::new(Exit::Failure, message)
     }
 
-    pub fn detail(mut self, line: impl Into<String>) -> Self {
+    pub(crate) fn detail(mut self, line: impl Into<String>) -> Self {
         self.details.push(line.into());
         self
     }
 
-    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+    pub(crate) fn hint(mut self, hint: impl Into<String>) -> Self {
         self.hints.push(hint.into());
         self
     }
 
     /// stdout was closed by its reader (`tfvcs client list | head -1`): not an error.
-    pub fn closed_pipe() -> Self {
+    pub(crate) fn closed_pipe() -> Self {
         Fail::new(Exit::Quiet, "")
     }
 }

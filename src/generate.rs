@@ -15,7 +15,7 @@ use crate::error::Exit;
 const MAN_DATE: &str = "2026-12-01";
 
 /// The shells `tfvcs completions` knows, in the order of SPEC §8.
-pub const SHELLS: [Shell; 5] = [
+pub(crate) const SHELLS: [Shell; 5] = [
     Shell::Bash,
     Shell::Zsh,
     Shell::Fish,
@@ -24,7 +24,7 @@ pub const SHELLS: [Shell; 5] = [
 ];
 
 /// The completion script for `shell`.
-pub fn completion_script(shell: Shell) -> String {
+pub(crate) fn completion_script(shell: Shell) -> String {
     let mut buf = Vec::new();
     clap_complete::generate(shell, &mut Cli::command(), "tfvcs", &mut buf);
     String::from_utf8(buf).expect("completion scripts are UTF-8")

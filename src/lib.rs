@@ -1,22 +1,24 @@
 //! tfvcs: manage VCS connections (OAuth clients and OAuth tokens) on HCP Terraform and
 //! Terraform Enterprise. `run` (in `commands`) takes parsed arguments and does one command.
 
-// Everything for stdout goes through output.rs, which handles closed pipes.
+// Everything for stdout goes through output/, which handles closed pipes.
+// Items are `pub(crate)` unless the binary, the tests or the fuzz targets reach them, so that
+// rustc reports what nothing uses.
 #![deny(clippy::print_stdout)]
 
 pub mod api;
 pub mod cli;
-pub mod commands;
-pub mod config;
+pub(crate) mod commands;
+pub(crate) mod config;
 pub mod error;
 pub mod generate;
-pub mod linked;
-pub mod output;
+pub(crate) mod linked;
+pub(crate) mod output;
 pub mod payload;
-pub mod progress;
-pub mod prompt;
-pub mod provider;
-pub mod sandbox;
+pub(crate) mod progress;
+pub(crate) mod prompt;
+pub(crate) mod provider;
+pub(crate) mod sandbox;
 pub mod secret;
 pub mod shared;
 pub mod terminal_text;

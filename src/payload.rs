@@ -27,12 +27,12 @@ pub const PUBLIC_ATTRIBUTES: [&str; 9] = [
 /// The attributes (typed: secrets as secrets) and relationships of a `--payload` document.
 pub struct Payload {
     pub attributes: Fields,
-    pub relationships: Map<String, Value>,
+    pub(crate) relationships: Map<String, Value>,
 }
 
 /// Reads and parses the payload at `path` (`-`: stdin); warns when it is a file others can
 /// read and it carries a secret.
-pub fn read(path: &Path) -> Result<Payload> {
+pub(crate) fn read(path: &Path) -> Result<Payload> {
     let source = secret::read_source(path, "--payload", Holds::Public)?;
     let payload = parse(&source.text, &secret::source_name(path))?;
     // A payload is a secret file only when it carries a secret (SPEC §3).

@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 /// of a burst by the next change or by `finish`).
 const REDRAW_EVERY: Duration = Duration::from_millis(50);
 
-pub struct Progress {
+pub(crate) struct Progress {
     /// `None`: stderr is not a terminal, or the progress line was turned off.
     line: Option<Mutex<Line>>,
 }
@@ -62,7 +62,7 @@ impl Line {
 impl Progress {
     /// A progress line labelled `label` ("pages", "relinked"), shown only when stderr is a
     /// terminal and `quiet` is false (`-v` traces share stderr: the line would tear them).
-    pub fn new(label: &'static str, quiet: bool) -> Progress {
+    pub(crate) fn new(label: &'static str, quiet: bool) -> Progress {
         if quiet || !std::io::stderr().is_terminal() {
             return Progress::hidden();
         }
@@ -79,7 +79,7 @@ impl Progress {
     }
 
     /// A progress that never shows.
-    pub fn hidden() -> Progress {
+    pub(crate) fn hidden() -> Progress {
         Progress { line: None }
     }
 
@@ -93,22 +93,22 @@ impl Progress {
     }
 
     /// `n` more units of work are known.
-    pub fn add_total(&self, n: u64) {
+    pub(crate) fn add_total(&self, n: u64) {
         self.update(|l| l.total += n, false);
     }
 
     /// `n` units of work are done.
-    pub fn advance(&self, n: u64) {
+    pub(crate) fn advance(&self, n: u64) {
         self.update(|l| l.done += n, false);
     }
 
     /// One unit of work failed (it counts as handled, and the line says how many failed).
-    pub fn fail(&self) {
+    pub(crate) fn fail(&self) {
         self.update(|l| l.failed += 1, true);
     }
 
     /// Clears the line; call before printing results. Safe to call more than once.
-    pub fn finish(&self) {
+    pub(crate) fn finish(&self) {
         if let Some(line) = &self.line {
             line.lock().unwrap_or_else(|e| e.into_inner()).clear();
         }

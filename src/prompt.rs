@@ -11,7 +11,7 @@ use crate::error::{Exit, Fail, Result};
 use crate::terminal_text::escape;
 
 /// A prompt may be shown: stdin and stderr are terminals and `--no-input` is off.
-pub fn interactive(no_input: bool) -> bool {
+pub(crate) fn interactive(no_input: bool) -> bool {
     !no_input && std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
 }
 
@@ -29,7 +29,7 @@ fn prompt_failed(e: dialoguer::Error) -> Fail {
 }
 
 /// Reads a line without echo. The text is never shown.
-pub fn hidden(prompt: &str) -> Result<String> {
+pub(crate) fn hidden(prompt: &str) -> Result<String> {
     let _restore = sigint::RestoreEchoOnInterrupt::install();
     Password::new()
         .with_prompt(escape(prompt))
@@ -39,7 +39,7 @@ pub fn hidden(prompt: &str) -> Result<String> {
 }
 
 /// Asks a yes/no question whose default is no.
-pub fn confirm(prompt: &str) -> Result<bool> {
+pub(crate) fn confirm(prompt: &str) -> Result<bool> {
     Confirm::new()
         .with_prompt(escape(prompt))
         .default(false)
@@ -69,10 +69,10 @@ mod sigint {
         }
     }
 
-    pub struct RestoreEchoOnInterrupt;
+    pub(crate) struct RestoreEchoOnInterrupt;
 
     impl RestoreEchoOnInterrupt {
-        pub fn install() -> Self {
+        pub(crate) fn install() -> Self {
             // SAFETY: plain libc calls on stdin (a terminal here) with valid pointers.
             unsafe {
                 let mut current = std::mem::MaybeUninit::<libc::termios>::uninit();
@@ -97,9 +97,9 @@ mod sigint {
 
 #[cfg(not(unix))]
 mod sigint {
-    pub struct RestoreEchoOnInterrupt;
+    pub(crate) struct RestoreEchoOnInterrupt;
     impl RestoreEchoOnInterrupt {
-        pub fn install() -> Self {
+        pub(crate) fn install() -> Self {
             RestoreEchoOnInterrupt
         }
     }

@@ -6,7 +6,7 @@ use clap::ValueEnum;
 /// The VCS providers the API accepts, spelled exactly as the API spells them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 #[value(rename_all = "snake_case")]
-pub enum Provider {
+pub(crate) enum Provider {
     Github,
     GithubEnterprise,
     GitlabHosted,
@@ -21,7 +21,7 @@ pub enum Provider {
 
 /// What a provider needs on create besides its URLs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Credentials {
+pub(crate) enum Credentials {
     /// `oauth-token-string` (a personal access token).
     Pat,
     /// A PAT and `private-key` (Azure DevOps Server).
@@ -37,7 +37,7 @@ enum ApiUrlRule {
 }
 
 impl Provider {
-    pub const ALL: [Provider; 10] = [
+    pub(crate) const ALL: [Provider; 10] = [
         Provider::Github,
         Provider::GithubEnterprise,
         Provider::GitlabHosted,
@@ -51,7 +51,7 @@ impl Provider {
     ];
 
     /// The `service-provider` value, exactly as the API spells it.
-    pub fn api_name(self) -> &'static str {
+    pub(crate) fn api_name(self) -> &'static str {
         match self {
             Provider::Github => "github",
             Provider::GithubEnterprise => "github_enterprise",
@@ -66,12 +66,12 @@ impl Provider {
         }
     }
 
-    pub fn from_api_name(name: &str) -> Option<Provider> {
+    pub(crate) fn from_api_name(name: &str) -> Option<Provider> {
         Provider::ALL.into_iter().find(|p| p.api_name() == name)
     }
 
     /// `service-provider-display-name` as HCP Terraform shows it.
-    pub fn display_name(self) -> &'static str {
+    pub(crate) fn display_name(self) -> &'static str {
         match self {
             Provider::Github => "GitHub",
             Provider::GithubEnterprise => "GitHub Enterprise",
@@ -86,7 +86,7 @@ impl Provider {
         }
     }
 
-    pub fn credentials(self) -> Credentials {
+    pub(crate) fn credentials(self) -> Credentials {
         match self {
             Provider::BitbucketDataCenter | Provider::BitbucketServer => Credentials::AppLink,
             Provider::AdoServer => Credentials::PatAndPrivateKey,
@@ -95,7 +95,7 @@ impl Provider {
     }
 
     /// The HTTP URL used when none is given; `None` where the user must give one.
-    pub fn default_http_url(self) -> Option<&'static str> {
+    pub(crate) fn default_http_url(self) -> Option<&'static str> {
         match self {
             Provider::Github => Some("https://github.com"),
             Provider::GitlabHosted => Some("https://gitlab.com"),
@@ -122,7 +122,7 @@ impl Provider {
     }
 
     /// The API URL used when none is given, from the HTTP URL in use.
-    pub fn default_api_url(self, http_url: &str) -> String {
+    pub(crate) fn default_api_url(self, http_url: &str) -> String {
         match self.api_url_rule() {
             ApiUrlRule::Fixed(url) => url.to_string(),
             ApiUrlRule::Suffix(suffix) => format!("{}{suffix}", http_url.trim_end_matches('/')),
@@ -133,7 +133,7 @@ impl Provider {
 /// Whether `url` is an absolute http(s) URL with a host.
 /// The shape of an Azure DevOps organization name (`ado-org-name`, for organization-scoped
 /// PATs): 1 to 50 letters, digits and hyphens, starting and ending with a letter or digit.
-pub fn is_ado_org_name(name: &str) -> bool {
+pub(crate) fn is_ado_org_name(name: &str) -> bool {
     let bytes = name.as_bytes();
     (1..=50).contains(&bytes.len())
         && bytes
@@ -143,7 +143,7 @@ pub fn is_ado_org_name(name: &str) -> bool {
         && bytes[bytes.len() - 1].is_ascii_alphanumeric()
 }
 
-pub fn is_absolute_http_url(url: &str) -> bool {
+pub(crate) fn is_absolute_http_url(url: &str) -> bool {
     let rest = url
         .strip_prefix("https://")
         .or_else(|| url.strip_prefix("http://"));

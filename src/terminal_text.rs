@@ -6,7 +6,7 @@
 
 use std::borrow::Cow;
 
-pub use crate::shared::text::is_unsafe;
+pub(crate) use crate::shared::text::is_unsafe;
 
 /// `text` with every [unsafe](is_unsafe) character written as Rust writes it in a string
 /// literal: `\n`, `\r`, `\t`, `\0`, else `\u{1b}`, and every secret tfvcs has read shown
@@ -38,7 +38,7 @@ fn escape_controls(text: &str) -> Cow<'_, str> {
 /// the bidirectional and separator characters) written as `\uXXXX`: the same document to any
 /// parser, harmless on a terminal. serde_json already escapes C0 controls; these characters
 /// can only occur inside strings, where `\uXXXX` means the character itself.
-pub fn escape_json(json: &str) -> Cow<'_, str> {
+pub(crate) fn escape_json(json: &str) -> Cow<'_, str> {
     if !json.contains(is_unsafe_in_json) {
         return Cow::Borrowed(json);
     }

@@ -10,7 +10,7 @@ use serde_json::{Map, Value};
 use crate::secret::Secret;
 
 /// How a secret is shown in a body printed for a person.
-pub const REDACTED: &str = "[redacted]";
+pub(crate) const REDACTED: &str = "[redacted]";
 
 /// A JSON value whose leaves may be secrets.
 #[derive(Clone, PartialEq)]
@@ -28,11 +28,11 @@ pub enum Body {
 pub struct Fields(Vec<(String, Body)>);
 
 impl Fields {
-    pub fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Fields::default()
     }
 
-    pub fn insert(&mut self, key: impl Into<String>, value: impl Into<Body>) {
+    pub(crate) fn insert(&mut self, key: impl Into<String>, value: impl Into<Body>) {
         let (key, value) = (key.into(), value.into());
         match self.0.iter_mut().find(|(k, _)| *k == key) {
             Some((_, slot)) => *slot = value,
@@ -40,20 +40,20 @@ impl Fields {
         }
     }
 
-    pub fn get(&self, key: &str) -> Option<&Body> {
+    pub(crate) fn get(&self, key: &str) -> Option<&Body> {
         self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v)
     }
 
-    pub fn contains_key(&self, key: &str) -> bool {
+    pub(crate) fn contains_key(&self, key: &str) -> bool {
         self.get(key).is_some()
     }
 
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
 
     /// A public string member, if set and not empty.
-    pub fn text(&self, key: &str) -> Option<&str> {
+    pub(crate) fn text(&self, key: &str) -> Option<&str> {
         match self.get(key)? {
             Body::Json(Value::String(s)) if !s.is_empty() => Some(s),
             _ => None,
@@ -61,7 +61,7 @@ impl Fields {
     }
 
     /// A public member, if set.
-    pub fn json(&self, key: &str) -> Option<&Value> {
+    pub(crate) fn json(&self, key: &str) -> Option<&Value> {
         match self.get(key)? {
             Body::Json(value) => Some(value),
             _ => None,
@@ -69,7 +69,7 @@ impl Fields {
     }
 
     /// A secret member, if set.
-    pub fn secret(&self, key: &str) -> Option<&Secret> {
+    pub(crate) fn secret(&self, key: &str) -> Option<&Secret> {
         match self.get(key)? {
             Body::Secret(secret) => Some(secret),
             _ => None,
@@ -77,19 +77,19 @@ impl Fields {
     }
 
     /// Whether `key` holds a non-empty value, public or secret.
-    pub fn is_set(&self, key: &str) -> bool {
+    pub(crate) fn is_set(&self, key: &str) -> bool {
         self.text(key).is_some() || self.secret(key).is_some_and(|s| !s.expose().is_empty())
     }
 
     /// Whether any member, at any depth, is a secret.
-    pub fn holds_secret(&self) -> bool {
+    pub(crate) fn holds_secret(&self) -> bool {
         self.0.iter().any(|(_, v)| v.holds_secret())
     }
 
     /// The members of a document tfvcs did not build (a `--payload`'s attributes): those
     /// named in `public` are public; every other string, at any depth, is taken for a secret,
     /// since tfvcs cannot know what an attribute it does not know holds.
-    pub fn from_untrusted(members: Map<String, Value>, public: &[&str]) -> Fields {
+    pub(crate) fn from_untrusted(members: Map<String, Value>, public: &[&str]) -> Fields {
         let mut fields = Fields::new();
         for (key, value) in members {
             let value = if public.contains(&key.as_str()) {
@@ -154,7 +154,7 @@ impl Body {
     }
 
     /// Every secret in the body, to keep them out of what is traced of the answer.
-    pub fn secrets(&self) -> Vec<&Secret> {
+    pub(crate) fn secrets(&self) -> Vec<&Secret> {
         match self {
             Body::Json(_) => Vec::new(),
             Body::Secret(secret) => vec![secret],
@@ -166,19 +166,11 @@ impl Body {
     fn holds_secret(&self) -> bool {
         !self.secrets().is_empty()
     }
-
-    /// The member `key` of an object body.
-    pub fn get(&self, key: &str) -> Option<&Body> {
-        match self {
-            Body::Object(fields) => fields.get(key),
-            _ => None,
-        }
-    }
 }
 
 /// `{"data": {"type": resource_type, "attributes": …, "relationships": …}}`: a JSON:API
 /// write document, leaving out empty parts.
-pub fn document(
+pub(crate) fn document(
     resource_type: &str,
     attributes: Fields,
     relationships: Map<String, Value>,
@@ -230,7 +222,7 @@ const SECRET_RESPONSE_ATTRIBUTES: [&str; 4] =
 /// An answer for the `-vv` trace: the attributes of SPEC §7 redacted by name, and any string
 /// holding one of the secrets just `sent` redacted too (a server that echoes a request must
 /// not make tfvcs print what it typed as a secret).
-pub fn redact_response(doc: &Value, sent: &[&Secret]) -> Value {
+pub(crate) fn redact_response(doc: &Value, sent: &[&Secret]) -> Value {
     let holds_sent = |s: &str| {
         sent.iter()
             .any(|secret| !secret.expose().is_empty() && s.contains(secret.expose()))

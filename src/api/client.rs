@@ -9,53 +9,53 @@ use std::time::{Duration, Instant, SystemTime};
 
 use serde_json::Value;
 use ureq::Agent;
-pub use ureq::http::Method;
+pub(crate) use ureq::http::Method;
 use ureq::tls::{Certificate, RootCerts, TlsConfig};
 
 use super::body::{Body, redact_response};
 use super::error::{ApiError, TransportKind, parse_error_body, status_line};
 use super::pacer::Pacer;
-pub use super::request::{ApiRequest, segment};
+pub(crate) use super::request::{ApiRequest, segment};
 use super::retry::{self, Backoff, Decision};
 use super::transport::{describe_body_error, describe_transport_error};
 use crate::secret::Secret;
 
-pub const JSON_API: &str = "application/vnd.api+json";
-pub const USER_AGENT: &str = concat!("tfvcs/", env!("CARGO_PKG_VERSION"));
+pub(crate) const JSON_API: &str = "application/vnd.api+json";
+pub(crate) const USER_AGENT: &str = concat!("tfvcs/", env!("CARGO_PKG_VERSION"));
 /// Bodies larger than this are refused, not read (no TFE document comes near it).
-pub const MAX_BODY: u64 = 32 * 1024 * 1024;
+pub(crate) const MAX_BODY: u64 = 32 * 1024 * 1024;
 
 /// A successful answer: its status and its JSON body (`None` for an empty body, as with 204),
 /// parsed as a `Value` or, through [`ApiClient::send_parsed`], straight into something leaner.
 #[derive(Debug)]
-pub struct ApiResponse<T = Value> {
-    pub status: u16,
-    pub body: Option<T>,
+pub(crate) struct ApiResponse<T = Value> {
+    pub(crate) status: u16,
+    pub(crate) body: Option<T>,
 }
 
 /// Everything the client needs, resolved beforehand by the configuration.
-pub struct ClientSettings {
+pub(crate) struct ClientSettings {
     /// `{scheme}://{host}[:port]{base path}`.
-    pub base_url: String,
+    pub(crate) base_url: String,
     /// `host[:port]`, as error messages name the server.
-    pub host: String,
+    pub(crate) host: String,
     /// Whether the host is a loopback address (no network between us and it).
-    pub loopback: bool,
-    pub token: Secret,
+    pub(crate) loopback: bool,
+    pub(crate) token: Secret,
     /// Per HTTP request.
-    pub timeout: Duration,
+    pub(crate) timeout: Duration,
     /// Retries after the first attempt (SPEC §5).
-    pub retries: u32,
-    pub verbose: u8,
+    pub(crate) retries: u32,
+    pub(crate) verbose: u8,
     /// Trusted roots in place of the bundled ones (`--ca-cert`).
-    pub ca_roots: Option<Vec<Certificate<'static>>>,
+    pub(crate) ca_roots: Option<Vec<Certificate<'static>>>,
     /// The proxy to go through, `None` for a direct connection (decided in `proxy.rs`).
-    pub proxy: Option<ureq::Proxy>,
+    pub(crate) proxy: Option<ureq::Proxy>,
     /// The waits between retries.
-    pub backoff: Backoff,
+    pub(crate) backoff: Backoff,
 }
 
-pub struct ApiClient {
+pub(crate) struct ApiClient {
     agent: Agent,
     base_url: String,
     token: Secret,
@@ -84,7 +84,7 @@ impl From<ApiError> for Failed {
 }
 
 impl ApiClient {
-    pub fn new(settings: ClientSettings) -> ApiClient {
+    pub(crate) fn new(settings: ClientSettings) -> ApiClient {
         let mut builder = Agent::config_builder()
             .http_status_as_error(false)
             // Redirects are answers to report, never to follow (SPEC §2).
@@ -114,25 +114,15 @@ impl ApiClient {
         }
     }
 
-    /// The pacer every request of this client waits on (see `pages.rs`).
-    pub fn pacer(&self) -> &Pacer {
-        &self.pacer
-    }
-
-    /// Whether `-v` traces go to stderr (a progress line would tear them).
-    pub fn verbose(&self) -> bool {
-        self.verbose > 0
-    }
-
     /// The absolute URL of `request` on this server.
-    pub fn url(&self, request: &ApiRequest) -> String {
+    pub(crate) fn url(&self, request: &ApiRequest) -> String {
         request.url(&self.base_url)
     }
 
     /// Sends `request` as one logical request: the first attempt, then the retries of
     /// SPEC §5 (at most `retries` more), each traced with `-v`. A non-success status is an
     /// error; a DELETE answered 404 after a retried attempt is success (it is gone).
-    pub fn send(&self, request: &ApiRequest) -> Result<ApiResponse, ApiError> {
+    pub(crate) fn send(&self, request: &ApiRequest) -> Result<ApiResponse, ApiError> {
         self.send_parsed(request, |text| {
             serde_json::from_str::<Value>(text).map_err(|e| format!("the body is not JSON ({e})"))
         })
@@ -141,7 +131,7 @@ impl ApiClient {
     /// [`send`](Self::send), with the JSON body read by `parse` instead of into a `Value`
     /// (`Err` says what is wrong with it): a list page goes straight to compact resources,
     /// at a fraction of a `Value`'s memory.
-    pub fn send_parsed<T>(
+    pub(crate) fn send_parsed<T>(
         &self,
         request: &ApiRequest,
         parse: impl Fn(&str) -> Result<T, String>,
@@ -358,15 +348,9 @@ impl ApiClient {
         }
     }
 
-    /// Sends `request` and returns the JSON:API document it answers with: a JSON object with
-    /// `data` (of any shape; the caller checks it).
-    pub fn any_document(&self, request: &ApiRequest) -> Result<Value, ApiError> {
-        self.status_and_document(request).map(|(_, doc)| doc)
-    }
-
     /// Sends `request` and returns the JSON:API document it answers with: one resource, an
     /// object with an `id`.
-    pub fn document(&self, request: &ApiRequest) -> Result<Value, ApiError> {
+    pub(crate) fn document(&self, request: &ApiRequest) -> Result<Value, ApiError> {
         let (status, doc) = self.status_and_document(request)?;
         let problem = match &doc["data"] {
             Value::Object(resource) => match resource.get("id") {

@@ -10,22 +10,22 @@ use ureq::http::{Method, StatusCode};
 
 /// One error object of a TFE error document.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct ErrorItem {
-    pub title: Option<String>,
-    pub detail: Option<String>,
-    pub pointer: Option<String>,
+pub(crate) struct ErrorItem {
+    pub(crate) title: Option<String>,
+    pub(crate) detail: Option<String>,
+    pub(crate) pointer: Option<String>,
 }
 
 /// What an error answer's body said: TFE's error objects, or text that is not such a document
 /// (an HTML page from a proxy, a plain message), kept so the user sees what came back.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ErrorBody {
+pub(crate) enum ErrorBody {
     Errors(Vec<ErrorItem>),
     Text(String),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TransportKind {
+pub(crate) enum TransportKind {
     /// The host name does not resolve.
     Resolve,
     /// Nothing accepted the connection (refused, unreachable).
@@ -40,7 +40,7 @@ pub enum TransportKind {
 }
 
 #[derive(Debug)]
-pub enum ApiError {
+pub(crate) enum ApiError {
     /// The server answered with a non-success status.
     Status {
         method: Method,
@@ -80,7 +80,7 @@ const TEXT_EXCERPT_CHARS: usize = 200;
 /// Parses every TFE error body shape: JSON:API error objects (string or numeric `status`,
 /// `source.pointer`), a bare array of strings, or `{"message": …}`. A JSON body of another
 /// shape gives no items; a body that is not JSON is kept as text.
-pub fn parse_error_body(body: &str) -> ErrorBody {
+pub(crate) fn parse_error_body(body: &str) -> ErrorBody {
     let Ok(doc) = serde_json::from_str::<Value>(body) else {
         return ErrorBody::Text(body.to_string());
     };
@@ -117,7 +117,7 @@ pub fn parse_error_body(body: &str) -> ErrorBody {
 }
 
 /// `404 Not Found`: the status and its standard reason, if it has one.
-pub fn status_line(status: u16) -> String {
+pub(crate) fn status_line(status: u16) -> String {
     let reason = StatusCode::from_u16(status)
         .ok()
         .and_then(|s| s.canonical_reason())
@@ -137,7 +137,7 @@ fn one_line_excerpt(text: &str) -> String {
 
 impl ApiError {
     /// The same error, saying how many attempts it took.
-    pub fn after_attempts(mut self, n: u32) -> Self {
+    pub(crate) fn after_attempts(mut self, n: u32) -> Self {
         if let ApiError::Status { attempts, .. } | ApiError::Transport { attempts, .. } = &mut self
         {
             *attempts = n;
@@ -146,14 +146,14 @@ impl ApiError {
     }
 
     /// How many attempts were made: more than one after retries.
-    pub fn attempts(&self) -> u32 {
+    pub(crate) fn attempts(&self) -> u32 {
         match self {
             ApiError::Status { attempts, .. } | ApiError::Transport { attempts, .. } => *attempts,
             _ => 1,
         }
     }
 
-    pub fn method(&self) -> &Method {
+    pub(crate) fn method(&self) -> &Method {
         match self {
             ApiError::Status { method, .. }
             | ApiError::Redirect { method, .. }
@@ -162,14 +162,14 @@ impl ApiError {
         }
     }
 
-    pub fn status(&self) -> Option<u16> {
+    pub(crate) fn status(&self) -> Option<u16> {
         match self {
             ApiError::Status { status, .. } | ApiError::Redirect { status, .. } => Some(*status),
             _ => None,
         }
     }
 
-    pub fn transport_kind(&self) -> Option<TransportKind> {
+    pub(crate) fn transport_kind(&self) -> Option<TransportKind> {
         match self {
             ApiError::Transport { kind, .. } => Some(*kind),
             _ => None,
@@ -179,7 +179,7 @@ impl ApiError {
 
 impl ApiError {
     /// The first line: method, URL and what happened.
-    pub fn summary(&self) -> String {
+    pub(crate) fn summary(&self) -> String {
         match self {
             ApiError::Status {
                 method,
@@ -219,7 +219,7 @@ impl ApiError {
 
     /// What the server's error body said, one line per error object (server text, as sent:
     /// whoever shows it escapes it).
-    pub fn details(&self) -> Vec<String> {
+    pub(crate) fn details(&self) -> Vec<String> {
         let ApiError::Status { body, .. } = self else {
             return Vec::new();
         };

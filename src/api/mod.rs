@@ -2,13 +2,13 @@
 //! documents, request bodies that keep secrets typed, the errors, and the paced page walk.
 
 pub mod body;
-pub mod client;
-pub mod error;
-pub mod model;
-pub mod pacer;
-pub mod page;
-pub mod pages;
-pub mod paths;
-pub mod request;
-pub mod retry;
+pub(crate) mod client;
+pub(crate) mod error;
+pub(crate) mod model;
+pub(crate) mod pacer;
+pub(crate) mod page;
+pub(crate) mod pages;
+pub(crate) mod paths;
+pub(crate) mod request;
+pub(crate) mod retry;
 mod transport;

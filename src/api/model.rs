@@ -2,26 +2,15 @@
 //! `-o json` shows the server's document with its key order); the views below read the fields
 //! tables need, treating every attribute as optional (older TFE releases lack some).
 
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 
 use crate::shared::jsonapi::identifier;
 
 /// Every item of every page of a list, in order, with the `included` resources if any came.
 #[derive(Debug, Default, Clone, PartialEq)]
-pub struct ListDocument {
-    pub data: Vec<Value>,
-    pub included: Option<Vec<Value>>,
-}
-
-impl ListDocument {
-    pub fn to_json(&self) -> Value {
-        let mut doc = Map::new();
-        doc.insert("data".into(), Value::Array(self.data.clone()));
-        if let Some(included) = &self.included {
-            doc.insert("included".into(), Value::Array(included.clone()));
-        }
-        Value::Object(doc)
-    }
+pub(crate) struct ListDocument {
+    pub(crate) data: Vec<Value>,
+    pub(crate) included: Option<Vec<Value>>,
 }
 
 fn text(resource: &Value, pointer: &str) -> Option<String> {
@@ -47,26 +36,26 @@ fn related_ids(resource: &Value, relationship: &str) -> Vec<String> {
 
 /// The fields of an `oauth-clients` resource that tfvcs shows.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct ClientView {
-    pub id: String,
-    pub name: Option<String>,
-    pub provider: Option<String>,
-    pub provider_display_name: Option<String>,
-    pub http_url: Option<String>,
-    pub api_url: Option<String>,
-    pub organization: Option<String>,
-    pub organization_scoped: Option<bool>,
-    pub projects: Vec<String>,
-    pub agent_pool: Option<String>,
-    pub token_ids: Vec<String>,
-    pub callback_url: Option<String>,
-    pub created_at: Option<String>,
-    pub affected_workspaces: Option<Vec<String>>,
-    pub affected_workspaces_count: Option<u64>,
+pub(crate) struct ClientView {
+    pub(crate) id: String,
+    pub(crate) name: Option<String>,
+    pub(crate) provider: Option<String>,
+    pub(crate) provider_display_name: Option<String>,
+    pub(crate) http_url: Option<String>,
+    pub(crate) api_url: Option<String>,
+    pub(crate) organization: Option<String>,
+    pub(crate) organization_scoped: Option<bool>,
+    pub(crate) projects: Vec<String>,
+    pub(crate) agent_pool: Option<String>,
+    pub(crate) token_ids: Vec<String>,
+    pub(crate) callback_url: Option<String>,
+    pub(crate) created_at: Option<String>,
+    pub(crate) affected_workspaces: Option<Vec<String>>,
+    pub(crate) affected_workspaces_count: Option<u64>,
 }
 
 impl ClientView {
-    pub fn from_resource(resource: &Value) -> ClientView {
+    pub(crate) fn from_resource(resource: &Value) -> ClientView {
         ClientView {
             id: text(resource, "/id").unwrap_or_default(),
             name: text(resource, "/attributes/name"),
@@ -101,16 +90,16 @@ impl ClientView {
 
 /// The fields of an `oauth-tokens` resource that tfvcs shows.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct TokenView {
-    pub id: String,
-    pub client_id: Option<String>,
-    pub user: Option<String>,
-    pub has_ssh_key: Option<bool>,
-    pub created_at: Option<String>,
+pub(crate) struct TokenView {
+    pub(crate) id: String,
+    pub(crate) client_id: Option<String>,
+    pub(crate) user: Option<String>,
+    pub(crate) has_ssh_key: Option<bool>,
+    pub(crate) created_at: Option<String>,
 }
 
 impl TokenView {
-    pub fn from_resource(resource: &Value) -> TokenView {
+    pub(crate) fn from_resource(resource: &Value) -> TokenView {
         TokenView {
             id: text(resource, "/id").unwrap_or_default(),
             client_id: text(resource, "/relationships/oauth-client/data/id"),
@@ -124,18 +113,18 @@ impl TokenView {
 }
 
 /// The `data` of a single-resource document.
-pub fn primary(doc: &Value) -> &Value {
+pub(crate) fn primary(doc: &Value) -> &Value {
     doc.get("data").unwrap_or(&Value::Null)
 }
 
 /// `{"data": [{"type":"projects","id":…}, …]}`: a client's `projects` relationship, and the
 /// body of add/remove projects.
-pub fn project_list_body(project_ids: &[String]) -> Value {
+pub(crate) fn project_list_body(project_ids: &[String]) -> Value {
     json!({ "data": project_ids.iter().map(|id| identifier("projects", id)).collect::<Vec<_>>() })
 }
 
 /// `{"data": {"type":"agent-pools","id":…}}`, or `{"data": null}` to detach the client.
-pub fn agent_pool_relationship(pool: Option<&str>) -> Value {
+pub(crate) fn agent_pool_relationship(pool: Option<&str>) -> Value {
     json!({ "data": pool.map(|id| identifier("agent-pools", id)) })
 }
 

@@ -7,7 +7,7 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 /// Requests per second before any response has named the server's limit.
-pub const DEFAULT_RATE: f64 = 20.0;
+pub(crate) const DEFAULT_RATE: f64 = 20.0;
 /// The share of the server's `X-RateLimit-Limit` the pacer uses.
 const LIMIT_SHARE: f64 = 2.0 / 3.0;
 /// 429s halve the rate at most this many times (20/s → 0.3/s).
@@ -15,7 +15,7 @@ const MAX_SLOWDOWNS: u32 = 6;
 
 /// Spaces request starts evenly: one slot every `1 / rate` seconds, shared by every thread.
 #[derive(Debug)]
-pub struct Pacer {
+pub(crate) struct Pacer {
     state: Mutex<PacerState>,
 }
 
@@ -47,7 +47,7 @@ impl Default for Pacer {
 
 impl Pacer {
     /// A pacer at `per_second` requests per second until a response names a limit.
-    pub fn new(per_second: f64) -> Pacer {
+    pub(crate) fn new(per_second: f64) -> Pacer {
         Pacer {
             state: Mutex::new(PacerState {
                 base_rate: per_second.max(f64::MIN_POSITIVE),
@@ -58,12 +58,13 @@ impl Pacer {
     }
 
     /// Requests per second now.
-    pub fn per_second(&self) -> f64 {
+    #[cfg(test)]
+    pub(crate) fn per_second(&self) -> f64 {
         self.lock().rate()
     }
 
     /// Blocks until the calling thread may start a request, and takes that slot.
-    pub fn wait(&self) {
+    pub(crate) fn wait(&self) {
         let slot = {
             let mut state = self.lock();
             let now = Instant::now();
@@ -80,7 +81,7 @@ impl Pacer {
     /// Learns from a response: its `X-RateLimit-Limit` sets the rate to two thirds of it; a
     /// 429 halves the rate and holds back the next request by one new interval. Returns the
     /// new rate when a 429 lowered it (for the `-v` trace).
-    pub fn observe(&self, status: u16, rate_limit: Option<f64>) -> Option<f64> {
+    pub(crate) fn observe(&self, status: u16, rate_limit: Option<f64>) -> Option<f64> {
         let mut state = self.lock();
         if let Some(limit) = rate_limit.filter(|l| l.is_finite() && *l > 0.0) {
             state.base_rate = limit * LIMIT_SHARE;

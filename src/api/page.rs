@@ -8,16 +8,16 @@ use serde_json::value::RawValue;
 
 /// `meta.pagination` of one page, as far as the walk needs it.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Pagination {
-    pub next_page: Option<u64>,
-    pub total_pages: Option<u64>,
+pub(crate) struct Pagination {
+    pub(crate) next_page: Option<u64>,
+    pub(crate) total_pages: Option<u64>,
 }
 
 /// One resource of a list page, kept as the compact JSON text it serialises to (key order
 /// as the server sent it): a tenth of the memory of a parsed `Value`, so pages waiting for
 /// their turn cost little. `value()` parses it when a caller needs the fields.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Resource {
+pub(crate) struct Resource {
     kind: String,
     id: String,
     json: String,
@@ -25,7 +25,8 @@ pub struct Resource {
 
 impl Resource {
     /// Reads a JSON:API resource; `Err` says what is wrong with it.
-    pub fn from_value(resource: &Value) -> Result<Resource, String> {
+    #[cfg(test)]
+    pub(crate) fn from_value(resource: &Value) -> Result<Resource, String> {
         let Some(id) = resource
             .get("id")
             .and_then(Value::as_str)
@@ -44,22 +45,22 @@ impl Resource {
         })
     }
 
-    pub fn id(&self) -> &str {
+    pub(crate) fn id(&self) -> &str {
         &self.id
     }
 
     /// The JSON:API `type`.
-    pub fn kind(&self) -> &str {
+    pub(crate) fn kind(&self) -> &str {
         &self.kind
     }
 
     /// The resource as compact JSON.
-    pub fn json(&self) -> &str {
+    pub(crate) fn json(&self) -> &str {
         &self.json
     }
 
     /// The resource parsed.
-    pub fn value(&self) -> Value {
+    pub(crate) fn value(&self) -> Value {
         serde_json::from_str(&self.json).expect("serialised from a Value")
     }
 }
@@ -67,10 +68,10 @@ impl Resource {
 /// One page of a list: its items, its `included` resources, and its pagination (`None` when
 /// the server sent no `meta.pagination`: the list is complete).
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Page {
-    pub items: Vec<Resource>,
-    pub included: Vec<Resource>,
-    pub pagination: Option<Pagination>,
+pub(crate) struct Page {
+    pub(crate) items: Vec<Resource>,
+    pub(crate) included: Vec<Resource>,
+    pub(crate) pagination: Option<Pagination>,
 }
 
 /// A list document as its text, borrowed: nothing of it is parsed but the ids.
@@ -134,7 +135,7 @@ impl Resource {
 impl Page {
     /// Reads a list document from its text without building a `Value` of it; `Err` says what
     /// is wrong with it (the same words as [`Page::from_document`] and the API client's).
-    pub fn from_text(text: &str) -> Result<Page, String> {
+    pub(crate) fn from_text(text: &str) -> Result<Page, String> {
         let top: &RawValue =
             serde_json::from_str(text).map_err(|e| format!("the body is not JSON ({e})"))?;
         if raw_kind(top) != "an object" {
@@ -168,7 +169,8 @@ impl Page {
     }
 
     /// Reads a list document; `Err` says what is wrong with it.
-    pub fn from_document(doc: &Value) -> Result<Page, String> {
+    #[cfg(test)]
+    pub(crate) fn from_document(doc: &Value) -> Result<Page, String> {
         let items = match doc.get("data") {
             Some(Value::Array(items)) => items,
             _ => return Err("expected a list (`data` array)".into()),

@@ -42,11 +42,11 @@ use std::sync::{Condvar, Mutex};
 use super::client::{ApiClient, ApiRequest, Method};
 use super::error::ApiError;
 use super::model::ListDocument;
-pub use super::page::{Page, Pagination, Resource};
+pub(crate) use super::page::{Page, Pagination, Resource};
 
 /// What a walk reports as pages arrive: the terminal's progress line (`progress.rs`), or
 /// nothing. The API layer knows only this much of it.
-pub trait Progress: Sync {
+pub(crate) trait Progress: Sync {
     /// More pages are known to exist.
     fn add_total(&self, n: u64);
     /// Pages done.
@@ -54,7 +54,7 @@ pub trait Progress: Sync {
 }
 
 /// Progress nobody sees.
-pub struct NoProgress;
+pub(crate) struct NoProgress;
 
 impl Progress for NoProgress {
     fn add_total(&self, _: u64) {}
@@ -62,17 +62,17 @@ impl Progress for NoProgress {
 }
 
 /// The largest page TFE serves.
-pub const PAGE_SIZE: u64 = 100;
+pub(crate) const PAGE_SIZE: u64 = 100;
 /// Requests of one walk in flight at once. The pacer, not this, sets the rate; this only has
 /// to cover the rate times the round trip (20/s × 200 ms = 4).
-pub const IN_FLIGHT: usize = 8;
+pub(crate) const IN_FLIGHT: usize = 8;
 /// Pages fetched but not yet delivered, at most: the walk's memory bound.
-pub const WINDOW: u64 = 2 * IN_FLIGHT as u64;
+pub(crate) const WINDOW: u64 = 2 * IN_FLIGHT as u64;
 /// A walk past this many pages (a million items) is a server that never ends its list.
-pub const MAX_PAGES: u64 = 10_000;
+pub(crate) const MAX_PAGES: u64 = 10_000;
 
 /// Where pages come from: one page by its number (from 1).
-pub trait PageSource: Sync {
+pub(crate) trait PageSource: Sync {
     type Error: Send;
     fn fetch(&self, number: u64) -> Result<Page, Self::Error>;
     /// The error for a list that would run away at page `number` (`what` says how).
@@ -140,7 +140,7 @@ fn next_of<S: PageSource>(
 /// Walks every page of `source`, handing each page to `deliver` in page order with items and
 /// `included` resources already delivered removed; `progress` counts pages once there is more
 /// than one. Returns the number of pages fetched.
-pub fn walk<S: PageSource, E: From<S::Error>>(
+pub(crate) fn walk<S: PageSource, E: From<S::Error>>(
     source: &S,
     progress: &dyn Progress,
     mut deliver: impl FnMut(Page) -> Result<(), E>,
@@ -283,7 +283,7 @@ fn concurrent<S: PageSource, E: From<S::Error>>(
 /// Runs `task` on every item, at most `in_flight` at once, and returns the results in the
 /// items' order. With tasks that call `ApiClient::send`, the run's pacer spaces them (relink's
 /// PATCHes, SPEC §10: "paced as lists are").
-pub fn for_each_concurrent<T: Sync, R: Send>(
+pub(crate) fn for_each_concurrent<T: Sync, R: Send>(
     items: &[T],
     in_flight: usize,
     task: impl Fn(&T) -> R + Sync,
@@ -319,7 +319,7 @@ pub fn for_each_concurrent<T: Sync, R: Send>(
 /// Why a walk through the API stopped: the API failed (or the list ran away), or `deliver`
 /// refused a page.
 #[derive(Debug)]
-pub enum WalkError<E> {
+pub(crate) enum WalkError<E> {
     Api(ApiError),
     Deliver(E),
 }
@@ -379,7 +379,7 @@ impl ApiClient {
     /// Walks every page of the GET list `request` (its own query plus the page parameters),
     /// paced by this client's pacer, handing pages to `deliver` in order (see the module doc).
     /// Returns the number of pages fetched.
-    pub fn walk<E>(
+    pub(crate) fn walk<E>(
         &self,
         request: &ApiRequest,
         progress: &dyn Progress,
@@ -392,7 +392,11 @@ impl ApiClient {
 
     /// Every item of every page of a list, in memory (for resolving a name; lists that print
     /// go page by page through `walk`).
-    pub fn list_all(&self, path: &str, query: &[(&str, &str)]) -> Result<ListDocument, ApiError> {
+    pub(crate) fn list_all(
+        &self,
+        path: &str,
+        query: &[(&str, &str)],
+    ) -> Result<ListDocument, ApiError> {
         let mut request = ApiRequest::new(Method::GET, path);
         for (key, value) in query {
             request = request.query(key, value);

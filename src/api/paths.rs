@@ -5,48 +5,48 @@
 use super::request::segment;
 
 /// `GET /account/details`: who the API token belongs to.
-pub const ACCOUNT_DETAILS: &str = "/account/details";
+pub(crate) const ACCOUNT_DETAILS: &str = "/account/details";
 
 /// `GET /github-app/installations`: the installations the token's user can use.
-pub const GITHUB_APP_INSTALLATIONS: &str = "/github-app/installations";
+pub(crate) const GITHUB_APP_INSTALLATIONS: &str = "/github-app/installations";
 
 /// `/github-app/installation/:id`.
-pub fn github_app_installation(id: &str) -> String {
+pub(crate) fn github_app_installation(id: &str) -> String {
     format!("/github-app/installation/{}", segment(id))
 }
 
 /// `/organizations/:org/oauth-clients`.
-pub fn organization_clients(org: &str) -> String {
+pub(crate) fn organization_clients(org: &str) -> String {
     format!("/organizations/{}/oauth-clients", segment(org))
 }
 
 /// `/oauth-clients/:id`.
-pub fn client(id: &str) -> String {
+pub(crate) fn client(id: &str) -> String {
     format!("/oauth-clients/{}", segment(id))
 }
 
 /// `/oauth-clients/:id/relationships/projects`.
-pub fn client_projects(id: &str) -> String {
+pub(crate) fn client_projects(id: &str) -> String {
     format!("{}/relationships/projects", client(id))
 }
 
 /// `/oauth-clients/:id/oauth-tokens`.
-pub fn client_tokens(id: &str) -> String {
+pub(crate) fn client_tokens(id: &str) -> String {
     format!("{}/oauth-tokens", client(id))
 }
 
 /// `/organizations/:org/oauth-tokens`.
-pub fn organization_tokens(org: &str) -> String {
+pub(crate) fn organization_tokens(org: &str) -> String {
     format!("/organizations/{}/oauth-tokens", segment(org))
 }
 
 /// `/oauth-tokens/:id`.
-pub fn token(id: &str) -> String {
+pub(crate) fn token(id: &str) -> String {
     format!("/oauth-tokens/{}", segment(id))
 }
 
 /// `/organizations/:org/projects`.
-pub fn organization_projects(org: &str) -> String {
+pub(crate) fn organization_projects(org: &str) -> String {
     format!("/organizations/{}/projects", segment(org))
 }
 

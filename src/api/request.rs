@@ -9,15 +9,15 @@ use crate::shared::jsonapi::encode_component;
 /// One API request: a path below the base URL, its query, and an optional JSON:API body.
 /// No `Debug`: print `body.redacted()` to show a body.
 #[derive(Clone, PartialEq)]
-pub struct ApiRequest {
-    pub method: Method,
-    pub path: String,
-    pub query: Vec<(String, String)>,
-    pub body: Option<Body>,
+pub(crate) struct ApiRequest {
+    pub(crate) method: Method,
+    pub(crate) path: String,
+    pub(crate) query: Vec<(String, String)>,
+    pub(crate) body: Option<Body>,
 }
 
 impl ApiRequest {
-    pub fn new(method: Method, path: impl Into<String>) -> Self {
+    pub(crate) fn new(method: Method, path: impl Into<String>) -> Self {
         ApiRequest {
             method,
             path: path.into(),
@@ -26,18 +26,18 @@ impl ApiRequest {
         }
     }
 
-    pub fn query(mut self, key: &str, value: &str) -> Self {
+    pub(crate) fn query(mut self, key: &str, value: &str) -> Self {
         self.query.push((key.to_string(), value.to_string()));
         self
     }
 
-    pub fn body(mut self, body: impl Into<Body>) -> Self {
+    pub(crate) fn body(mut self, body: impl Into<Body>) -> Self {
         self.body = Some(body.into());
         self
     }
 
     /// The absolute URL, with query keys and values percent-encoded (`page%5Bsize%5D=100`).
-    pub fn url(&self, base_url: &str) -> String {
+    pub(crate) fn url(&self, base_url: &str) -> String {
         let mut url = format!("{base_url}{}", self.path);
         for (i, (key, value)) in self.query.iter().enumerate() {
             url.push(if i == 0 { '?' } else { '&' });
@@ -50,7 +50,7 @@ impl ApiRequest {
 }
 
 /// A path segment from user input (an id or a name): encoded so it cannot change the path.
-pub fn segment(s: &str) -> String {
+pub(crate) fn segment(s: &str) -> String {
     encode_component(s)
 }
 

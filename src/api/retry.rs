@@ -21,15 +21,15 @@ use super::error::{ApiError, TransportKind};
 
 /// The server asking for a longer wait than this is not waited for: the request fails now
 /// rather than hang a CI job.
-pub const MAX_SERVER_WAIT: Duration = Duration::from_secs(60);
+pub(crate) const MAX_SERVER_WAIT: Duration = Duration::from_secs(60);
 
 /// The exponential backoff between retries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Backoff {
+pub(crate) struct Backoff {
     /// The wait bound of the first retry.
-    pub base: Duration,
+    pub(crate) base: Duration,
     /// No wait bound grows past this.
-    pub cap: Duration,
+    pub(crate) cap: Duration,
 }
 
 impl Default for Backoff {
@@ -43,13 +43,13 @@ impl Default for Backoff {
 
 impl Backoff {
     /// The bound of retry number `retry` (1 for the first retry): `min(cap, base × 2^(retry-1))`.
-    pub fn bound(&self, retry: u32) -> Duration {
+    pub(crate) fn bound(&self, retry: u32) -> Duration {
         let factor = 1u32 << retry.saturating_sub(1).min(20);
         self.base.saturating_mul(factor).min(self.cap)
     }
 
     /// A random wait between 0 and the bound of retry number `retry` (full jitter).
-    pub fn jittered(&self, retry: u32) -> Duration {
+    pub(crate) fn jittered(&self, retry: u32) -> Duration {
         self.bound(retry).mul_f64(random_fraction())
     }
 }
@@ -69,7 +69,7 @@ fn random_fraction() -> f64 {
 
 /// How long the server asked to wait on a 429: `Retry-After` (seconds, or an HTTP date),
 /// else `X-RateLimit-Reset` (decimal seconds). `None` when neither is usable.
-pub fn server_wait(
+pub(crate) fn server_wait(
     retry_after: Option<&str>,
     rate_limit_reset: Option<&str>,
     now: SystemTime,
@@ -94,7 +94,7 @@ pub fn server_wait(
 
 /// Whether `error` is a failure a later attempt may not have: a 5xx gateway or server error,
 /// or a connection that failed or broke.
-pub fn is_transient(error: &ApiError) -> bool {
+pub(crate) fn is_transient(error: &ApiError) -> bool {
     match error {
         ApiError::Status { status, .. } => matches!(status, 500 | 502 | 503 | 504),
         ApiError::Transport { kind, .. } => matches!(
@@ -107,7 +107,7 @@ pub fn is_transient(error: &ApiError) -> bool {
 
 /// What to do after a failed attempt.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Decision {
+pub(crate) enum Decision {
     /// Wait this long, then try again.
     Retry(Duration),
     /// The failure is final.
@@ -118,7 +118,7 @@ pub enum Decision {
 
 /// Whether to retry `method` after `error` (retry number `retry`, 1 for the first), given
 /// the wait the server asked for. The caller checks the retry budget.
-pub fn decide(
+pub(crate) fn decide(
     method: &Method,
     error: &ApiError,
     server_wait: Option<Duration>,

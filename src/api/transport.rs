@@ -3,7 +3,7 @@
 
 use super::error::TransportKind;
 
-pub fn describe_transport_error(e: &ureq::Error, host: &str) -> (TransportKind, String) {
+pub(crate) fn describe_transport_error(e: &ureq::Error, host: &str) -> (TransportKind, String) {
     use std::io::ErrorKind;
     let text = e.to_string();
     if is_unknown_issuer(&text) {
@@ -64,7 +64,7 @@ pub fn describe_transport_error(e: &ureq::Error, host: &str) -> (TransportKind, 
 
 /// A failure while reading a body: whatever the cause, the answer was cut off, so it is a
 /// network failure to retry (a timeout stays a timeout).
-pub fn describe_body_error(e: &ureq::Error, host: &str) -> (TransportKind, String) {
+pub(crate) fn describe_body_error(e: &ureq::Error, host: &str) -> (TransportKind, String) {
     match e {
         ureq::Error::Timeout(_) => (
             TransportKind::Timeout,

@@ -5,7 +5,7 @@ use clap::Subcommand;
 use super::examples;
 
 #[derive(Debug, Subcommand)]
-pub enum AuthCommand {
+pub(crate) enum AuthCommand {
     /// Show the host, organization and where the token comes from, then check the token
     ///
     /// Prints where the token was found (a variable's name or a file's path), never the

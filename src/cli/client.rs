@@ -9,7 +9,7 @@ use super::shared::{ClientRef, Confirm, DryRun, KindFilter};
 use crate::provider::Provider;
 
 #[derive(Debug, Subcommand)]
-pub enum ClientCommand {
+pub(crate) enum ClientCommand {
     /// List the organization's OAuth clients
     #[command(after_help = examples(&[
         ("ID, NAME, PROVIDER, HTTP URL, TOKEN IDS, CREATED", "tfvcs client list --org my-org"),
@@ -131,78 +131,78 @@ pub enum ClientCommand {
 }
 
 #[derive(Debug, Args)]
-pub struct ClientCreateArgs {
+pub(crate) struct ClientCreateArgs {
     /// VCS provider (required unless the payload names one)
     #[arg(long, value_enum)]
-    pub provider: Option<Provider>,
+    pub(crate) provider: Option<Provider>,
     /// Display name of the connection
     #[arg(long)]
-    pub name: Option<String>,
+    pub(crate) name: Option<String>,
     /// VCS homepage URL (defaults for github, gitlab_hosted, bitbucket_hosted, ado_services)
     #[arg(long, value_name = "URL")]
-    pub http_url: Option<String>,
+    pub(crate) http_url: Option<String>,
     /// VCS API URL (derived from --http-url when omitted)
     #[arg(long, value_name = "URL")]
-    pub api_url: Option<String>,
+    pub(crate) api_url: Option<String>,
     /// File holding the personal access token, or - for stdin [else env: TFVCS_PAT]
     #[arg(long, value_name = "PATH|-")]
-    pub pat_file: Option<PathBuf>,
+    pub(crate) pat_file: Option<PathBuf>,
     /// OAuth consumer / application key (Bitbucket Data Center: the app link's consumer key)
     #[arg(long)]
-    pub key: Option<String>,
+    pub(crate) key: Option<String>,
     /// File holding the OAuth secret (Bitbucket Data Center: the app link's private key)
     #[arg(long, value_name = "PATH|-")]
-    pub secret_file: Option<PathBuf>,
+    pub(crate) secret_file: Option<PathBuf>,
     /// File holding the app link's RSA public key (Bitbucket Data Center / Server)
     #[arg(long, value_name = "PATH|-")]
-    pub rsa_public_key_file: Option<PathBuf>,
+    pub(crate) rsa_public_key_file: Option<PathBuf>,
     /// File holding the SSH private key (Azure DevOps Server only, required there)
     #[arg(long, value_name = "PATH|-")]
-    pub private_key_file: Option<PathBuf>,
+    pub(crate) private_key_file: Option<PathBuf>,
     /// Azure DevOps organization an organization-scoped PAT belongs to (ado_services only)
     #[arg(long, value_name = "NAME")]
-    pub ado_org_name: Option<String>,
+    pub(crate) ado_org_name: Option<String>,
     /// Usable by every project (true) or only by the --project list (false)
     #[arg(long, value_name = "true|false")]
-    pub org_scoped: Option<bool>,
+    pub(crate) org_scoped: Option<bool>,
     /// Project allowed to use the client: a prj-… id or a project name (repeatable)
     #[arg(long = "project", value_name = "PROJECT")]
-    pub projects: Vec<String>,
+    pub(crate) projects: Vec<String>,
     /// Agent pool with Private VCS access
     #[arg(long, value_name = "apool-…")]
-    pub agent_pool: Option<String>,
+    pub(crate) agent_pool: Option<String>,
     /// JSON:API document like the guide's payload.json; flags override its attributes
     #[arg(long, value_name = "FILE|-")]
-    pub payload: Option<PathBuf>,
+    pub(crate) payload: Option<PathBuf>,
     #[command(flatten)]
-    pub dry_run: DryRun,
+    pub(crate) dry_run: DryRun,
 }
 
 #[derive(Debug, Args)]
-pub struct ClientUpdateArgs {
+pub(crate) struct ClientUpdateArgs {
     #[command(flatten)]
-    pub client: ClientRef,
+    pub(crate) client: ClientRef,
     /// New display name
     #[arg(long)]
-    pub name: Option<String>,
+    pub(crate) name: Option<String>,
     /// New OAuth consumer / application key
     #[arg(long)]
-    pub key: Option<String>,
+    pub(crate) key: Option<String>,
     /// File holding the new OAuth secret, or - for stdin
     #[arg(long, value_name = "PATH|-")]
-    pub secret_file: Option<PathBuf>,
+    pub(crate) secret_file: Option<PathBuf>,
     /// File holding the new RSA public key, or - for stdin
     #[arg(long, value_name = "PATH|-")]
-    pub rsa_public_key_file: Option<PathBuf>,
+    pub(crate) rsa_public_key_file: Option<PathBuf>,
     /// Azure DevOps organization an organization-scoped PAT belongs to
     #[arg(long, value_name = "NAME", conflicts_with = "clear_ado_org_name")]
-    pub ado_org_name: Option<String>,
+    pub(crate) ado_org_name: Option<String>,
     /// Remove the Azure DevOps organization name (for a global PAT)
     #[arg(long)]
-    pub clear_ado_org_name: bool,
+    pub(crate) clear_ado_org_name: bool,
     /// Usable by every project (true) or only by its projects (false)
     #[arg(long, value_name = "true|false")]
-    pub org_scoped: Option<bool>,
+    pub(crate) org_scoped: Option<bool>,
     /// Project allowed to use the client: a prj-… id or a project name (repeatable; replaces
     /// the set)
     #[arg(
@@ -210,53 +210,53 @@ pub struct ClientUpdateArgs {
         value_name = "PROJECT",
         conflicts_with = "clear_projects"
     )]
-    pub projects: Vec<String>,
+    pub(crate) projects: Vec<String>,
     /// Remove every project from the client
     #[arg(long)]
-    pub clear_projects: bool,
+    pub(crate) clear_projects: bool,
     /// Agent pool with Private VCS access, or none to detach it
     #[arg(long, value_name = "apool-…|none")]
-    pub agent_pool: Option<String>,
+    pub(crate) agent_pool: Option<String>,
     #[command(flatten)]
-    pub dry_run: DryRun,
+    pub(crate) dry_run: DryRun,
 }
 
 #[derive(Debug, Args)]
-pub struct ClientSetPatArgs {
+pub(crate) struct ClientSetPatArgs {
     #[command(flatten)]
-    pub client: ClientRef,
+    pub(crate) client: ClientRef,
     /// File holding the new personal access token, or - for stdin [else env: TFVCS_PAT]
     #[arg(long, value_name = "PATH|-")]
-    pub pat_file: Option<PathBuf>,
+    pub(crate) pat_file: Option<PathBuf>,
     #[command(flatten)]
-    pub dry_run: DryRun,
+    pub(crate) dry_run: DryRun,
 }
 
 #[derive(Debug, Args)]
-pub struct ClientProjectsArgs {
+pub(crate) struct ClientProjectsArgs {
     #[command(flatten)]
-    pub client: ClientRef,
+    pub(crate) client: ClientRef,
     /// Projects: prj-… ids or project names (resolved in --org)
     #[arg(value_name = "PROJECT", required = true)]
-    pub projects: Vec<String>,
+    pub(crate) projects: Vec<String>,
     #[command(flatten)]
-    pub dry_run: DryRun,
+    pub(crate) dry_run: DryRun,
 }
 
 #[derive(Debug, Args)]
-pub struct ClientDeleteArgs {
+pub(crate) struct ClientDeleteArgs {
     #[command(flatten)]
-    pub client: ClientRef,
+    pub(crate) client: ClientRef,
     #[command(flatten)]
-    pub confirm: Confirm,
+    pub(crate) confirm: Confirm,
     #[command(flatten)]
-    pub dry_run: DryRun,
+    pub(crate) dry_run: DryRun,
 }
 
 #[derive(Debug, Args)]
-pub struct ClientUsageArgs {
+pub(crate) struct ClientUsageArgs {
     #[command(flatten)]
-    pub client: ClientRef,
+    pub(crate) client: ClientRef,
     #[command(flatten)]
-    pub kind: KindFilter,
+    pub(crate) kind: KindFilter,
 }

@@ -6,7 +6,7 @@ use super::examples;
 use super::shared::KindFilter;
 
 #[derive(Debug, Subcommand)]
-pub enum GithubAppCommand {
+pub(crate) enum GithubAppCommand {
     /// List the GitHub App installations the token's user can use
     ///
     /// Only a user API token whose user has linked a GitHub account sees installations;
@@ -33,17 +33,17 @@ pub enum GithubAppCommand {
 }
 
 #[derive(Debug, Args)]
-pub struct GithubAppRef {
+pub(crate) struct GithubAppRef {
     /// A ghain-… id
     #[arg(value_name = "GHAIN")]
-    pub installation: String,
+    pub(crate) installation: String,
 }
 
 #[derive(Debug, Args)]
-pub struct GithubAppUsageArgs {
+pub(crate) struct GithubAppUsageArgs {
     /// A ghain-… id
     #[arg(value_name = "GHAIN")]
-    pub installation: String,
+    pub(crate) installation: String,
     #[command(flatten)]
-    pub kind: KindFilter,
+    pub(crate) kind: KindFilter,
 }

@@ -9,11 +9,11 @@ use super::GLOBAL_OPTIONS_HEADING;
 
 /// `tfvcs <noun> …`: the connection options, then the verb.
 #[derive(Debug, Args)]
-pub struct WithGlobals<C: Subcommand> {
+pub(crate) struct WithGlobals<C: Subcommand> {
     #[command(flatten)]
-    pub global: GlobalArgs,
+    pub(crate) global: GlobalArgs,
     #[command(subcommand)]
-    pub command: C,
+    pub(crate) command: C,
 }
 
 /// The options of every command that talks to the API, shown under their own heading after the
@@ -21,11 +21,11 @@ pub struct WithGlobals<C: Subcommand> {
 /// happens to be set never shows up in a usage line or a help text.
 #[derive(Debug, Clone, Default, Args)]
 #[command(next_help_heading = GLOBAL_OPTIONS_HEADING)]
-pub struct GlobalArgs {
+pub(crate) struct GlobalArgs {
     /// Host (optionally host:port, meaning https) or URL with an optional API base path
     /// [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]
     #[arg(long, global = true, value_name = "HOST|URL")]
-    pub hostname: Option<String>,
+    pub(crate) hostname: Option<String>,
 
     /// Organization name [env: TFE_ORGANIZATION]
     #[arg(
@@ -34,40 +34,40 @@ pub struct GlobalArgs {
         global = true,
         value_name = "NAME"
     )]
-    pub org: Option<String>,
+    pub(crate) org: Option<String>,
 
     /// Output format [env: TFVCS_OUTPUT] [default: table]
     #[arg(short, long, global = true, value_enum, value_name = "FORMAT")]
-    pub output: Option<OutputFormat>,
+    pub(crate) output: Option<OutputFormat>,
 
     /// Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)
     #[arg(short, long, global = true, action = ArgAction::Count)]
-    pub verbose: u8,
+    pub(crate) verbose: u8,
 
     /// Seconds allowed per HTTP request [env: TFVCS_TIMEOUT] [default: 30]
     #[arg(long, global = true, value_name = "SECONDS",
           value_parser = clap::value_parser!(u64).range(1..))]
-    pub timeout: Option<u64>,
+    pub(crate) timeout: Option<u64>,
 
     /// Retries for rate limits, server errors and lost connections [env: TFVCS_RETRIES]
     /// [default: 5]
     #[arg(long, global = true, value_name = "N")]
-    pub retries: Option<u32>,
+    pub(crate) retries: Option<u32>,
 
     /// Trust this PEM CA bundle instead of the bundled roots (self-hosted TFE)
     /// [env: SSL_CERT_FILE]
     #[arg(long, global = true, value_name = "PEM FILE")]
-    pub ca_cert: Option<PathBuf>,
+    pub(crate) ca_cert: Option<PathBuf>,
 
     /// Never prompt; fail where a prompt would be needed [env: TFVCS_NO_INPUT]
     #[arg(long, global = true)]
-    pub no_input: bool,
+    pub(crate) no_input: bool,
 }
 
 impl GlobalArgs {
     /// The first option given on the command line, as typed (for refusing them where they
     /// mean nothing).
-    pub fn first_given(&self) -> Option<&'static str> {
+    pub(crate) fn first_given(&self) -> Option<&'static str> {
         [
             (self.hostname.is_some(), "--hostname"),
             (self.org.is_some(), "--org"),
@@ -84,7 +84,7 @@ impl GlobalArgs {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum OutputFormat {
+pub(crate) enum OutputFormat {
     /// Human-readable tables
     Table,
     /// The server's JSON:API documents

@@ -13,29 +13,28 @@ mod token;
 
 use clap::{Args, Parser, Subcommand};
 
-pub use auth::AuthCommand;
-pub use client::{
+pub(crate) use auth::AuthCommand;
+pub(crate) use client::{
     ClientCommand, ClientCreateArgs, ClientDeleteArgs, ClientProjectsArgs, ClientSetPatArgs,
     ClientUpdateArgs, ClientUsageArgs,
 };
-pub use github_app::{GithubAppCommand, GithubAppRef, GithubAppUsageArgs};
-pub use global::{GlobalArgs, OutputFormat, WithGlobals};
-pub use sandbox::SandboxArgs;
-pub use shared::{ClientRef, Confirm, DryRun, KindFilter};
-pub use token::{
-    TokenCommand, TokenDeleteArgs, TokenListArgs, TokenRef, TokenRelinkArgs, TokenSetSshKeyArgs,
+pub(crate) use github_app::{GithubAppCommand, GithubAppUsageArgs};
+pub(crate) use global::{GlobalArgs, OutputFormat, WithGlobals};
+pub(crate) use sandbox::SandboxArgs;
+pub(crate) use token::{
+    TokenCommand, TokenDeleteArgs, TokenListArgs, TokenRelinkArgs, TokenSetSshKeyArgs,
     TokenUsageArgs,
 };
 
 /// The heading of the examples in `--help`; the man pages turn what follows it into EXAMPLES.
-pub const EXAMPLES_HEADING: &str = "EXAMPLES:";
+pub(crate) const EXAMPLES_HEADING: &str = "EXAMPLES:";
 /// The heading of the variables in the top-level `--help`.
-pub const ENVIRONMENT_HEADING: &str = "ENVIRONMENT:";
+pub(crate) const ENVIRONMENT_HEADING: &str = "ENVIRONMENT:";
 /// The help heading of the options shared by every command that talks to the API.
-pub const GLOBAL_OPTIONS_HEADING: &str = "Global options";
+pub(crate) const GLOBAL_OPTIONS_HEADING: &str = "Global options";
 
 /// The variables read by every command that talks to the API: (name, meaning).
-pub const CONNECTION_ENVIRONMENT: &[(&str, &str)] = &[
+pub(crate) const CONNECTION_ENVIRONMENT: &[(&str, &str)] = &[
     (
         "TFE_TOKEN",
         "API token; else TF_TOKEN_<host>, else ~/.terraform.d/credentials.tfrc.json",
@@ -64,14 +63,14 @@ pub const CONNECTION_ENVIRONMENT: &[(&str, &str)] = &[
 ];
 
 /// The variable read by the commands that take `--pat-file`: (name, meaning).
-pub const PAT_ENVIRONMENT: (&str, &str) = (
+pub(crate) const PAT_ENVIRONMENT: (&str, &str) = (
     "TFVCS_PAT",
     "VCS personal access token, when --pat-file is not given",
 );
 
 /// Renders `(what it does, command line)` pairs as the EXAMPLES section of `--help`. A command
 /// line may continue over lines ending in `\`.
-pub fn examples(list: &[(&str, &str)]) -> String {
+pub(crate) fn examples(list: &[(&str, &str)]) -> String {
     let mut text = String::from(EXAMPLES_HEADING);
     for (what, command) in list {
         text.push_str(&format!("\n  # {what}\n"));
@@ -127,16 +126,16 @@ fn root_help() -> String {
 #[command(mut_args(|arg| arg.global(false)))]
 pub struct Cli {
     #[command(flatten)]
-    pub global: GlobalArgs,
+    pub(crate) global: GlobalArgs,
 
     #[command(subcommand)]
-    pub command: Command,
+    pub(crate) command: Command,
 }
 
 // Parsed once per run: the size of a variant does not matter.
 #[allow(clippy::large_enum_variant)]
 #[derive(Subcommand)]
-pub enum Command {
+pub(crate) enum Command {
     /// OAuth clients: the connections between an organization and a VCS provider
     #[command(after_help = examples(&[
         ("The organization's connections", "tfvcs client list --org my-org"),
@@ -207,8 +206,8 @@ pub enum Command {
 }
 
 #[derive(Debug, Args)]
-pub struct CompletionsArgs {
+pub(crate) struct CompletionsArgs {
     /// The shell to print the script for
     #[arg(value_enum)]
-    pub shell: clap_complete::Shell,
+    pub(crate) shell: clap_complete::Shell,
 }

@@ -8,34 +8,34 @@ use crate::linked::kind::KINDS;
 
 /// `--dry-run` of a verb that sends one request.
 #[derive(Debug, Args)]
-pub struct DryRun {
+pub(crate) struct DryRun {
     /// Print the request instead of sending it
     #[arg(long = "dry-run", id = "dry_run")]
-    pub requested: bool,
+    pub(crate) requested: bool,
 }
 
 /// `--yes` of a delete.
 #[derive(Debug, Args)]
-pub struct Confirm {
+pub(crate) struct Confirm {
     /// Delete without asking
     #[arg(long, short = 'y')]
-    pub yes: bool,
+    pub(crate) yes: bool,
 }
 
 #[derive(Debug, Args)]
-pub struct ClientRef {
+pub(crate) struct ClientRef {
     /// An oc-… id, or a client name (resolved in --org)
     #[arg(value_name = "CLIENT")]
-    pub client: String,
+    pub(crate) client: String,
 }
 
 /// `--kind`: the kinds of resource that link a repository through a connection, parsed from
 /// the labels of `linked::kind::KINDS`.
 #[derive(Debug, Args)]
-pub struct KindFilter {
+pub(crate) struct KindFilter {
     /// Only this kind of resource (repeatable) [default: all]
     #[arg(long = "kind", value_name = "KIND", value_parser = kind_parser())]
-    pub kinds: Vec<Kind>,
+    pub(crate) kinds: Vec<Kind>,
 }
 
 /// Accepts the label of each row of `KINDS`, with its help for `--help` and completions.

@@ -9,7 +9,7 @@ use super::shared::{Confirm, DryRun, KindFilter};
 use crate::provider::Provider;
 
 #[derive(Debug, Subcommand)]
-pub enum TokenCommand {
+pub(crate) enum TokenCommand {
     /// List OAuth tokens: of one client, or of the whole organization
     #[command(after_help = examples(&[
         ("The tokens of one client", "tfvcs token list oc-XKFwG6ggfA9n7t1K"),
@@ -88,71 +88,71 @@ pub enum TokenCommand {
 }
 
 #[derive(Debug, Args)]
-pub struct TokenUsageArgs {
+pub(crate) struct TokenUsageArgs {
     /// ot-… ids
     #[arg(value_name = "TOKEN", required = true)]
-    pub tokens: Vec<String>,
+    pub(crate) tokens: Vec<String>,
     #[command(flatten)]
-    pub kind: KindFilter,
+    pub(crate) kind: KindFilter,
 }
 
 #[derive(Debug, Args)]
-pub struct TokenRelinkArgs {
+pub(crate) struct TokenRelinkArgs {
     /// The OAuth token (ot-…) whose resources move
     #[arg(value_name = "FROM")]
-    pub from: String,
+    pub(crate) from: String,
     /// The connection they move to: an OAuth token or a GitHub App installation
     #[arg(long, value_name = "ot-…|ghain-…", required = true)]
-    pub to: String,
+    pub(crate) to: String,
     #[command(flatten)]
-    pub kind: KindFilter,
+    pub(crate) kind: KindFilter,
     /// Only this workspace, by name or ws-… id (repeatable; implies --kind workspace)
     #[arg(long = "workspace", value_name = "NAME|ws-…")]
-    pub workspaces: Vec<String>,
+    pub(crate) workspaces: Vec<String>,
     /// Relink without asking (needed when not at a terminal)
     #[arg(long, short = 'y')]
-    pub yes: bool,
+    pub(crate) yes: bool,
     /// Print the plan and the PATCH requests instead of sending them
     #[arg(long)]
-    pub dry_run: bool,
+    pub(crate) dry_run: bool,
 }
 
 #[derive(Debug, Args)]
-pub struct TokenListArgs {
+pub(crate) struct TokenListArgs {
     /// An oc-… id or client name; omit it to list the organization's tokens
     #[arg(value_name = "CLIENT")]
-    pub client: Option<String>,
+    pub(crate) client: Option<String>,
     /// Only tokens of this provider (organization-wide listing only)
     #[arg(long, value_enum)]
-    pub provider: Option<Provider>,
+    pub(crate) provider: Option<Provider>,
 }
 
 #[derive(Debug, Args)]
-pub struct TokenRef {
+pub(crate) struct TokenRef {
     /// An ot-… id
     #[arg(value_name = "TOKEN")]
-    pub token: String,
+    pub(crate) token: String,
 }
 
 #[derive(Debug, Args)]
-pub struct TokenSetSshKeyArgs {
+pub(crate) struct TokenSetSshKeyArgs {
     /// An ot-… id
     #[arg(value_name = "TOKEN")]
-    pub token: String,
+    pub(crate) token: String,
     /// File holding the PEM private key, or - for stdin
     #[arg(long, value_name = "PATH|-", required = true)]
-    pub ssh_key_file: PathBuf,
+    pub(crate) ssh_key_file: PathBuf,
     #[command(flatten)]
-    pub dry_run: DryRun,
+    pub(crate) dry_run: DryRun,
 }
 
 #[derive(Debug, Args)]
-pub struct TokenDeleteArgs {
+pub(crate) struct TokenDeleteArgs {
     /// An ot-… id
     #[arg(value_name = "TOKEN")]
-    pub token: String,
+    pub(crate) token: String,
     #[command(flatten)]
-    pub confirm: Confirm,
+    pub(crate) confirm: Confirm,
     #[command(flatten)]
-    pub dry_run: DryRun,
+    pub(crate) dry_run: DryRun,
 }

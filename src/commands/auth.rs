@@ -9,7 +9,7 @@ use crate::api::paths;
 use crate::cli::OutputFormat;
 use crate::error::{Fail, Result};
 
-pub fn status(ctx: &Context) -> Result<()> {
+pub(crate) fn status(ctx: &Context) -> Result<()> {
     // Facts about a configuration have no id of their own; printing the table instead would
     // hand a script something it did not ask for.
     if ctx.out.format == OutputFormat::Id {

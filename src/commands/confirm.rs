@@ -7,22 +7,22 @@ use crate::output::note;
 use crate::prompt;
 
 /// What is being confirmed, as the refusal and the declined answer name it.
-pub struct Change {
+pub(crate) struct Change {
     /// `delete`, `relink`.
-    pub verb: &'static str,
+    pub(crate) verb: &'static str,
     /// `deleted`, `relinked`.
-    pub done: &'static str,
+    pub(crate) done: &'static str,
     /// What to pass instead of answering.
-    pub hint: &'static str,
+    pub(crate) hint: &'static str,
 }
 
-pub const DELETE: Change = Change {
+pub(crate) const DELETE: Change = Change {
     verb: "delete",
     done: "deleted",
     hint: "pass --yes to delete without asking",
 };
 
-pub const RELINK: Change = Change {
+pub(crate) const RELINK: Change = Change {
     verb: "relink",
     done: "relinked",
     hint: "pass --yes to relink without asking, or --dry-run to see the PATCHes",
@@ -30,7 +30,12 @@ pub const RELINK: Change = Change {
 
 /// Refuses, before anything is sent, a change that neither `--yes`, `--dry-run` nor a person
 /// at a terminal can confirm.
-pub fn ensure_confirmable(ctx: &Context, change: &Change, yes: bool, dry_run: bool) -> Result<()> {
+pub(crate) fn ensure_confirmable(
+    ctx: &Context,
+    change: &Change,
+    yes: bool,
+    dry_run: bool,
+) -> Result<()> {
     if yes || dry_run || prompt::interactive(ctx.config.no_input) {
         return Ok(());
     }
@@ -43,7 +48,7 @@ pub fn ensure_confirmable(ctx: &Context, change: &Change, yes: bool, dry_run: bo
 
 /// Shows what changes (one note per line: each is escaped on its own, so a name cannot add a
 /// line), then asks a one-line question (default no); declining is exit 1 with nothing changed.
-pub fn ask(change: &Change, details: &[String], question: &str) -> Result<()> {
+pub(crate) fn ask(change: &Change, details: &[String], question: &str) -> Result<()> {
     for line in details {
         note(line);
     }

@@ -8,18 +8,18 @@ use crate::api::retry;
 use crate::error::{Exit, Fail};
 
 /// What the hints need to know about this run.
-pub struct Situation<'a> {
+pub(crate) struct Situation<'a> {
     /// `host[:port]`, as `terraform login` takes it.
-    pub host: &'a str,
+    pub(crate) host: &'a str,
     /// Where the API token came from, if one was found.
-    pub token_source: Option<&'a str>,
+    pub(crate) token_source: Option<&'a str>,
     /// Whether the server is a loopback host reached over https (a local server, like the
     /// sandbox, usually wants http://).
-    pub loopback_https: bool,
+    pub(crate) loopback_https: bool,
 }
 
 /// The exit code of SPEC §5 for `error`.
-pub fn exit_code(error: &ApiError) -> Exit {
+pub(crate) fn exit_code(error: &ApiError) -> Exit {
     match error {
         ApiError::Status { status, .. } => match status {
             401 | 403 => Exit::Auth,
@@ -34,7 +34,7 @@ pub fn exit_code(error: &ApiError) -> Exit {
 }
 
 /// The user-facing failure for `error`, with the hints that help in `situation`.
-pub fn api_failure(error: ApiError, situation: &Situation) -> Fail {
+pub(crate) fn api_failure(error: ApiError, situation: &Situation) -> Fail {
     let host = situation.host;
     let mut fail = Fail::new(exit_code(&error), error.summary());
     for line in error.details() {
@@ -93,7 +93,7 @@ pub fn api_failure(error: ApiError, situation: &Situation) -> Fail {
 }
 
 /// The API's reason in one line: status, then each error's title and detail.
-pub fn reason(error: &ApiError) -> String {
+pub(crate) fn reason(error: &ApiError) -> String {
     match error {
         ApiError::Status {
             status,

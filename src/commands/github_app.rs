@@ -13,7 +13,7 @@ use crate::output::note;
 /// Installations belong to a user, not to an organization: other tokens see none.
 const VISIBILITY: &str = "GitHub App installations are visible only to a user API token whose user has linked a GitHub account (Account Settings > Tokens); team and organization tokens see none";
 
-pub fn run(ctx: &Context, command: GithubAppCommand) -> Result<()> {
+pub(crate) fn run(ctx: &Context, command: GithubAppCommand) -> Result<()> {
     match command {
         GithubAppCommand::List => list(ctx),
         GithubAppCommand::Show(args) => show(ctx, &args.installation),

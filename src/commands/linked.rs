@@ -15,7 +15,11 @@ use crate::progress::Progress;
 
 /// Everything of `kinds` in the organization that names one of `connections`. A list the
 /// server refuses fails the command with a hint naming `--kind` to leave that kind out.
-pub fn find(ctx: &Context, kinds: &[Kind], connections: &[Connection]) -> Result<Vec<Linked>> {
+pub(crate) fn find(
+    ctx: &Context,
+    kinds: &[Kind],
+    connections: &[Connection],
+) -> Result<Vec<Linked>> {
     let org = ctx.config.require_org()?;
     let source = ApiSource {
         ctx,
@@ -123,7 +127,7 @@ impl Source for ApiSource<'_> {
     }
 }
 
-pub fn print(ctx: &Context, found: &[Linked], ids: &[String]) -> Result<()> {
+pub(crate) fn print(ctx: &Context, found: &[Linked], ids: &[String]) -> Result<()> {
     let org = ctx.config.require_org()?;
     ctx.out.linked(
         found,

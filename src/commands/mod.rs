@@ -2,14 +2,14 @@
 //! share: the run context (with the API calls that turn an [`ApiError`] into a user-facing
 //! failure), the send-or-dry-run step, and the checks on ids given on the command line.
 
-pub mod auth;
-pub mod client;
-pub mod confirm;
-pub mod failure;
-pub mod github_app;
-pub mod linked;
-pub mod resolve;
-pub mod token;
+pub(crate) mod auth;
+pub(crate) mod client;
+pub(crate) mod confirm;
+pub(crate) mod failure;
+pub(crate) mod github_app;
+pub(crate) mod linked;
+pub(crate) mod resolve;
+pub(crate) mod token;
 
 use std::sync::OnceLock;
 use std::time::Duration;
@@ -30,14 +30,14 @@ use failure::{Situation, api_failure};
 
 /// What every handler gets: the resolved configuration, the output writer, and the API client
 /// (built on first use, so that a dry run or a usage error never needs a token).
-pub struct Context {
-    pub config: Config,
-    pub out: Output,
+pub(crate) struct Context {
+    pub(crate) config: Config,
+    pub(crate) out: Output,
     api: OnceLock<ApiClient>,
 }
 
 impl Context {
-    pub fn new(config: Config) -> Self {
+    pub(crate) fn new(config: Config) -> Self {
         let out = Output::new(config.output);
         Context {
             config,
@@ -47,7 +47,7 @@ impl Context {
     }
 
     /// The API client; exit 4 when there is no token, exit 2 for an unusable `--ca-cert`.
-    pub fn api(&self) -> Result<&ApiClient> {
+    pub(crate) fn api(&self) -> Result<&ApiClient> {
         if let Some(api) = self.api.get() {
             return Ok(api);
         }
@@ -70,7 +70,7 @@ impl Context {
     }
 
     /// The user-facing failure for `error`, with hints naming this host and token source.
-    pub fn fail(&self, error: ApiError) -> Fail {
+    pub(crate) fn fail(&self, error: ApiError) -> Fail {
         let endpoint = &self.config.endpoint;
         let host = endpoint.host_key();
         let token_source = self.config.token.as_ref().map(|(_, s)| s.to_string());
@@ -85,23 +85,23 @@ impl Context {
     }
 
     /// Sends `request` (with the retries of SPEC §5).
-    pub fn send(&self, request: &ApiRequest) -> Result<ApiResponse> {
+    pub(crate) fn send(&self, request: &ApiRequest) -> Result<ApiResponse> {
         self.api()?.send(request).map_err(|e| self.fail(e))
     }
 
     /// Sends `request` and returns the JSON:API document it answers with.
-    pub fn document(&self, request: &ApiRequest) -> Result<Value> {
+    pub(crate) fn document(&self, request: &ApiRequest) -> Result<Value> {
         self.api()?.document(request).map_err(|e| self.fail(e))
     }
 
     /// Every item of every page of the list at `path`.
-    pub fn list_all(&self, path: &str, query: &[(&str, &str)]) -> Result<ListDocument> {
+    pub(crate) fn list_all(&self, path: &str, query: &[(&str, &str)]) -> Result<ListDocument> {
         self.api()?.list_all(path, query).map_err(|e| self.fail(e))
     }
 
     /// Walks every page of the GET list `request`, handing pages to `deliver` in order
     /// (`api/pages.rs`: paced, concurrent, de-duplicated, bounded).
-    pub fn walk(
+    pub(crate) fn walk(
         &self,
         request: &ApiRequest,
         progress: &Progress,
@@ -116,13 +116,13 @@ impl Context {
     }
 
     /// A progress line labelled `label` (SPEC §6), off under `-v` and off a terminal.
-    pub fn progress(&self, label: &'static str) -> Progress {
+    pub(crate) fn progress(&self, label: &'static str) -> Progress {
         Progress::new(label, self.config.verbose > 0)
     }
 
     /// Walks every page of the GET list `request` into `list` ("pages: N of M" on a
     /// terminal meanwhile), then prints it; `empty_note` goes to stderr when there is nothing.
-    pub fn print_list(
+    pub(crate) fn print_list(
         &self,
         request: &ApiRequest,
         mut list: ListWriter,
@@ -144,7 +144,11 @@ impl Context {
 
     /// With `--dry-run`, prints the request and returns `None`; otherwise sends it and returns
     /// the JSON:API document it answers with.
-    pub fn write_document(&self, request: &ApiRequest, dry_run: bool) -> Result<Option<Value>> {
+    pub(crate) fn write_document(
+        &self,
+        request: &ApiRequest,
+        dry_run: bool,
+    ) -> Result<Option<Value>> {
         if self.printed_instead(request, dry_run)? {
             return Ok(None);
         }
@@ -153,7 +157,7 @@ impl Context {
 
     /// With `--dry-run`, prints the request and returns `None`; otherwise sends it (for
     /// answers without a document: deletes, project changes).
-    pub fn send_or_print(
+    pub(crate) fn send_or_print(
         &self,
         request: &ApiRequest,
         dry_run: bool,
@@ -220,7 +224,7 @@ fn backoff() -> Backoff {
 }
 
 /// Checks that `id` has the TFE shape `prefix` + characters that cannot alter a path.
-pub fn check_id(id: &str, prefix: &str, what: &str) -> Result<()> {
+pub(crate) fn check_id(id: &str, prefix: &str, what: &str) -> Result<()> {
     if !crate::shared::ids::has_id_shape(id, prefix) {
         return Err(Fail::usage(format!(
             "{id:?} is not {what} id (expected {prefix}…)"

@@ -10,7 +10,7 @@ use crate::error::{Exit, Fail, Result};
 use crate::shared::ids::has_id_shape;
 
 /// An `oc-…` id as given, or the id of the one client of `--org` with that name.
-pub fn resolve_client(ctx: &Context, reference: &str) -> Result<String> {
+pub(crate) fn resolve_client(ctx: &Context, reference: &str) -> Result<String> {
     if reference.starts_with("oc-") {
         check_id(reference, "oc-", "an OAuth client")?;
         return Ok(reference.to_string());
@@ -57,7 +57,7 @@ pub fn resolve_client(ctx: &Context, reference: &str) -> Result<String> {
 
 /// The ids of `projects`: a `prj-…` id as given, a name looked up in `--org` with
 /// `GET /organizations/:org/projects?filter[names]=NAME` (none → exit 3, several → exit 2).
-pub fn resolve_projects(ctx: &Context, projects: &[String]) -> Result<Vec<String>> {
+pub(crate) fn resolve_projects(ctx: &Context, projects: &[String]) -> Result<Vec<String>> {
     projects
         .iter()
         .map(|p| {

@@ -13,7 +13,7 @@ const MAX_CA_BUNDLE_BYTES: u64 = 16 << 20;
 
 /// The certificates of `--ca-cert` (or `SSL_CERT_FILE`), which replace the bundled roots;
 /// exit 2 when the file cannot be read or holds no PEM certificate.
-pub fn load_ca_bundle(path: &Path) -> Result<Vec<Certificate<'static>>> {
+pub(crate) fn load_ca_bundle(path: &Path) -> Result<Vec<Certificate<'static>>> {
     use std::io::Read;
     let cannot_read =
         |e: std::io::Error| Fail::usage(format!("cannot read --ca-cert {}: {e}", path.display()));

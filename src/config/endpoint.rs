@@ -6,7 +6,7 @@ use crate::error::{Fail, Result};
 const DEFAULT_BASE_PATH: &str = "/api/v2";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Scheme {
+pub(crate) enum Scheme {
     Http,
     Https,
 }
@@ -29,18 +29,18 @@ impl Scheme {
 
 /// The server: scheme, host, port (kept only when not the scheme's default) and API base path.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Endpoint {
-    pub scheme: Scheme,
+pub(crate) struct Endpoint {
+    pub(crate) scheme: Scheme,
     /// Lower-case host; an IPv6 address keeps its brackets.
-    pub host: String,
-    pub port: Option<u16>,
+    pub(crate) host: String,
+    pub(crate) port: Option<u16>,
     /// Starts with `/`, no trailing `/`.
-    pub base_path: String,
+    pub(crate) base_path: String,
 }
 
 impl Endpoint {
     /// Parses `--hostname`: a bare `host[:port]` (https) or a URL with optional base path.
-    pub fn parse(input: &str) -> Result<Endpoint> {
+    pub(crate) fn parse(input: &str) -> Result<Endpoint> {
         let bad = |why: &str| {
             Fail::usage(format!("invalid hostname {input:?}: {why}"))
                 .hint("give a host (app.terraform.io), host:port, or a URL (https://tfe.example.com/api/v2)")
@@ -100,7 +100,7 @@ impl Endpoint {
     }
 
     /// `host[:port]`, the key of `credentials.tfrc.json` and of error messages.
-    pub fn host_key(&self) -> String {
+    pub(crate) fn host_key(&self) -> String {
         match self.port {
             Some(port) => format!("{}:{port}", self.host),
             None => self.host.clone(),
@@ -108,7 +108,7 @@ impl Endpoint {
     }
 
     /// `{scheme}://{host}[:port]{base path}`.
-    pub fn base_url(&self) -> String {
+    pub(crate) fn base_url(&self) -> String {
         format!(
             "{}://{}{}",
             self.scheme.as_str(),
@@ -144,7 +144,7 @@ fn split_host_port(authority: &str) -> Option<(&str, Option<u16>)> {
 }
 
 /// `localhost`, `127.0.0.0/8` and `::1`: the only hosts where `http://` is allowed.
-pub fn is_loopback(host: &str) -> bool {
+pub(crate) fn is_loopback(host: &str) -> bool {
     let host = host.trim_start_matches('[').trim_end_matches(']');
     if host.eq_ignore_ascii_case("localhost") {
         return true;

@@ -11,32 +11,32 @@ use std::path::PathBuf;
 
 use clap::ValueEnum;
 
-pub use ca::load_ca_bundle;
-pub use endpoint::{Endpoint, Scheme, is_loopback};
-pub use token::{TokenSource, credentials_file_path, decode_tf_token_host, find_token};
+pub(crate) use ca::load_ca_bundle;
+pub(crate) use endpoint::{Endpoint, Scheme, is_loopback};
+pub(crate) use token::{TokenSource, credentials_file_path, find_token};
 
 use crate::cli::{GlobalArgs, OutputFormat};
 use crate::error::{Exit, Fail, Result};
 use crate::secret::Secret;
 
-pub const DEFAULT_HOST: &str = "app.terraform.io";
+pub(crate) const DEFAULT_HOST: &str = "app.terraform.io";
 const DEFAULT_TIMEOUT_SECS: u64 = 30;
 const DEFAULT_RETRIES: u32 = 5;
 
 /// Everything a command needs to know before it talks to the server.
 #[derive(Debug, Clone)]
-pub struct Config {
-    pub endpoint: Endpoint,
-    pub token: Option<(Secret, TokenSource)>,
-    pub org: Option<String>,
-    pub output: OutputFormat,
-    pub verbose: u8,
-    pub timeout_secs: u64,
-    pub retries: u32,
-    pub ca_cert: Option<PathBuf>,
-    pub no_input: bool,
+pub(crate) struct Config {
+    pub(crate) endpoint: Endpoint,
+    pub(crate) token: Option<(Secret, TokenSource)>,
+    pub(crate) org: Option<String>,
+    pub(crate) output: OutputFormat,
+    pub(crate) verbose: u8,
+    pub(crate) timeout_secs: u64,
+    pub(crate) retries: u32,
+    pub(crate) ca_cert: Option<PathBuf>,
+    pub(crate) no_input: bool,
     /// The proxy to go through (`None`: connect directly), decided from the environment.
-    pub proxy: Option<ureq::Proxy>,
+    pub(crate) proxy: Option<ureq::Proxy>,
 }
 
 /// A variable standing in for an option (`TFVCS_TIMEOUT` for `--timeout`): `None` when unset,
@@ -91,7 +91,7 @@ fn utf8_vars(
 
 impl Config {
     /// Resolves the global options against the process environment.
-    pub fn resolve(global: &GlobalArgs) -> Result<Config> {
+    pub(crate) fn resolve(global: &GlobalArgs) -> Result<Config> {
         let vars = utf8_vars(std::env::vars_os())?;
         let var = |name: &str| {
             vars.iter()
@@ -154,7 +154,7 @@ impl Config {
     }
 
     /// The organization, or exit 2 saying how to give one.
-    pub fn require_org(&self) -> Result<&str> {
+    pub(crate) fn require_org(&self) -> Result<&str> {
         self.org.as_deref().ok_or_else(|| {
             Fail::usage("no organization given").hint("pass --org NAME or set TFE_ORGANIZATION")
         })
@@ -163,7 +163,7 @@ impl Config {
     /// The token, or exit 4 naming the host and the ways to provide one.
     /// A token holding anything but printable ASCII (a trailing newline, a space, a control
     /// character) is exit 2 naming its source, never its value: HTTP would refuse the header.
-    pub fn require_token(&self) -> Result<&(Secret, TokenSource)> {
+    pub(crate) fn require_token(&self) -> Result<&(Secret, TokenSource)> {
         let found = self.token.as_ref().ok_or_else(|| {
             let host = self.endpoint.host_key();
             Fail::new(Exit::Auth, format!("no API token found for {host}"))
@@ -181,7 +181,7 @@ impl Config {
 }
 
 /// Organization names go into URL paths: refuse anything that would change the path.
-pub fn validate_org(org: &str) -> Result<()> {
+pub(crate) fn validate_org(org: &str) -> Result<()> {
     crate::shared::org::check_org(org).map_err(Fail::usage)
 }
 

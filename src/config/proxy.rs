@@ -14,7 +14,10 @@ use crate::error::{Fail, Result};
 /// As curl: for `https://`, `https_proxy` then `HTTPS_PROXY`; for `http://`, `http_proxy` then
 /// `HTTP_PROXY`; then `all_proxy`, `ALL_PROXY`. An empty value counts as unset. `no_proxy`
 /// (else `NO_PROXY`) lists hosts reached directly.
-pub fn proxy_for(endpoint: &Endpoint, vars: &[(String, String)]) -> Option<(String, String)> {
+pub(crate) fn proxy_for(
+    endpoint: &Endpoint,
+    vars: &[(String, String)],
+) -> Option<(String, String)> {
     if is_loopback(&endpoint.host) {
         return None;
     }
@@ -40,7 +43,10 @@ pub fn proxy_for(endpoint: &Endpoint, vars: &[(String, String)]) -> Option<(Stri
 
 /// The proxy for `endpoint` in the form the HTTP client takes. A value it cannot use is exit 2
 /// naming the variable, never its value (a proxy URL may carry a password).
-pub fn agent_proxy(endpoint: &Endpoint, vars: &[(String, String)]) -> Result<Option<ureq::Proxy>> {
+pub(crate) fn agent_proxy(
+    endpoint: &Endpoint,
+    vars: &[(String, String)],
+) -> Result<Option<ureq::Proxy>> {
     let Some((name, url)) = proxy_for(endpoint, vars) else {
         return Ok(None);
     };
@@ -58,7 +64,7 @@ pub fn agent_proxy(endpoint: &Endpoint, vars: &[(String, String)]) -> Result<Opt
 /// a name matches itself and its subdomains (a leading `.` or `*.` is ignored); an IP address
 /// or CIDR range (`10.0.0.0/8`) matches the addresses in it. Case and a trailing `.` are
 /// ignored; entries are separated by commas or spaces.
-pub fn is_excluded(host: &str, list: &str) -> bool {
+pub(crate) fn is_excluded(host: &str, list: &str) -> bool {
     let host = host
         .trim_start_matches('[')
         .trim_end_matches(']')

@@ -10,7 +10,7 @@ use crate::secret::Secret;
 
 /// Where the token was found, for `auth status` and error hints. Never the value.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum TokenSource {
+pub(crate) enum TokenSource {
     Variable(String),
     File(PathBuf),
 }
@@ -25,7 +25,7 @@ impl fmt::Display for TokenSource {
 }
 
 /// Terraform's `TF_TOKEN_` encoding reversed: `__` is `-`, the other `_` are `.`.
-pub fn decode_tf_token_host(encoded: &str) -> String {
+pub(crate) fn decode_tf_token_host(encoded: &str) -> String {
     encoded
         .split("__")
         .map(|part| part.replace('_', "."))
@@ -37,7 +37,7 @@ pub fn decode_tf_token_host(encoded: &str) -> String {
 /// The token for `endpoint`, first found: `TFE_TOKEN`, `TF_TOKEN_<host>`, the credentials file.
 /// `vars` is the process environment in its order (a later `TF_TOKEN_` for the same host wins,
 /// as in Terraform).
-pub fn find_token(
+pub(crate) fn find_token(
     endpoint: &Endpoint,
     vars: &[(String, String)],
     credentials_file: Option<&Path>,
@@ -102,7 +102,7 @@ fn token_from_credentials_file(
 }
 
 /// The file `terraform login` writes.
-pub fn credentials_file_path() -> Option<PathBuf> {
+pub(crate) fn credentials_file_path() -> Option<PathBuf> {
     let dir = if cfg!(windows) {
         std::env::var_os("APPDATA").map(|d| PathBuf::from(d).join("terraform.d"))
     } else {

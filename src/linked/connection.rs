@@ -4,7 +4,7 @@
 use serde_json::{Map, Value};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Connection {
+pub(crate) enum Connection {
     /// An OAuth token, `ot-…`.
     Token(String),
     /// A GitHub App installation, `ghain-…`.
@@ -13,7 +13,7 @@ pub enum Connection {
 
 impl Connection {
     /// The connection an `ot-…` or `ghain-…` id names (by its prefix only).
-    pub fn from_id(id: &str) -> Option<Connection> {
+    pub(crate) fn from_id(id: &str) -> Option<Connection> {
         if id.starts_with("ot-") {
             Some(Connection::Token(id.to_string()))
         } else if id.starts_with("ghain-") {
@@ -23,14 +23,14 @@ impl Connection {
         }
     }
 
-    pub fn id(&self) -> &str {
+    pub(crate) fn id(&self) -> &str {
         match self {
             Connection::Token(id) | Connection::GithubApp(id) => id,
         }
     }
 
     /// The `vcs-repo` key that names a connection of this sort.
-    pub fn key(&self) -> &'static str {
+    pub(crate) fn key(&self) -> &'static str {
         match self {
             Connection::Token(_) => "oauth-token-id",
             Connection::GithubApp(_) => "github-app-installation-id",
@@ -38,7 +38,7 @@ impl Connection {
     }
 
     /// Whether `vcs_repo` names this connection.
-    pub fn is_named_by(&self, vcs_repo: &Map<String, Value>) -> bool {
+    pub(crate) fn is_named_by(&self, vcs_repo: &Map<String, Value>) -> bool {
         vcs_repo.get(self.key()).and_then(Value::as_str) == Some(self.id())
     }
 }
@@ -46,13 +46,13 @@ impl Connection {
 /// Whether a GitHub App installation can serve repositories of a connection to `provider`
 /// (its `service-provider`): GitHub and GitHub Enterprise, but on HCP Terraform
 /// (`on_hcp`) GitHub.com only, as its App serves nothing else.
-pub fn github_app_serves(provider: &str, on_hcp: bool) -> bool {
+pub(crate) fn github_app_serves(provider: &str, on_hcp: bool) -> bool {
     provider == "github" || (provider == "github_enterprise" && !on_hcp)
 }
 
 /// The connection a `vcs-repo` names: its OAuth token, else its GitHub App installation
 /// (empty strings and nulls name nothing, as TFE's own provider sends them).
-pub fn named_by(vcs_repo: &Map<String, Value>) -> Option<&str> {
+pub(crate) fn named_by(vcs_repo: &Map<String, Value>) -> Option<&str> {
     ["oauth-token-id", "github-app-installation-id"]
         .iter()
         .filter_map(|key| vcs_repo.get(*key).and_then(Value::as_str))

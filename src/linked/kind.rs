@@ -12,7 +12,7 @@ use crate::shared::ids::{has_id_shape, is_path_safe};
 
 /// Workspaces, policy sets and private registry modules.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Kind {
+pub(crate) enum Kind {
     Workspace,
     PolicySet,
     Module,
@@ -29,7 +29,7 @@ enum PatchPath {
 
 /// How an item of a kind is named in the NAME column and by `--workspace NAME`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NameRule {
+pub(crate) enum NameRule {
     /// Its `name` attribute.
     Name,
     /// `namespace/name/provider`, as the registry shows a module.
@@ -38,40 +38,40 @@ pub enum NameRule {
 
 /// One row of the table.
 #[derive(Debug)]
-pub struct KindSpec {
-    pub kind: Kind,
+pub(crate) struct KindSpec {
+    pub(crate) kind: Kind,
     /// As `--kind` spells it and the KIND column shows it.
-    pub label: &'static str,
+    pub(crate) label: &'static str,
     /// What `--kind LABEL` means, in `--help` and completions.
-    pub help: &'static str,
+    pub(crate) help: &'static str,
     /// In the relink summary: `1 policy set`, `2 policy sets`.
-    pub singular: &'static str,
-    pub plural: &'static str,
+    pub(crate) singular: &'static str,
+    pub(crate) plural: &'static str,
     /// The JSON:API `type` of the resource and of its PATCH document.
-    pub resource_type: &'static str,
+    pub(crate) resource_type: &'static str,
     /// What its ids start with.
-    pub id_prefix: &'static str,
+    pub(crate) id_prefix: &'static str,
     /// The list below `/organizations/:org/`.
-    pub list: &'static str,
-    pub name: NameRule,
+    pub(crate) list: &'static str,
+    pub(crate) name: NameRule,
     /// A private item listed without a `vcs-repo` key says nothing about its repository and
     /// is read on its own (TFE's documented module list samples carry none).
-    pub reads_items_listed_without_vcs_repo: bool,
+    pub(crate) reads_items_listed_without_vcs_repo: bool,
     /// TFE may queue a run on each relinked resource of this kind.
-    pub queues_runs: bool,
+    pub(crate) queues_runs: bool,
     /// `token relink --LABEL NAME|ID` narrows a relink to resources of this kind.
-    pub relink_narrows_by_name: bool,
+    pub(crate) relink_narrows_by_name: bool,
     patch: PatchPath,
     /// The `vcs-repo` keys a PATCH repeats from the resource, so the server keeps them.
-    pub repeats: &'static [Repeat],
+    pub(crate) repeats: &'static [Repeat],
 }
 
 /// A `vcs-repo` key a relink PATCH carries over.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Repeat {
-    pub key: &'static str,
+pub(crate) struct Repeat {
+    pub(crate) key: &'static str,
     /// Sent only when it has a value (not null, not `""`).
-    pub only_when_set: bool,
+    pub(crate) only_when_set: bool,
 }
 
 const fn always(key: &'static str) -> Repeat {
@@ -89,7 +89,7 @@ const fn when_set(key: &'static str) -> Repeat {
 }
 
 /// The table, in the order rows are shown: workspaces, then policy sets, then modules.
-pub const KINDS: [KindSpec; 3] = [
+pub(crate) const KINDS: [KindSpec; 3] = [
     KindSpec {
         kind: Kind::Workspace,
         label: "workspace",
@@ -152,26 +152,26 @@ pub const KINDS: [KindSpec; 3] = [
 ];
 
 impl Kind {
-    pub const ALL: [Kind; 3] = [Kind::Workspace, Kind::PolicySet, Kind::Module];
+    pub(crate) const ALL: [Kind; 3] = [Kind::Workspace, Kind::PolicySet, Kind::Module];
 
-    pub fn spec(self) -> &'static KindSpec {
+    pub(crate) fn spec(self) -> &'static KindSpec {
         KINDS
             .iter()
             .find(|s| s.kind == self)
             .expect("every kind has a row")
     }
 
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         self.spec().label
     }
 
     /// The kind `--kind` spells `label`.
-    pub fn from_label(label: &str) -> Option<Kind> {
+    pub(crate) fn from_label(label: &str) -> Option<Kind> {
         KINDS.iter().find(|s| s.label == label).map(|s| s.kind)
     }
 
     /// The kinds `--kind` asked for, in table order; none means all.
-    pub fn asked(asked: &[Kind]) -> Vec<Kind> {
+    pub(crate) fn asked(asked: &[Kind]) -> Vec<Kind> {
         Kind::ALL
             .into_iter()
             .filter(|kind| asked.is_empty() || asked.contains(kind))
@@ -179,7 +179,7 @@ impl Kind {
     }
 
     /// The kind `token relink` narrows by name (`--workspace`).
-    pub fn narrowed_by_name() -> Kind {
+    pub(crate) fn narrowed_by_name() -> Kind {
         // `every_kind_has_one_row_in_display_order` checks that exactly one row says so.
         KINDS
             .iter()
@@ -188,7 +188,7 @@ impl Kind {
     }
 
     /// What a path to one item is built from, for the message when it cannot be.
-    pub fn path_parts(self) -> &'static str {
+    pub(crate) fn path_parts(self) -> &'static str {
         match self.spec().patch {
             PatchPath::ById(_) => "id of its kind's shape",
             PatchPath::PrivateModule => "namespace, name or provider",
@@ -196,7 +196,7 @@ impl Kind {
     }
 
     /// `GET /organizations/:org/<list>`.
-    pub fn list_path(self, org: &str) -> String {
+    pub(crate) fn list_path(self, org: &str) -> String {
         format!("/organizations/{}/{}", segment(org), self.spec().list)
     }
 
@@ -205,7 +205,7 @@ impl Kind {
     /// path-safe. Percent-encoding cannot neutralise a `..` segment (servers resolve it, also
     /// as `%2E%2E`), so a server-sent `ws-1/..` or module namespace `..` would aim a write at
     /// another resource.
-    pub fn patch_path(self, org: &str, resource: &Value) -> Option<String> {
+    pub(crate) fn patch_path(self, org: &str, resource: &Value) -> Option<String> {
         match self.spec().patch {
             PatchPath::ById(collection) => {
                 let id = resource
@@ -219,7 +219,7 @@ impl Kind {
     }
 
     /// `{"data": {"type": …, "attributes": {"vcs-repo": {repeated keys…, target}}}}`.
-    pub fn patch_body(self, vcs_repo: &Map<String, Value>, target: &Connection) -> Value {
+    pub(crate) fn patch_body(self, vcs_repo: &Map<String, Value>, target: &Connection) -> Value {
         let mut repo = Map::new();
         for repeat in self.spec().repeats {
             match vcs_repo.get(repeat.key) {
@@ -245,7 +245,7 @@ impl Kind {
 
 /// `/organizations/:org/registry-modules/private/:namespace/:name/:provider`, the path of a
 /// private module's GET and PATCH.
-pub fn module_path(org: &str, module: &Value) -> Option<String> {
+pub(crate) fn module_path(org: &str, module: &Value) -> Option<String> {
     let attr = |key: &str| {
         module
             .pointer(&format!("/attributes/{key}"))

@@ -2,12 +2,12 @@
 //! sets, private registry modules) as one table, the walk that finds which of them name a
 //! connection, and the relink plan with its answer check. No command-line types in here.
 
-pub mod connection;
-pub mod kind;
-pub mod relink;
-pub mod resource;
-pub mod walk;
+pub(crate) mod connection;
+pub(crate) mod kind;
+pub(crate) mod relink;
+pub(crate) mod resource;
+pub(crate) mod walk;
 
-pub use connection::Connection;
-pub use kind::Kind;
-pub use resource::Linked;
+pub(crate) use connection::Connection;
+pub(crate) use kind::Kind;
+pub(crate) use resource::Linked;

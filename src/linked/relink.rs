@@ -11,14 +11,14 @@ use crate::error::{Exit, Fail, Result};
 
 /// One resource to relink and the PATCH that does it.
 #[derive(Clone)]
-pub struct Step {
-    pub linked: Linked,
-    pub request: ApiRequest,
+pub(crate) struct Step {
+    pub(crate) linked: Linked,
+    pub(crate) request: ApiRequest,
 }
 
 /// One PATCH per resource, in the order found, each repeating the resource's own settings and
 /// naming `to`. Fails (exit 1, nothing sent) when a module lacks what its path needs.
-pub fn plan(org: &str, found: Vec<Linked>, to: &Connection) -> Result<Vec<Step>> {
+pub(crate) fn plan(org: &str, found: Vec<Linked>, to: &Connection) -> Result<Vec<Step>> {
     found
         .into_iter()
         .map(|linked| {
@@ -53,7 +53,7 @@ fn text<'a>(repo: Option<&'a serde_json::Map<String, Value>>, key: &str) -> &'a 
 /// Checks the server's answer to a relink PATCH: its `vcs-repo` must name `to` and keep the
 /// identifier and branch it had (a default branch may read as `""` or null). A module's
 /// re-ingestion (`status: pending`) is expected and not checked. The error says what changed.
-pub fn check_answer(
+pub(crate) fn check_answer(
     before: &Linked,
     answer: &Value,
     to: &Connection,
@@ -93,7 +93,7 @@ pub fn check_answer(
 
 /// What happened to one resource.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Outcome {
+pub(crate) enum Outcome {
     /// Relinked; the resource as the server answered.
     Relinked(Value),
     /// Not relinked (or relinked wrongly): the exit code it stands for and why.
@@ -102,12 +102,12 @@ pub enum Outcome {
 
 /// Every step's outcome, in plan order.
 #[derive(Debug, Default)]
-pub struct Report {
-    pub rows: Vec<(Linked, Outcome)>,
+pub(crate) struct Report {
+    pub(crate) rows: Vec<(Linked, Outcome)>,
 }
 
 impl Report {
-    pub fn relinked(&self) -> impl Iterator<Item = (&Linked, &Value)> {
+    pub(crate) fn relinked(&self) -> impl Iterator<Item = (&Linked, &Value)> {
         self.rows
             .iter()
             .filter_map(|(linked, outcome)| match outcome {
@@ -118,7 +118,7 @@ impl Report {
 
     /// `relinked N of M`, then the relinked counts per kind that are not zero:
     /// `relinked 4 of 5: 2 workspaces, 1 policy set, 1 module`.
-    pub fn summary(&self) -> String {
+    pub(crate) fn summary(&self) -> String {
         let counts: Vec<String> = KINDS
             .iter()
             .filter_map(|spec| {
@@ -143,7 +143,7 @@ impl Report {
     }
 
     /// The exit code of the first failed resource in plan order; `None` when all succeeded.
-    pub fn exit(&self) -> Option<Exit> {
+    pub(crate) fn exit(&self) -> Option<Exit> {
         self.rows.iter().find_map(|(_, outcome)| match outcome {
             Outcome::Failed { exit, .. } => Some(*exit),
             Outcome::Relinked(_) => None,
@@ -152,7 +152,7 @@ impl Report {
 }
 
 /// How many of `kind` the plan holds (for the note about runs on workspaces).
-pub fn count_of(steps: &[Step], kind: Kind) -> usize {
+pub(crate) fn count_of(steps: &[Step], kind: Kind) -> usize {
     steps.iter().filter(|s| s.linked.kind == kind).count()
 }
 

@@ -7,10 +7,10 @@ use super::connection::{Connection, named_by};
 use super::kind::{Kind, NameRule};
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Linked {
-    pub kind: Kind,
+pub(crate) struct Linked {
+    pub(crate) kind: Kind,
     /// The resource as sent: a list item, or a module's own GET.
-    pub resource: Value,
+    pub(crate) resource: Value,
 }
 
 fn non_empty(value: Option<&Value>) -> Option<&str> {
@@ -18,11 +18,11 @@ fn non_empty(value: Option<&Value>) -> Option<&str> {
 }
 
 impl Linked {
-    pub fn new(kind: Kind, resource: Value) -> Linked {
+    pub(crate) fn new(kind: Kind, resource: Value) -> Linked {
         Linked { kind, resource }
     }
 
-    pub fn id(&self) -> &str {
+    pub(crate) fn id(&self) -> &str {
         self.resource
             .get("id")
             .and_then(Value::as_str)
@@ -34,7 +34,7 @@ impl Linked {
     }
 
     /// The name; a module's is `namespace/name/provider`, as the registry shows it.
-    pub fn name(&self) -> String {
+    pub(crate) fn name(&self) -> String {
         let text = |key| non_empty(self.attribute(key)).unwrap_or("-");
         match self.kind.spec().name {
             NameRule::NamespaceNameProvider => format!(
@@ -48,37 +48,37 @@ impl Linked {
     }
 
     /// The `vcs-repo` object; `None` when absent or null.
-    pub fn vcs_repo(&self) -> Option<&Map<String, Value>> {
+    pub(crate) fn vcs_repo(&self) -> Option<&Map<String, Value>> {
         self.attribute("vcs-repo").and_then(Value::as_object)
     }
 
     /// A list item of a kind whose lists may omit `vcs-repo` (modules: TFE's documented list
     /// samples carry none), without that key at all, says nothing about its repository: a
     /// private one must be read on its own. Public modules never link a repository.
-    pub fn needs_own_read(&self) -> bool {
+    pub(crate) fn needs_own_read(&self) -> bool {
         self.kind.spec().reads_items_listed_without_vcs_repo
             && self.attribute("vcs-repo").is_none()
             && self.attribute("registry-name").and_then(Value::as_str) == Some("private")
     }
 
     /// `display-identifier`, else `identifier`.
-    pub fn repository(&self) -> Option<&str> {
+    pub(crate) fn repository(&self) -> Option<&str> {
         let repo = self.vcs_repo()?;
         non_empty(repo.get("display-identifier")).or_else(|| non_empty(repo.get("identifier")))
     }
 
     /// The branch; `None` for the default branch (`""` or null).
-    pub fn branch(&self) -> Option<&str> {
+    pub(crate) fn branch(&self) -> Option<&str> {
         non_empty(self.vcs_repo()?.get("branch"))
     }
 
     /// The `ot-…` or `ghain-…` id its `vcs-repo` names.
-    pub fn connection(&self) -> Option<&str> {
+    pub(crate) fn connection(&self) -> Option<&str> {
         named_by(self.vcs_repo()?)
     }
 
     /// Whether its `vcs-repo` names one of `connections`.
-    pub fn uses_any(&self, connections: &[Connection]) -> bool {
+    pub(crate) fn uses_any(&self, connections: &[Connection]) -> bool {
         self.vcs_repo()
             .is_some_and(|repo| connections.iter().any(|c| c.is_named_by(repo)))
     }

@@ -10,7 +10,7 @@ use super::resource::Linked;
 use crate::error::{Fail, Result};
 
 /// What the walk needs from the API.
-pub trait Source {
+pub(crate) trait Source {
     /// Every item of every page of each list, in page order; one result per path.
     fn lists(&self, paths: &[String]) -> Vec<Result<Vec<Value>>>;
     /// Each resource (the `data` of its document); one result per path.
@@ -19,15 +19,15 @@ pub trait Source {
 
 /// A walk that could not finish: which kind's list or read failed, and how.
 #[derive(Debug)]
-pub struct WalkFailure {
-    pub kind: Kind,
-    pub fail: Fail,
+pub(crate) struct WalkFailure {
+    pub(crate) kind: Kind,
+    pub(crate) fail: Fail,
 }
 
 /// Every resource of `kinds` in `org` whose `vcs-repo` names one of `connections`: workspaces,
 /// then policy sets, then modules, each in list order. Any list or read that fails fails the
 /// walk: a partial answer would look like "nothing else uses it".
-pub fn find(
+pub(crate) fn find(
     source: &dyn Source,
     org: &str,
     kinds: &[Kind],

@@ -35,7 +35,7 @@ fn fields(resource: &Value) -> [(&'static str, String); 5] {
 
 impl Output {
     /// GitHub App installations; none prints `empty_note` on stderr (`{"data": []}` in JSON).
-    pub fn github_apps(&self, installations: &[Value], empty_note: &str) -> Result<()> {
+    pub(crate) fn github_apps(&self, installations: &[Value], empty_note: &str) -> Result<()> {
         match self.format {
             OutputFormat::Json => write_stdout(&pretty(&json!({ "data": installations }))),
             _ if installations.is_empty() => {
@@ -64,7 +64,7 @@ impl Output {
     }
 
     /// One GitHub App installation, as a two-column table.
-    pub fn github_app(&self, doc: &Value) -> Result<()> {
+    pub(crate) fn github_app(&self, doc: &Value) -> Result<()> {
         let fields = fields(primary(doc));
         match self.format {
             OutputFormat::Json => write_stdout(&pretty(doc)),

@@ -31,7 +31,7 @@ fn ids<'a>(found: impl Iterator<Item = &'a Linked>) -> Result<String> {
 impl Output {
     /// What uses a connection: KIND, NAME, ID, REPOSITORY, BRANCH, CONNECTION; `-o json` the
     /// resources as sent; `-o id` their ids. None: a note on stderr (`{"data": []}` in JSON).
-    pub fn linked(&self, found: &[Linked], empty_note: &str) -> Result<()> {
+    pub(crate) fn linked(&self, found: &[Linked], empty_note: &str) -> Result<()> {
         match self.format {
             OutputFormat::Json => {
                 let data: Vec<Value> = found.iter().map(|l| l.resource.clone()).collect();
@@ -66,7 +66,7 @@ impl Output {
 
     /// After the PATCHes: a row per resource with its result; `-o json` the updated
     /// resources; `-o id` the ids relinked, in plan order.
-    pub fn relinked(&self, report: &Report) -> Result<()> {
+    pub(crate) fn relinked(&self, report: &Report) -> Result<()> {
         match self.format {
             OutputFormat::Json => {
                 let data: Vec<Value> = report.relinked().map(|(_, a)| a.clone()).collect();
@@ -99,7 +99,7 @@ impl Output {
 /// The plan shown before asking (on stderr, so stdout keeps only results): KIND, NAME,
 /// REPOSITORY, BRANCH, FROM → TO, where each side names its provider when the two differ.
 /// Its cells are escaped; give it to [`notes`](super::notes), one note per line.
-pub fn relink_plan(steps: &[Step], from: &str, to: &str) -> String {
+pub(crate) fn relink_plan(steps: &[Step], from: &str, to: &str) -> String {
     let rows = steps
         .iter()
         .map(|s| {

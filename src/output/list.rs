@@ -20,11 +20,11 @@ use crate::cli::OutputFormat;
 use crate::error::{Fail, Result};
 
 /// One table row per resource.
-pub type RowFn = fn(&Value) -> Vec<String>;
+pub(crate) type RowFn = fn(&Value) -> Vec<String>;
 
 /// A list being printed: pages go in with [`ListWriter::page`], everything comes out at
 /// [`ListWriter::finish`].
-pub struct ListWriter {
+pub(crate) struct ListWriter {
     format: OutputFormat,
     header: &'static [&'static str],
     /// What every id starts with (`oc-`, `ot-`): `-o id` prints only ids of that shape.
@@ -39,7 +39,7 @@ pub struct ListWriter {
 }
 
 impl ListWriter {
-    pub fn new(
+    pub(crate) fn new(
         format: OutputFormat,
         header: &'static [&'static str],
         id_prefix: &'static str,
@@ -60,7 +60,7 @@ impl ListWriter {
     }
 
     /// Takes one page (already de-duplicated by the walk).
-    pub fn page(&mut self, page: Page) -> Result<()> {
+    pub(crate) fn page(&mut self, page: Page) -> Result<()> {
         match self.format {
             OutputFormat::Json => {
                 for item in &page.items {
@@ -89,7 +89,7 @@ impl ListWriter {
 
     /// Writes the whole list to stdout. An empty list prints nothing but `empty_note` on
     /// stderr (JSON: `{"data": []}`).
-    pub fn finish(self, empty_note: &str) -> Result<()> {
+    pub(crate) fn finish(self, empty_note: &str) -> Result<()> {
         if self.count == 0 && !matches!(self.format, OutputFormat::Json) {
             super::note(empty_note);
             return Ok(());

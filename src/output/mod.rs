@@ -8,9 +8,9 @@ mod list;
 mod reindent;
 mod spool;
 
-pub use list::ListWriter;
+pub(crate) use list::ListWriter;
 
-pub use linked::relink_plan;
+pub(crate) use linked::relink_plan;
 
 use std::io::{IsTerminal, Write};
 
@@ -25,7 +25,7 @@ use crate::shared::ids::has_id_shape;
 use crate::terminal_text::{escape, escape_json};
 
 /// Writes `text` to stdout; a reader that went away is not an error.
-pub fn write_stdout(text: &str) -> Result<()> {
+pub(crate) fn write_stdout(text: &str) -> Result<()> {
     let mut out = std::io::stdout().lock();
     out.write_all(text.as_bytes())
         .and_then(|_| out.flush())
@@ -43,13 +43,13 @@ fn stdout_failed(e: std::io::Error) -> Fail {
 
 /// A one-line note for the person at the terminal, on stderr (never data). It may quote server
 /// text, so it is escaped: a line break in it is shown as `\n`, never a second line.
-pub fn note(text: &str) {
+pub(crate) fn note(text: &str) {
     let _ = writeln!(std::io::stderr().lock(), "{}", escape(text));
 }
 
 /// Text of several lines made by tfvcs (a table whose cells are already escaped), one
 /// [`note`] per line: a line break in a cell still cannot add a line.
-pub fn notes(text: &str) {
+pub(crate) fn notes(text: &str) {
     for line in text.split('\n') {
         note(line);
     }
@@ -156,17 +156,17 @@ fn field_table(rows: Vec<(&str, String)>) -> String {
 
 /// Prints results in the format chosen with `-o`.
 #[derive(Debug, Clone, Copy)]
-pub struct Output {
-    pub format: OutputFormat,
+pub(crate) struct Output {
+    pub(crate) format: OutputFormat,
 }
 
 impl Output {
-    pub fn new(format: OutputFormat) -> Self {
+    pub(crate) fn new(format: OutputFormat) -> Self {
         Output { format }
     }
 
     /// One OAuth client: show, create, update, set-pat.
-    pub fn client(&self, doc: &Value) -> Result<()> {
+    pub(crate) fn client(&self, doc: &Value) -> Result<()> {
         let client = ClientView::from_resource(primary(doc));
         match self.format {
             OutputFormat::Json => write_stdout(&pretty(doc)),
@@ -176,7 +176,7 @@ impl Output {
     }
 
     /// A list of OAuth clients, to be given its pages.
-    pub fn clients(&self) -> ListWriter {
+    pub(crate) fn clients(&self) -> ListWriter {
         const HEADER: &[&str] = &["ID", "NAME", "PROVIDER", "HTTP URL", "TOKEN IDS", "CREATED"];
         ListWriter::new(self.format, HEADER, "oc-", |resource| {
             let c = ClientView::from_resource(resource);
@@ -192,7 +192,7 @@ impl Output {
     }
 
     /// One OAuth token: show, set-ssh-key.
-    pub fn token(&self, doc: &Value) -> Result<()> {
+    pub(crate) fn token(&self, doc: &Value) -> Result<()> {
         let token = TokenView::from_resource(primary(doc));
         match self.format {
             OutputFormat::Json => write_stdout(&pretty(doc)),
@@ -208,7 +208,7 @@ impl Output {
     }
 
     /// A list of OAuth tokens, to be given its pages.
-    pub fn tokens(&self) -> ListWriter {
+    pub(crate) fn tokens(&self) -> ListWriter {
         const HEADER: &[&str] = &["ID", "CLIENT", "USER", "SSH KEY", "CREATED"];
         ListWriter::new(self.format, HEADER, "ot-", |resource| {
             let t = TokenView::from_resource(resource);
@@ -224,14 +224,14 @@ impl Output {
 
     /// After a delete: stdout carries only the id (of the shape `prefix`…), and only with
     /// `-o id`.
-    pub fn deleted(&self, id: &str, what: &str, prefix: &str) -> Result<()> {
+    pub(crate) fn deleted(&self, id: &str, what: &str, prefix: &str) -> Result<()> {
         note(&format!("deleted {what} {id}"));
         self.id_only(id, prefix)
     }
 
     /// With `-o id`, the id (of the shape `prefix`…) of what a command changed; otherwise
     /// nothing.
-    pub fn id_only(&self, id: &str, prefix: &str) -> Result<()> {
+    pub(crate) fn id_only(&self, id: &str, prefix: &str) -> Result<()> {
         match self.format {
             OutputFormat::Id => write_stdout(&id_lines([id], prefix)?),
             _ => Ok(()),
@@ -239,7 +239,7 @@ impl Output {
     }
 
     /// Plain facts (for `auth status`): a field table, or a JSON object of the same facts.
-    pub fn facts(&self, rows: Vec<(&str, String)>, json: &Value) -> Result<()> {
+    pub(crate) fn facts(&self, rows: Vec<(&str, String)>, json: &Value) -> Result<()> {
         match self.format {
             OutputFormat::Json => write_stdout(&pretty(json)),
             _ => write_stdout(&field_table(rows)),
@@ -248,7 +248,7 @@ impl Output {
 }
 
 /// `--dry-run`: the request that would be sent, secrets redacted, whatever `-o` says.
-pub fn dry_run(request: &ApiRequest, base_url: &str) -> Result<()> {
+pub(crate) fn dry_run(request: &ApiRequest, base_url: &str) -> Result<()> {
     let mut text = format!("{} {}\n", request.method.as_str(), request.url(base_url));
     if let Some(body) = &request.body {
         text.push_str(&pretty(&body.redacted()));

@@ -2,12 +2,12 @@
 //! list's items reach stdout as the server wrote their strings and numbers.
 
 /// The indentation of an item inside the list document's array.
-pub const INDENT: &[u8] = b"    ";
+pub(crate) const INDENT: &[u8] = b"    ";
 
 /// JSON text (valid, as the server sent it) laid out as `serde_json::to_string_pretty` lays
 /// out a value, nested below [`INDENT`]: a scan of the bytes that drops whitespace between
 /// tokens and adds its own, no parsing. Strings and numbers stay as the server wrote them.
-pub fn reindent(compact: &[u8], out: &mut Vec<u8>) {
+pub(crate) fn reindent(compact: &[u8], out: &mut Vec<u8>) {
     let newline = |out: &mut Vec<u8>, depth: usize| {
         out.push(b'\n');
         out.extend_from_slice(INDENT);

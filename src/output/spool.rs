@@ -5,19 +5,19 @@ use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom, Write};
 
 /// Serialised JSON kept in memory before it moves to a temporary file.
-pub const SPOOL_IN_MEMORY: usize = 256 << 10;
+pub(crate) const SPOOL_IN_MEMORY: usize = 256 << 10;
 
 /// Bytes kept for later: in memory while small, then in a temporary file that has no name
 /// (removed as soon as it is open, so nothing is left behind even on a kill).
 #[derive(Default)]
-pub struct Spool {
+pub(crate) struct Spool {
     pub(super) memory: Vec<u8>,
     pub(super) file: Option<File>,
     len: u64,
 }
 
 impl Spool {
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.len == 0
     }
 
@@ -33,7 +33,7 @@ impl Spool {
         self.file.as_mut()
     }
 
-    pub fn copy_to(mut self, out: &mut impl Write) -> io::Result<()> {
+    pub(crate) fn copy_to(mut self, out: &mut impl Write) -> io::Result<()> {
         match self.file.as_mut() {
             Some(file) => {
                 file.write_all(&self.memory)?;

@@ -12,7 +12,7 @@ use crate::error::{Exit, Fail, Result};
 
 /// Starts the background copy and returns once it listens.
 #[cfg(unix)]
-pub fn start() -> Result<()> {
+pub(crate) fn start() -> Result<()> {
     use std::os::unix::process::CommandExt;
     let program = std::env::current_exe()
         .map_err(|e| Fail::other(format!("cannot find the tfvcs program: {e}")))?;
@@ -73,7 +73,7 @@ pub fn start() -> Result<()> {
 }
 
 #[cfg(not(unix))]
-pub fn start() -> Result<()> {
+pub(crate) fn start() -> Result<()> {
     Err(Fail::usage(
         "--detach needs a Unix system; run the sandbox in its own terminal",
     ))
@@ -82,7 +82,7 @@ pub fn start() -> Result<()> {
 /// In the background copy, once the export lines are out: stderr becomes the log file (or
 /// nowhere), so nothing written later reaches the pipe the starting process has closed.
 #[cfg(unix)]
-pub fn settle(log_file: Option<File>) -> Log {
+pub(crate) fn settle(log_file: Option<File>) -> Log {
     use std::os::fd::AsRawFd;
     let logs = log_file.is_some();
     let target = match log_file {
@@ -99,7 +99,7 @@ pub fn settle(log_file: Option<File>) -> Log {
 }
 
 #[cfg(not(unix))]
-pub fn settle(log_file: Option<File>) -> Log {
+pub(crate) fn settle(log_file: Option<File>) -> Log {
     match log_file {
         Some(file) => Log::File(std::sync::Mutex::new(file)),
         None => Log::Nowhere,

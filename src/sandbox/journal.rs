@@ -30,15 +30,15 @@ struct StateFile {
 }
 
 /// A change as it is written: `{"put": kind, "row": …}` or `{"delete": kind, "id": …}`.
-pub fn put_record<T: Row>(row: &T) -> Value {
+pub(crate) fn put_record<T: Row>(row: &T) -> Value {
     json!({ "put": T::KIND, "row": row })
 }
 
-pub fn delete_record<T: Row>(id: &str) -> Value {
+pub(crate) fn delete_record<T: Row>(id: &str) -> Value {
     json!({ "delete": T::KIND, "id": id })
 }
 
-pub struct Journal {
+pub(crate) struct Journal {
     path: PathBuf,
     file: File,
     len: u64,
@@ -96,9 +96,9 @@ fn start_syncer(file: File, path: PathBuf) -> Arc<Syncer> {
 }
 
 /// What a state file held: the salt (hex) and the tables.
-pub struct Loaded {
-    pub salt: String,
-    pub tables: Tables,
+pub(crate) struct Loaded {
+    pub(crate) salt: String,
+    pub(crate) tables: Tables,
 }
 
 fn replay(tables: &mut Tables, change: &Value) -> Result<(), String> {
@@ -147,7 +147,7 @@ fn replay(tables: &mut Tables, change: &Value) -> Result<(), String> {
 }
 
 /// Reads a state file; `None` when there is none yet.
-pub fn load(path: &Path) -> Result<Option<Loaded>, String> {
+pub(crate) fn load(path: &Path) -> Result<Option<Loaded>, String> {
     let text = match std::fs::read_to_string(path) {
         Ok(text) => text,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
@@ -176,7 +176,7 @@ pub fn load(path: &Path) -> Result<Option<Loaded>, String> {
 }
 
 /// Removes temporary files a killed sandbox left beside the state file.
-pub fn remove_stale_temporaries(path: &Path) {
+pub(crate) fn remove_stale_temporaries(path: &Path) {
     let (dir, name) = parts(path);
     let prefix = format!(".{name}.");
     let Ok(entries) = std::fs::read_dir(dir) else {
@@ -279,7 +279,7 @@ fn create_private(path: &Path) -> std::io::Result<File> {
 
 impl Journal {
     /// Writes the whole state to `path` atomically and keeps it open for appends.
-    pub fn rewrite(path: &Path, salt: &str, tables: &Tables) -> Result<Journal, String> {
+    pub(crate) fn rewrite(path: &Path, salt: &str, tables: &Tables) -> Result<Journal, String> {
         let fail = |e: std::io::Error| format!("cannot write {}: {e}", path.display());
         let (dir, name) = parts(path);
         let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
@@ -321,7 +321,7 @@ impl Journal {
 
     /// Appends committed changes (the sync thread flushes them to disk a few milliseconds
     /// later). On failure the file is put back as it was.
-    pub fn append(&mut self, records: &[Value]) -> Result<(), String> {
+    pub(crate) fn append(&mut self, records: &[Value]) -> Result<(), String> {
         let bytes = appended_bytes(records, self.empty);
         let at = self.len - TAIL.len() as u64;
         let result = (|| {
@@ -346,17 +346,17 @@ impl Journal {
     }
 
     /// Whether the appended changes outgrew the rows enough to rewrite the file whole.
-    pub fn wants_rewrite(&self, tables: &Tables) -> bool {
+    pub(crate) fn wants_rewrite(&self, tables: &Tables) -> bool {
         self.appended > 2 * row_count(tables) + 1000
     }
 
-    pub fn path(&self) -> &Path {
+    pub(crate) fn path(&self) -> &Path {
         &self.path
     }
 
     /// Makes every later append fail, as a full disk would.
     #[cfg(test)]
-    pub fn fail_appends(&mut self) {
+    pub(crate) fn fail_appends(&mut self) {
         self.file = File::open(&self.path).expect("the state file exists");
     }
 }

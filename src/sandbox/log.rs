@@ -8,14 +8,14 @@ use std::sync::Mutex;
 
 use crate::shared::text::is_unsafe;
 
-pub enum Log {
+pub(crate) enum Log {
     Stderr,
     File(Mutex<File>),
     Nowhere,
 }
 
 impl Log {
-    pub fn line(&self, text: &str) {
+    pub(crate) fn line(&self, text: &str) {
         let line = format!("{}\n", escape(text));
         // A log that cannot be written must not stop the server.
         match self {
@@ -33,7 +33,7 @@ impl Log {
 }
 
 /// `text` with every character [`is_unsafe`] names written as an escape (`\n`, `\u{1b}`).
-pub fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

@@ -33,7 +33,7 @@ use store::Store;
 const DEFAULT_ORG: &str = "sandbox";
 
 /// Starts the sandbox and serves until killed (with `--detach`: until it listens).
-pub fn run(args: SandboxArgs, org: Option<&str>) -> Result<()> {
+pub(crate) fn run(args: SandboxArgs, org: Option<&str>) -> Result<()> {
     if !(0.0..=1.0).contains(&args.fail_rate) {
         return Err(Fail::usage("--fail-rate takes a number from 0 to 1"));
     }

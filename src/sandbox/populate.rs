@@ -5,7 +5,7 @@ use super::clock::now_rfc3339;
 use super::rows::{Client, Token, VcsRepo, Workspace};
 use super::store::Store;
 
-pub fn clients_and_workspaces(store: &mut Store, n: usize) -> Result<(), String> {
+pub(crate) fn clients_and_workspaces(store: &mut Store, n: usize) -> Result<(), String> {
     let now = now_rfc3339();
     let project = store
         .tables

@@ -4,20 +4,20 @@
 
 /// splitmix64: small, fast, reproducible from `--seed`. Not for cryptography.
 #[derive(Debug, Clone)]
-pub struct Rng(u64);
+pub(crate) struct Rng(u64);
 
 impl Rng {
-    pub fn new(seed: u64) -> Self {
+    pub(crate) fn new(seed: u64) -> Self {
         Rng(seed)
     }
 
     /// Seeded from the operating system, for runs without `--seed`.
-    pub fn from_entropy() -> Self {
+    pub(crate) fn from_entropy() -> Self {
         let bytes: [u8; 8] = os_random();
         Rng(u64::from_le_bytes(bytes))
     }
 
-    pub fn next_u64(&mut self) -> u64 {
+    pub(crate) fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -26,18 +26,18 @@ impl Rng {
     }
 
     /// A float in [0, 1).
-    pub fn unit(&mut self) -> f64 {
+    pub(crate) fn unit(&mut self) -> f64 {
         (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
     }
 
-    pub fn alphanumeric(&mut self, len: usize) -> String {
+    pub(crate) fn alphanumeric(&mut self, len: usize) -> String {
         const CHARS: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
         (0..len)
             .map(|_| CHARS[(self.next_u64() % CHARS.len() as u64) as usize] as char)
             .collect()
     }
 
-    pub fn uuid(&mut self) -> String {
+    pub(crate) fn uuid(&mut self) -> String {
         let (a, b) = (self.next_u64(), self.next_u64());
         format!(
             "{:08x}-{:04x}-4{:03x}-{:04x}-{:012x}",
@@ -52,14 +52,14 @@ impl Rng {
 
 /// `N` bytes from the operating system's generator. Without one nothing secret can be made,
 /// so its absence ends the process rather than falling back to something guessable.
-pub fn os_random<const N: usize>() -> [u8; N] {
+pub(crate) fn os_random<const N: usize>() -> [u8; N] {
     let mut bytes = [0u8; N];
     getrandom::fill(&mut bytes).expect("the operating system's random generator is available");
     bytes
 }
 
 /// A random API token shaped like TFE's (`<14>.atlasv1.<64>`), from the operating system.
-pub fn api_token() -> String {
+pub(crate) fn api_token() -> String {
     let mut rng = Rng::new(u64::from_le_bytes(os_random()));
     let mut more = Rng::new(u64::from_le_bytes(os_random()));
     format!(
@@ -70,7 +70,7 @@ pub fn api_token() -> String {
     )
 }
 
-pub fn hex(bytes: &[u8]) -> String {
+pub(crate) fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 

@@ -4,61 +4,61 @@
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Client {
-    pub id: String,
-    pub name: Option<String>,
-    pub service_provider: String,
-    pub http_url: String,
-    pub api_url: String,
-    pub key: Option<String>,
-    pub rsa_public_key: Option<String>,
+pub(crate) struct Client {
+    pub(crate) id: String,
+    pub(crate) name: Option<String>,
+    pub(crate) service_provider: String,
+    pub(crate) http_url: String,
+    pub(crate) api_url: String,
+    pub(crate) key: Option<String>,
+    pub(crate) rsa_public_key: Option<String>,
     #[serde(default)]
-    pub ado_org_name: Option<String>,
-    pub organization_scoped: bool,
-    pub created_at: String,
-    pub uuid: String,
-    pub projects: Vec<String>,
-    pub agent_pool: Option<String>,
+    pub(crate) ado_org_name: Option<String>,
+    pub(crate) organization_scoped: bool,
+    pub(crate) created_at: String,
+    pub(crate) uuid: String,
+    pub(crate) projects: Vec<String>,
+    pub(crate) agent_pool: Option<String>,
     /// Digests of the write-only `secret` and `private-key`.
-    pub secret_digest: Option<String>,
-    pub private_key_digest: Option<String>,
+    pub(crate) secret_digest: Option<String>,
+    pub(crate) private_key_digest: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Token {
-    pub id: String,
-    pub client_id: String,
-    pub created_at: String,
-    pub service_provider_user: String,
-    pub pat_digest: String,
-    pub ssh_key_digest: Option<String>,
+pub(crate) struct Token {
+    pub(crate) id: String,
+    pub(crate) client_id: String,
+    pub(crate) created_at: String,
+    pub(crate) service_provider_user: String,
+    pub(crate) pat_digest: String,
+    pub(crate) ssh_key_digest: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Project {
-    pub id: String,
-    pub name: String,
+pub(crate) struct Project {
+    pub(crate) id: String,
+    pub(crate) name: String,
     #[serde(default)]
-    pub description: Option<String>,
-    pub created_at: String,
+    pub(crate) description: Option<String>,
+    pub(crate) created_at: String,
 }
 
 /// The repository a workspace, policy set or module is linked to, and through what.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct VcsRepo {
-    pub identifier: String,
-    pub display_identifier: String,
+pub(crate) struct VcsRepo {
+    pub(crate) identifier: String,
+    pub(crate) display_identifier: String,
     /// `None`: the default branch (for a module: tag-based publishing).
-    pub branch: Option<String>,
-    pub ingress_submodules: bool,
-    pub tags_regex: Option<String>,
-    pub oauth_token_id: Option<String>,
-    pub github_app_installation_id: Option<String>,
+    pub(crate) branch: Option<String>,
+    pub(crate) ingress_submodules: bool,
+    pub(crate) tags_regex: Option<String>,
+    pub(crate) oauth_token_id: Option<String>,
+    pub(crate) github_app_installation_id: Option<String>,
 }
 
 impl VcsRepo {
     /// The `ot-…` or `ghain-…` id it links through.
-    pub fn connection(&self) -> Option<&str> {
+    pub(crate) fn connection(&self) -> Option<&str> {
         self.oauth_token_id
             .as_deref()
             .or(self.github_app_installation_id.as_deref())
@@ -66,60 +66,60 @@ impl VcsRepo {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Workspace {
-    pub id: String,
-    pub name: String,
-    pub description: Option<String>,
-    pub project_id: String,
-    pub auto_apply: bool,
-    pub execution_mode: String,
-    pub terraform_version: Option<String>,
-    pub working_directory: Option<String>,
-    pub vcs_repo: Option<VcsRepo>,
-    pub created_at: String,
-    pub updated_at: String,
+pub(crate) struct Workspace {
+    pub(crate) id: String,
+    pub(crate) name: String,
+    pub(crate) description: Option<String>,
+    pub(crate) project_id: String,
+    pub(crate) auto_apply: bool,
+    pub(crate) execution_mode: String,
+    pub(crate) terraform_version: Option<String>,
+    pub(crate) working_directory: Option<String>,
+    pub(crate) vcs_repo: Option<VcsRepo>,
+    pub(crate) created_at: String,
+    pub(crate) updated_at: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct PolicySet {
-    pub id: String,
-    pub name: String,
-    pub description: Option<String>,
-    pub global: bool,
-    pub kind: String,
-    pub overridable: Option<bool>,
-    pub agent_enabled: bool,
-    pub policy_tool_version: Option<String>,
-    pub policies_path: Option<String>,
-    pub vcs_repo: Option<VcsRepo>,
-    pub created_at: String,
-    pub updated_at: String,
+pub(crate) struct PolicySet {
+    pub(crate) id: String,
+    pub(crate) name: String,
+    pub(crate) description: Option<String>,
+    pub(crate) global: bool,
+    pub(crate) kind: String,
+    pub(crate) overridable: Option<bool>,
+    pub(crate) agent_enabled: bool,
+    pub(crate) policy_tool_version: Option<String>,
+    pub(crate) policies_path: Option<String>,
+    pub(crate) vcs_repo: Option<VcsRepo>,
+    pub(crate) created_at: String,
+    pub(crate) updated_at: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Module {
-    pub id: String,
-    pub name: String,
-    pub provider: String,
-    pub namespace: String,
-    pub status: String,
-    pub vcs_repo: VcsRepo,
-    pub created_at: String,
-    pub updated_at: String,
+pub(crate) struct Module {
+    pub(crate) id: String,
+    pub(crate) name: String,
+    pub(crate) provider: String,
+    pub(crate) namespace: String,
+    pub(crate) status: String,
+    pub(crate) vcs_repo: VcsRepo,
+    pub(crate) created_at: String,
+    pub(crate) updated_at: String,
 }
 
 impl Module {
     /// `name/provider`: unique within the organization's private registry.
-    pub fn key(name: &str, provider: &str) -> String {
+    pub(crate) fn key(name: &str, provider: &str) -> String {
         format!("{name}/{provider}")
     }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Installation {
-    pub id: String,
-    pub installation_id: u64,
-    pub name: String,
-    pub installation_type: String,
-    pub installation_url: String,
+pub(crate) struct Installation {
+    pub(crate) id: String,
+    pub(crate) installation_id: u64,
+    pub(crate) name: String,
+    pub(crate) installation_type: String,
+    pub(crate) installation_url: String,
 }

@@ -21,9 +21,9 @@ struct Pending {
     undo: Box<dyn FnOnce(&mut Tables) + Send>,
 }
 
-pub struct Store {
-    pub tables: Tables,
-    pub rng: Rng,
+pub(crate) struct Store {
+    pub(crate) tables: Tables,
+    pub(crate) rng: Rng,
     salt: String,
     journal: Option<Journal>,
     pending: Vec<Pending>,
@@ -32,7 +32,7 @@ pub struct Store {
 impl Store {
     /// Loads `path` if it exists (removing temporary files a killed sandbox left), rewrites it
     /// whole, and gives a new organization its "Default Project" and GitHub App installation.
-    pub fn open(path: Option<PathBuf>, rng: Rng) -> Result<Store, String> {
+    pub(crate) fn open(path: Option<PathBuf>, rng: Rng) -> Result<Store, String> {
         let loaded = match &path {
             Some(p) => {
                 journal::remove_stale_temporaries(p);
@@ -79,7 +79,7 @@ impl Store {
 
     /// A fresh TFE-shaped id for a row of `T`: the prefix and 16 alphanumerics. (Each kind
     /// has its own prefix, so ids cannot collide across kinds.)
-    pub fn new_id<T: Row>(&mut self, prefix: &str) -> String {
+    pub(crate) fn new_id<T: Row>(&mut self, prefix: &str) -> String {
         loop {
             let id = format!("{prefix}{}", self.rng.alphanumeric(16));
             if !self.tables.id_taken::<T>(&id) {
@@ -90,7 +90,7 @@ impl Store {
 
     /// A salted SHA-256 digest of a write-only value: enough to tell values apart, useless
     /// for recovering them or for checking guesses without the salt.
-    pub fn digest(&self, value: &str) -> String {
+    pub(crate) fn digest(&self, value: &str) -> String {
         let mut hasher = Sha256::new();
         hasher.update(self.salt.as_bytes());
         hasher.update([0u8]);
@@ -99,7 +99,7 @@ impl Store {
     }
 
     /// Inserts or replaces a row, as part of the transaction.
-    pub fn put<T: Row>(&mut self, row: T) {
+    pub(crate) fn put<T: Row>(&mut self, row: T) {
         let record = self.journal.is_some().then(|| journal::put_record(&row));
         let id = row.id().to_string();
         let undo: Box<dyn FnOnce(&mut Tables) + Send> = match self.tables.put(row) {
@@ -114,7 +114,7 @@ impl Store {
     }
 
     /// Removes a row, as part of the transaction; the row, if there was one.
-    pub fn remove<T: Row>(&mut self, id: &str) -> Option<T> {
+    pub(crate) fn remove<T: Row>(&mut self, id: &str) -> Option<T> {
         let (seq, row) = self.tables.remove::<T>(id)?;
         let kept = row.clone();
         self.pending.push(Pending {
@@ -128,7 +128,7 @@ impl Store {
     }
 
     /// Writes the transaction's changes (when persisting); on failure undoes them in memory.
-    pub fn commit(&mut self) -> Result<(), String> {
+    pub(crate) fn commit(&mut self) -> Result<(), String> {
         let Some(journal) = &mut self.journal else {
             self.pending.clear();
             return Ok(());
@@ -158,12 +158,12 @@ impl Store {
 
     /// Makes every later state write fail, as a full disk would.
     #[cfg(test)]
-    pub fn fail_state_writes(&mut self) {
+    pub(crate) fn fail_state_writes(&mut self) {
         self.journal.as_mut().expect("a state file").fail_appends();
     }
 
     /// Undoes every uncommitted change, newest first.
-    pub fn rollback(&mut self) {
+    pub(crate) fn rollback(&mut self) {
         while let Some(pending) = self.pending.pop() {
             (pending.undo)(&mut self.tables);
         }

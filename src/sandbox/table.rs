@@ -11,7 +11,9 @@ use serde::{Deserialize, Serialize};
 use super::rows::{Client, Installation, Module, PolicySet, Project, Token, VcsRepo, Workspace};
 
 /// A stored resource: its kind in the state file, its id, its table and its index entries.
-pub trait Row: Clone + Serialize + for<'de> Deserialize<'de> + Send + 'static {
+pub(crate) trait Row:
+    Clone + Serialize + for<'de> Deserialize<'de> + Send + 'static
+{
     const KIND: &'static str;
     fn id(&self) -> &str;
     fn parts(tables: &mut Tables) -> (&mut Table<Self>, &mut Links);
@@ -21,7 +23,7 @@ pub trait Row: Clone + Serialize + for<'de> Deserialize<'de> + Send + 'static {
 }
 
 /// Something done once per kind of row, whatever its type.
-pub trait Visit {
+pub(crate) trait Visit {
     fn visit<T: Row>(&mut self);
 }
 
@@ -32,19 +34,19 @@ macro_rules! row_kinds {
     ($($row:ident: $field:ident = $kind:literal $(, index: $index:ident)?;)*) => {
         /// Every table of the organization, and the indexes between them.
         #[derive(Debug, Default)]
-        pub struct Tables {
+        pub(crate) struct Tables {
             $(pub $field: Table<$row>,)*
-            pub links: Links,
+            pub(crate) links: Links,
         }
 
         impl Tables {
             /// Calls `visitor` once per kind of row, in the state file's order.
-            pub fn visit(visitor: &mut impl Visit) {
+            pub(crate) fn visit(visitor: &mut impl Visit) {
                 $(visitor.visit::<$row>();)*
             }
 
             /// Calls `visitor` for the kind the state file names `kind`; `false` for none.
-            pub fn visit_kind(kind: &str, visitor: &mut impl Visit) -> bool {
+            pub(crate) fn visit_kind(kind: &str, visitor: &mut impl Visit) -> bool {
                 match kind {
                     $($kind => visitor.visit::<$row>(),)*
                     _ => return false,
@@ -117,7 +119,7 @@ fn index_module(module: &Module, links: &mut Links, add: bool) {
 /// Rows of one kind in creation order. Each row has a sequence number: `rows` is sorted by it
 /// and `index` maps an id to it, so a row is found by binary search.
 #[derive(Debug)]
-pub struct Table<T> {
+pub(crate) struct Table<T> {
     rows: Vec<(u64, T)>,
     index: HashMap<String, u64>,
     next: u64,
@@ -139,24 +141,24 @@ impl<T: Row> Table<T> {
         self.rows.binary_search_by_key(seq, |(s, _)| *s).ok()
     }
 
-    pub fn get(&self, id: &str) -> Option<&T> {
+    pub(crate) fn get(&self, id: &str) -> Option<&T> {
         self.position(id).map(|i| &self.rows[i].1)
     }
 
-    pub fn contains(&self, id: &str) -> bool {
+    pub(crate) fn contains(&self, id: &str) -> bool {
         self.index.contains_key(id)
     }
 
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.rows.len()
     }
 
-    pub fn iter(&self) -> impl DoubleEndedIterator<Item = &T> + ExactSizeIterator {
+    pub(crate) fn iter(&self) -> impl DoubleEndedIterator<Item = &T> + ExactSizeIterator {
         self.rows.iter().map(|(_, row)| row)
     }
 
     /// Rows `start..start + len` in creation order (fewer at the end), without touching the rest.
-    pub fn slice(&self, start: usize, len: usize) -> impl Iterator<Item = &T> {
+    pub(crate) fn slice(&self, start: usize, len: usize) -> impl Iterator<Item = &T> {
         let start = start.min(self.rows.len());
         let end = start.saturating_add(len).min(self.rows.len());
         self.rows[start..end].iter().map(|(_, row)| row)
@@ -198,18 +200,18 @@ impl<T: Row> Table<T> {
 
 /// Secondary indexes, kept by `Tables` as rows come and go.
 #[derive(Debug, Default)]
-pub struct Links {
+pub(crate) struct Links {
     /// Client id → its token ids, in creation order.
-    pub tokens_of_client: HashMap<String, Vec<String>>,
+    pub(crate) tokens_of_client: HashMap<String, Vec<String>>,
     /// `ot-…` or `ghain-…` id → the workspaces linked through it, in creation order.
-    pub workspaces_of: HashMap<String, Vec<String>>,
-    pub workspace_names: HashMap<String, String>,
+    pub(crate) workspaces_of: HashMap<String, Vec<String>>,
+    pub(crate) workspace_names: HashMap<String, String>,
     /// `name/provider` → module id.
-    pub module_keys: HashMap<String, String>,
+    pub(crate) module_keys: HashMap<String, String>,
 }
 
 impl Links {
-    pub fn change(map: &mut HashMap<String, Vec<String>>, key: &str, id: &str, add: bool) {
+    pub(crate) fn change(map: &mut HashMap<String, Vec<String>>, key: &str, id: &str, add: bool) {
         if add {
             map.entry(key.to_string()).or_default().push(id.to_string());
         } else if let Some(ids) = map.get_mut(key) {
@@ -220,48 +222,48 @@ impl Links {
         }
     }
 
-    pub fn of<'a>(map: &'a HashMap<String, Vec<String>>, key: &str) -> &'a [String] {
+    pub(crate) fn of<'a>(map: &'a HashMap<String, Vec<String>>, key: &str) -> &'a [String] {
         map.get(key).map(Vec::as_slice).unwrap_or_default()
     }
 }
 
 impl Tables {
     /// Inserts or replaces a row, keeping the indexes; the row it replaced.
-    pub fn put<T: Row>(&mut self, row: T) -> Option<T> {
+    pub(crate) fn put<T: Row>(&mut self, row: T) -> Option<T> {
         let (table, links) = T::parts(self);
         table.upsert(row, links)
     }
 
     /// Removes a row, keeping the indexes; its place and the row.
-    pub fn remove<T: Row>(&mut self, id: &str) -> Option<(u64, T)> {
+    pub(crate) fn remove<T: Row>(&mut self, id: &str) -> Option<(u64, T)> {
         let (table, links) = T::parts(self);
         let (seq, row) = table.remove(id)?;
         row.index(links, false);
         Some((seq, row))
     }
 
-    pub fn restore<T: Row>(&mut self, seq: u64, row: T) {
+    pub(crate) fn restore<T: Row>(&mut self, seq: u64, row: T) {
         let (table, links) = T::parts(self);
         row.index(links, true);
         table.restore(seq, row);
     }
 
     /// The tokens of a client, in creation order.
-    pub fn tokens_of(&self, client_id: &str) -> impl Iterator<Item = &Token> {
+    pub(crate) fn tokens_of(&self, client_id: &str) -> impl Iterator<Item = &Token> {
         Links::of(&self.links.tokens_of_client, client_id)
             .iter()
             .filter_map(|id| self.tokens.get(id))
     }
 
     /// The workspaces linked through a token or installation, in creation order.
-    pub fn workspaces_of(&self, connection: &str) -> impl Iterator<Item = &Workspace> {
+    pub(crate) fn workspaces_of(&self, connection: &str) -> impl Iterator<Item = &Workspace> {
         Links::of(&self.links.workspaces_of, connection)
             .iter()
             .filter_map(|id| self.workspaces.get(id))
     }
 
     /// Whether `id` names a row of `T`'s table.
-    pub fn id_taken<T: Row>(&self, id: &str) -> bool {
+    pub(crate) fn id_taken<T: Row>(&self, id: &str) -> bool {
         T::table(self).contains(id)
     }
 }

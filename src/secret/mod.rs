@@ -5,11 +5,11 @@
 
 mod source;
 
-pub use source::{
-    Holds, MAX_INPUT_BYTES, SourceText, check_pat, check_single_stdin, check_ssh_private_key,
-    is_placeholder, is_stdin, missing_pat, pat_from_env_or_prompt, pat_from_file,
-    read_bounded_text, read_public_file, read_secret_file, read_source, source_name,
-    warn_if_shared,
+pub use source::read_bounded_text;
+pub(crate) use source::{
+    Holds, check_pat, check_single_stdin, check_ssh_private_key, is_placeholder, missing_pat,
+    pat_from_env_or_prompt, pat_from_file, read_public_file, read_secret_file, read_source,
+    source_name, warn_if_shared,
 };
 
 use std::borrow::Cow;
@@ -26,7 +26,7 @@ static READ: Mutex<Vec<String>> = Mutex::new(Vec::new());
 const SCRUBBED_FROM_LENGTH: usize = 8;
 
 /// `text` with every secret read so far replaced by `[redacted]`.
-pub fn scrub(text: &str) -> Cow<'_, str> {
+pub(crate) fn scrub(text: &str) -> Cow<'_, str> {
     let read = READ.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
     let mut out = Cow::Borrowed(text);
     for secret in read.iter() {
@@ -43,7 +43,7 @@ pub fn scrub(text: &str) -> Cow<'_, str> {
 pub struct Secret(String);
 
 impl Secret {
-    pub fn new(value: impl Into<String>) -> Self {
+    pub(crate) fn new(value: impl Into<String>) -> Self {
         let value = value.into();
         if value.len() >= SCRUBBED_FROM_LENGTH {
             let mut read = READ.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
@@ -56,7 +56,7 @@ impl Secret {
 
     /// The value, for the request it goes into (the `Authorization` header, a body being
     /// serialised) and for checks that never quote it.
-    pub fn expose(&self) -> &str {
+    pub(crate) fn expose(&self) -> &str {
         &self.0
     }
 }

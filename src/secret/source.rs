@@ -11,12 +11,12 @@ use crate::prompt;
 use crate::shared::pem::KeyProblem;
 
 /// `-` as a path means standard input.
-pub fn is_stdin(path: &Path) -> bool {
+pub(crate) fn is_stdin(path: &Path) -> bool {
     path.as_os_str() == "-"
 }
 
 /// How messages name where a value was read from: `stdin` or the path.
-pub fn source_name(path: &Path) -> String {
+pub(crate) fn source_name(path: &Path) -> String {
     if is_stdin(path) {
         "stdin".to_string()
     } else {
@@ -25,7 +25,7 @@ pub fn source_name(path: &Path) -> String {
 }
 
 /// At most one option of a command may read stdin: refuses two or more `-` paths.
-pub fn check_single_stdin(options: &[(&str, Option<&Path>)]) -> Result<()> {
+pub(crate) fn check_single_stdin(options: &[(&str, Option<&Path>)]) -> Result<()> {
     let readers: Vec<&str> = options
         .iter()
         .filter(|(_, path)| path.is_some_and(is_stdin))
@@ -43,12 +43,12 @@ pub fn check_single_stdin(options: &[(&str, Option<&Path>)]) -> Result<()> {
 
 /// The most tfvcs reads from any secret or payload source. A key, a PAT or a payload is a few
 /// kilobytes; more is a mistake (`/dev/zero`, a log file), refused rather than read to its end.
-pub const MAX_INPUT_BYTES: usize = 1 << 20;
+pub(crate) const MAX_INPUT_BYTES: usize = 1 << 20;
 
 /// What a source holds: it decides whether a path that does not exist may be repeated (a
 /// secret typed where its path belongs must not be) and whether a shared file is warned about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Holds {
+pub(crate) enum Holds {
     /// A PAT, OAuth secret or private key.
     Secret,
     /// Something that is not a secret on its own: a public key, a payload document.
@@ -56,15 +56,15 @@ pub enum Holds {
 }
 
 /// Text read from a source, with whether it was a regular file that group or others can read.
-pub struct SourceText {
-    pub text: String,
-    pub shared_file: bool,
+pub(crate) struct SourceText {
+    pub(crate) text: String,
+    pub(crate) shared_file: bool,
 }
 
 /// Reads at most [`MAX_INPUT_BYTES`] of `path` (or stdin for `-`) as UTF-8 text. `option`
 /// names the flag in messages. Pipes and process substitution (`<(vault read …)`) are read
 /// to their end like files; nothing is warned about here (see [`warn_if_shared`]).
-pub fn read_source(path: &Path, option: &str, holds: Holds) -> Result<SourceText> {
+pub(crate) fn read_source(path: &Path, option: &str, holds: Holds) -> Result<SourceText> {
     let name = source_name(path);
     if is_stdin(path) {
         let text = read_bounded_text(std::io::stdin().lock(), option, &name)?;
@@ -127,7 +127,7 @@ fn is_shared_regular_file(_: &std::fs::File) -> bool {
 }
 
 /// The warning for a secret file that others can read (a warning, not an error).
-pub fn warn_if_shared(source: &SourceText, path: &Path) {
+pub(crate) fn warn_if_shared(source: &SourceText, path: &Path) {
     if source.shared_file {
         note(&format!(
             "warning: {} is readable by group or others; consider `chmod 600 {}`",
@@ -138,7 +138,7 @@ pub fn warn_if_shared(source: &SourceText, path: &Path) {
 }
 
 /// A key or secret file, sent exactly as read; empty is refused.
-pub fn read_secret_file(path: &Path, option: &str) -> Result<Secret> {
+pub(crate) fn read_secret_file(path: &Path, option: &str) -> Result<Secret> {
     let source = read_source(path, option, Holds::Secret)?;
     warn_if_shared(&source, path);
     if source.text.trim().is_empty() {
@@ -151,7 +151,7 @@ pub fn read_secret_file(path: &Path, option: &str) -> Result<Secret> {
 }
 
 /// A public key file (not a secret: TFE shows it back), sent exactly as read; empty is refused.
-pub fn read_public_file(path: &Path, option: &str) -> Result<String> {
+pub(crate) fn read_public_file(path: &Path, option: &str) -> Result<String> {
     let source = read_source(path, option, Holds::Public)?;
     if source.text.trim().is_empty() {
         return Err(Fail::usage(format!(
@@ -173,13 +173,13 @@ fn trim_one_newline(mut text: String) -> String {
 }
 
 /// Whether a PAT is a template placeholder such as the guide's `<YOUR_PERSONAL_ACCESS_TOKEN>`.
-pub fn is_placeholder(value: &str) -> bool {
+pub(crate) fn is_placeholder(value: &str) -> bool {
     let v = value.trim();
     v.starts_with('<') && v.ends_with('>')
 }
 
 /// Checks a PAT from any source: not empty, not a placeholder, no inner line breaks.
-pub fn check_pat(value: String, source: &str) -> Result<Secret> {
+pub(crate) fn check_pat(value: String, source: &str) -> Result<Secret> {
     let value = trim_one_newline(value);
     if value.trim().is_empty() {
         return Err(Fail::usage(format!(
@@ -201,7 +201,7 @@ pub fn check_pat(value: String, source: &str) -> Result<Secret> {
 }
 
 /// Where a PAT may come from, in the order tried after `--pat-file` (and a payload's value).
-pub fn pat_from_env_or_prompt(no_input: bool) -> Result<Option<Secret>> {
+pub(crate) fn pat_from_env_or_prompt(no_input: bool) -> Result<Option<Secret>> {
     if let Some(value) = std::env::var_os("TFVCS_PAT").filter(|v| !v.is_empty()) {
         let value = value
             .into_string()
@@ -216,7 +216,7 @@ pub fn pat_from_env_or_prompt(no_input: bool) -> Result<Option<Secret>> {
 }
 
 /// A PAT from `--pat-file`, if given.
-pub fn pat_from_file(pat_file: Option<&Path>) -> Result<Option<Secret>> {
+pub(crate) fn pat_from_file(pat_file: Option<&Path>) -> Result<Option<Secret>> {
     match pat_file {
         Some(path) => {
             let source = read_source(path, "--pat-file", Holds::Secret)?;
@@ -228,7 +228,7 @@ pub fn pat_from_file(pat_file: Option<&Path>) -> Result<Option<Secret>> {
 }
 
 /// The failure when no PAT was found anywhere.
-pub fn missing_pat() -> Fail {
+pub(crate) fn missing_pat() -> Fail {
     Fail::usage("a personal access token (PAT) is required")
         .hint("pass --pat-file PATH, or --pat-file - to read it from stdin")
         .hint("or set TFVCS_PAT, or run in a terminal to be asked for it")
@@ -236,7 +236,7 @@ pub fn missing_pat() -> Fail {
 
 /// Checks an SSH key for `token set-ssh-key`: a PEM private key without a passphrase. The
 /// failure names `source` and the problem, never the key's text.
-pub fn check_ssh_private_key(text: &str, source: &str) -> Result<()> {
+pub(crate) fn check_ssh_private_key(text: &str, source: &str) -> Result<()> {
     crate::shared::pem::check_ssh_private_key(text).map_err(|problem| {
         let fail = Fail::usage(format!("{source}: {problem}"));
         match problem {

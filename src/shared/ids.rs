@@ -2,14 +2,14 @@
 
 /// Whether `s` is a non-empty run of letters, digits, `-` and `_`: safe in a URL path, and
 /// the shape of TFE organization names and id suffixes.
-pub fn is_path_safe(s: &str) -> bool {
+pub(crate) fn is_path_safe(s: &str) -> bool {
     !s.is_empty()
         && s.chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
 /// Whether `id` is `prefix` followed by a path-safe suffix, as TFE ids are.
-pub fn has_id_shape(id: &str, prefix: &str) -> bool {
+pub(crate) fn has_id_shape(id: &str, prefix: &str) -> bool {
     id.strip_prefix(prefix).is_some_and(is_path_safe)
 }
 

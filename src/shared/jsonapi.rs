@@ -5,7 +5,7 @@ use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode_str, utf8_perc
 use serde_json::{Value, json};
 
 /// `{"type": kind, "id": id}`: a JSON:API resource identifier.
-pub fn identifier(kind: &str, id: &str) -> Value {
+pub(crate) fn identifier(kind: &str, id: &str) -> Value {
     json!({ "type": kind, "id": id })
 }
 
@@ -19,13 +19,13 @@ const COMPONENT: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b',');
 
 /// Percent-encodes `s` so that it stays one path segment or one query key or value.
-pub fn encode_component(s: &str) -> String {
+pub(crate) fn encode_component(s: &str) -> String {
     utf8_percent_encode(s, COMPONENT).to_string()
 }
 
 /// Decodes a path segment (`plus_is_space = false`) or a form-encoded query component
 /// (`true`). Malformed escapes are kept as written; invalid UTF-8 becomes U+FFFD.
-pub fn decode_component(s: &str, plus_is_space: bool) -> String {
+pub(crate) fn decode_component(s: &str, plus_is_space: bool) -> String {
     if plus_is_space && s.contains('+') {
         percent_decode_str(&s.replace('+', " "))
             .decode_utf8_lossy()

@@ -2,8 +2,8 @@
 //! organization-name rule, private-key checks and JSON:API URL helpers. Nothing here knows
 //! about the command line: each check returns a plain reason, and the caller words the error.
 
-pub mod ids;
-pub mod jsonapi;
-pub mod org;
+pub(crate) mod ids;
+pub(crate) mod jsonapi;
+pub(crate) mod org;
 pub mod pem;
-pub mod text;
+pub(crate) mod text;

@@ -3,7 +3,7 @@
 use super::ids::is_path_safe;
 
 /// `Ok` for a usable organization name, else the reason (quoting the name, which is not secret).
-pub fn check_org(org: &str) -> Result<(), String> {
+pub(crate) fn check_org(org: &str) -> Result<(), String> {
     if is_path_safe(org) {
         Ok(())
     } else {

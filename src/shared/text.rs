@@ -6,7 +6,7 @@
 /// bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069), the
 /// directional marks (U+200E, U+200F, U+061C), and the line and paragraph separators
 /// (U+2028, U+2029).
-pub fn is_unsafe(c: char) -> bool {
+pub(crate) fn is_unsafe(c: char) -> bool {
     matches!(c,
         '\u{0}'..='\u{1f}'
         | '\u{7f}'..='\u{9f}'

@@ -18,7 +18,7 @@ use crate::provider::Provider;
 use crate::provider::{Credentials, is_absolute_http_url};
 use crate::secret::{self, Holds, Secret};
 
-pub fn create(ctx: &Context, args: ClientCreateArgs) -> Result<()> {
+pub(crate) fn create(ctx: &Context, args: ClientCreateArgs) -> Result<()> {
     secret::check_single_stdin(&[
         ("--payload", args.payload.as_deref()),
         ("--pat-file", args.pat_file.as_deref()),

@@ -10,7 +10,7 @@ use crate::commands::confirm::{self, DELETE, ensure_confirmable};
 use crate::commands::resolve::resolve_client;
 use crate::error::Result;
 
-pub fn delete(ctx: &Context, args: ClientDeleteArgs) -> Result<()> {
+pub(crate) fn delete(ctx: &Context, args: ClientDeleteArgs) -> Result<()> {
     ensure_confirmable(ctx, &DELETE, args.confirm.yes, args.dry_run.requested)?;
     let id = resolve_client(ctx, &args.client.client)?;
     let request = ApiRequest::new(Method::DELETE, paths::client(&id));

@@ -5,7 +5,7 @@ use crate::api::paths;
 use crate::commands::Context;
 use crate::error::Result;
 
-pub fn list(ctx: &Context) -> Result<()> {
+pub(crate) fn list(ctx: &Context) -> Result<()> {
     let org = ctx.config.require_org()?;
     let request = ApiRequest::new(Method::GET, paths::organization_clients(org))
         .query("include", "oauth_tokens");

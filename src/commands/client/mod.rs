@@ -18,7 +18,7 @@ use crate::api::client::Method;
 use crate::cli::ClientCommand;
 use crate::error::{Fail, Result};
 
-pub fn run(ctx: &Context, command: ClientCommand) -> Result<()> {
+pub(crate) fn run(ctx: &Context, command: ClientCommand) -> Result<()> {
     match command {
         ClientCommand::List => list::list(ctx),
         ClientCommand::Show(args) => show::show(ctx, &args.client),
@@ -34,12 +34,12 @@ pub fn run(ctx: &Context, command: ClientCommand) -> Result<()> {
 
 /// `{"data": {"type": "oauth-clients", "attributes": …, "relationships": …}}`, leaving out
 /// empty parts.
-pub fn client_document(attributes: Fields, relationships: Map<String, Value>) -> Body {
+pub(crate) fn client_document(attributes: Fields, relationships: Map<String, Value>) -> Body {
     body::document("oauth-clients", attributes, relationships)
 }
 
 /// `--ado-org-name`: the shape rule of SPEC §3, checked before anything is sent.
-pub fn check_ado_org_name(name: &str) -> Result<()> {
+pub(crate) fn check_ado_org_name(name: &str) -> Result<()> {
     if crate::provider::is_ado_org_name(name) {
         return Ok(());
     }
@@ -51,7 +51,7 @@ pub fn check_ado_org_name(name: &str) -> Result<()> {
 
 /// Checks what was given as projects before anything is sent: a `prj-…` id must have the id
 /// shape; anything else is a project name (SPEC §1), which must not be empty.
-pub fn check_project_ids(projects: &[String]) -> Result<()> {
+pub(crate) fn check_project_ids(projects: &[String]) -> Result<()> {
     projects.iter().try_for_each(|p| {
         if p.starts_with("prj-") {
             check_id(p, "prj-", "a project")

@@ -11,7 +11,11 @@ use crate::commands::resolve::{resolve_client, resolve_projects};
 use crate::error::Result;
 use crate::output::note;
 
-pub fn change_projects(ctx: &Context, args: ClientProjectsArgs, method: Method) -> Result<()> {
+pub(crate) fn change_projects(
+    ctx: &Context,
+    args: ClientProjectsArgs,
+    method: Method,
+) -> Result<()> {
     check_project_ids(&args.projects)?;
     let id = resolve_client(ctx, &args.client.client)?;
     let path = paths::client_projects(&id);

@@ -15,7 +15,7 @@ use crate::error::Result;
 use crate::output::note;
 use crate::secret;
 
-pub fn set_pat(ctx: &Context, args: ClientSetPatArgs) -> Result<()> {
+pub(crate) fn set_pat(ctx: &Context, args: ClientSetPatArgs) -> Result<()> {
     let pat = match secret::pat_from_file(args.pat_file.as_deref())? {
         Some(pat) => pat,
         None => {

@@ -6,7 +6,7 @@ use crate::commands::Context;
 use crate::commands::resolve::resolve_client;
 use crate::error::Result;
 
-pub fn show(ctx: &Context, reference: &str) -> Result<()> {
+pub(crate) fn show(ctx: &Context, reference: &str) -> Result<()> {
     let id = resolve_client(ctx, reference)?;
     let request = ApiRequest::new(Method::GET, paths::client(&id)).query("include", "oauth_tokens");
     let doc = ctx.document(&request)?;

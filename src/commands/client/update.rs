@@ -15,7 +15,7 @@ use crate::commands::{Context, check_id};
 use crate::error::{Fail, Result};
 use crate::secret;
 
-pub fn update(ctx: &Context, args: ClientUpdateArgs) -> Result<()> {
+pub(crate) fn update(ctx: &Context, args: ClientUpdateArgs) -> Result<()> {
     secret::check_single_stdin(&[
         ("--secret-file", args.secret_file.as_deref()),
         ("--rsa-public-key-file", args.rsa_public_key_file.as_deref()),

@@ -10,7 +10,7 @@ use crate::commands::resolve::resolve_client;
 use crate::error::Result;
 use crate::linked::{Connection, Kind};
 
-pub fn usage(ctx: &Context, args: ClientUsageArgs) -> Result<()> {
+pub(crate) fn usage(ctx: &Context, args: ClientUsageArgs) -> Result<()> {
     ctx.config.require_org()?;
     let id = resolve_client(ctx, &args.client.client)?;
     let request = ApiRequest::new(Method::GET, paths::client(&id));

@@ -15,7 +15,7 @@ use crate::cli::{TokenCommand, TokenDeleteArgs, TokenListArgs, TokenSetSshKeyArg
 use crate::error::{Fail, Result};
 use crate::secret;
 
-pub fn run(ctx: &Context, command: TokenCommand) -> Result<()> {
+pub(crate) fn run(ctx: &Context, command: TokenCommand) -> Result<()> {
     match command {
         TokenCommand::List(args) => list(ctx, args),
         TokenCommand::Show(args) => show(ctx, &args.token),

@@ -6,7 +6,7 @@ use crate::commands::{Context, check_id};
 use crate::error::Result;
 use crate::linked::{Connection, Kind};
 
-pub fn usage(ctx: &Context, args: TokenUsageArgs) -> Result<()> {
+pub(crate) fn usage(ctx: &Context, args: TokenUsageArgs) -> Result<()> {
     for token in &args.tokens {
         check_id(token, "ot-", "an OAuth token")?;
     }

@@ -33,7 +33,12 @@ fn add_affected<'a>(
 }
 
 /// An `oauth-clients` resource; `affected` adds the `show_affected_workspaces` attributes.
-pub fn client_resource(client: &Client, org: &str, tables: &Tables, affected: bool) -> Value {
+pub(crate) fn client_resource(
+    client: &Client,
+    org: &str,
+    tables: &Tables,
+    affected: bool,
+) -> Value {
     let display = Provider::from_api_name(&client.service_provider).map(Provider::display_name);
     let mut attributes = json!({
         "created-at": client.created_at,
@@ -89,7 +94,7 @@ pub fn client_resource(client: &Client, org: &str, tables: &Tables, affected: bo
 
 /// An `oauth-tokens` resource, with exactly the documented attributes (and the affected
 /// workspaces when asked, as for clients).
-pub fn token_resource(token: &Token, tables: &Tables, affected: bool) -> Value {
+pub(crate) fn token_resource(token: &Token, tables: &Tables, affected: bool) -> Value {
     let mut attributes = json!({
         "created-at": token.created_at,
         "service-provider-user": token.service_provider_user,
@@ -112,7 +117,7 @@ pub fn token_resource(token: &Token, tables: &Tables, affected: bool) -> Value {
     }))
 }
 
-pub fn project_resource(project: &Project, org: &str) -> Value {
+pub(crate) fn project_resource(project: &Project, org: &str) -> Value {
     built(json!({
         "id": project.id,
         "type": "projects",
@@ -126,7 +131,7 @@ pub fn project_resource(project: &Project, org: &str) -> Value {
     }))
 }
 
-pub fn installation_resource(installation: &Installation) -> Value {
+pub(crate) fn installation_resource(installation: &Installation) -> Value {
     built(json!({
         "id": installation.id,
         "type": "github-app-installations",
@@ -141,7 +146,7 @@ pub fn installation_resource(installation: &Installation) -> Value {
 }
 
 /// The `included` resources a client list or show asked for with `include=`.
-pub fn included_for(
+pub(crate) fn included_for(
     clients: &[&Client],
     include: &[String],
     tables: &Tables,

@@ -51,7 +51,7 @@ fn workspace_vcs_repo(repo: &VcsRepo, tables: &Tables) -> Value {
     })
 }
 
-pub fn workspace_resource(workspace: &Workspace, org: &str, tables: &Tables) -> Value {
+pub(crate) fn workspace_resource(workspace: &Workspace, org: &str, tables: &Tables) -> Value {
     let vcs_repo = workspace
         .vcs_repo
         .as_ref()
@@ -88,7 +88,7 @@ pub fn workspace_resource(workspace: &Workspace, org: &str, tables: &Tables) -> 
     }))
 }
 
-pub fn policy_set_resource(set: &PolicySet, org: &str, tables: &Tables) -> Value {
+pub(crate) fn policy_set_resource(set: &PolicySet, org: &str, tables: &Tables) -> Value {
     let mut attributes = json!({
         "name": set.name,
         "description": set.description,
@@ -144,7 +144,7 @@ fn module_path(module: &Module, org: &str) -> String {
 }
 
 /// A module as a list shows it: no `vcs-repo`, as in every TFE list sample.
-pub fn module_list_item(module: &Module, org: &str) -> Value {
+pub(crate) fn module_list_item(module: &Module, org: &str) -> Value {
     let mut resource = module_resource_without_repo(module, org);
     resource["attributes"]
         .as_object_mut()
@@ -154,7 +154,7 @@ pub fn module_list_item(module: &Module, org: &str) -> Value {
 }
 
 /// A module as its own GET, create and PATCH show it, with its `vcs-repo`.
-pub fn module_resource(module: &Module, org: &str, tables: &Tables) -> Value {
+pub(crate) fn module_resource(module: &Module, org: &str, tables: &Tables) -> Value {
     let mut resource = module_resource_without_repo(module, org);
     let repo = &module.vcs_repo;
     let (provider, http_url, webhook) = derived(repo, tables);

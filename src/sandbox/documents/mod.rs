@@ -10,14 +10,16 @@ use std::cell::Cell;
 use serde_json::{Map, Value, json};
 
 use crate::shared::jsonapi::encode_component;
-pub use crate::shared::jsonapi::identifier;
+pub(crate) use crate::shared::jsonapi::identifier;
 
-pub use connections::{
+pub(crate) use connections::{
     client_resource, included_for, installation_resource, project_resource, token_resource,
 };
-pub use linked::{module_list_item, module_resource, policy_set_resource, workspace_resource};
+pub(crate) use linked::{
+    module_list_item, module_resource, policy_set_resource, workspace_resource,
+};
 
-pub const API: &str = "/api/v2";
+pub(crate) const API: &str = "/api/v2";
 
 thread_local! {
     /// How many resources this thread has built into documents: what a page of a long list
@@ -32,20 +34,20 @@ fn built(resource: Value) -> Value {
 
 /// Resources built on this thread so far.
 #[cfg(test)]
-pub fn resources_built() -> usize {
+pub(crate) fn resources_built() -> usize {
     RESOURCES_BUILT.with(Cell::get)
 }
 
 /// A response before it is written: status, JSON body (none for 204) and extra headers.
 #[derive(Debug, Clone)]
-pub struct Reply {
-    pub status: u16,
-    pub body: Option<Value>,
-    pub headers: Vec<(String, String)>,
+pub(crate) struct Reply {
+    pub(crate) status: u16,
+    pub(crate) body: Option<Value>,
+    pub(crate) headers: Vec<(String, String)>,
 }
 
 impl Reply {
-    pub fn json(status: u16, body: Value) -> Reply {
+    pub(crate) fn json(status: u16, body: Value) -> Reply {
         Reply {
             status,
             body: Some(body),
@@ -53,7 +55,7 @@ impl Reply {
         }
     }
 
-    pub fn no_content() -> Reply {
+    pub(crate) fn no_content() -> Reply {
         Reply {
             status: 204,
             body: None,
@@ -61,14 +63,14 @@ impl Reply {
         }
     }
 
-    pub fn header(mut self, name: &str, value: impl Into<String>) -> Reply {
+    pub(crate) fn header(mut self, name: &str, value: impl Into<String>) -> Reply {
         self.headers.push((name.to_string(), value.into()));
         self
     }
 }
 
 /// One JSON:API error object.
-pub fn error_object(
+pub(crate) fn error_object(
     status: u16,
     title: &str,
     detail: Option<&str>,
@@ -86,23 +88,23 @@ pub fn error_object(
     Value::Object(error)
 }
 
-pub fn error(status: u16, title: &str, detail: Option<&str>) -> Reply {
+pub(crate) fn error(status: u16, title: &str, detail: Option<&str>) -> Reply {
     Reply::json(
         status,
         json!({ "errors": [error_object(status, title, detail, None)] }),
     )
 }
 
-pub fn not_found() -> Reply {
+pub(crate) fn not_found() -> Reply {
     error(404, "not found", None)
 }
 
-pub fn unauthorized() -> Reply {
+pub(crate) fn unauthorized() -> Reply {
     error(401, "unauthorized", None)
 }
 
 /// 422 with one error object per invalid member, each with its `source.pointer`.
-pub fn invalid(problems: Vec<(String, String)>) -> Reply {
+pub(crate) fn invalid(problems: Vec<(String, String)>) -> Reply {
     let errors: Vec<Value> = problems
         .iter()
         .map(|(pointer, detail)| {
@@ -114,15 +116,15 @@ pub fn invalid(problems: Vec<(String, String)>) -> Reply {
 
 /// One page of a list: its number (from 1) and size.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Page {
-    pub number: usize,
-    pub size: usize,
+pub(crate) struct Page {
+    pub(crate) number: usize,
+    pub(crate) size: usize,
 }
 
 impl Page {
     /// The page the query asks for, as TFE reads it (default size 20, at most 100); `None`
     /// when neither parameter is given.
-    pub fn requested(query: &[(String, String)]) -> Option<Page> {
+    pub(crate) fn requested(query: &[(String, String)]) -> Option<Page> {
         let get = |key: &str| {
             query
                 .iter()
@@ -146,7 +148,7 @@ impl Page {
     }
 
     /// The OAuth lists: no page parameters means everything, on one page.
-    pub fn or_everything(query: &[(String, String)], total: usize) -> Page {
+    pub(crate) fn or_everything(query: &[(String, String)], total: usize) -> Page {
         Page::requested(query).unwrap_or(Page {
             number: 1,
             size: total.max(1),
@@ -154,28 +156,28 @@ impl Page {
     }
 
     /// Workspaces, policy sets, modules: no page parameters means the first 20.
-    pub fn or_first(query: &[(String, String)]) -> Page {
+    pub(crate) fn or_first(query: &[(String, String)]) -> Page {
         Page::requested(query).unwrap_or(Page {
             number: 1,
             size: 20,
         })
     }
 
-    pub fn start(self) -> usize {
+    pub(crate) fn start(self) -> usize {
         (self.number - 1).saturating_mul(self.size)
     }
 }
 
 /// Where a list lives, for its absolute `links`.
-pub struct ListLinks<'a> {
-    pub origin: &'a str,
-    pub path: &'a str,
-    pub query: &'a [(String, String)],
+pub(crate) struct ListLinks<'a> {
+    pub(crate) origin: &'a str,
+    pub(crate) path: &'a str,
+    pub(crate) query: &'a [(String, String)],
 }
 
 /// A list document: `data` (the page's resources, already built), `meta.pagination` for
 /// `total` items, and absolute `links` that keep the other query parameters.
-pub fn list_document(data: Vec<Value>, total: usize, page: Page, at: &ListLinks) -> Value {
+pub(crate) fn list_document(data: Vec<Value>, total: usize, page: Page, at: &ListLinks) -> Value {
     let Page { number, size } = page;
     let total_pages = total.div_ceil(size).max(1);
     let kept: String = at

@@ -17,14 +17,14 @@ use super::documents::{API, ListLinks, Page, Reply, error, list_document, not_fo
 use super::store::Store;
 
 /// A request as the handlers see it.
-pub struct Request {
-    pub method: String,
+pub(crate) struct Request {
+    pub(crate) method: String,
     /// Path below `/api/v2`, split on `/`, percent-decoded.
-    pub segments: Vec<String>,
-    pub query: Vec<(String, String)>,
-    pub body: String,
+    pub(crate) segments: Vec<String>,
+    pub(crate) query: Vec<(String, String)>,
+    pub(crate) body: String,
     /// `http://host:port`, for absolute pagination links.
-    pub origin: String,
+    pub(crate) origin: String,
 }
 
 impl Request {
@@ -47,9 +47,9 @@ impl Request {
 /// A handler's answer: `Err` is an error reply, returned early with `?`.
 type Outcome = Result<Reply, Reply>;
 
-pub struct Api {
-    pub org: String,
-    pub store: Mutex<Store>,
+pub(crate) struct Api {
+    pub(crate) org: String,
+    pub(crate) store: Mutex<Store>,
 }
 
 /// A list page: the matching rows (only the page of them is built into documents), their
@@ -72,7 +72,7 @@ fn list_reply<'a, T: 'a>(
 }
 
 impl Api {
-    pub fn handle(&self, req: &Request) -> Reply {
+    pub(crate) fn handle(&self, req: &Request) -> Reply {
         let segments: Vec<&str> = req.segments.iter().map(String::as_str).collect();
         let method = req.method.as_str();
         let outcome = match (method, segments.as_slice()) {

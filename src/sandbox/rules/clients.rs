@@ -48,24 +48,24 @@ fn ado_org_name(
     Some(value)
 }
 
-pub struct ClientCreate {
-    pub name: Option<String>,
-    pub provider: Provider,
-    pub http_url: String,
-    pub api_url: String,
-    pub key: Option<String>,
-    pub secret: Option<String>,
-    pub rsa_public_key: Option<String>,
-    pub private_key: Option<String>,
-    pub ado_org_name: Option<String>,
-    pub pat: Option<String>,
-    pub organization_scoped: bool,
-    pub projects: Vec<String>,
-    pub agent_pool: Option<String>,
+pub(crate) struct ClientCreate {
+    pub(crate) name: Option<String>,
+    pub(crate) provider: Provider,
+    pub(crate) http_url: String,
+    pub(crate) api_url: String,
+    pub(crate) key: Option<String>,
+    pub(crate) secret: Option<String>,
+    pub(crate) rsa_public_key: Option<String>,
+    pub(crate) private_key: Option<String>,
+    pub(crate) ado_org_name: Option<String>,
+    pub(crate) pat: Option<String>,
+    pub(crate) organization_scoped: bool,
+    pub(crate) projects: Vec<String>,
+    pub(crate) agent_pool: Option<String>,
 }
 
 /// A create body, checked as TFE does. Attributes the sandbox does not know are ignored.
-pub fn client_create(body: &Value, tables: &Tables) -> Result<ClientCreate, Reply> {
+pub(crate) fn client_create(body: &Value, tables: &Tables) -> Result<ClientCreate, Reply> {
     let data = data_of(body, "oauth-clients")?;
     let attrs = attributes(data);
     let mut problems = Problems::new();
@@ -157,21 +157,21 @@ pub fn client_create(body: &Value, tables: &Tables) -> Result<ClientCreate, Repl
 
 /// What a PATCH of a client changes; `None` leaves a field as it is.
 #[derive(Default)]
-pub struct ClientUpdate {
-    pub name: Option<Option<String>>,
-    pub key: Option<Option<String>>,
-    pub secret: Option<Option<String>>,
-    pub rsa_public_key: Option<Option<String>>,
-    pub organization_scoped: Option<bool>,
-    pub ado_org_name: Option<Option<String>>,
-    pub pat: Option<String>,
-    pub projects: Option<Vec<String>>,
-    pub agent_pool: Option<Option<String>>,
+pub(crate) struct ClientUpdate {
+    pub(crate) name: Option<Option<String>>,
+    pub(crate) key: Option<Option<String>>,
+    pub(crate) secret: Option<Option<String>>,
+    pub(crate) rsa_public_key: Option<Option<String>>,
+    pub(crate) organization_scoped: Option<bool>,
+    pub(crate) ado_org_name: Option<Option<String>>,
+    pub(crate) pat: Option<String>,
+    pub(crate) projects: Option<Vec<String>>,
+    pub(crate) agent_pool: Option<Option<String>>,
 }
 
 /// An update body. `service-provider`, `http-url`, `api-url` and `private-key` are not
 /// updatable on TFE and are ignored, as are unknown attributes.
-pub fn client_update(
+pub(crate) fn client_update(
     body: &Value,
     provider: Option<Provider>,
     tables: &Tables,
@@ -208,7 +208,7 @@ pub fn client_update(
 }
 
 /// The body of add/remove projects: `{"data": [project identifiers]}`, at least one.
-pub fn project_list(body: &Value, tables: &Tables) -> Result<Vec<String>, Reply> {
+pub(crate) fn project_list(body: &Value, tables: &Tables) -> Result<Vec<String>, Reply> {
     let Some(items) = body
         .get("data")
         .and_then(Value::as_array)
@@ -229,7 +229,7 @@ pub fn project_list(body: &Value, tables: &Tables) -> Result<Vec<String>, Reply>
 }
 
 /// A token PATCH: the new `ssh-key` (`Some(None)` removes it), a PEM private key TFE can use.
-pub fn token_update(body: &Value) -> Result<Option<Option<String>>, Reply> {
+pub(crate) fn token_update(body: &Value) -> Result<Option<Option<String>>, Reply> {
     let data = data_of(body, "oauth-tokens")?;
     let attrs = attributes(data);
     let mut problems = Problems::new();
@@ -250,7 +250,10 @@ pub fn token_update(body: &Value) -> Result<Option<Option<String>>, Reply> {
 }
 
 /// A project create: a name (unique, at most 40 characters) and an optional description.
-pub fn project_create(body: &Value, tables: &Tables) -> Result<(String, Option<String>), Reply> {
+pub(crate) fn project_create(
+    body: &Value,
+    tables: &Tables,
+) -> Result<(String, Option<String>), Reply> {
     let data = data_of(body, "projects")?;
     let attrs = attributes(data);
     let mut problems = Problems::new();

@@ -48,18 +48,18 @@ fn done<T>(value: T, problems: Problems) -> Result<T, Reply> {
 }
 
 /// A workspace create (`previous` none) or update body; `None` fields stay as they are.
-pub struct WorkspaceInput {
-    pub name: Option<String>,
-    pub description: Option<Option<String>>,
-    pub auto_apply: Option<bool>,
-    pub execution_mode: Option<String>,
-    pub terraform_version: Option<Option<String>>,
-    pub working_directory: Option<Option<String>>,
-    pub project_id: Option<String>,
-    pub repo: RepoChange,
+pub(crate) struct WorkspaceInput {
+    pub(crate) name: Option<String>,
+    pub(crate) description: Option<Option<String>>,
+    pub(crate) auto_apply: Option<bool>,
+    pub(crate) execution_mode: Option<String>,
+    pub(crate) terraform_version: Option<Option<String>>,
+    pub(crate) working_directory: Option<Option<String>>,
+    pub(crate) project_id: Option<String>,
+    pub(crate) repo: RepoChange,
 }
 
-pub fn workspace_input(
+pub(crate) fn workspace_input(
     body: &Value,
     previous: Option<&Workspace>,
     tables: &Tables,
@@ -122,19 +122,19 @@ pub fn workspace_input(
 }
 
 /// A policy set create (`previous` none) or update body.
-pub struct PolicySetInput {
-    pub name: Option<String>,
-    pub description: Option<Option<String>>,
-    pub global: Option<bool>,
-    pub kind: Option<String>,
-    pub overridable: Option<bool>,
-    pub agent_enabled: Option<bool>,
-    pub policy_tool_version: Option<Option<String>>,
-    pub policies_path: Option<Option<String>>,
-    pub repo: RepoChange,
+pub(crate) struct PolicySetInput {
+    pub(crate) name: Option<String>,
+    pub(crate) description: Option<Option<String>>,
+    pub(crate) global: Option<bool>,
+    pub(crate) kind: Option<String>,
+    pub(crate) overridable: Option<bool>,
+    pub(crate) agent_enabled: Option<bool>,
+    pub(crate) policy_tool_version: Option<Option<String>>,
+    pub(crate) policies_path: Option<Option<String>>,
+    pub(crate) repo: RepoChange,
 }
 
-pub fn policy_set_input(
+pub(crate) fn policy_set_input(
     body: &Value,
     previous: Option<&PolicySet>,
     tables: &Tables,
@@ -201,13 +201,13 @@ fn module_naming(identifier: &str) -> Option<(String, String)> {
     (lower(provider) && is_path_safe(name)).then(|| (name.to_string(), provider.to_string()))
 }
 
-pub struct ModuleCreate {
-    pub name: String,
-    pub provider: String,
-    pub repo: VcsRepo,
+pub(crate) struct ModuleCreate {
+    pub(crate) name: String,
+    pub(crate) provider: String,
+    pub(crate) repo: VcsRepo,
 }
 
-pub fn module_create(body: &Value, tables: &Tables) -> Result<ModuleCreate, Reply> {
+pub(crate) fn module_create(body: &Value, tables: &Tables) -> Result<ModuleCreate, Reply> {
     let data = data_of(body, "registry-modules")?;
     let attrs = attributes(data);
     let mut problems = Problems::new();
@@ -272,11 +272,11 @@ pub fn module_create(body: &Value, tables: &Tables) -> Result<ModuleCreate, Repl
 }
 
 /// A module PATCH: the new `vcs-repo` (branch, tags, identifier, connection), if any.
-pub struct ModuleUpdate {
-    pub repo: Option<VcsRepo>,
+pub(crate) struct ModuleUpdate {
+    pub(crate) repo: Option<VcsRepo>,
 }
 
-pub fn module_update(
+pub(crate) fn module_update(
     body: &Value,
     previous: &Module,
     tables: &Tables,

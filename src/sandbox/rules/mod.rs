@@ -7,19 +7,21 @@ mod clients;
 mod linked;
 mod vcs_repo;
 
-pub use clients::{client_create, client_update, project_create, project_list, token_update};
-pub use linked::{module_create, module_update, policy_set_input, workspace_input};
-pub use vcs_repo::RepoChange;
+pub(crate) use clients::{
+    client_create, client_update, project_create, project_list, token_update,
+};
+pub(crate) use linked::{module_create, module_update, policy_set_input, workspace_input};
+pub(crate) use vcs_repo::RepoChange;
 
 use serde_json::{Map, Value};
 
 use super::documents::{Reply, error, invalid};
 use super::table::Tables;
 
-pub type Problems = Vec<(String, String)>;
+pub(crate) type Problems = Vec<(String, String)>;
 
 /// The body as JSON; an empty body is `null` (DELETEs may send none).
-pub fn parse_body(text: &str) -> Result<Value, Reply> {
+pub(crate) fn parse_body(text: &str) -> Result<Value, Reply> {
     if text.trim().is_empty() {
         return Ok(Value::Null);
     }

@@ -13,7 +13,7 @@ pub(super) const REPO: &str = "/data/attributes/vcs-repo";
 
 /// What a body does to a resource's repository.
 #[derive(Debug, Clone, PartialEq)]
-pub enum RepoChange {
+pub(crate) enum RepoChange {
     Keep,
     Detach,
     Set(VcsRepo),

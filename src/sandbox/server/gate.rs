@@ -15,28 +15,28 @@ use crate::sandbox::random::Rng;
 use crate::shared::jsonapi::decode_component;
 
 /// How the sandbox misbehaves on purpose, for testing clients under stress.
-pub struct Chaos {
-    pub latency: Duration,
-    pub fail_rate: f64,
-    pub rate_limit: Option<u32>,
-    pub rng: Mutex<Rng>,
+pub(crate) struct Chaos {
+    pub(crate) latency: Duration,
+    pub(crate) fail_rate: f64,
+    pub(crate) rate_limit: Option<u32>,
+    pub(crate) rng: Mutex<Rng>,
     /// Start of the current one-second window and the requests counted in it.
-    pub window: Mutex<(Instant, u32)>,
+    pub(crate) window: Mutex<(Instant, u32)>,
 }
 
-pub struct Sandbox {
-    pub api: Api,
-    pub token: String,
-    pub chaos: Chaos,
+pub(crate) struct Sandbox {
+    pub(crate) api: Api,
+    pub(crate) token: String,
+    pub(crate) chaos: Chaos,
 }
 
 /// A reply, and whether the connection must close after it (a body was left unread).
-pub struct Answer {
-    pub reply: Reply,
-    pub close: bool,
+pub(crate) struct Answer {
+    pub(crate) reply: Reply,
+    pub(crate) close: bool,
 }
 
-pub fn parse_query(query: &str) -> Vec<(String, String)> {
+pub(crate) fn parse_query(query: &str) -> Vec<(String, String)> {
     query
         .split('&')
         .filter(|p| !p.is_empty())
@@ -49,7 +49,7 @@ pub fn parse_query(query: &str) -> Vec<(String, String)> {
 
 impl Sandbox {
     /// Answers one request whose head has been read; reads its body only when it gets that far.
-    pub fn answer(
+    pub(crate) fn answer(
         &self,
         head: &Head,
         conn: &mut Conn,

@@ -7,23 +7,23 @@ use std::net::TcpStream;
 use std::time::{Duration, Instant};
 
 /// Largest request head accepted (request line and headers).
-pub const MAX_HEAD: usize = 64 * 1024;
+pub(crate) const MAX_HEAD: usize = 64 * 1024;
 /// Largest request body accepted.
-pub const MAX_BODY: usize = 1 << 20;
+pub(crate) const MAX_BODY: usize = 1 << 20;
 const MAX_HEADERS: usize = 64;
 
 /// A parsed request head.
 #[derive(Debug)]
-pub struct Head {
-    pub method: String,
-    pub target: String,
+pub(crate) struct Head {
+    pub(crate) method: String,
+    pub(crate) target: String,
     /// HTTP/1.0 (`false`) or 1.1.
-    pub http11: bool,
-    pub headers: Vec<(String, String)>,
+    pub(crate) http11: bool,
+    pub(crate) headers: Vec<(String, String)>,
 }
 
 impl Head {
-    pub fn header(&self, name: &str) -> Option<&str> {
+    pub(crate) fn header(&self, name: &str) -> Option<&str> {
         self.headers
             .iter()
             .find(|(k, _)| k.eq_ignore_ascii_case(name))
@@ -36,7 +36,7 @@ impl Head {
     }
 
     /// Whether a body follows the head.
-    pub fn has_body(&self) -> bool {
+    pub(crate) fn has_body(&self) -> bool {
         self.chunked() || self.content_length().is_some_and(|n| n > 0)
     }
 
@@ -46,7 +46,7 @@ impl Head {
     }
 
     /// Whether the client wants the connection kept after the response.
-    pub fn keep_alive(&self) -> bool {
+    pub(crate) fn keep_alive(&self) -> bool {
         let connection = self.header("Connection").map(str::to_ascii_lowercase);
         match connection.as_deref() {
             Some(v) if v.contains("close") => false,
@@ -58,7 +58,7 @@ impl Head {
 
 /// Why no request could be read.
 #[derive(Debug)]
-pub enum ReadError {
+pub(crate) enum ReadError {
     /// The peer closed, or went quiet past a deadline: close without answering.
     Gone,
     /// An answerable problem: the status to send before closing.
@@ -66,8 +66,8 @@ pub enum ReadError {
 }
 
 /// One connection: the socket and bytes read past the previous request.
-pub struct Conn<'a> {
-    pub stream: &'a TcpStream,
+pub(crate) struct Conn<'a> {
+    pub(crate) stream: &'a TcpStream,
     buffer: Vec<u8>,
 }
 
@@ -79,7 +79,7 @@ fn would_block(e: &io::Error) -> bool {
 }
 
 impl<'a> Conn<'a> {
-    pub fn new(stream: &'a TcpStream) -> Self {
+    pub(crate) fn new(stream: &'a TcpStream) -> Self {
         Conn {
             stream,
             buffer: Vec::new(),
@@ -109,7 +109,11 @@ impl<'a> Conn<'a> {
     }
 
     /// Waits up to `idle` for a request to start, then up to `deadline` for its whole head.
-    pub fn read_head(&mut self, idle: Duration, deadline: Duration) -> Result<Head, ReadError> {
+    pub(crate) fn read_head(
+        &mut self,
+        idle: Duration,
+        deadline: Duration,
+    ) -> Result<Head, ReadError> {
         if self.buffer.is_empty() {
             self.fill(Instant::now() + idle)?;
         }
@@ -148,7 +152,11 @@ impl<'a> Conn<'a> {
     }
 
     /// Reads the body `head` announces, at most `MAX_BODY` bytes, within `deadline`.
-    pub fn read_body(&mut self, head: &Head, deadline: Duration) -> Result<Vec<u8>, ReadError> {
+    pub(crate) fn read_body(
+        &mut self,
+        head: &Head,
+        deadline: Duration,
+    ) -> Result<Vec<u8>, ReadError> {
         let until = Instant::now() + deadline;
         if head
             .header("Expect")
@@ -212,7 +220,7 @@ impl<'a> Conn<'a> {
     }
 }
 
-pub fn reason(status: u16) -> &'static str {
+pub(crate) fn reason(status: u16) -> &'static str {
     match status {
         200 => "OK",
         201 => "Created",
@@ -233,7 +241,7 @@ pub fn reason(status: u16) -> &'static str {
 }
 
 /// A whole response in one buffer: status line, headers, `Content-Length`, body.
-pub fn response_bytes(
+pub(crate) fn response_bytes(
     status: u16,
     headers: &[(String, String)],
     body: Option<(&str, &[u8])>,

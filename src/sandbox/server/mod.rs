@@ -15,24 +15,24 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-pub use gate::{Chaos, Sandbox};
+pub(crate) use gate::{Chaos, Sandbox};
 use http::{Conn, ReadError, reason, response_bytes};
 
 use super::documents::error;
 use super::log::Log;
 
 /// The limits each connection is held to.
-pub struct Limits {
-    pub max_connections: usize,
+pub(crate) struct Limits {
+    pub(crate) max_connections: usize,
     /// How long a kept-alive connection may wait for its next request.
-    pub idle: Duration,
+    pub(crate) idle: Duration,
     /// How long a request head, or a body, may take to arrive once started.
-    pub transfer: Duration,
+    pub(crate) transfer: Duration,
 }
 
 impl Limits {
     /// A connection cap that leaves room under the process's file-descriptor limit.
-    pub fn for_this_process() -> Limits {
+    pub(crate) fn for_this_process() -> Limits {
         Limits {
             max_connections: (fd_limit().saturating_sub(64)).clamp(8, 1024),
             idle: Duration::from_secs(30),
@@ -123,7 +123,7 @@ impl Registry {
 }
 
 /// Serves connections on `listener` until the process ends.
-pub fn serve(listener: TcpListener, sandbox: Sandbox, log: Log, limits: Limits) {
+pub(crate) fn serve(listener: TcpListener, sandbox: Sandbox, log: Log, limits: Limits) {
     let shared = Arc::new((sandbox, log, limits));
     let registry = Arc::new(Registry {
         slots: Mutex::new(HashMap::new()),

@@ -18,7 +18,7 @@ use crate::linked::{Connection, Kind, Linked};
 use crate::output::{self, note};
 use target::check_target;
 
-pub fn relink(ctx: &Context, args: TokenRelinkArgs) -> Result<()> {
+pub(crate) fn relink(ctx: &Context, args: TokenRelinkArgs) -> Result<()> {
     check_id(&args.from, "ot-", "an OAuth token")?;
     let to = match Connection::from_id(&args.to) {
         Some(Connection::Token(id)) => {

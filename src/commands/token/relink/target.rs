@@ -16,7 +16,7 @@ use crate::linked::connection::github_app_serves;
 const HCP_HOST: &str = "app.terraform.io";
 
 /// Both sides of the relink, as the plan shows them.
-pub struct Sides {
+pub(crate) struct Sides {
     from: String,
     from_provider: Option<String>,
     to: String,
@@ -35,11 +35,11 @@ impl Sides {
         }
     }
 
-    pub fn source_label(&self) -> String {
+    pub(crate) fn source_label(&self) -> String {
         self.label(&self.from, &self.from_provider)
     }
 
-    pub fn target_label(&self) -> String {
+    pub(crate) fn target_label(&self) -> String {
         self.label(&self.to, &self.to_provider)
     }
 }
@@ -57,7 +57,7 @@ fn token_and_client(ctx: &Context, token: &str) -> Result<ClientView> {
 /// The checks of SPEC §10 before anything changes: the target exists (exit 3 otherwise); an
 /// OAuth token's client belongs to the organization; a GitHub App only for GitHub
 /// connections and only with a user token (exit 2 otherwise).
-pub fn check_target(ctx: &Context, org: &str, from: &str, to: &Connection) -> Result<Sides> {
+pub(crate) fn check_target(ctx: &Context, org: &str, from: &str, to: &Connection) -> Result<Sides> {
     let to_provider = match to {
         Connection::Token(id) => {
             let client = token_and_client(ctx, id)?;
