@@ -297,7 +297,7 @@ fn options_before_the_noun_and_after_the_verb_both_count() {
 #[test]
 fn no_option_reads_a_variable_through_clap() {
     // clap puts an option whose variable is set into usage lines as if it were required
-    // (SSL_CERT_FILE made --ca-cert look so); variables are read in config.rs instead.
+    // (SSL_CERT_FILE made --ca-cert look so); variables are read in config/ instead.
     fn walk(cmd: &clap::Command, found: &mut Vec<String>) {
         for arg in cmd.get_arguments().filter(|arg| arg.get_env().is_some()) {
             found.push(format!("{} --{}", cmd.get_name(), arg.get_id()));

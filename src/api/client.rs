@@ -49,7 +49,7 @@ pub(crate) struct ClientSettings {
     pub(crate) verbose: u8,
     /// Trusted roots in place of the bundled ones (`--ca-cert`).
     pub(crate) ca_roots: Option<Vec<Certificate<'static>>>,
-    /// The proxy to go through, `None` for a direct connection (decided in `proxy.rs`).
+    /// The proxy to go through, `None` for a direct connection (decided in `config/proxy.rs`).
     pub(crate) proxy: Option<ureq::Proxy>,
     /// The waits between retries.
     pub(crate) backoff: Backoff,

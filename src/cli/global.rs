@@ -17,7 +17,7 @@ pub(crate) struct WithGlobals<C: Subcommand> {
 }
 
 /// The options of every command that talks to the API, shown under their own heading after the
-/// command's own. Variables are resolved in `config.rs`, not by clap, so that a variable that
+/// command's own. Variables are resolved in `config/`, not by clap, so that a variable that
 /// happens to be set never shows up in a usage line or a help text.
 #[derive(Debug, Clone, Default, Args)]
 #[command(next_help_heading = GLOBAL_OPTIONS_HEADING)]

@@ -189,7 +189,7 @@ pub(crate) fn validate_org(org: &str) -> Result<()> {
 pub(crate) mod tests {
     use super::*;
 
-    /// An environment as `(name, value)` pairs (shared with proxy.rs's tests).
+    /// An environment as `(name, value)` pairs (shared with config/proxy.rs's tests).
     pub(crate) fn vars(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
         pairs
             .iter()
