@@ -7,6 +7,10 @@ use super::{API, built, identifier};
 use crate::sandbox::rows::{Module, PolicySet, VcsRepo, Workspace};
 use crate::sandbox::table::Tables;
 
+/// The Terraform version a workspace created without one reports: TFE gives a new workspace
+/// the latest release, and its API documents the attribute as a version string, never null.
+const LATEST_TERRAFORM_VERSION: &str = "1.14.1";
+
 /// The read-only members TFE derives from the connection: the provider, the repository's
 /// web address and the webhook that VCS events arrive at.
 fn derived(repo: &VcsRepo, tables: &Tables) -> (String, String, String) {
@@ -70,7 +74,10 @@ pub(crate) fn workspace_resource(workspace: &Workspace, org: &str, tables: &Tabl
             "locked": false,
             "resource-count": 0,
             "source": "tfe-api",
-            "terraform-version": workspace.terraform_version,
+            "terraform-version": workspace
+                .terraform_version
+                .as_deref()
+                .unwrap_or(LATEST_TERRAFORM_VERSION),
             "working-directory": workspace.working_directory,
             "vcs-repo": vcs_repo,
             "vcs-repo-identifier": workspace.vcs_repo.as_ref().map(|r| &r.identifier),
@@ -158,18 +165,30 @@ pub(crate) fn module_resource(module: &Module, org: &str, tables: &Tables) -> Va
     let mut resource = module_resource_without_repo(module, org);
     let repo = &module.vcs_repo;
     let (provider, http_url, webhook) = derived(repo, tables);
-    resource["attributes"]["vcs-repo"] = json!({
-        "branch": repo.branch,
+    // TFE's module samples show a tag-based module's branch as `""` and name only the
+    // connection in use: the module `vcs-repo` schema allows no null member.
+    let mut vcs_repo = json!({
+        "branch": repo.branch.clone().unwrap_or_default(),
         "ingress-submodules": repo.ingress_submodules,
         "identifier": repo.identifier,
         "display-identifier": repo.display_identifier,
-        "oauth-token-id": repo.oauth_token_id,
-        "github-app-installation-id": repo.github_app_installation_id,
         "tags": repo.branch.is_none(),
         "service-provider": provider,
         "repository-http-url": http_url,
         "webhook-url": webhook,
     });
+    for (key, id) in [
+        ("oauth-token-id", &repo.oauth_token_id),
+        (
+            "github-app-installation-id",
+            &repo.github_app_installation_id,
+        ),
+    ] {
+        if let Some(id) = id {
+            vcs_repo[key] = json!(id);
+        }
+    }
+    resource["attributes"]["vcs-repo"] = vcs_repo;
     built(resource)
 }
 
