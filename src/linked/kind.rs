@@ -64,6 +64,18 @@ pub(crate) struct KindSpec {
     patch: PatchPath,
     /// The `vcs-repo` keys a PATCH repeats from the resource, so the server keeps them.
     pub(crate) repeats: &'static [Repeat],
+    /// What a PATCH to a GitHub App installation does with `oauth-token-id`.
+    pub(crate) token_beside_app: TokenBesideApp,
+}
+
+/// How a PATCH that names a GitHub App installation treats the old token (SPEC §10).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TokenBesideApp {
+    /// `"oauth-token-id": null`: the schema allows null, and it clears the token.
+    Null,
+    /// No `oauth-token-id` key: the schema allows no null there, and naming the App alone
+    /// re-points the resource.
+    Omitted,
 }
 
 /// A `vcs-repo` key a relink PATCH carries over.
@@ -110,6 +122,7 @@ pub(crate) const KINDS: [KindSpec; 3] = [
             always("ingress-submodules"),
             when_set("tags-regex"),
         ],
+        token_beside_app: TokenBesideApp::Null,
     },
     KindSpec {
         kind: Kind::PolicySet,
@@ -130,6 +143,7 @@ pub(crate) const KINDS: [KindSpec; 3] = [
             always("branch"),
             always("ingress-submodules"),
         ],
+        token_beside_app: TokenBesideApp::Null,
     },
     KindSpec {
         kind: Kind::Module,
@@ -148,6 +162,7 @@ pub(crate) const KINDS: [KindSpec; 3] = [
         // The server derives display-identifier; an empty branch means tag-based publishing,
         // which sending `""` could change.
         repeats: &[always("identifier"), when_set("branch")],
+        token_beside_app: TokenBesideApp::Omitted,
     },
 ];
 
@@ -236,7 +251,9 @@ impl Kind {
             }
             Connection::GithubApp(id) => {
                 repo.insert("github-app-installation-id".into(), json!(id));
-                repo.insert("oauth-token-id".into(), Value::Null);
+                if self.spec().token_beside_app == TokenBesideApp::Null {
+                    repo.insert("oauth-token-id".into(), Value::Null);
+                }
             }
         }
         json!({"data": {"type": self.spec().resource_type, "attributes": {"vcs-repo": repo}}})
@@ -342,8 +359,28 @@ mod tests {
         assert_eq!(
             body["data"]["attributes"]["vcs-repo"],
             json!({"identifier": "lafentres/terraform-aws-my-module",
-                   "github-app-installation-id": "ghain-NEW", "oauth-token-id": null})
+                   "github-app-installation-id": "ghain-NEW"}),
+            "a module's schema allows no null oauth-token-id: the key is left out"
         );
+    }
+
+    #[test]
+    fn an_app_patch_clears_the_token_with_null_only_where_the_schema_allows_null() {
+        let vcs = repo(json!({"identifier": "o/r", "branch": "main", "oauth-token-id": "ot-OLD"}));
+        let app = Connection::GithubApp("ghain-NEW".into());
+        for spec in &KINDS {
+            let body = spec.kind.patch_body(&vcs, &app);
+            let sent = &body["data"]["attributes"]["vcs-repo"];
+            assert_eq!(sent["github-app-installation-id"], "ghain-NEW");
+            match spec.token_beside_app {
+                TokenBesideApp::Null => assert_eq!(sent.get("oauth-token-id"), Some(&Value::Null)),
+                TokenBesideApp::Omitted => assert_eq!(sent.get("oauth-token-id"), None),
+            }
+        }
+        let rule = |kind: Kind| kind.spec().token_beside_app;
+        assert_eq!(rule(Kind::Workspace), TokenBesideApp::Null);
+        assert_eq!(rule(Kind::PolicySet), TokenBesideApp::Null);
+        assert_eq!(rule(Kind::Module), TokenBesideApp::Omitted);
     }
 
     #[test]

@@ -74,9 +74,15 @@ fn app_checks(server: &mut ServerGuard, provider: &str, service_account: bool) -
 /// `resource` as the server answers after a relink to `to`.
 fn relinked(resource: &Value, to: &str) -> Value {
     let mut answer = resource.clone();
+    let module = answer["type"] == "registry-modules";
     let repo = &mut answer["attributes"]["vcs-repo"];
     if to.starts_with("ghain-") {
-        repo["oauth-token-id"] = Value::Null;
+        // As TFE answers: a module names only the connection in use.
+        if module {
+            repo.as_object_mut().unwrap().remove("oauth-token-id");
+        } else {
+            repo["oauth-token-id"] = Value::Null;
+        }
         repo["github-app-installation-id"] = json!(to);
     } else {
         repo["oauth-token-id"] = json!(to);
@@ -244,7 +250,7 @@ fn relinks_each_kind_to_a_github_app_clearing_the_token() {
                 "registry-modules",
                 json!({
                 "identifier": "lafentres/terraform-aws-aurora", "branch": "main",
-                "github-app-installation-id": APP, "oauth-token-id": null}),
+                "github-app-installation-id": APP}),
             ),
             // Re-ingested: `pending` is not a failure.
             &pending,
