@@ -739,7 +739,8 @@ fn update_projects_replace_the_set_clear_sends_an_empty_array_and_agent_pool_non
     ];
     for (args, relationships) in cases {
         let mut server = Server::new();
-        let body = json!({"data": {"type": "oauth-clients", "relationships": relationships}});
+        // `attributes` even when empty: the schema requires it, and TFE keeps what is not sent.
+        let body = json!({"data": {"type": "oauth-clients", "attributes": {}, "relationships": relationships}});
         let mock = write(&mut server, "PATCH", path, None)
             .match_body(body.to_string().as_str())
             .with_status(200)

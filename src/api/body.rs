@@ -169,7 +169,9 @@ impl Body {
 }
 
 /// `{"data": {"type": resource_type, "attributes": …, "relationships": …}}`: a JSON:API
-/// write document, leaving out empty parts.
+/// write document. `attributes` is always there, `{}` when no attribute changes (the API's
+/// schemas require the member, and TFE keeps every attribute a PATCH leaves out);
+/// `relationships` only when one is given.
 pub(crate) fn document(
     resource_type: &str,
     attributes: Fields,
@@ -177,9 +179,7 @@ pub(crate) fn document(
 ) -> Body {
     let mut data = Fields::new();
     data.insert("type", Value::String(resource_type.into()));
-    if !attributes.is_empty() {
-        data.insert("attributes", attributes);
-    }
+    data.insert("attributes", attributes);
     if !relationships.is_empty() {
         data.insert("relationships", Value::Object(relationships));
     }
@@ -308,6 +308,28 @@ mod tests {
         assert!(shown.contains(r#""flag":false"#) && shown.contains(r#""name":"n""#));
         let sent = String::from_utf8(Body::Object(fields).to_wire()).unwrap();
         assert!(sent.contains(r#""deep":["CANARY",1]"#), "{sent}");
+    }
+
+    #[test]
+    fn a_document_always_carries_attributes_and_relationships_only_when_given() {
+        let mut projects = Map::new();
+        projects.insert("projects".into(), json!({"data": []}));
+        let only_relationships = document("oauth-clients", Fields::new(), projects);
+        assert_eq!(
+            String::from_utf8(only_relationships.to_wire()).unwrap(),
+            r#"{"data":{"type":"oauth-clients","attributes":{},"relationships":{"projects":{"data":[]}}}}"#
+        );
+        assert_eq!(
+            only_relationships.redacted(),
+            json!({"data": {"type": "oauth-clients", "attributes": {},
+                            "relationships": {"projects": {"data": []}}}})
+        );
+        let mut attributes = Fields::new();
+        attributes.insert("name", json!("n"));
+        assert_eq!(
+            document("oauth-clients", attributes, Map::new()).redacted(),
+            json!({"data": {"type": "oauth-clients", "attributes": {"name": "n"}}})
+        );
     }
 
     #[test]
