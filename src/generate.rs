@@ -10,9 +10,46 @@ use clap_mangen::roff::{Roff, bold, roman};
 use crate::cli::{self, Cli};
 use crate::error::Exit;
 
-/// The date on the man pages. It is fixed, not today's, so that the pages only change when
-/// their text does; move it when the pages change in substance.
-const MAN_DATE: &str = "2026-12-01";
+/// The Debian changelog (packaging/debian/changelog): its newest entry is this version's
+/// release, and its date is the date on the man pages.
+const CHANGELOG: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/packaging/debian/changelog"
+));
+
+/// The release date of the newest changelog entry as YYYY-MM-DD: the date on the man pages.
+/// It comes from a checked-in file, not from today or from git, so that a fresh clone of a
+/// commit generates the same pages as the commit holds; it moves when a version is released.
+fn release_date() -> Result<String, String> {
+    release_date_of(CHANGELOG)
+}
+
+/// The date of the first ` -- Name <email>  Tue, 01 Dec 2026 00:00:00 +0000` trailer line of a
+/// Debian changelog, as YYYY-MM-DD.
+fn release_date_of(changelog: &str) -> Result<String, String> {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let trailer = changelog
+        .lines()
+        .find(|line| line.starts_with(" -- "))
+        .ok_or("the changelog has no ` -- ` trailer line")?;
+    let date = trailer
+        .split_once(">  ")
+        .map(|(_, date)| date)
+        .ok_or_else(|| format!("no date after the maintainer in {trailer:?}"))?;
+    let fields: Vec<&str> = date.split_whitespace().collect();
+    let parsed = match fields.as_slice() {
+        [_weekday, day, month, year, _time, _zone] => MONTHS
+            .iter()
+            .position(|m| m == month)
+            .zip(day.parse::<u8>().ok().filter(|d| (1..=31).contains(d)))
+            .zip(year.parse::<u16>().ok().filter(|y| *y >= 1000))
+            .map(|((month, day), year)| format!("{year}-{:02}-{day:02}", month + 1)),
+        _ => None,
+    };
+    parsed.ok_or_else(|| format!("{date:?} is not an RFC 2822 date (Tue, 01 Dec 2026 ...)"))
+}
 
 /// The shells `tfvcs completions` knows, in the order of SPEC §8.
 pub(crate) const SHELLS: [Shell; 5] = [
@@ -45,7 +82,8 @@ pub fn generated_files() -> Vec<(String, String)> {
     let mut root = Cli::command().disable_help_subcommand(true);
     root.build();
     let mut pages = Vec::new();
-    collect_pages(&root, &mut pages);
+    let date = release_date().expect("packaging/debian/changelog gives the release date");
+    collect_pages(&root, &date, &mut pages);
     files.extend(
         pages
             .into_iter()
@@ -54,11 +92,11 @@ pub fn generated_files() -> Vec<(String, String)> {
     files
 }
 
-/// The man pages of `cmd` and of every command under it, as (page name, roff).
-fn collect_pages(cmd: &Command, pages: &mut Vec<(String, String)>) {
-    pages.push((page_name(cmd), man_page(cmd)));
+/// The man pages of `cmd` and of every command under it, dated `date`, as (page name, roff).
+fn collect_pages(cmd: &Command, date: &str, pages: &mut Vec<(String, String)>) {
+    pages.push((page_name(cmd), man_page(cmd, date)));
     for sub in cmd.get_subcommands().filter(|sub| !sub.is_hide_set()) {
-        collect_pages(sub, pages);
+        collect_pages(sub, date, pages);
     }
 }
 
@@ -71,11 +109,11 @@ fn page_name(cmd: &Command) -> String {
 
 /// One page: clap_mangen's NAME, SYNOPSIS, DESCRIPTION, OPTIONS (and GLOBAL OPTIONS) and
 /// SUBCOMMANDS, then ENVIRONMENT, EXIT STATUS, EXAMPLES and SEE ALSO from tfvcs's own tables.
-fn man_page(cmd: &Command) -> String {
+fn man_page(cmd: &Command, date: &str) -> String {
     let name = page_name(cmd);
     let man = Man::new(cmd.clone())
         .title(name.to_uppercase())
-        .date(MAN_DATE)
+        .date(date)
         .source(format!("tfvcs {}", env!("CARGO_PKG_VERSION")))
         .manual("User Commands");
     let mut page = Vec::new();
@@ -329,4 +367,63 @@ fn command_line(cmd: &Command) -> String {
     cmd.get_bin_name()
         .unwrap_or_else(|| cmd.get_name())
         .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TWO_ENTRIES: &str = "\
+tfvcs (0.2.0-1) unstable; urgency=medium
+
+  * Second.
+
+ -- tfvcs maintainers <m@example.org>  Fri, 05 Mar 2027 10:20:30 +0100
+
+tfvcs (0.1.0-1) unstable; urgency=medium
+
+  * First.
+
+ -- tfvcs maintainers <m@example.org>  Tue, 01 Dec 2026 00:00:00 +0000
+";
+
+    #[test]
+    fn the_release_date_is_the_date_of_the_newest_changelog_entry() {
+        assert_eq!(release_date_of(TWO_ENTRIES).unwrap(), "2027-03-05");
+    }
+
+    #[test]
+    fn a_changelog_without_a_dated_trailer_is_an_error_naming_the_line() {
+        assert!(release_date_of("tfvcs (0.1.0-1) unstable\n\n  * x\n").is_err());
+        let err = release_date_of(" -- m <m@example.org>  01/12/2026\n").unwrap_err();
+        assert!(err.contains("01/12/2026"), "{err}");
+        let err = release_date_of(" -- m <m@example.org>  Tue, 01 Foo 2026 00:00:00 +0000\n");
+        assert!(err.is_err());
+    }
+
+    /// Bumping the version in Cargo.toml without a changelog entry would leave the man pages
+    /// dated by the previous release (and scripts/package.sh refuses to build).
+    #[test]
+    fn the_newest_changelog_entry_is_this_crate_version() {
+        let first = CHANGELOG.lines().next().unwrap();
+        let version = first
+            .split_once(" (")
+            .and_then(|(_, rest)| rest.split_once(')'))
+            .map(|(version, _)| version)
+            .unwrap();
+        let upstream = version.rsplit_once('-').map_or(version, |(up, _)| up);
+        assert_eq!(upstream, env!("CARGO_PKG_VERSION"), "{first}");
+    }
+
+    #[test]
+    fn the_man_pages_are_dated_by_the_release() {
+        let page = man_page(&Cli::command(), "2030-01-02");
+        assert!(page.contains(".TH TFVCS 1 2030-01-02 "), "{}", &page[..200]);
+        let date = release_date().unwrap();
+        for (path, page) in generated_files() {
+            if path.starts_with("man/") {
+                assert!(page.contains(&format!(" 1 {date} \"tfvcs ")), "{path}");
+            }
+        }
+    }
 }
