@@ -21,7 +21,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY ALL_PROXY all_proxy
 # TFVCS_BENCH_BIN: measure this binary instead of building the release one.
-BIN="${TFVCS_BENCH_BIN:-$PWD/target/release/tfvcs}"
+BIN="${TFVCS_BENCH_BIN:-}"
 WORK="$(mktemp -d)"
 SANDBOX_PIDS=()
 ROWS=()
@@ -39,7 +39,8 @@ need() { # COMMAND [DEBIAN PACKAGE]: install it with apt-get when missing
 build() {
     [ -n "${TFVCS_BENCH_BIN:-}" ] && return
     echo "== building tfvcs (release)" >&2
-    cargo build --release --locked --quiet
+    # Where cargo put it (CARGO_TARGET_DIR and a cargo config's target-dir are honoured).
+    BIN=$(scripts/tfvcs-bin.sh --release)
     echo "binary: $(stat -c %s "$BIN") bytes ($BIN)"
 }
 

@@ -5,8 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 echo "Building tfvcs (cargo build)..." >&2
-cargo build --locked --quiet
-export PATH="$PWD/target/debug:$PATH"
+# Where cargo put it: CARGO_TARGET_DIR (or a cargo config's target-dir) is honoured.
+bin=$(scripts/tfvcs-bin.sh)
+export PATH="$(dirname "$bin"):$PATH"
 
 work=$(mktemp -d)
 sandbox_pid=""

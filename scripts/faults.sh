@@ -4,8 +4,8 @@
 # a figure misses its target. Usage: scripts/faults.sh [path/to/tfvcs]
 set -euo pipefail
 
-TFVCS=${1:-target/release/tfvcs}
-[ -x "$TFVCS" ] || cargo build --release --locked --quiet
+# No path given: the release binary, built where cargo puts it (CARGO_TARGET_DIR honoured).
+TFVCS=${1:-$("$(dirname "$0")/tfvcs-bin.sh" --release)}
 TFVCS=$(realpath "$TFVCS")
 WORK=$(mktemp -d)
 PIDS=()

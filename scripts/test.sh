@@ -13,8 +13,9 @@ if [ ! -x .venv/bin/python ]; then
     python3 -m venv .venv
 fi
 .venv/bin/python -m pip install --quiet --disable-pip-version-check "pytfe==1.5.0" "jsonschema==4.26.0"
-cargo build --locked --quiet
-TFVCS_BIN="$PWD/target/debug/tfvcs" .venv/bin/python -m unittest discover -s tests/interop -p 'test_*.py' -v
+# Where cargo put it: CARGO_TARGET_DIR (or a cargo config's target-dir) is honoured.
+tfvcs_bin=$(scripts/tfvcs-bin.sh)
+TFVCS_BIN="$tfvcs_bin" .venv/bin/python -m unittest discover -s tests/interop -p 'test_*.py' -v
 
 echo "== conformance: sandbox and --dry-run bodies against HashiCorp's OpenAPI document"
-TFVCS_BIN="$PWD/target/debug/tfvcs" .venv/bin/python tests/conformance/check_oas.py
+TFVCS_BIN="$tfvcs_bin" .venv/bin/python tests/conformance/check_oas.py

@@ -1,6 +1,7 @@
 //! What a new user does first, as the README says it: the "Try it" block and the CI recipes,
 //! run in `bash` exactly as written (only the sandbox is put on a free port), and the first
-//! mistake people make with the sandbox (a bare `127.0.0.1:PORT`, meaning https).
+//! mistake people make with the sandbox (a bare `127.0.0.1:PORT`, meaning https); the scripts
+//! find the binary cargo built wherever its target directory is.
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -164,4 +165,94 @@ fn a_bare_loopback_host_against_the_sandbox_fails_at_once_with_the_http_hint() {
         // The TLS handshake fails on the plain-HTTP answer; nothing waits for the timeout.
         .stderr(contains("timed out").not())
         .stderr(contains(format!("wants --hostname http://{bare}")));
+}
+
+/// A `cargo` for the scripts to find first on PATH: `cargo build` puts, in `$CARGO_TARGET_DIR`,
+/// a `tfvcs` that notes each run in `runs` before running the real one, and prints cargo's
+/// artifact message for it (the format of `--message-format=json`); anything else only notes
+/// its arguments in `calls`. So a script that looks for its binary anywhere but where cargo
+/// says it built it never runs the noted one.
+fn cargo_building_into_the_target_dir(dir: &std::path::Path) -> PathBuf {
+    let real = assert_cmd::cargo::cargo_bin("tfvcs");
+    let shims = dir.join("shims");
+    std::fs::create_dir_all(&shims).unwrap();
+    let cargo = shims.join("cargo");
+    std::fs::write(
+        &cargo,
+        format!(
+            r#"#!/bin/sh
+echo "$*" >>"{dir}/calls"
+[ "$1" = build ] || exit 0
+mkdir -p "$CARGO_TARGET_DIR/debug"
+printf '#!/bin/sh\necho run >>"{dir}/runs"\nexec "{real}" "$@"\n' >"$CARGO_TARGET_DIR/debug/tfvcs"
+chmod +x "$CARGO_TARGET_DIR/debug/tfvcs"
+printf '%s\n' '{{"reason":"compiler-artifact","package_id":"path+file:///src#tfvcs@0.1.0","manifest_path":"/src/Cargo.toml","target":{{"kind":["lib"],"crate_types":["lib"],"name":"tfvcs","src_path":"/src/src/lib.rs","edition":"2024","doc":true,"doctest":true,"test":true}},"profile":{{"opt_level":"0","debuginfo":2,"debug_assertions":true,"overflow_checks":true,"test":false}},"features":[],"filenames":["'"$CARGO_TARGET_DIR"'/debug/libtfvcs.rlib"],"executable":null,"fresh":true}}'
+printf '%s\n' '{{"reason":"compiler-artifact","package_id":"path+file:///src#tfvcs@0.1.0","manifest_path":"/src/Cargo.toml","target":{{"kind":["bin"],"crate_types":["bin"],"name":"tfvcs","src_path":"/src/src/main.rs","edition":"2024","doc":true,"doctest":false,"test":true}},"profile":{{"opt_level":"0","debuginfo":"line-tables-only","debug_assertions":true,"overflow_checks":true,"test":false}},"features":[],"filenames":["'"$CARGO_TARGET_DIR"'/debug/tfvcs"],"executable":"'"$CARGO_TARGET_DIR"'/debug/tfvcs","fresh":true}}'
+printf '%s\n' '{{"reason":"build-finished","success":true}}'
+"#,
+            dir = dir.display(),
+            real = real.display()
+        ),
+    )
+    .unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&cargo, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    shims
+}
+
+#[test]
+fn the_demo_runs_the_binary_cargo_built_in_cargo_target_dir() {
+    if Command::new("curl").arg("--version").output().is_err() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI is set but curl is not installed"
+        );
+        eprintln!("skipped: curl is not installed");
+        return;
+    }
+    let dir = TempDir::new();
+    let shims = cargo_building_into_the_target_dir(dir.path());
+    let out = Command::new(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scripts/demo.sh"))
+        .env_clear()
+        .env(
+            "PATH",
+            format!(
+                "{}:{}",
+                shims.display(),
+                std::env::var("PATH").unwrap_or_default()
+            ),
+        )
+        .env("HOME", dir.path())
+        .env("CARGO_TARGET_DIR", dir.path().join("elsewhere"))
+        .output()
+        .unwrap();
+    let (stdout, stderr) = (stdout_of(&out), stderr_of(&out));
+    assert!(out.status.success(), "{stdout}\n{stderr}");
+    let calls = std::fs::read_to_string(dir.path().join("calls")).unwrap();
+    assert!(calls.starts_with("build --locked"), "{calls}");
+    // Every tfvcs step of the demo ran the binary cargo said it built.
+    let runs = std::fs::read_to_string(dir.path().join("runs")).unwrap_or_default();
+    // (18 runs as written; any step run by another binary would leave this empty.)
+    assert!(runs.lines().count() >= 10, "{runs:?}\n{stderr}");
+}
+
+/// test.sh runs the whole suite (this test among it) and installs pytfe, so it is not run from
+/// here: what it shares with the demo is the one way of finding the binary.
+#[test]
+fn the_scripts_find_tfvcs_where_cargo_built_it() {
+    let scripts = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scripts");
+    for script in ["test.sh", "demo.sh", "bench.sh", "faults.sh"] {
+        let text = std::fs::read_to_string(scripts.join(script)).unwrap();
+        assert!(
+            text.contains("tfvcs-bin.sh"),
+            "{script} does not use tfvcs-bin.sh"
+        );
+        assert!(
+            !text.contains("target/debug") && !text.contains("target/release"),
+            "{script} names a target directory of its own"
+        );
+    }
 }
