@@ -155,8 +155,14 @@ impl ApiClient {
             }
             // A loopback server that did not answer in time will not answer the next time
             // either (typically https:// spoken to a plain-http local server, such as the
-            // sandbox): fail now, so that the hint comes at once.
-            if self.loopback && error.transport_kind() == Some(TransportKind::Timeout) {
+            // sandbox), and a loopback port that refused has nothing listening on it (a
+            // stopped sandbox): fail now, so that the hint comes at once (SPEC §5).
+            if self.loopback
+                && matches!(
+                    error.transport_kind(),
+                    Some(TransportKind::Timeout | TransportKind::Refused)
+                )
+            {
                 return Err(error.after_attempts(attempt));
             }
             match retry::decide(

@@ -6,6 +6,8 @@
 //!   second would otherwise all come back at once and be refused together again.
 //! - 500, 502, 503, 504, a refused or reset connection, a timeout, a body cut off: GET, PATCH
 //!   and DELETE are retried after the backoff; a POST never is (it may have created something).
+//!   The client ends sooner on a loopback host (`client.rs`): a refused port has nothing
+//!   listening, and a timeout there will repeat.
 //! - Anything else (4xx, 3xx, TLS, an unresolvable host, an answer of the wrong shape) is final.
 //!
 //! The backoff is exponential with full jitter: a random wait between 0 and

@@ -13,9 +13,12 @@ pub(crate) struct Situation<'a> {
     pub(crate) host: &'a str,
     /// Where the API token came from, if one was found.
     pub(crate) token_source: Option<&'a str>,
-    /// Whether the server is a loopback host reached over https (a local server, like the
-    /// sandbox, usually wants http://).
-    pub(crate) loopback_https: bool,
+    /// Whether the server is a loopback host (a local server, like the sandbox).
+    pub(crate) loopback: bool,
+    /// Whether it is reached over https (a local server usually wants http://).
+    pub(crate) https: bool,
+    /// `host:port` with the port always written: what `tfvcs sandbox --listen` would take.
+    pub(crate) listen: &'a str,
 }
 
 /// The exit code of SPEC §5 for `error`.
@@ -84,9 +87,18 @@ pub(crate) fn api_failure(error: ApiError, situation: &Situation) -> Fail {
     if error.transport_kind() == Some(TransportKind::UnknownIssuer) {
         fail = fail.hint("for a self-hosted TFE with a private CA, pass --ca-cert <PEM FILE>");
     }
-    if error.transport_kind().is_some() && situation.loopback_https {
+    if error.transport_kind().is_some() && situation.loopback && situation.https {
         fail = fail.hint(format!(
             "{host} is a local address reached over https://: a local server (like `tfvcs sandbox`) wants --hostname http://{host}"
+        ));
+    }
+    if error.transport_kind() == Some(TransportKind::Refused) && situation.loopback {
+        fail = fail.hint(format!(
+            "nothing listens on {host} (not retried): no server, such as a sandbox, is running on that port"
+        ));
+        fail = fail.hint(format!(
+            "start one there with `eval \"$(tfvcs sandbox --detach --listen {})\"`",
+            situation.listen
         ));
     }
     fail

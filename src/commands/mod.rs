@@ -74,12 +74,15 @@ impl Context {
         let endpoint = &self.config.endpoint;
         let host = endpoint.host_key();
         let token_source = self.config.token.as_ref().map(|(_, s)| s.to_string());
+        let port = endpoint.port.unwrap_or(endpoint.scheme.default_port());
         api_failure(
             error,
             &Situation {
                 host: &host,
                 token_source: token_source.as_deref(),
-                loopback_https: endpoint.scheme == Scheme::Https && is_loopback(&endpoint.host),
+                loopback: is_loopback(&endpoint.host),
+                https: endpoint.scheme == Scheme::Https,
+                listen: &format!("{}:{port}", endpoint.host),
             },
         )
     }

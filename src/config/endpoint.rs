@@ -19,7 +19,7 @@ impl Scheme {
         }
     }
 
-    fn default_port(self) -> u16 {
+    pub fn default_port(self) -> u16 {
         match self {
             Scheme::Http => 80,
             Scheme::Https => 443,

@@ -458,18 +458,30 @@ fn a_body_always_cut_off_exits_6_after_the_retries() {
     assert_eq!(server.requests().len(), 3);
 }
 
+/// Nothing listens on a loopback port that refuses (a stopped sandbox): retrying cannot help,
+/// so the first refusal is the answer, with what to do (the real backoff is left in place, so
+/// a retry would be seen waiting).
 #[test]
-fn a_refused_connection_is_retried_then_exit_6() {
+fn a_refused_loopback_connection_is_not_retried_and_says_how_to_start_a_sandbox() {
     let port = closed_port();
     let env = TestEnv::server(&format!("http://127.0.0.1:{port}"));
     let mut cmd = env.command();
     let out = cmd
-        .args(["-v", "--retries", "2", "token", "show", TOKEN_ID])
+        .env_remove("TFVCS_BACKOFF_BASE_MS")
+        .args(["-v", "token", "show", TOKEN_ID])
         .assert()
         .code(6)
-        .stderr(contains("hint: gave up after 3 attempts"));
+        .stderr(contains(format!(": cannot connect to 127.0.0.1:{port}")))
+        .stderr(contains(format!(
+            "hint: nothing listens on 127.0.0.1:{port} (not retried): no server, such as a sandbox, is running on that port"
+        )))
+        .stderr(contains(format!(
+            "hint: start one there with `eval \"$(tfvcs sandbox --detach --listen 127.0.0.1:{port})\"`"
+        )))
+        .stderr(contains("retry").not())
+        .stderr(contains("gave up").not());
     let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
-    assert_eq!(attempt_lines(&stderr, "GET"), 3, "{stderr}");
+    assert_eq!(attempt_lines(&stderr, "GET"), 1, "{stderr}");
 }
 
 #[test]
