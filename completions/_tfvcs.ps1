@@ -594,7 +594,7 @@ Register-ArgumentCompleter -Native -CommandName 'tfvcs' -ScriptBlock {
             break
         }
         'tfvcs;sandbox' {
-            [CompletionResult]::new('--listen', '--listen', [CompletionResultType]::ParameterName, 'Address to listen on (port 0 picks a free one)')
+            [CompletionResult]::new('--listen', '--listen', [CompletionResultType]::ParameterName, 'Loopback address to listen on (port 0 picks a free one; others are refused)')
             [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'Organization the sandbox serves [default: sandbox]')
             [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'API token clients must send [default: random]')
             [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'Persist to this JSON file (written atomically after each change, loaded at start)')

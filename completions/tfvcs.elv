@@ -539,7 +539,7 @@ set edit:completion:arg-completer[tfvcs] = {|@words|
             cand --help 'Print help'
         }
         &'tfvcs;sandbox'= {
-            cand --listen 'Address to listen on (port 0 picks a free one)'
+            cand --listen 'Loopback address to listen on (port 0 picks a free one; others are refused)'
             cand --org 'Organization the sandbox serves [default: sandbox]'
             cand --token 'API token clients must send [default: random]'
             cand --state 'Persist to this JSON file (written atomically after each change, loaded at start)'

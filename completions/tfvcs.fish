@@ -416,7 +416,7 @@ complete -c tfvcs -n "__fish_tfvcs_using_subcommand auth; and __fish_seen_subcom
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show the host, organization and where the token comes from, then check the token'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c tfvcs -n "__fish_tfvcs_using_subcommand sandbox" -l listen -d 'Address to listen on (port 0 picks a free one)' -r
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand sandbox" -l listen -d 'Loopback address to listen on (port 0 picks a free one; others are refused)' -r
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand sandbox" -l org -d 'Organization the sandbox serves [default: sandbox]' -r
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand sandbox" -l token -d 'API token clients must send [default: random]' -r
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand sandbox" -l state -d 'Persist to this JSON file (written atomically after each change, loaded at start)' -r -F

@@ -1,8 +1,8 @@
 //! The sandbox as a server people leave running (SPEC §9): slow, stalled and idle clients
 //! never stop it from serving others, it never loses its listener, kept-alive connections
 //! see no added delay, bodies are bounded and read only after the token check, the state
-//! file is private and salted, the request log is escaped, and `--detach` returns once it
-//! listens.
+//! file is private and salted, the request log is escaped, `--detach` returns once it
+//! listens, and it listens only on loopback, saying what to do when the address is taken.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -356,23 +356,60 @@ fn detach_returns_once_listening_with_the_pid_and_logs_to_a_file() {
     }
 }
 
-#[cfg(unix)]
+/// A second sandbox on a taken port fails, in the foreground and through `--detach` alike,
+/// with the two ways out.
 #[test]
-fn detach_passes_back_a_failure_to_start() {
-    let env = TestEnv::bare();
-    let mut cmd = env.command();
-    let out = cmd
-        .args(["sandbox", "--detach", "--listen", "256.0.0.1:1"])
-        .timeout(Duration::from_secs(30))
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    assert!(
-        stderr_of(&out).contains("cannot listen on 256.0.0.1:1"),
-        "{}",
-        stderr_of(&out)
-    );
-    assert!(stdout_of(&out).is_empty());
+fn an_address_in_use_is_exit_1_with_the_ways_out_also_through_detach() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let listen = taken.local_addr().unwrap().to_string();
+    let detach: &[&str] = if cfg!(unix) { &["--detach"] } else { &[] };
+    for extra in [&[][..], detach] {
+        let env = TestEnv::bare();
+        let mut cmd = env.command();
+        let out = cmd
+            .args(["sandbox", "--listen", &listen])
+            .args(extra)
+            .timeout(Duration::from_secs(30))
+            .output()
+            .unwrap();
+        let stderr = stderr_of(&out);
+        assert_eq!(out.status.code(), Some(1), "{extra:?}: {stderr}");
+        assert!(
+            stderr.contains(&format!("error: cannot listen on {listen}: ")),
+            "{stderr}"
+        );
+        assert!(
+            stderr.contains("hint: something already listens there, such as a sandbox started earlier: pick a free port with --listen 127.0.0.1:0, or stop that sandbox"),
+            "{extra:?}: {stderr}"
+        );
+        assert!(stdout_of(&out).is_empty());
+    }
+}
+
+/// The sandbox's token and data are for this machine: an address other machines reach is
+/// refused before anything listens (it used to bind every interface and print 127.0.0.1).
+#[test]
+fn a_listen_address_that_is_not_loopback_is_refused_with_exit_2() {
+    for listen in ["0.0.0.0:0", "[::]:0"] {
+        for detach in [false, true] {
+            let env = TestEnv::bare();
+            let mut cmd = env.command();
+            cmd.args(["sandbox", "--listen", listen]);
+            if detach {
+                cmd.arg("--detach");
+            }
+            let out = cmd.timeout(Duration::from_secs(30)).output().unwrap();
+            let stderr = stderr_of(&out);
+            assert_eq!(out.status.code(), Some(2), "{listen}: {stderr}");
+            assert!(stderr.contains("error: refusing to listen on "), "{stderr}");
+            assert!(stderr.contains("for this machine only"), "{stderr}");
+            assert!(
+                stderr.contains("hint: give a loopback host:port"),
+                "{stderr}"
+            );
+            assert!(stdout_of(&out).is_empty(), "{listen}");
+        }
+    }
 }
 
 #[test]

@@ -7,7 +7,7 @@ use clap::Args;
 /// No `Debug`: `token` is a secret.
 #[derive(Args)]
 pub(crate) struct SandboxArgs {
-    /// Address to listen on (port 0 picks a free one)
+    /// Loopback address to listen on (port 0 picks a free one; others are refused)
     #[arg(long, default_value = "127.0.0.1:8990", value_name = "ADDR")]
     pub(crate) listen: String,
     /// Organization the sandbox serves [default: sandbox]

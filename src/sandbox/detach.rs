@@ -64,7 +64,8 @@ pub(crate) fn start() -> Result<()> {
         } else {
             Exit::Failure
         };
-        return Err(Fail::new(exit, message));
+        let hints = text.lines().filter_map(|l| l.strip_prefix("hint: "));
+        return Err(hints.fold(Fail::new(exit, message), Fail::hint));
     }
     let mut out = std::io::stdout().lock();
     let _ = writeln!(out, "{exports}export TFVCS_SANDBOX_PID={}", child.id());

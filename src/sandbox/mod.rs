@@ -8,6 +8,7 @@ mod detach;
 mod documents;
 mod handlers;
 mod journal;
+mod listen;
 mod log;
 mod populate;
 mod random;
@@ -18,7 +19,6 @@ mod store;
 mod table;
 
 use std::io::Write;
-use std::net::TcpListener;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
@@ -51,6 +51,7 @@ pub(crate) fn run(args: SandboxArgs, org: Option<&str>) -> Result<()> {
             "--token must be a non-empty value without spaces",
         ));
     }
+    let addresses = listen::loopback_addresses(&args.listen)?;
     if args.detach {
         return detach::start();
     }
@@ -77,16 +78,11 @@ pub(crate) fn run(args: SandboxArgs, org: Option<&str>) -> Result<()> {
     if let Some(n) = args.populate {
         populate::clients_and_workspaces(&mut store, n).map_err(Fail::other)?;
     }
-    let listener = TcpListener::bind(args.listen.as_str())
-        .map_err(|e| Fail::other(format!("cannot listen on {}: {e}", args.listen)))?;
+    let listener = listen::bind(&args.listen, &addresses)?;
     let address = listener
         .local_addr()
         .map_err(|e| Fail::other(format!("cannot listen on {}: {e}", args.listen)))?;
-    let shown_host = if address.ip().is_unspecified() {
-        format!("127.0.0.1:{}", address.port())
-    } else {
-        address.to_string()
-    };
+    let shown_host = address.to_string();
     let exports = format!(
         "export TFE_HOSTNAME=http://{shown_host}\nexport TFE_TOKEN={token}\nexport TFE_ORGANIZATION={org}\n"
     );
@@ -100,7 +96,7 @@ pub(crate) fn run(args: SandboxArgs, org: Option<&str>) -> Result<()> {
         // log file, or nowhere.
         detach::settle(log_file)
     } else {
-        banner(&args, &org, &shown_host, &address);
+        banner(&args, &org, &shown_host);
         match log_file {
             Some(file) => Log::File(Mutex::new(file)),
             None => Log::Stderr,
@@ -128,7 +124,7 @@ pub(crate) fn run(args: SandboxArgs, org: Option<&str>) -> Result<()> {
     Ok(())
 }
 
-fn banner(args: &SandboxArgs, org: &str, shown_host: &str, address: &std::net::SocketAddr) {
+fn banner(args: &SandboxArgs, org: &str, shown_host: &str) {
     let persistence = match &args.state {
         Some(path) => format!("state in {}", path.display()),
         None => "in memory".to_string(),
@@ -144,10 +140,4 @@ fn banner(args: &SandboxArgs, org: &str, shown_host: &str, address: &std::net::S
          organization {org}, {persistence}; {requests}. Ctrl-C stops it.\n\
          To use it from another shell, run the three export lines printed on stdout."
     );
-    if !address.ip().is_loopback() {
-        let _ = writeln!(
-            err,
-            "warning: listening on {address}, not only on loopback: anyone who can reach it can use it"
-        );
-    }
 }
