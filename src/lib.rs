@@ -18,6 +18,7 @@ pub mod payload;
 pub(crate) mod progress;
 pub(crate) mod prompt;
 pub(crate) mod provider;
+pub(crate) mod provider_value;
 pub(crate) mod sandbox;
 pub mod secret;
 pub mod shared;

@@ -105,6 +105,35 @@ impl Provider {
         }
     }
 
+    /// For a hosted provider, the providers meant for self-hosted servers of the same VCS
+    /// (empty for the self-hosted ones themselves).
+    pub fn self_hosted(self) -> &'static [Provider] {
+        match self {
+            Provider::Github => &[Provider::GithubEnterprise],
+            Provider::GitlabHosted => &[
+                Provider::GitlabEnterpriseEdition,
+                Provider::GitlabCommunityEdition,
+            ],
+            Provider::BitbucketHosted => &[Provider::BitbucketDataCenter],
+            Provider::AdoServices => &[Provider::AdoServer],
+            _ => &[],
+        }
+    }
+
+    /// Whether the URL `http_url` is on a host of this hosted provider's own service (its
+    /// default host, with or without `www.`; Azure DevOps Services also answers at
+    /// `ORG.visualstudio.com`). Always true for self-hosted providers.
+    pub fn serves(self, http_url: &str) -> bool {
+        let Some(default) = self.default_http_url() else {
+            return true;
+        };
+        let (Some(host), Some(own)) = (url_host(http_url), url_host(default)) else {
+            return false;
+        };
+        let host = host.strip_prefix("www.").unwrap_or(&host);
+        host == own || (self == Provider::AdoServices && host.ends_with(".visualstudio.com"))
+    }
+
     fn api_url_rule(self) -> ApiUrlRule {
         match self {
             Provider::Github => ApiUrlRule::Fixed("https://api.github.com"),
@@ -130,7 +159,22 @@ impl Provider {
     }
 }
 
-/// Whether `url` is an absolute http(s) URL with a host.
+/// The host of an http(s) URL, in lower case, without user, port or brackets' contents
+/// changed; `None` when there is none.
+fn url_host(url: &str) -> Option<String> {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))?;
+    let authority = rest.split(['/', '?', '#']).next()?;
+    let authority = authority.rsplit('@').next()?;
+    let host = if authority.starts_with('[') {
+        authority.split_inclusive(']').next()?
+    } else {
+        authority.split(':').next()?
+    };
+    (!host.is_empty()).then(|| host.to_ascii_lowercase())
+}
+
 /// The shape of an Azure DevOps organization name (`ado-org-name`, for organization-scoped
 /// PATs): 1 to 50 letters, digits and hyphens, starting and ending with a letter or digit.
 pub(crate) fn is_ado_org_name(name: &str) -> bool {
@@ -143,6 +187,7 @@ pub(crate) fn is_ado_org_name(name: &str) -> bool {
         && bytes[bytes.len() - 1].is_ascii_alphanumeric()
 }
 
+/// Whether `url` is an absolute http(s) URL with a host.
 pub(crate) fn is_absolute_http_url(url: &str) -> bool {
     let rest = url
         .strip_prefix("https://")
@@ -199,6 +244,38 @@ mod tests {
             Provider::AdoServices.default_http_url(),
             Some("https://dev.azure.com")
         );
+    }
+
+    #[test]
+    fn a_hosted_provider_serves_only_its_own_hosts() {
+        for (provider, url) in [
+            (Provider::Github, "https://github.com"),
+            (Provider::Github, "https://WWW.GitHub.com/"),
+            (Provider::GitlabHosted, "https://gitlab.com/group"),
+            (Provider::BitbucketHosted, "https://bitbucket.org"),
+            (Provider::AdoServices, "https://dev.azure.com/contoso"),
+            (Provider::AdoServices, "https://contoso.visualstudio.com"),
+            (Provider::GithubEnterprise, "https://github.example.com"),
+        ] {
+            assert!(provider.serves(url), "{provider:?} {url}");
+        }
+        for (provider, url) in [
+            (Provider::Github, "https://github.example.com"),
+            (Provider::Github, "https://github.com.example.com"),
+            (Provider::Github, "https://github.com@example.com"),
+            (Provider::GitlabHosted, "https://gitlab.example.com:8443"),
+            (Provider::BitbucketHosted, "http://10.0.0.1:7990"),
+            (Provider::AdoServices, "https://ado.example.com/tfs"),
+        ] {
+            assert!(!provider.serves(url), "{provider:?} {url}");
+        }
+        for p in Provider::ALL {
+            assert_eq!(
+                p.self_hosted().is_empty(),
+                p.default_http_url().is_none(),
+                "{p:?}"
+            );
+        }
     }
 
     #[test]

@@ -352,6 +352,162 @@ fn provider_url_defaults_follow_the_contract() {
     }
 }
 
+/// SPEC §3: a hosted provider's default API URL is the public service's, so another host's
+/// --http-url without an --api-url would send every call to github.com & co.
+#[test]
+fn a_hosted_provider_given_another_host_is_refused_naming_the_self_hosted_provider() {
+    for (provider, display, http_url, api_url, meant) in [
+        (
+            "github",
+            "GitHub",
+            "https://github.example.com",
+            "https://api.github.com",
+            "--provider github_enterprise",
+        ),
+        (
+            "gitlab_hosted",
+            "GitLab.com",
+            "https://gitlab.example.com",
+            "https://gitlab.com/api/v4",
+            "--provider gitlab_enterprise_edition or --provider gitlab_community_edition",
+        ),
+        (
+            "bitbucket_hosted",
+            "Bitbucket Cloud",
+            "http://10.0.0.1:7990",
+            "https://api.bitbucket.org",
+            "--provider bitbucket_data_center",
+        ),
+        (
+            "ado_services",
+            "Azure DevOps Services",
+            "https://ado.example.com/tfs",
+            "https://dev.azure.com",
+            "--provider ado_server",
+        ),
+    ] {
+        let args = [
+            "client",
+            "create",
+            "--provider",
+            provider,
+            "--http-url",
+            http_url,
+            "--pat-file",
+            "-",
+        ];
+        let (_, out) = run_sending_nothing(&args, &format!("{PAT}\n"));
+        let err = stderr_of(&out);
+        assert_eq!(out.status.code(), Some(2), "{provider}: {err}");
+        assert!(
+            err.contains(&format!(
+                "error: --http-url \"{http_url}\" is not {display}: with --provider {provider} the API URL would be {api_url}\nhint: for a self-hosted server use {meant} (or give --api-url too)"
+            )),
+            "{err}"
+        );
+    }
+    // The same from a payload's http-url; an --api-url (flag or payload) makes it deliberate.
+    let dir = TempDir::new();
+    let payload = dir.file(
+        "payload.json",
+        r#"{"data": {"type": "oauth-clients", "attributes": {"service-provider": "github", "http-url": "https://github.example.com"}}}"#,
+    );
+    let payload = payload.to_str().unwrap();
+    assert_nothing_sent(
+        &["client", "create", "--payload", payload, "--pat-file", "-"],
+        &format!("{PAT}\n"),
+        2,
+        "use --provider github_enterprise",
+    );
+    let body = dry_run_body(&[
+        "--payload",
+        payload,
+        "--api-url",
+        "https://github.example.com/api/v3",
+    ]);
+    assert_eq!(
+        body["data"]["attributes"]["api-url"],
+        "https://github.example.com/api/v3"
+    );
+    let body = dry_run_body(&[
+        "--provider",
+        "ado_services",
+        "--http-url",
+        "https://contoso.visualstudio.com",
+    ]);
+    assert_eq!(
+        body["data"]["attributes"]["api-url"],
+        "https://dev.azure.com"
+    );
+}
+
+/// SPEC §3: an unknown --provider suggests the API value meant, by meaning as well as
+/// spelling, on every command that takes one; so does a payload's service-provider.
+#[test]
+fn a_provider_typed_as_people_say_it_suggests_the_api_value() {
+    for (typed, tip) in [
+        (
+            "GitHub",
+            "tip: for GitHub, the value is 'github'; for a self-hosted server, 'github_enterprise'",
+        ),
+        (
+            "bitbucket",
+            "tip: for Bitbucket Cloud, the value is 'bitbucket_hosted'; for a self-hosted server, 'bitbucket_data_center'",
+        ),
+        (
+            "azure",
+            "tip: for Azure DevOps Services, the value is 'ado_services'; for a self-hosted server, 'ado_server'",
+        ),
+        (
+            "ado",
+            "tip: for Azure DevOps Services, the value is 'ado_services'",
+        ),
+        (
+            "gitlab",
+            "tip: for GitLab.com, the value is 'gitlab_hosted'; for a self-hosted server, 'gitlab_enterprise_edition' or 'gitlab_community_edition'",
+        ),
+        ("githb", "tip: for GitHub, the value is 'github'"),
+    ] {
+        for command in [&["client", "create"][..], &["token", "list"]] {
+            let args = [command, &["--provider", typed]].concat();
+            let (_, out) = run_sending_nothing(&args, "");
+            let err = stderr_of(&out);
+            assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+            assert!(
+                err.contains(&format!(
+                    "error: invalid value '{typed}' for '--provider <PROVIDER>'"
+                )),
+                "{err}"
+            );
+            assert!(err.contains(tip), "{args:?}: {err}");
+            assert!(
+                err.contains("[possible values: github, github_enterprise,"),
+                "{err}"
+            );
+        }
+    }
+    let (_, out) = run_sending_nothing(&["client", "create", "--provider", "svn"], "");
+    assert!(!stderr_of(&out).contains("tip:"), "{}", stderr_of(&out));
+    let dir = TempDir::new();
+    let payload = dir.file(
+        "payload.json",
+        r#"{"data": {"type": "oauth-clients", "attributes": {"service-provider": "GitHub"}}}"#,
+    );
+    assert_nothing_sent(
+        &[
+            "client",
+            "create",
+            "--payload",
+            payload.to_str().unwrap(),
+            "--pat-file",
+            "-",
+        ],
+        &format!("{PAT}\n"),
+        2,
+        "error: the payload's service-provider \"GitHub\" is not a provider tfvcs knows\nhint: for GitHub, the value is 'github'",
+    );
+}
+
 #[test]
 fn only_the_attributes_that_are_set_are_sent() {
     let body = dry_run_body(&["--provider", "github"]);

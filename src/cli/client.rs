@@ -7,6 +7,7 @@ use clap::{Args, Subcommand};
 use super::examples;
 use super::shared::{ClientRef, Confirm, DryRun, KindFilter};
 use crate::provider::Provider;
+use crate::provider_value::ProviderParser;
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum ClientCommand {
@@ -133,7 +134,7 @@ pub(crate) enum ClientCommand {
 #[derive(Debug, Args)]
 pub(crate) struct ClientCreateArgs {
     /// VCS provider (required unless the payload names one)
-    #[arg(long, value_enum)]
+    #[arg(long, value_parser = ProviderParser)]
     pub(crate) provider: Option<Provider>,
     /// Display name of the connection
     #[arg(long)]

@@ -7,6 +7,7 @@ use clap::{Args, Subcommand};
 use super::examples;
 use super::shared::{Confirm, DryRun, KindFilter};
 use crate::provider::Provider;
+use crate::provider_value::ProviderParser;
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum TokenCommand {
@@ -123,7 +124,7 @@ pub(crate) struct TokenListArgs {
     #[arg(value_name = "CLIENT")]
     pub(crate) client: Option<String>,
     /// Only tokens of this provider (organization-wide listing only)
-    #[arg(long, value_enum)]
+    #[arg(long, value_parser = ProviderParser)]
     pub(crate) provider: Option<Provider>,
 }
 

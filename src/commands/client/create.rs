@@ -16,6 +16,7 @@ use crate::output::note;
 use crate::payload::{self, Payload};
 use crate::provider::Provider;
 use crate::provider::{Credentials, is_absolute_http_url};
+use crate::provider_value;
 use crate::secret::{self, Holds, Secret};
 
 pub(crate) fn create(ctx: &Context, args: ClientCreateArgs) -> Result<()> {
@@ -40,9 +41,13 @@ pub(crate) fn create(ctx: &Context, args: ClientCreateArgs) -> Result<()> {
     let provider = match (args.provider, attributes.text("service-provider")) {
         (Some(p), _) => p,
         (None, Some(name)) => Provider::from_api_name(name).ok_or_else(|| {
-            Fail::usage(format!(
+            let fail = Fail::usage(format!(
                 "the payload's service-provider {name:?} is not a provider tfvcs knows"
-            ))
+            ));
+            match provider_value::tip(name) {
+                Some(tip) => fail.hint(tip),
+                None => fail,
+            }
             .hint(valid_providers())
         })?,
         (None, None) => {
@@ -77,6 +82,10 @@ pub(crate) fn create(ctx: &Context, args: ClientCreateArgs) -> Result<()> {
                 "{option} {url:?} is not an absolute http(s) URL"
             )));
         }
+    }
+    let api_url_given = args.api_url.is_some() || attributes.is_set("api-url");
+    if !api_url_given && !provider.serves(&http_url) {
+        return Err(foreign_host(provider, &http_url, &api_url));
     }
     attributes.insert("http-url", json!(http_url));
     attributes.insert("api-url", json!(api_url));
@@ -227,6 +236,25 @@ fn find_pat(
         .hint("replace it with your PAT, or pass --pat-file PATH|- or set TFVCS_PAT"));
     }
     Err(secret::missing_pat())
+}
+
+/// A hosted provider given another host's `--http-url` and no `--api-url`: its default API
+/// URL would silently point at the public service (SPEC §3).
+fn foreign_host(provider: Provider, http_url: &str, api_url: &str) -> Fail {
+    let meant: Vec<String> = provider
+        .self_hosted()
+        .iter()
+        .map(|p| format!("--provider {}", p.api_name()))
+        .collect();
+    Fail::usage(format!(
+        "--http-url {http_url:?} is not {}: with --provider {} the API URL would be {api_url}",
+        provider.display_name(),
+        provider.api_name()
+    ))
+    .hint(format!(
+        "for a self-hosted server use {} (or give --api-url too)",
+        meant.join(" or ")
+    ))
 }
 
 fn valid_providers() -> String {
