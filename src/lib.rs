@@ -7,6 +7,7 @@
 #![deny(clippy::print_stdout)]
 
 pub mod api;
+pub mod argv_secrets;
 pub mod cli;
 pub(crate) mod commands;
 pub(crate) mod config;

@@ -8,11 +8,19 @@ use tfvcs::error::Exit;
 use tfvcs::terminal_text::escape;
 
 fn main() -> ExitCode {
-    let cli = match tfvcs::cli::Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    // Before anything can quote them: a token typed as an argument is never shown again.
+    tfvcs::argv_secrets::hide_token_like(&args);
+    let cli = match tfvcs::cli::Cli::try_parse_from(&args) {
         Ok(cli) => cli,
+        Err(e) if e.use_stderr() => {
+            usage_error(&e);
+            return ExitCode::from(Exit::Usage as u8);
+        }
         Err(e) => {
+            // --help and --version, on stdout.
             let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { Exit::Usage as u8 } else { 0 });
+            return ExitCode::SUCCESS;
         }
     };
     match tfvcs::run(cli) {
@@ -32,5 +40,18 @@ fn main() -> ExitCode {
             }
             ExitCode::from(fail.exit as u8)
         }
+    }
+}
+
+/// clap's usage error, each line escaped (which also shows a token typed as an argument as
+/// `[redacted]`), then where a secret typed as a flag goes.
+fn usage_error(error: &clap::Error) {
+    let text = error.render().to_string();
+    let mut err = std::io::stderr().lock();
+    for line in text.lines() {
+        let _ = writeln!(err, "{}", escape(line));
+    }
+    if let Some(pointer) = tfvcs::argv_secrets::pointer(error) {
+        let _ = writeln!(err, "hint: {pointer}");
     }
 }

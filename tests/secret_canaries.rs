@@ -721,3 +721,105 @@ fn a_server_quoting_the_request_back_never_gets_a_secret_shown() {
     }
     create.assert();
 }
+
+/// A PAT pasted as an argument (a known prefix, or a long word of high entropy, such as an
+/// Azure DevOps PAT) is shown as `[redacted]` in clap's usage errors and in tfvcs's own.
+#[test]
+fn a_token_typed_as_an_argument_is_never_echoed() {
+    let typed = [
+        "ghp_CANARY0aB1cD2eF3gH4iJ5kL6mN7oP8qR9",
+        "github_pat_11CANARY0_aB1cD2eF3gH4iJ5kL6mN7oP8qR9",
+        "glpat-CANARY0aB1cD2eF3gH",
+        "ATBBCANARY0aB1cD2eF3gH4iJ5kL6mN7",
+        "k7x2q4mza5n3v6b7c2x3z4a5s6d7CANARY4j5k6l7q2w3e4r5t6",
+    ];
+    for token in typed {
+        let retries = format!("--retries={token}");
+        let cases: Vec<Vec<&str>> = vec![
+            vec!["client", "create", "--provider", "github", token],
+            vec!["client", "set-pat", CLIENT, token],
+            vec!["--timeout", token, "client", "list"],
+            vec!["client", "list", &retries],
+            vec!["client", "show", CLIENT, "--", token],
+        ];
+        for args in cases {
+            let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+            let mut server = Server::new();
+            let nothing = server.mock("GET", Matcher::Any).expect(0).create();
+            let env = TestEnv::server(&server.url());
+            let mut cmd = env.command();
+            let out = cmd.args(&args).output().unwrap();
+            let (stdout, stderr) = (stdout_of(&out), stderr_of(&out));
+            assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+            assert!(stderr.contains("[redacted]"), "{args:?}: {stderr}");
+            assert!(
+                !stderr.contains("CANARY") && !stdout.contains("CANARY"),
+                "{args:?}: {stderr}"
+            );
+            nothing.assert();
+        }
+    }
+    // Given where a client name goes, it is looked up, and the answer does not repeat it.
+    let mut server = Server::new();
+    let _list = server
+        .mock("GET", Matcher::Regex("/oauth-clients".into()))
+        .with_status(200)
+        .with_body(page(vec![], 1, 1, 0))
+        .create();
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.command();
+    let out = cmd.args(["client", "show", typed[0]]).output().unwrap();
+    let stderr = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(3), "{stderr}");
+    assert!(
+        stderr.contains("[redacted]") && !stderr.contains("CANARY"),
+        "{stderr}"
+    );
+}
+
+/// `--pat`, `--token` and `--secret` do not exist (a flag value shows in `ps` and the shell
+/// history): each is pointed at where that secret goes.
+#[test]
+fn a_secret_flag_points_at_where_secrets_go() {
+    for (flag, pointer) in [
+        (
+            "--pat",
+            "hint: a PAT is never a flag value (ps and shell history would keep it): pipe it to --pat-file -, or set TFVCS_PAT",
+        ),
+        (
+            "--token",
+            "hint: a token is never a flag value (ps and shell history would keep it): a PAT goes to --pat-file - or TFVCS_PAT, the API token in TFE_TOKEN or `terraform login`",
+        ),
+        (
+            "--secret",
+            "hint: a secret is never a flag value (ps and shell history would keep it): pipe it to --secret-file -",
+        ),
+    ] {
+        for args in [
+            vec![
+                "client".to_string(),
+                "create".into(),
+                flag.into(),
+                "x".into(),
+            ],
+            vec![
+                "client".to_string(),
+                "set-pat".into(),
+                CLIENT.into(),
+                format!("{flag}={PAT}"),
+            ],
+        ] {
+            let env = TestEnv::server("http://127.0.0.1:9");
+            let mut cmd = env.command();
+            let out = cmd.args(&args).output().unwrap();
+            let stderr = stderr_of(&out);
+            assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+            assert!(
+                stderr.contains(&format!("unexpected argument '{flag}' found")),
+                "{stderr}"
+            );
+            assert!(stderr.trim_end().ends_with(pointer), "{args:?}: {stderr}");
+            assert!(!stderr.contains("CANARY"), "{stderr}");
+        }
+    }
+}

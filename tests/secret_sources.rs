@@ -419,3 +419,23 @@ fn a_damaged_ssh_key_is_refused_without_quoting_it() {
         assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
     }
 }
+
+/// An empty TFVCS_PAT is a PAT that was meant and lost (`TFVCS_PAT="$SECRET"` with no such CI
+/// secret): said as such, not as a missing PAT with the hint to set TFVCS_PAT.
+#[test]
+fn an_empty_tfvcs_pat_is_set_but_empty() {
+    for args in [
+        &["client", "create", "--provider", "github"][..],
+        &["client", "set-pat", "oc-XKFwG6ggfA9n7t1K"],
+    ] {
+        let env = TestEnv::server("http://127.0.0.1:9");
+        let mut cmd = env.command();
+        let out = cmd.env("TFVCS_PAT", "").args(args).output().unwrap();
+        let stderr = stderr_of(&out);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(
+            stderr.starts_with("error: TFVCS_PAT is set but empty\nhint: set it to the PAT (in CI: check that the secret it is read from exists), or unset it and pass --pat-file -\n"),
+            "{stderr}"
+        );
+    }
+}

@@ -202,7 +202,12 @@ pub(crate) fn check_pat(value: String, source: &str) -> Result<Secret> {
 
 /// Where a PAT may come from, in the order tried after `--pat-file` (and a payload's value).
 pub(crate) fn pat_from_env_or_prompt(no_input: bool) -> Result<Option<Secret>> {
-    if let Some(value) = std::env::var_os("TFVCS_PAT").filter(|v| !v.is_empty()) {
+    if let Some(value) = std::env::var_os("TFVCS_PAT") {
+        if value.is_empty() {
+            // Most often `TFVCS_PAT="$SECRET"` with a CI secret that does not exist.
+            return Err(Fail::usage("TFVCS_PAT is set but empty")
+                .hint("set it to the PAT (in CI: check that the secret it is read from exists), or unset it and pass --pat-file -"));
+        }
         let value = value
             .into_string()
             .map_err(|_| Fail::usage("TFVCS_PAT is not valid UTF-8"))?;
