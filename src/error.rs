@@ -66,6 +66,8 @@ pub struct Fail {
     /// Lines shown indented under the message (the server's error items).
     pub details: Vec<String>,
     pub hints: Vec<String>,
+    /// Whether it is shown as an `error:`; a declined confirmation is not one (SPEC §3).
+    pub is_error: bool,
 }
 
 impl Fail {
@@ -75,6 +77,15 @@ impl Fail {
             message: message.into(),
             details: Vec::new(),
             hints: Vec::new(),
+            is_error: true,
+        }
+    }
+
+    /// A confirmation answered no: exit 1, nothing changed, and not reported as an error.
+    pub fn declined(message: impl Into<String>) -> Self {
+        Fail {
+            is_error: false,
+            ..Fail::new(Exit::Failure, message)
         }
     }
 

@@ -30,7 +30,8 @@ fn main() -> ExitCode {
                 // Messages quote server text and input: every line is escaped here, so that no
                 // error can fake a line or drive the terminal, whichever path built it.
                 let mut err = std::io::stderr().lock();
-                let _ = writeln!(err, "error: {}", escape(&fail.message));
+                let label = if fail.is_error { "error: " } else { "" };
+                let _ = writeln!(err, "{label}{}", escape(&fail.message));
                 for line in &fail.details {
                     let _ = writeln!(err, "  {}", escape(line));
                 }

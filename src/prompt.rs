@@ -62,9 +62,14 @@ mod sigint {
                 libc::tcsetattr(libc::STDIN_FILENO, libc::TCSANOW, saved);
             }
         }
-        const NEWLINE: &[u8] = b"\n";
+        // The same words as an interrupted confirmation: the terminal shows why it stopped.
+        const INTERRUPTED: &[u8] = b"\ninterrupted; nothing was sent\n";
         unsafe {
-            libc::write(libc::STDERR_FILENO, NEWLINE.as_ptr().cast(), NEWLINE.len());
+            libc::write(
+                libc::STDERR_FILENO,
+                INTERRUPTED.as_ptr().cast(),
+                INTERRUPTED.len(),
+            );
             libc::_exit(130);
         }
     }

@@ -260,6 +260,30 @@ fn a_variable_standing_in_for_an_option_must_hold_a_valid_value() {
     }
 }
 
+/// SPEC §4: at most an hour per request; 0 and 3601 are refused saying the range.
+#[test]
+fn the_timeout_is_from_1_to_3600_seconds() {
+    for value in ["0", "3601"] {
+        let env = TestEnv::server("http://127.0.0.1:9");
+        let mut cmd = env.command();
+        cmd.args(["--timeout", value, "token", "show", "ot-29t7xkUKiNC2XasL"])
+            .assert()
+            .code(2)
+            .stderr(contains(format!(
+                "invalid value '{value}' for '--timeout <SECONDS>': {value} is not in 1..=3600"
+            )));
+        let env = TestEnv::server("http://127.0.0.1:9");
+        let mut cmd = env.command();
+        cmd.env("TFVCS_TIMEOUT", value)
+            .args(["token", "show", "ot-29t7xkUKiNC2XasL"])
+            .assert()
+            .code(2)
+            .stderr(contains(format!(
+                "TFVCS_TIMEOUT holds \"{value}\", which is not a number of seconds from 1 to 3600"
+            )));
+    }
+}
+
 /// `org`'s client list, empty.
 fn empty_client_list(server: &mut mockito::Server, org: &str) -> mockito::Mock {
     server

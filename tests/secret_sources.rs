@@ -439,3 +439,24 @@ fn an_empty_tfvcs_pat_is_set_but_empty() {
         );
     }
 }
+
+/// Ctrl-C at the hidden PAT prompt: exit 130, nothing sent, and a word saying so.
+#[cfg(unix)]
+#[test]
+fn ctrl_c_at_the_pat_prompt_says_nothing_was_sent() {
+    let mut server = mockito::Server::new();
+    let nothing = server
+        .mock("POST", mockito::Matcher::Any)
+        .expect(0)
+        .create();
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.process();
+    cmd.args(["client", "create", "--provider", "github"]);
+    let (code, seen) = answer_on_terminal(cmd, "Personal access token", b"\x03");
+    assert_eq!(code, Some(130), "{seen}");
+    assert!(
+        seen.ends_with("\ninterrupted; nothing was sent\n"),
+        "{seen:?}"
+    );
+    nothing.assert();
+}

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use clap::{ArgAction, Args, Subcommand, ValueEnum};
 
 use super::GLOBAL_OPTIONS_HEADING;
+use crate::config::MAX_TIMEOUT_SECS;
 
 /// `tfvcs <noun> …`: the connection options, then the verb.
 #[derive(Debug, Args)]
@@ -46,7 +47,7 @@ pub(crate) struct GlobalArgs {
 
     /// Seconds allowed per HTTP request [env: TFVCS_TIMEOUT] [default: 30]
     #[arg(long, global = true, value_name = "SECONDS",
-          value_parser = clap::value_parser!(u64).range(1..))]
+          value_parser = clap::value_parser!(u64).range(1..=MAX_TIMEOUT_SECS))]
     pub(crate) timeout: Option<u64>,
 
     /// Retries for rate limits, server errors and lost connections [env: TFVCS_RETRIES]

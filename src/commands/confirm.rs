@@ -55,6 +55,9 @@ pub(crate) fn ask(change: &Change, details: &[String], question: &str) -> Result
     if prompt::confirm(question)? {
         Ok(())
     } else {
-        Err(Fail::other(format!("not {}: declined", change.done)))
+        Err(Fail::declined(format!(
+            "declined: nothing was {}",
+            change.done
+        )))
     }
 }

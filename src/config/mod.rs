@@ -21,6 +21,8 @@ use crate::secret::Secret;
 
 pub(crate) const DEFAULT_HOST: &str = "app.terraform.io";
 const DEFAULT_TIMEOUT_SECS: u64 = 30;
+/// `--timeout` and `TFVCS_TIMEOUT` allow at most an hour per request (SPEC §4).
+pub(crate) const MAX_TIMEOUT_SECS: u64 = 3600;
 const DEFAULT_RETRIES: u32 = 5;
 
 /// Everything a command needs to know before it talks to the server.
@@ -128,8 +130,12 @@ impl Config {
                 None => env_value(
                     var,
                     "TFVCS_TIMEOUT",
-                    "a number of seconds, at least 1",
-                    |v| v.parse().ok().filter(|&s| s > 0),
+                    "a number of seconds from 1 to 3600",
+                    |v| {
+                        v.parse()
+                            .ok()
+                            .filter(|s| (1..=MAX_TIMEOUT_SECS).contains(s))
+                    },
                 )?
                 .unwrap_or(DEFAULT_TIMEOUT_SECS),
             },

@@ -398,10 +398,12 @@ pub fn answer_on_terminal(
     cmd.stdin(Stdio::from(terminal.try_clone().unwrap()))
         .stdout(Stdio::from(terminal.try_clone().unwrap()))
         .stderr(Stdio::from(terminal));
-    // SAFETY: setsid is async-signal-safe; the child gets a session of its own.
+    // SAFETY: setsid and ioctl are async-signal-safe; the child gets a session of its own,
+    // with the terminal as its controlling terminal (so Ctrl-C typed there is a SIGINT).
     unsafe {
         cmd.pre_exec(|| {
             libc::setsid();
+            libc::ioctl(0, libc::TIOCSCTTY as _, 0);
             Ok(())
         });
     }

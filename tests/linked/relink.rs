@@ -878,7 +878,7 @@ fn relink_at_a_terminal(answer: &[u8], patched: usize) -> (Option<i32>, String) 
     let env = TestEnv::server(&server.url());
     let mut cmd = env.process();
     cmd.args(["token", "relink", FROM, "--to", TO]);
-    let result = answer_on_terminal(cmd, "Relink 1 resource(s)", answer);
+    let result = answer_on_terminal(cmd, "Relink 1 resource from", answer);
     patch.assert();
     result
 }
@@ -889,7 +889,9 @@ fn at_a_terminal_declining_relinks_nothing_and_exits_1() {
     let (code, seen) = relink_at_a_terminal(b"n", 0);
     assert_eq!(code, Some(1), "{seen}");
     assert!(seen.contains("workspace-2"), "the plan comes first: {seen}");
-    assert!(seen.contains("not relinked: declined"), "{seen}");
+    // Declining is an answer, not an error (SPEC §3).
+    assert!(seen.contains("declined: nothing was relinked\n"), "{seen}");
+    assert!(!seen.contains("error:"), "{seen}");
 }
 
 #[cfg(unix)]

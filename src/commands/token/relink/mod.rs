@@ -89,8 +89,13 @@ pub(crate) fn relink(ctx: &Context, args: TokenRelinkArgs) -> Result<()> {
         return Ok(());
     }
     if !args.yes {
+        let resources = if steps.len() == 1 {
+            "resource"
+        } else {
+            "resources"
+        };
         let question = format!(
-            "Relink {} resource(s) from {} to {}?",
+            "Relink {} {resources} from {} to {}?",
             steps.len(),
             args.from,
             to.id()
