@@ -1,7 +1,8 @@
-//! Secrets typed on the command line by mistake (a PAT as an argument, `--pat ghp_…`): every
-//! word that looks like a token counts as a secret read, so that no message repeats it (clap's
-//! usage errors included), and a secret given as a flag gets a pointer to where secrets go.
+//! Secrets typed on the command line by mistake (a PAT as an argument, `--pat ghp_…`): an
+//! error message (clap's usage errors included) shows every word that looks like a token as
+//! `[redacted]`, and a secret given as a flag gets a pointer to where secrets go.
 
+use std::borrow::Cow;
 use std::ffi::OsString;
 
 use clap::error::{ContextKind, ContextValue, ErrorKind};
@@ -25,14 +26,16 @@ const TOKEN_PREFIXES: &[&str] = &[
     "ATATT",
 ];
 
-/// A word at least this long, of letters and digits mixed, whose characters carry at least
+/// A word at least this long, of letters and digits only (a name has `-`, `_` or `.` between
+/// its words), at least a tenth of them digits, whose characters carry at least
 /// [`MIN_BITS_PER_CHAR`] of entropy, is taken for a token (an Azure DevOps PAT: 52 base-32
 /// characters) even without a known prefix.
 const LONG_WORD: usize = 20;
 const MIN_BITS_PER_CHAR: f64 = 3.5;
 
 /// Whether `word` looks like a token: a known prefix, a Terraform API token, or a long word
-/// of high entropy. TFE ids (`ot-…`, 19 characters) and paths and URLs (`/`) never do.
+/// of high entropy. TFE ids (`prj-` and 16 letters and digits) and paths and URLs (`/`)
+/// never do.
 pub fn looks_like_token(word: &str) -> bool {
     if TOKEN_PREFIXES
         .iter()
@@ -41,14 +44,23 @@ pub fn looks_like_token(word: &str) -> bool {
     {
         return true;
     }
-    word.chars().count() >= LONG_WORD
-        && !word.starts_with('-')
-        && word
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "_-.+=~".contains(c))
-        && word.chars().any(|c| c.is_ascii_digit())
-        && word.chars().any(|c| c.is_ascii_alphabetic())
+    let digits = word.chars().filter(char::is_ascii_digit).count();
+    !is_tfe_id(word)
+        && word.len() >= LONG_WORD
+        && word.chars().all(|c| c.is_ascii_alphanumeric())
+        && digits * 10 >= word.len()
+        && digits < word.len()
         && bits_per_char(word) >= MIN_BITS_PER_CHAR
+}
+
+/// Whether `word` is shaped like a TFE id: a lower-case prefix, `-`, 16 letters and digits.
+fn is_tfe_id(word: &str) -> bool {
+    word.split_once('-').is_some_and(|(prefix, rest)| {
+        !prefix.is_empty()
+            && prefix.chars().all(|c| c.is_ascii_lowercase())
+            && rest.len() == 16
+            && rest.chars().all(|c| c.is_ascii_alphanumeric())
+    })
 }
 
 /// Shannon entropy of the characters of `word`, in bits per character.
@@ -67,17 +79,36 @@ fn bits_per_char(word: &str) -> f64 {
         .sum()
 }
 
-/// Counts every argument that looks like a token (or the value of `--flag=VALUE` that does)
-/// as a secret read: from then on no message, clap's included, shows it.
-pub fn hide_token_like(args: &[OsString]) {
-    for arg in args.iter().filter_map(|a| a.to_str()) {
-        let value = match arg.split_once('=') {
-            Some((flag, value)) if flag.starts_with('-') => value,
-            _ => arg,
-        };
-        if looks_like_token(value) {
-            crate::secret::hide(value);
+/// The arguments that look like tokens (or the values of `--flag=VALUE` that do), to be kept
+/// out of error messages.
+pub struct TypedTokens(Vec<String>);
+
+impl TypedTokens {
+    pub fn in_args(args: &[OsString]) -> TypedTokens {
+        let mut found: Vec<String> = args
+            .iter()
+            .filter_map(|a| a.to_str())
+            .map(|arg| match arg.split_once('=') {
+                Some((flag, value)) if flag.starts_with('-') => value,
+                _ => arg,
+            })
+            .filter(|word| looks_like_token(word))
+            .map(str::to_string)
+            .collect();
+        // The longest first, so that a token holding another is replaced whole.
+        found.sort_by_key(|word| std::cmp::Reverse(word.len()));
+        TypedTokens(found)
+    }
+
+    /// `text` with each of these words shown as `[redacted]`.
+    pub fn scrub<'a>(&self, text: &'a str) -> Cow<'a, str> {
+        let mut out = Cow::Borrowed(text);
+        for word in &self.0 {
+            if out.contains(word.as_str()) {
+                out = Cow::Owned(out.replace(word.as_str(), "[redacted]"));
+            }
         }
+        out
     }
 }
 
@@ -122,6 +153,9 @@ mod tests {
         }
         for word in [
             "ot-29t7xkUKiNC2XasL",
+            "prj-AbCdEf0123456789",
+            "polset-3yVQZvHzf5j3WRJ1",
+            "ghain-R4xmKTaxnhLFioUq",
             "oc-XKFwG6ggfA9n7t1K",
             "my-github",
             "github_enterprise",
@@ -129,9 +163,31 @@ mod tests {
             "/home/user/secrets/pat-2026.txt",
             "--rsa-public-key-file",
             "aaaaaaaaaaaaaaaaaaaaaaaa1",
+            "my-production-workspace-2",
+            "myproductionworkspace2",
+            "12345678901234567890123",
             "ghp_",
         ] {
             assert!(!looks_like_token(word), "{word}");
         }
+    }
+
+    #[test]
+    fn only_the_typed_tokens_are_scrubbed() {
+        let args: Vec<OsString> = [
+            "tfvcs",
+            "--org=glpat-abc123",
+            "ghp_abc",
+            "ghp_abcdef",
+            "oc-x",
+        ]
+        .iter()
+        .map(OsString::from)
+        .collect();
+        let typed = TypedTokens::in_args(&args);
+        assert_eq!(
+            typed.scrub("glpat-abc123 ghp_abcdef ghp_abc oc-x"),
+            "[redacted] [redacted] [redacted] oc-x"
+        );
     }
 }

@@ -4,17 +4,18 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
+use tfvcs::argv_secrets::TypedTokens;
 use tfvcs::error::Exit;
 use tfvcs::terminal_text::escape;
 
 fn main() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    // Before anything can quote them: a token typed as an argument is never shown again.
-    tfvcs::argv_secrets::hide_token_like(&args);
+    // A token typed as an argument by mistake is never repeated by an error message.
+    let typed = TypedTokens::in_args(&args);
     let cli = match tfvcs::cli::Cli::try_parse_from(&args) {
         Ok(cli) => cli,
         Err(e) if e.use_stderr() => {
-            usage_error(&e);
+            usage_error(&e, &typed);
             return ExitCode::from(Exit::Usage as u8);
         }
         Err(e) => {
@@ -30,13 +31,14 @@ fn main() -> ExitCode {
                 // Messages quote server text and input: every line is escaped here, so that no
                 // error can fake a line or drive the terminal, whichever path built it.
                 let mut err = std::io::stderr().lock();
+                let shown = |text: &str| escape(&typed.scrub(text)).into_owned();
                 let label = if fail.is_error { "error: " } else { "" };
-                let _ = writeln!(err, "{label}{}", escape(&fail.message));
+                let _ = writeln!(err, "{label}{}", shown(&fail.message));
                 for line in &fail.details {
-                    let _ = writeln!(err, "  {}", escape(line));
+                    let _ = writeln!(err, "  {}", shown(line));
                 }
                 for hint in &fail.hints {
-                    let _ = writeln!(err, "hint: {}", escape(hint));
+                    let _ = writeln!(err, "hint: {}", shown(hint));
                 }
             }
             ExitCode::from(fail.exit as u8)
@@ -44,13 +46,13 @@ fn main() -> ExitCode {
     }
 }
 
-/// clap's usage error, each line escaped (which also shows a token typed as an argument as
-/// `[redacted]`), then where a secret typed as a flag goes.
-fn usage_error(error: &clap::Error) {
+/// clap's usage error, each line escaped and a token typed as an argument shown as
+/// `[redacted]`, then where a secret typed as a flag goes.
+fn usage_error(error: &clap::Error, typed: &TypedTokens) {
     let text = error.render().to_string();
     let mut err = std::io::stderr().lock();
     for line in text.lines() {
-        let _ = writeln!(err, "{}", escape(line));
+        let _ = writeln!(err, "{}", escape(&typed.scrub(line)));
     }
     if let Some(pointer) = tfvcs::argv_secrets::pointer(error) {
         let _ = writeln!(err, "hint: {pointer}");

@@ -37,17 +37,6 @@ pub(crate) fn scrub(text: &str) -> Cow<'_, str> {
     out
 }
 
-/// Counts `value` as a secret read, so that [`scrub`] replaces it from now on (a word of the
-/// command line that looks like a token, typed where a secret never goes).
-pub fn hide(value: &str) {
-    if value.len() >= SCRUBBED_FROM_LENGTH {
-        let mut read = READ.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        if !read.iter().any(|known| known == value) {
-            read.push(value.to_string());
-        }
-    }
-}
-
 /// A secret value. To look at one while debugging, print `secret.expose()` in a local
 /// change; never commit that.
 #[derive(Clone, PartialEq, Eq)]
@@ -56,7 +45,12 @@ pub struct Secret(String);
 impl Secret {
     pub(crate) fn new(value: impl Into<String>) -> Self {
         let value = value.into();
-        hide(&value);
+        if value.len() >= SCRUBBED_FROM_LENGTH {
+            let mut read = READ.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            if !read.contains(&value) {
+                read.push(value.clone());
+            }
+        }
         Secret(value)
     }
 
