@@ -141,7 +141,6 @@ fn the_readme_ci_recipes_run_offline_as_the_readme_says() {
     let script = format!(
         // Not `set -u`: TFC_API_TOKEN, the CI secret, is unset offline.
         "set -eo pipefail\n{export_line}\n{sandbox_line}\n\
-         trap 'kill \"$TFVCS_SANDBOX_PID\"' EXIT\n\
          GITHUB_PAT=ghp_first NEW_GITHUB_PAT=ghp_second\n{rest}"
     );
     let out = bash(&script);
@@ -149,6 +148,20 @@ fn the_readme_ci_recipes_run_offline_as_the_readme_says() {
     assert!(out.status.success(), "{stdout}\n{stderr}");
     assert!(stdout.contains("oauth_token_id=ot-"), "{stdout}");
     assert!(stderr.contains("deleted OAuth client oc-"), "{stderr}");
+    // A step that fails under `bash -e` ends the job: the README's line stops its sandbox.
+    let failing = format!(
+        "set -eo pipefail\n{export_line}\n{sandbox_line}\necho \"$TFVCS_SANDBOX_PID\"\nfalse\n"
+    );
+    let out = bash(&failing);
+    assert!(!out.status.success());
+    let pid: i32 = stdout_of(&out).trim().parse().unwrap();
+    let gone = (0..50).any(|_| {
+        // SAFETY: signal 0 only asks whether the process exists.
+        let alive = unsafe { libc::kill(pid, 0) } == 0;
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        !alive
+    });
+    assert!(gone, "the sandbox {pid} is still running");
 }
 
 #[test]

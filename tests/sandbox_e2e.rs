@@ -388,3 +388,54 @@ fn a_rejected_create_shows_the_sandbox_pointer_and_exits_5() {
         stderr_of(&out)
     );
 }
+
+/// An application link (Bitbucket Data Center) has no OAuth token until someone authorizes it
+/// in the UI: create and `token list` both say what comes next instead of ending there.
+#[test]
+fn a_bitbucket_data_center_client_says_how_it_gets_its_token() {
+    let sandbox = Sandbox::start(&[]);
+    let dir = TempDir::new();
+    let secret = dir.file(
+        "app.key",
+        "-----BEGIN RSA PRIVATE KEY-----\nMIIBOgIBAAJBAKj34GkxFhD90vcNLYLInFEX6Ppy1tPf9Cnzj4p4WGeKLs1Pt8Qu\n-----END RSA PRIVATE KEY-----\n",
+    );
+    let public = dir.file(
+        "app.pub",
+        "-----BEGIN PUBLIC KEY-----\nMFwwDQYJKoZIhvcNAQEBBQADSwAwSAJBAKj34GkxFhD90vcNLYLInFEX6Ppy1tPf\n-----END PUBLIC KEY-----\n",
+    );
+    let (id, stderr) = run(
+        &sandbox,
+        &[
+            "client",
+            "create",
+            "--provider",
+            "bitbucket_data_center",
+            "--http-url",
+            "https://bitbucket.example.com",
+            "--key",
+            "tfvcs",
+            "--secret-file",
+            secret.to_str().unwrap(),
+            "--rsa-public-key-file",
+            public.to_str().unwrap(),
+            "-o",
+            "id",
+        ],
+        "",
+    );
+    let id = id.trim();
+    assert!(
+        stderr.contains("next: it has no OAuth token until its connection is authorized: finish it in the TFE UI under Settings > VCS Providers (callback URL "),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!("then `tfvcs token list {id}` shows the token")),
+        "{stderr}"
+    );
+    let (stdout, stderr) = run(&sandbox, &["token", "list", id], "");
+    assert_eq!(stdout, "");
+    assert!(
+        stderr.contains(&format!("no OAuth tokens for {id}: a client gets its token when its connection is completed (a PAT: `tfvcs client set-pat {id}`; an OAuth app or application link: finish it in the TFE UI")),
+        "{stderr}"
+    );
+}

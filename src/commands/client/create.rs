@@ -200,6 +200,19 @@ pub(crate) fn create(ctx: &Context, args: ClientCreateArgs) -> Result<()> {
             format!(" with OAuth token {}", created.token_ids.join(", "))
         };
         note(&format!("created OAuth client {}{tokens}", created.id));
+        if created.token_ids.is_empty() {
+            // An application link (Bitbucket Data Center / Server) or an OAuth app: TFE makes
+            // the token only once someone authorizes the connection.
+            let at = created
+                .callback_url
+                .as_deref()
+                .map(|url| format!(" (callback URL {url})"))
+                .unwrap_or_default();
+            note(&format!(
+                "next: it has no OAuth token until its connection is authorized: finish it in the TFE UI under Settings > VCS Providers{at}; then `tfvcs token list {}` shows the token",
+                created.id
+            ));
+        }
     }
     Ok(())
 }

@@ -38,7 +38,9 @@ fn list(ctx: &Context, args: TokenListArgs) -> Result<()> {
             ctx.print_list(
                 &request,
                 ctx.out.tokens(),
-                &format!("no OAuth tokens for {id}"),
+                &format!(
+                    "no OAuth tokens for {id}: a client gets its token when its connection is completed (a PAT: `tfvcs client set-pat {id}`; an OAuth app or application link: finish it in the TFE UI, at the client's callback URL)"
+                ),
             )
         }
         None => {
