@@ -67,7 +67,7 @@ Register-ArgumentCompleter -Native -CommandName 'tfvcs' -ScriptBlock {
             [CompletionResult]::new('add-projects', 'add-projects', [CompletionResultType]::ParameterValue, 'Make the client usable by these projects')
             [CompletionResult]::new('remove-projects', 'remove-projects', [CompletionResultType]::ParameterValue, 'Stop these projects from using the client')
             [CompletionResult]::new('usage', 'usage', [CompletionResultType]::ParameterValue, 'List what uses any of the client''s OAuth tokens: workspaces, policy sets, modules')
-            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete an OAuth client (workspaces using it are unlinked)')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete an OAuth client, after finding everything that uses it')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -239,8 +239,9 @@ Register-ArgumentCompleter -Native -CommandName 'tfvcs' -ScriptBlock {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds allowed per HTTP request [env: TFVCS_TIMEOUT] [default: 30]')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries for rate limits, server errors and lost connections [env: TFVCS_RETRIES] [default: 5]')
             [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this PEM CA bundle instead of the bundled roots (self-hosted TFE) [env: SSL_CERT_FILE]')
-            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Delete without asking')
-            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Delete without asking')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Delete without asking, if nothing uses it')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Delete without asking, if nothing uses it')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'With --yes, delete even what resources still use (they lose their connection)')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the request instead of sending it')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)')
@@ -258,7 +259,7 @@ Register-ArgumentCompleter -Native -CommandName 'tfvcs' -ScriptBlock {
             [CompletionResult]::new('add-projects', 'add-projects', [CompletionResultType]::ParameterValue, 'Make the client usable by these projects')
             [CompletionResult]::new('remove-projects', 'remove-projects', [CompletionResultType]::ParameterValue, 'Stop these projects from using the client')
             [CompletionResult]::new('usage', 'usage', [CompletionResultType]::ParameterValue, 'List what uses any of the client''s OAuth tokens: workspaces, policy sets, modules')
-            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete an OAuth client (workspaces using it are unlinked)')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete an OAuth client, after finding everything that uses it')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -309,7 +310,7 @@ Register-ArgumentCompleter -Native -CommandName 'tfvcs' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List OAuth tokens: of one client, or of the whole organization')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one OAuth token')
             [CompletionResult]::new('set-ssh-key', 'set-ssh-key', [CompletionResultType]::ParameterValue, 'Give an OAuth token the SSH key used to clone (PEM, no passphrase)')
-            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete an OAuth token')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete an OAuth token, after finding everything that uses it')
             [CompletionResult]::new('usage', 'usage', [CompletionResultType]::ParameterValue, 'List what uses these OAuth tokens: workspaces, policy sets, modules')
             [CompletionResult]::new('relink', 'relink', [CompletionResultType]::ParameterValue, 'Re-point everything that uses one connection to another')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -375,8 +376,9 @@ Register-ArgumentCompleter -Native -CommandName 'tfvcs' -ScriptBlock {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds allowed per HTTP request [env: TFVCS_TIMEOUT] [default: 30]')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries for rate limits, server errors and lost connections [env: TFVCS_RETRIES] [default: 5]')
             [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this PEM CA bundle instead of the bundled roots (self-hosted TFE) [env: SSL_CERT_FILE]')
-            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Delete without asking')
-            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Delete without asking')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Delete without asking, if nothing uses it')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Delete without asking, if nothing uses it')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'With --yes, delete even what resources still use (they lose their connection)')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the request instead of sending it')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)')
@@ -428,7 +430,7 @@ Register-ArgumentCompleter -Native -CommandName 'tfvcs' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List OAuth tokens: of one client, or of the whole organization')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one OAuth token')
             [CompletionResult]::new('set-ssh-key', 'set-ssh-key', [CompletionResultType]::ParameterValue, 'Give an OAuth token the SSH key used to clone (PEM, no passphrase)')
-            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete an OAuth token')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete an OAuth token, after finding everything that uses it')
             [CompletionResult]::new('usage', 'usage', [CompletionResultType]::ParameterValue, 'List what uses these OAuth tokens: workspaces, policy sets, modules')
             [CompletionResult]::new('relink', 'relink', [CompletionResultType]::ParameterValue, 'Re-point everything that uses one connection to another')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -629,7 +631,7 @@ Register-ArgumentCompleter -Native -CommandName 'tfvcs' -ScriptBlock {
             [CompletionResult]::new('add-projects', 'add-projects', [CompletionResultType]::ParameterValue, 'Make the client usable by these projects')
             [CompletionResult]::new('remove-projects', 'remove-projects', [CompletionResultType]::ParameterValue, 'Stop these projects from using the client')
             [CompletionResult]::new('usage', 'usage', [CompletionResultType]::ParameterValue, 'List what uses any of the client''s OAuth tokens: workspaces, policy sets, modules')
-            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete an OAuth client (workspaces using it are unlinked)')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete an OAuth client, after finding everything that uses it')
             break
         }
         'tfvcs;help;client;list' {
@@ -663,7 +665,7 @@ Register-ArgumentCompleter -Native -CommandName 'tfvcs' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List OAuth tokens: of one client, or of the whole organization')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one OAuth token')
             [CompletionResult]::new('set-ssh-key', 'set-ssh-key', [CompletionResultType]::ParameterValue, 'Give an OAuth token the SSH key used to clone (PEM, no passphrase)')
-            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete an OAuth token')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete an OAuth token, after finding everything that uses it')
             [CompletionResult]::new('usage', 'usage', [CompletionResultType]::ParameterValue, 'List what uses these OAuth tokens: workspaces, policy sets, modules')
             [CompletionResult]::new('relink', 'relink', [CompletionResultType]::ParameterValue, 'Re-point everything that uses one connection to another')
             break

@@ -634,7 +634,7 @@ _tfvcs() {
             return 0
             ;;
         tfvcs__subcmd__client__subcmd__delete)
-            opts="-y -o -v -h --yes --dry-run --hostname --organization --org --output --verbose --timeout --retries --ca-cert --no-input --help"
+            opts="-y -o -v -h --yes --force --dry-run --hostname --organization --org --output --verbose --timeout --retries --ca-cert --no-input --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1900,7 +1900,7 @@ _tfvcs() {
             return 0
             ;;
         tfvcs__subcmd__token__subcmd__delete)
-            opts="-y -o -v -h --yes --dry-run --hostname --organization --org --output --verbose --timeout --retries --ca-cert --no-input --help"
+            opts="-y -o -v -h --yes --force --dry-run --hostname --organization --org --output --verbose --timeout --retries --ca-cert --no-input --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

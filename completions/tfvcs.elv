@@ -63,7 +63,7 @@ set edit:completion:arg-completer[tfvcs] = {|@words|
             cand add-projects 'Make the client usable by these projects'
             cand remove-projects 'Stop these projects from using the client'
             cand usage 'List what uses any of the client''s OAuth tokens: workspaces, policy sets, modules'
-            cand delete 'Delete an OAuth client (workspaces using it are unlinked)'
+            cand delete 'Delete an OAuth client, after finding everything that uses it'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'tfvcs;client;list'= {
@@ -226,8 +226,9 @@ set edit:completion:arg-completer[tfvcs] = {|@words|
             cand --timeout 'Seconds allowed per HTTP request [env: TFVCS_TIMEOUT] [default: 30]'
             cand --retries 'Retries for rate limits, server errors and lost connections [env: TFVCS_RETRIES] [default: 5]'
             cand --ca-cert 'Trust this PEM CA bundle instead of the bundled roots (self-hosted TFE) [env: SSL_CERT_FILE]'
-            cand -y 'Delete without asking'
-            cand --yes 'Delete without asking'
+            cand -y 'Delete without asking, if nothing uses it'
+            cand --yes 'Delete without asking, if nothing uses it'
+            cand --force 'With --yes, delete even what resources still use (they lose their connection)'
             cand --dry-run 'Print the request instead of sending it'
             cand -v 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)'
             cand --verbose 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)'
@@ -244,7 +245,7 @@ set edit:completion:arg-completer[tfvcs] = {|@words|
             cand add-projects 'Make the client usable by these projects'
             cand remove-projects 'Stop these projects from using the client'
             cand usage 'List what uses any of the client''s OAuth tokens: workspaces, policy sets, modules'
-            cand delete 'Delete an OAuth client (workspaces using it are unlinked)'
+            cand delete 'Delete an OAuth client, after finding everything that uses it'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'tfvcs;client;help;list'= {
@@ -284,7 +285,7 @@ set edit:completion:arg-completer[tfvcs] = {|@words|
             cand list 'List OAuth tokens: of one client, or of the whole organization'
             cand show 'Show one OAuth token'
             cand set-ssh-key 'Give an OAuth token the SSH key used to clone (PEM, no passphrase)'
-            cand delete 'Delete an OAuth token'
+            cand delete 'Delete an OAuth token, after finding everything that uses it'
             cand usage 'List what uses these OAuth tokens: workspaces, policy sets, modules'
             cand relink 'Re-point everything that uses one connection to another'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -346,8 +347,9 @@ set edit:completion:arg-completer[tfvcs] = {|@words|
             cand --timeout 'Seconds allowed per HTTP request [env: TFVCS_TIMEOUT] [default: 30]'
             cand --retries 'Retries for rate limits, server errors and lost connections [env: TFVCS_RETRIES] [default: 5]'
             cand --ca-cert 'Trust this PEM CA bundle instead of the bundled roots (self-hosted TFE) [env: SSL_CERT_FILE]'
-            cand -y 'Delete without asking'
-            cand --yes 'Delete without asking'
+            cand -y 'Delete without asking, if nothing uses it'
+            cand --yes 'Delete without asking, if nothing uses it'
+            cand --force 'With --yes, delete even what resources still use (they lose their connection)'
             cand --dry-run 'Print the request instead of sending it'
             cand -v 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)'
             cand --verbose 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)'
@@ -396,7 +398,7 @@ set edit:completion:arg-completer[tfvcs] = {|@words|
             cand list 'List OAuth tokens: of one client, or of the whole organization'
             cand show 'Show one OAuth token'
             cand set-ssh-key 'Give an OAuth token the SSH key used to clone (PEM, no passphrase)'
-            cand delete 'Delete an OAuth token'
+            cand delete 'Delete an OAuth token, after finding everything that uses it'
             cand usage 'List what uses these OAuth tokens: workspaces, policy sets, modules'
             cand relink 'Re-point everything that uses one connection to another'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -572,7 +574,7 @@ set edit:completion:arg-completer[tfvcs] = {|@words|
             cand add-projects 'Make the client usable by these projects'
             cand remove-projects 'Stop these projects from using the client'
             cand usage 'List what uses any of the client''s OAuth tokens: workspaces, policy sets, modules'
-            cand delete 'Delete an OAuth client (workspaces using it are unlinked)'
+            cand delete 'Delete an OAuth client, after finding everything that uses it'
         }
         &'tfvcs;help;client;list'= {
         }
@@ -596,7 +598,7 @@ set edit:completion:arg-completer[tfvcs] = {|@words|
             cand list 'List OAuth tokens: of one client, or of the whole organization'
             cand show 'Show one OAuth token'
             cand set-ssh-key 'Give an OAuth token the SSH key used to clone (PEM, no passphrase)'
-            cand delete 'Delete an OAuth token'
+            cand delete 'Delete an OAuth token, after finding everything that uses it'
             cand usage 'List what uses these OAuth tokens: workspaces, policy sets, modules'
             cand relink 'Re-point everything that uses one connection to another'
         }

@@ -62,7 +62,7 @@ complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and not __fish_seen_
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and not __fish_seen_subcommand_from list show create update set-pat add-projects remove-projects usage delete help" -f -a "add-projects" -d 'Make the client usable by these projects'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and not __fish_seen_subcommand_from list show create update set-pat add-projects remove-projects usage delete help" -f -a "remove-projects" -d 'Stop these projects from using the client'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and not __fish_seen_subcommand_from list show create update set-pat add-projects remove-projects usage delete help" -f -a "usage" -d 'List what uses any of the client\'s OAuth tokens: workspaces, policy sets, modules'
-complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and not __fish_seen_subcommand_from list show create update set-pat add-projects remove-projects usage delete help" -f -a "delete" -d 'Delete an OAuth client (workspaces using it are unlinked)'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and not __fish_seen_subcommand_from list show create update set-pat add-projects remove-projects usage delete help" -f -a "delete" -d 'Delete an OAuth client, after finding everything that uses it'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and not __fish_seen_subcommand_from list show create update set-pat add-projects remove-projects usage delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from list" -l hostname -d 'Host (optionally host:port, meaning https) or URL with an optional API base path [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]' -r
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from list" -l org -l organization -d 'Organization name [env: TFE_ORGANIZATION]' -r
@@ -204,7 +204,8 @@ id\t'Bare ids, one per line'"
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from delete" -l timeout -d 'Seconds allowed per HTTP request [env: TFVCS_TIMEOUT] [default: 30]' -r
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from delete" -l retries -d 'Retries for rate limits, server errors and lost connections [env: TFVCS_RETRIES] [default: 5]' -r
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from delete" -l ca-cert -d 'Trust this PEM CA bundle instead of the bundled roots (self-hosted TFE) [env: SSL_CERT_FILE]' -r -F
-complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Delete without asking'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Delete without asking, if nothing uses it'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from delete" -l force -d 'With --yes, delete even what resources still use (they lose their connection)'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from delete" -l dry-run -d 'Print the request instead of sending it'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from delete" -l no-input -d 'Never prompt; fail where a prompt would be needed [env: TFVCS_NO_INPUT]'
@@ -217,7 +218,7 @@ complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subc
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from help" -f -a "add-projects" -d 'Make the client usable by these projects'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from help" -f -a "remove-projects" -d 'Stop these projects from using the client'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from help" -f -a "usage" -d 'List what uses any of the client\'s OAuth tokens: workspaces, policy sets, modules'
-complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete an OAuth client (workspaces using it are unlinked)'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete an OAuth client, after finding everything that uses it'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and not __fish_seen_subcommand_from list show set-ssh-key delete usage relink help" -l hostname -d 'Host (optionally host:port, meaning https) or URL with an optional API base path [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]' -r
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and not __fish_seen_subcommand_from list show set-ssh-key delete usage relink help" -l org -l organization -d 'Organization name [env: TFE_ORGANIZATION]' -r
@@ -233,7 +234,7 @@ complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and not __fish_seen_s
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and not __fish_seen_subcommand_from list show set-ssh-key delete usage relink help" -f -a "list" -d 'List OAuth tokens: of one client, or of the whole organization'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and not __fish_seen_subcommand_from list show set-ssh-key delete usage relink help" -f -a "show" -d 'Show one OAuth token'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and not __fish_seen_subcommand_from list show set-ssh-key delete usage relink help" -f -a "set-ssh-key" -d 'Give an OAuth token the SSH key used to clone (PEM, no passphrase)'
-complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and not __fish_seen_subcommand_from list show set-ssh-key delete usage relink help" -f -a "delete" -d 'Delete an OAuth token'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and not __fish_seen_subcommand_from list show set-ssh-key delete usage relink help" -f -a "delete" -d 'Delete an OAuth token, after finding everything that uses it'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and not __fish_seen_subcommand_from list show set-ssh-key delete usage relink help" -f -a "usage" -d 'List what uses these OAuth tokens: workspaces, policy sets, modules'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and not __fish_seen_subcommand_from list show set-ssh-key delete usage relink help" -f -a "relink" -d 'Re-point everything that uses one connection to another'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and not __fish_seen_subcommand_from list show set-ssh-key delete usage relink help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -290,7 +291,8 @@ id\t'Bare ids, one per line'"
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from delete" -l timeout -d 'Seconds allowed per HTTP request [env: TFVCS_TIMEOUT] [default: 30]' -r
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from delete" -l retries -d 'Retries for rate limits, server errors and lost connections [env: TFVCS_RETRIES] [default: 5]' -r
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from delete" -l ca-cert -d 'Trust this PEM CA bundle instead of the bundled roots (self-hosted TFE) [env: SSL_CERT_FILE]' -r -F
-complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Delete without asking'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Delete without asking, if nothing uses it'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from delete" -l force -d 'With --yes, delete even what resources still use (they lose their connection)'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from delete" -l dry-run -d 'Print the request instead of sending it'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from delete" -l no-input -d 'Never prompt; fail where a prompt would be needed [env: TFVCS_NO_INPUT]'
@@ -330,7 +332,7 @@ complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subco
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "list" -d 'List OAuth tokens: of one client, or of the whole organization'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one OAuth token'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "set-ssh-key" -d 'Give an OAuth token the SSH key used to clone (PEM, no passphrase)'
-complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete an OAuth token'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete an OAuth token, after finding everything that uses it'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "usage" -d 'List what uses these OAuth tokens: workspaces, policy sets, modules'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "relink" -d 'Re-point everything that uses one connection to another'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -444,11 +446,11 @@ complete -c tfvcs -n "__fish_tfvcs_using_subcommand help; and __fish_seen_subcom
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand help; and __fish_seen_subcommand_from client" -f -a "add-projects" -d 'Make the client usable by these projects'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand help; and __fish_seen_subcommand_from client" -f -a "remove-projects" -d 'Stop these projects from using the client'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand help; and __fish_seen_subcommand_from client" -f -a "usage" -d 'List what uses any of the client\'s OAuth tokens: workspaces, policy sets, modules'
-complete -c tfvcs -n "__fish_tfvcs_using_subcommand help; and __fish_seen_subcommand_from client" -f -a "delete" -d 'Delete an OAuth client (workspaces using it are unlinked)'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand help; and __fish_seen_subcommand_from client" -f -a "delete" -d 'Delete an OAuth client, after finding everything that uses it'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "list" -d 'List OAuth tokens: of one client, or of the whole organization'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "show" -d 'Show one OAuth token'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "set-ssh-key" -d 'Give an OAuth token the SSH key used to clone (PEM, no passphrase)'
-complete -c tfvcs -n "__fish_tfvcs_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "delete" -d 'Delete an OAuth token'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "delete" -d 'Delete an OAuth token, after finding everything that uses it'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "usage" -d 'List what uses these OAuth tokens: workspaces, policy sets, modules'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "relink" -d 'Re-point everything that uses one connection to another'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand help; and __fish_seen_subcommand_from github-app" -f -a "list" -d 'List the GitHub App installations the token\'s user can use'

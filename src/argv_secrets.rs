@@ -36,7 +36,7 @@ const MIN_BITS_PER_CHAR: f64 = 3.5;
 /// Whether `word` looks like a token: a known prefix, a Terraform API token, or a long word
 /// of high entropy. TFE ids (`prj-` and 16 letters and digits) and paths and URLs (`/`)
 /// never do.
-pub fn looks_like_token(word: &str) -> bool {
+pub(crate) fn looks_like_token(word: &str) -> bool {
     if TOKEN_PREFIXES
         .iter()
         .any(|p| word.len() > p.len() && word.starts_with(p))

@@ -265,14 +265,18 @@ fn commands(files: &Files) -> Vec<Row> {
             Value::Null,
             Some(CLIENT),
         ),
-        write(
-            s(&["client", "delete", CLIENT, "--yes"]),
-            "DELETE",
-            client.clone(),
-            None,
-            Value::Null,
-            Some(CLIENT),
-        ),
+        // A delete reads what it deletes and walks what uses it first (SPEC §3).
+        Row {
+            also: vec![(client.clone(), client_doc())],
+            ..write(
+                s(&["client", "delete", CLIENT, "--yes"]),
+                "DELETE",
+                client.clone(),
+                None,
+                Value::Null,
+                Some(CLIENT),
+            )
+        },
         write(
             [
                 s(&["token", "set-ssh-key", TOKEN_ID, "--ssh-key-file"]),
@@ -296,14 +300,17 @@ fn commands(files: &Files) -> Vec<Row> {
                 Some(TOKEN_ID),
             )
         },
-        write(
-            s(&["token", "delete", TOKEN_ID, "--yes"]),
-            "DELETE",
-            token.clone(),
-            None,
-            Value::Null,
-            Some(TOKEN_ID),
-        ),
+        Row {
+            also: vec![(token.clone(), fixture("token_show_response.json"))],
+            ..write(
+                s(&["token", "delete", TOKEN_ID, "--yes"]),
+                "DELETE",
+                token.clone(),
+                None,
+                Value::Null,
+                Some(TOKEN_ID),
+            )
+        },
         read(
             s(&["client", "list"]),
             "/api/v2/organizations/my-organization/oauth-clients",

@@ -309,10 +309,16 @@ fn the_delete_confirmation_shows_server_names_escaped() {
     use std::os::unix::process::CommandExt;
     use std::process::Stdio;
 
+    use crate::linked::mock::{Org, workspace};
     let mut server = Server::new();
-    let mut doc = client_with("/attributes/name");
-    doc["data"]["attributes"]["affected-workspaces"] = json!([EVIL, "ws-plain"]);
-    doc["data"]["attributes"]["affected-workspaces-count"] = json!(2);
+    let doc = client_with("/attributes/name");
+    // What uses it is listed before the question: a workspace with a hostile name.
+    let org = Org::default()
+        .workspaces(&[
+            workspace("ws-KTuq99JSzgmDSvYj", EVIL, "ot-hmAyP66qk2AMVdbJ", ""),
+            workspace("ws-plain0000000000", "ws-plain", "ot-hmAyP66qk2AMVdbJ", ""),
+        ])
+        .mock(&mut server);
     let show = server
         .mock("GET", format!("/api/v2/oauth-clients/{CLIENT}").as_str())
         .match_query(Matcher::Any)
@@ -350,7 +356,7 @@ fn the_delete_confirmation_shows_server_names_escaped() {
                     break;
                 }
                 seen.extend_from_slice(&buf[..n]);
-                if String::from_utf8_lossy(&seen).contains("not deleted") {
+                if String::from_utf8_lossy(&seen).contains("nothing was deleted") {
                     break;
                 }
             }
@@ -364,6 +370,7 @@ fn the_delete_confirmation_shows_server_names_escaped() {
     let seen = reader.join().unwrap();
     assert_eq!(status.code(), Some(1), "{seen}");
     show.assert();
+    org.assert();
     delete.assert();
     // The question itself is drawn by the prompt library (its own cursor moves); everything
     // before it is the details tfvcs wrote.
@@ -372,5 +379,6 @@ fn the_delete_confirmation_shows_server_names_escaped() {
     let details = &seen[..seen.find("Delete OAuth client").unwrap_or(seen.len())];
     assert!(details.contains(SHOWN), "{details:?}");
     assert_safe("delete confirmation", &[], "terminal", details);
-    assert!(!details.contains("No workspace uses it."), "{details}");
+    assert!(!details.contains("Nothing uses it."), "{details}");
+    assert!(details.contains("Used by 2 workspaces:"), "{details}");
 }

@@ -1069,6 +1069,13 @@ fn add_and_remove_projects_send_a_top_level_data_array() {
     }
 }
 
+/// `ot-hmAyP66qk2AMVdbJ`, read before its delete, and an organization where nothing uses it.
+fn unused_token(server: &mut ServerGuard) -> crate::linked::mock::Org {
+    let mut token = fixture("token_show_response.json")["data"].clone();
+    token["id"] = json!("ot-hmAyP66qk2AMVdbJ");
+    crate::linked::mock::unused(server, "/api/v2/oauth-tokens/ot-hmAyP66qk2AMVdbJ", &token)
+}
+
 #[test]
 fn client_delete_without_a_terminal_needs_yes_and_sends_nothing() {
     assert_nothing_sent(
@@ -1087,9 +1094,13 @@ fn client_delete_without_a_terminal_needs_yes_and_sends_nothing() {
 }
 
 #[test]
-fn client_delete_with_yes_sends_the_delete_alone() {
+fn client_delete_with_yes_reads_walks_then_deletes_what_nothing_uses() {
     let mut server = Server::new();
-    let get = server.mock("GET", Matcher::Any).expect(0).create();
+    let read_and_walk = crate::linked::mock::unused(
+        &mut server,
+        "/api/v2/oauth-clients/oc-XKFwG6ggfA9n7t1K",
+        &fixture("client_show_response.json")["data"],
+    );
     let delete = write(
         &mut server,
         "DELETE",
@@ -1107,12 +1118,13 @@ fn client_delete_with_yes_sends_the_delete_alone() {
         .stdout("")
         .stderr("deleted OAuth client oc-XKFwG6ggfA9n7t1K\n");
     delete.assert();
-    get.assert();
+    read_and_walk.assert();
 }
 
 #[test]
 fn delete_with_output_id_prints_the_deleted_id() {
     let mut server = Server::new();
+    let _read_and_walk = unused_token(&mut server);
     write(
         &mut server,
         "DELETE",
@@ -1140,6 +1152,7 @@ fn delete_with_output_id_prints_the_deleted_id() {
 #[test]
 fn a_failed_delete_exits_with_the_status_code() {
     let mut server = Server::new();
+    let _read_and_walk = unused_token(&mut server);
     write(
         &mut server,
         "DELETE",
@@ -1235,14 +1248,7 @@ fn dry_run_prints_the_request_with_secrets_redacted_and_sends_nothing() {
             ],
             "PATCH {url}/api/v2/oauth-tokens/ot-29t7xkUKiNC2XasL\n{\n  \"data\": {\n    \"type\": \"oauth-tokens\",\n    \"attributes\": {\n      \"ssh-key\": \"[redacted]\"\n    }\n  }\n}\n",
         ),
-        (
-            vec!["client", "delete", CLIENT_ID],
-            "DELETE {url}/api/v2/oauth-clients/oc-XKFwG6ggfA9n7t1K\n",
-        ),
-        (
-            vec!["token", "delete", "ot-29t7xkUKiNC2XasL"],
-            "DELETE {url}/api/v2/oauth-tokens/ot-29t7xkUKiNC2XasL\n",
-        ),
+        // A delete's dry run reads and walks first (SPEC §3): tests/linked/delete.rs.
         (
             vec!["client", "add-projects", CLIENT_ID, "prj-AbCdEf0123456789"],
             "POST {url}/api/v2/oauth-clients/oc-XKFwG6ggfA9n7t1K/relationships/projects\n{\n  \"data\": [\n    {\n      \"type\": \"projects\",\n      \"id\": \"prj-AbCdEf0123456789\"\n    }\n  ]\n}\n",

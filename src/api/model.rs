@@ -50,8 +50,6 @@ pub(crate) struct ClientView {
     pub(crate) token_ids: Vec<String>,
     pub(crate) callback_url: Option<String>,
     pub(crate) created_at: Option<String>,
-    pub(crate) affected_workspaces: Option<Vec<String>>,
-    pub(crate) affected_workspaces_count: Option<u64>,
 }
 
 impl ClientView {
@@ -72,18 +70,6 @@ impl ClientView {
             token_ids: related_ids(resource, "oauth-tokens"),
             callback_url: text(resource, "/attributes/callback-url"),
             created_at: text(resource, "/attributes/created-at"),
-            affected_workspaces: resource
-                .pointer("/attributes/affected-workspaces")
-                .and_then(Value::as_array)
-                .map(|names| {
-                    names
-                        .iter()
-                        .filter_map(|n| n.as_str().map(str::to_string))
-                        .collect()
-                }),
-            affected_workspaces_count: resource
-                .pointer("/attributes/affected-workspaces-count")
-                .and_then(Value::as_u64),
         }
     }
 }

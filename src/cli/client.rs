@@ -120,13 +120,16 @@ pub(crate) enum ClientCommand {
         ),
     ]))]
     Usage(ClientUsageArgs),
-    /// Delete an OAuth client (workspaces using it are unlinked)
+    /// Delete an OAuth client, after finding everything that uses it
     ///
-    /// At a terminal it shows what will go and asks (default no). Elsewhere (CI, pipes,
-    /// --no-input) it needs --yes.
+    /// First it finds what uses any of the client's tokens, as `client usage` does
+    /// (workspaces, policy sets, modules). At a terminal it lists them and asks (default no).
+    /// Elsewhere (CI, pipes, --no-input) it needs --yes, which deletes only a client nothing
+    /// uses; --yes --force deletes it anyway, and says what lost its connection.
     #[command(after_help = examples(&[
-        ("Show what goes, then ask", "tfvcs client delete oc-XKFwG6ggfA9n7t1K"),
+        ("Show what goes and what uses it, then ask", "tfvcs client delete oc-XKFwG6ggfA9n7t1K"),
         ("In CI: no question; print the deleted id", "tfvcs client delete my-github --yes -o id"),
+        ("Even though resources use it", "tfvcs client delete my-github --yes --force"),
     ]))]
     Delete(ClientDeleteArgs),
 }

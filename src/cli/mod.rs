@@ -21,6 +21,7 @@ pub(crate) use client::{
 pub(crate) use github_app::{GithubAppCommand, GithubAppUsageArgs};
 pub(crate) use global::{GlobalArgs, OutputFormat, WithGlobals};
 pub(crate) use sandbox::SandboxArgs;
+pub(crate) use shared::Confirm;
 pub(crate) use token::{
     TokenCommand, TokenDeleteArgs, TokenListArgs, TokenRelinkArgs, TokenSetSshKeyArgs,
     TokenUsageArgs,

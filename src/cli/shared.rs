@@ -14,12 +14,15 @@ pub(crate) struct DryRun {
     pub(crate) requested: bool,
 }
 
-/// `--yes` of a delete.
+/// `--yes` and `--force` of a delete.
 #[derive(Debug, Args)]
 pub(crate) struct Confirm {
-    /// Delete without asking
+    /// Delete without asking, if nothing uses it
     #[arg(long, short = 'y')]
     pub(crate) yes: bool,
+    /// With --yes, delete even what resources still use (they lose their connection)
+    #[arg(long, requires = "yes")]
+    pub(crate) force: bool,
 }
 
 #[derive(Debug, Args)]

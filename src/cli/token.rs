@@ -39,13 +39,16 @@ pub(crate) enum TokenCommand {
         ),
     ]))]
     SetSshKey(TokenSetSshKeyArgs),
-    /// Delete an OAuth token
+    /// Delete an OAuth token, after finding everything that uses it
     ///
-    /// At a terminal it asks first (default no). Elsewhere (CI, pipes, --no-input) it needs
-    /// --yes.
+    /// First it finds what uses the token, as `token usage` does (workspaces, policy sets,
+    /// modules). At a terminal it lists them and asks (default no). Elsewhere (CI, pipes,
+    /// --no-input) it needs --yes, which deletes only a token nothing uses; --yes --force
+    /// deletes it anyway, and says what lost its connection.
     #[command(after_help = examples(&[
-        ("Without a question (CI)", "tfvcs token delete ot-hmAyP66qk2AMVdbJ --yes"),
-        ("Print the request, send nothing", "tfvcs token delete ot-hmAyP66qk2AMVdbJ --dry-run"),
+        ("Without a question (CI), if nothing uses it", "tfvcs token delete ot-hmAyP66qk2AMVdbJ --yes"),
+        ("Even though resources use it", "tfvcs token delete ot-hmAyP66qk2AMVdbJ --yes --force"),
+        ("What uses it, and the request; nothing sent", "tfvcs token delete ot-hmAyP66qk2AMVdbJ --dry-run"),
     ]))]
     Delete(TokenDeleteArgs),
     /// List what uses these OAuth tokens: workspaces, policy sets, modules

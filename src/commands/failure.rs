@@ -21,6 +21,13 @@ pub(crate) struct Situation<'a> {
     pub(crate) listen: &'a str,
 }
 
+/// An id read first that the server does not know (SPEC §10): exit 3 in its own words.
+pub(crate) fn not_found(what: &str, id: &str) -> Fail {
+    Fail::new(Exit::NotFound, format!("no {what} {id}")).hint(
+        "TFE also answers 404 when the token lacks permission: check the id and the token's access",
+    )
+}
+
 /// The exit code of SPEC §5 for `error`.
 pub(crate) fn exit_code(error: &ApiError) -> Exit {
     match error {

@@ -5,6 +5,7 @@
 pub(crate) mod auth;
 pub(crate) mod client;
 pub(crate) mod confirm;
+pub(crate) mod connection_delete;
 pub(crate) mod failure;
 pub(crate) mod github_app;
 pub(crate) mod linked;
@@ -95,6 +96,16 @@ impl Context {
     /// Sends `request` and returns the JSON:API document it answers with.
     pub(crate) fn document(&self, request: &ApiRequest) -> Result<Value> {
         self.api()?.document(request).map_err(|e| self.fail(e))
+    }
+
+    /// [`document`](Self::document), with a 404 as `None`: an id read first (SPEC §10), whose
+    /// absence the caller words itself.
+    pub(crate) fn document_if_found(&self, request: &ApiRequest) -> Result<Option<Value>> {
+        match self.api()?.document(request) {
+            Ok(doc) => Ok(Some(doc)),
+            Err(e) if e.status() == Some(404) => Ok(None),
+            Err(e) => Err(self.fail(e)),
+        }
     }
 
     /// Every item of every page of the list at `path`.

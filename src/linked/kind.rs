@@ -185,6 +185,23 @@ impl Kind {
         KINDS.iter().find(|s| s.label == label).map(|s| s.kind)
     }
 
+    /// How many of each kind `kinds` holds, in table order, zeros left out:
+    /// `2 workspaces, 1 policy set, 1 module` (empty when `kinds` is).
+    pub(crate) fn counted(kinds: impl Iterator<Item = Kind>) -> String {
+        let kinds: Vec<Kind> = kinds.collect();
+        KINDS
+            .iter()
+            .filter_map(
+                |spec| match kinds.iter().filter(|k| **k == spec.kind).count() {
+                    0 => None,
+                    1 => Some(format!("1 {}", spec.singular)),
+                    n => Some(format!("{n} {}", spec.plural)),
+                },
+            )
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
     /// The kinds `--kind` asked for, in table order; none means all.
     pub(crate) fn asked(asked: &[Kind]) -> Vec<Kind> {
         Kind::ALL

@@ -4,7 +4,7 @@
 use serde_json::Value;
 
 use super::connection::Connection;
-use super::kind::{KINDS, Kind};
+use super::kind::Kind;
 use super::resource::Linked;
 use crate::api::client::{ApiRequest, Method};
 use crate::error::{Exit, Fail, Result};
@@ -119,17 +119,7 @@ impl Report {
     /// `relinked N of M`, then the relinked counts per kind that are not zero:
     /// `relinked 4 of 5: 2 workspaces, 1 policy set, 1 module`.
     pub(crate) fn summary(&self) -> String {
-        let counts: Vec<String> = KINDS
-            .iter()
-            .filter_map(|spec| {
-                let n = self.relinked().filter(|(l, _)| l.kind == spec.kind).count();
-                match n {
-                    0 => None,
-                    1 => Some(format!("1 {}", spec.singular)),
-                    n => Some(format!("{n} {}", spec.plural)),
-                }
-            })
-            .collect();
+        let counts = Kind::counted(self.relinked().map(|(l, _)| l.kind));
         let mut line = format!(
             "relinked {} of {}",
             self.relinked().count(),
@@ -137,7 +127,7 @@ impl Report {
         );
         if !counts.is_empty() {
             line.push_str(": ");
-            line.push_str(&counts.join(", "));
+            line.push_str(&counts);
         }
         line
     }

@@ -28,6 +28,27 @@ fn ids<'a>(found: impl Iterator<Item = &'a Linked>) -> Result<String> {
     Ok(out)
 }
 
+/// The rows of what uses a connection, as `usage` prints them (also shown before a delete).
+pub(crate) fn usage_table(found: &[Linked]) -> String {
+    let rows = found
+        .iter()
+        .map(|l| {
+            vec![
+                l.kind.label().to_string(),
+                l.name(),
+                l.id().to_string(),
+                or_dash(l.repository()),
+                or_dash(l.branch()),
+                or_dash(l.connection()),
+            ]
+        })
+        .collect();
+    table(
+        &["KIND", "NAME", "ID", "REPOSITORY", "BRANCH", "CONNECTION"],
+        rows,
+    )
+}
+
 impl Output {
     /// What uses a connection: KIND, NAME, ID, REPOSITORY, BRANCH, CONNECTION; `-o json` the
     /// resources as sent; `-o id` their ids. None: a note on stderr (`{"data": []}` in JSON).
@@ -42,25 +63,7 @@ impl Output {
                 Ok(())
             }
             OutputFormat::Id => write_stdout(&ids(found.iter())?),
-            OutputFormat::Table => {
-                let rows = found
-                    .iter()
-                    .map(|l| {
-                        vec![
-                            l.kind.label().to_string(),
-                            l.name(),
-                            l.id().to_string(),
-                            or_dash(l.repository()),
-                            or_dash(l.branch()),
-                            or_dash(l.connection()),
-                        ]
-                    })
-                    .collect();
-                write_stdout(&table(
-                    &["KIND", "NAME", "ID", "REPOSITORY", "BRANCH", "CONNECTION"],
-                    rows,
-                ))
-            }
+            OutputFormat::Table => write_stdout(&usage_table(found)),
         }
     }
 

@@ -8,7 +8,7 @@ use crate::error::{Fail, Result};
 
 /// The addresses `--listen` names, every one of them loopback (exit 2 otherwise, before
 /// anything is bound or started in the background).
-pub fn loopback_addresses(listen: &str) -> Result<Vec<SocketAddr>> {
+pub(crate) fn loopback_addresses(listen: &str) -> Result<Vec<SocketAddr>> {
     let hint =
         "give a loopback host:port, such as --listen 127.0.0.1:8990 (port 0 picks a free one)";
     let addresses: Vec<SocketAddr> = listen
@@ -28,7 +28,7 @@ pub fn loopback_addresses(listen: &str) -> Result<Vec<SocketAddr>> {
 }
 
 /// Binds the first of `addresses` that is free; an address in use is exit 1 with a hint.
-pub fn bind(listen: &str, addresses: &[SocketAddr]) -> Result<TcpListener> {
+pub(crate) fn bind(listen: &str, addresses: &[SocketAddr]) -> Result<TcpListener> {
     TcpListener::bind(addresses).map_err(|e| {
         let fail = Fail::other(format!("cannot listen on {listen}: {e}"));
         if e.kind() == ErrorKind::AddrInUse {

@@ -14,7 +14,7 @@ enum Cmd {
     List,
     /// `client update oc-… --name n`: one PATCH.
     Update,
-    /// `client delete oc-… --yes`: one DELETE.
+    /// `client delete oc-… --yes`: one DELETE (after the read and walk, answered well).
     Delete,
     /// `client create --provider github`: one POST.
     Create,
@@ -165,8 +165,16 @@ fn run_case(case: &Case) {
                 mock = mock.with_header(*name, value);
             }
             let _mock = mock.with_body(body).create();
+            // A delete reads the client and walks what uses it first (SPEC §3).
+            let read_first = matches!(case.cmd, Cmd::Delete).then(|| {
+                crate::linked::mock::unused(
+                    &mut server,
+                    "/api/v2/oauth-clients/oc-XKFwG6ggfA9n7t1K",
+                    &fixture("client_show_response.json")["data"],
+                )
+            });
             let url = server.url();
-            mock_server = Some((server, _mock));
+            mock_server = Some((server, _mock, read_first));
             url
         }
         Serve::Raw(answer) => {

@@ -301,6 +301,15 @@ fn a_post_answered_503_is_sent_once_and_says_how_to_check() {
     }
 }
 
+/// The client a delete reads first, in an organization where nothing uses it (SPEC §3).
+fn unused_client(server: &mut ServerGuard) -> crate::linked::mock::Org {
+    crate::linked::mock::unused(
+        server,
+        CLIENT_PATH,
+        &fixture("client_show_response.json")["data"],
+    )
+}
+
 #[test]
 fn a_patch_or_delete_answered_503_is_retried() {
     let update = ["client", "update", "oc-XKFwG6ggfA9n7t1K", "--name", "n"];
@@ -310,6 +319,7 @@ fn a_patch_or_delete_answered_503_is_retried() {
         ("DELETE", &delete[..], (204, String::new())),
     ] {
         let mut server = Server::new();
+        let _read_first = (method == "DELETE").then(|| unused_client(&mut server));
         let (failing, ok) =
             failing_then(&mut server, method, CLIENT_PATH, (503, &[]), 2, Some(then));
         let env = TestEnv::server(&server.url());
@@ -323,6 +333,7 @@ fn a_patch_or_delete_answered_503_is_retried() {
 #[test]
 fn a_delete_whose_retry_gets_404_is_done() {
     let mut server = Server::new();
+    let _read_first = unused_client(&mut server);
     let (failing, gone) = failing_then(
         &mut server,
         "DELETE",
@@ -353,22 +364,38 @@ fn a_delete_whose_retry_gets_404_is_done() {
 
 #[test]
 fn a_delete_whose_first_answer_is_lost_and_whose_retry_gets_404_exits_0() {
-    let server = Scripted::start(vec![
-        Answer::Hangup,
-        response(
-            "404 Not Found",
-            &[("Content-Type", "application/vnd.api+json")],
-            br#"{"errors":[{"status":"404","title":"not found"}]}"#,
-        ),
-    ]);
+    let json = [("Content-Type", "application/vnd.api+json")];
+    let mut token = fixture("token_show_response.json");
+    token["data"]["id"] = serde_json::json!(TOKEN_ID);
+    let empty_list = response("200 OK", &json, br#"{"data": []}"#);
+    // The read and the walk first (SPEC §3): one empty list per kind (workspaces, policy
+    // sets, modules), then the DELETE.
+    let mut answers = vec![response("200 OK", &json, token.to_string().as_bytes())];
+    answers.extend([empty_list.clone(), empty_list.clone(), empty_list]);
+    let server = Scripted::start(
+        [
+            answers,
+            vec![
+                Answer::Hangup,
+                response(
+                    "404 Not Found",
+                    &[("Content-Type", "application/vnd.api+json")],
+                    br#"{"errors":[{"status":"404","title":"not found"}]}"#,
+                ),
+            ],
+        ]
+        .concat(),
+    );
     let env = TestEnv::server(&server.url);
     let mut cmd = env.command();
     cmd.args(["token", "delete", TOKEN_ID, "--yes"])
         .assert()
         .success();
     let path = format!("/api/v2/oauth-tokens/{TOKEN_ID}");
+    let requests = server.requests();
+    assert_eq!(requests[0], format!("GET {path}"));
     assert_eq!(
-        server.requests(),
+        requests[requests.len() - 2..],
         [format!("DELETE {path}"), format!("DELETE {path}")]
     );
 }
@@ -376,6 +403,7 @@ fn a_delete_whose_first_answer_is_lost_and_whose_retry_gets_404_exits_0() {
 #[test]
 fn a_delete_answered_404_at_once_is_not_found() {
     let mut server = Server::new();
+    let _read_first = unused_client(&mut server);
     let (mock, _) = failing_then(&mut server, "DELETE", CLIENT_PATH, (404, &[]), 1, None);
     let env = TestEnv::server(&server.url());
     let mut cmd = env.command();

@@ -200,3 +200,11 @@ impl Org {
 pub fn no_patch(server: &mut ServerGuard) -> Mock {
     server.mock("PATCH", Matcher::Any).expect(0).create()
 }
+
+/// A connection read first (`GET path`, answered with `resource`) that nothing in the
+/// organization uses: what a delete reads and walks before it asks or sends (SPEC §3).
+pub fn unused(server: &mut ServerGuard, path: &str, resource: &Value) -> Org {
+    let mut org = Org::default().mock(server);
+    org.mocks.push(get(server, path, resource));
+    org
+}

@@ -3,8 +3,9 @@
 //! answer checks, confirmation paths and partial failures.
 
 mod ado_org_name;
+mod delete;
 mod github_app;
-mod mock;
+pub mod mock;
 mod relink;
 mod sandbox;
 mod usage;

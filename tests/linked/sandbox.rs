@@ -209,3 +209,47 @@ fn no_secret_reaches_the_output_of_usage_or_relink_under_vv() {
         }
     }
 }
+
+/// SPEC §3 against the sandbox: a client that only a policy set and a module use is refused
+/// under `--yes` (TFE's own count would say no workspace uses it), they still name its token
+/// afterwards, and `--yes --force` deletes it, counting what lost its connection.
+#[test]
+fn delete_names_the_policy_set_and_module_a_client_serves() {
+    let sandbox = Sandbox::start(&[]);
+    let (client, token) = connection(&sandbox, "github-old");
+    let set = create(
+        &sandbox,
+        "policy-sets",
+        json!({"data": {"type": "policy-sets", "attributes": {"name": "guards",
+               "kind": "sentinel", "vcs-repo": {"identifier": "acme/policies", "branch": "main", "oauth-token-id": token}}}}),
+    );
+    let module = create(
+        &sandbox,
+        "registry-modules/vcs",
+        json!({"data": {"type": "registry-modules", "attributes": {"vcs-repo": {
+            "identifier": "acme/terraform-aws-vpc", "display-identifier": "acme/terraform-aws-vpc",
+            "branch": "main", "oauth-token-id": token}}}}),
+    );
+    let env = TestEnv::sandbox(&sandbox);
+    let refused = env.run(&["client", "delete", "github-old", "--yes"]);
+    assert_eq!(refused.code, Some(2), "{}", refused.stderr);
+    assert!(
+        refused.stderr.starts_with(&format!(
+            "error: refusing to delete OAuth client {client}: 1 policy set, 1 module still use it\n"
+        )),
+        "{}",
+        refused.stderr
+    );
+    let (ids, _) = tfvcs_ok(&sandbox, &["token", "usage", &token, "-o", "id"]);
+    assert_eq!(lines(&ids), [&set, &module]);
+    let (_, stderr) = tfvcs_ok(
+        &sandbox,
+        &["client", "delete", "github-old", "--yes", "--force"],
+    );
+    assert_eq!(
+        stderr,
+        format!("deleted OAuth client {client}\nlost their connection: 1 policy set, 1 module\n")
+    );
+    let gone = env.run(&["client", "show", &client]);
+    assert_eq!(gone.code, Some(3), "{}", gone.stderr);
+}

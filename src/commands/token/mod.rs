@@ -4,7 +4,9 @@
 mod relink;
 mod usage;
 
-use super::confirm::{self, DELETE, ensure_confirmable};
+use super::confirm::{DELETE, ensure_confirmable};
+use super::connection_delete::{self, Doomed};
+use super::failure::not_found;
 use super::resolve::resolve_client;
 use super::{Context, check_id};
 use crate::api::body::{self, Fields};
@@ -13,6 +15,7 @@ use crate::api::model::{TokenView, primary};
 use crate::api::paths;
 use crate::cli::{TokenCommand, TokenDeleteArgs, TokenListArgs, TokenSetSshKeyArgs};
 use crate::error::{Fail, Result};
+use crate::linked::Connection;
 use crate::secret;
 
 pub(crate) fn run(ctx: &Context, command: TokenCommand) -> Result<()> {
@@ -79,31 +82,29 @@ fn set_ssh_key(ctx: &Context, args: TokenSetSshKeyArgs) -> Result<()> {
     Ok(())
 }
 
+/// Reads the token, finds what uses it, asks (or checks `--yes`/`--force`), then one DELETE
+/// (`commands/connection_delete.rs`).
 fn delete(ctx: &Context, args: TokenDeleteArgs) -> Result<()> {
     check_id(&args.token, "ot-", "an OAuth token")?;
     ensure_confirmable(ctx, &DELETE, args.confirm.yes, args.dry_run.requested)?;
+    let read = ApiRequest::new(Method::GET, paths::token(&args.token));
+    let doc = ctx
+        .document_if_found(&read)?
+        .ok_or_else(|| not_found("OAuth token", &args.token))?;
+    let token = TokenView::from_resource(primary(&doc));
+    let doomed = Doomed {
+        what: "OAuth token",
+        id: &args.token,
+        prefix: "ot-",
+        described: vec![format!(
+            "OAuth token {} of client {}, VCS user {}",
+            token.id,
+            token.client_id.as_deref().unwrap_or("unknown"),
+            token.user.as_deref().unwrap_or("unknown"),
+        )],
+        connections: vec![Connection::Token(args.token.clone())],
+        usage: format!("tfvcs token usage {}", args.token),
+    };
     let request = ApiRequest::new(Method::DELETE, paths::token(&args.token));
-    if args.dry_run.requested {
-        return ctx.send_or_print(&request, true).map(|_| ());
-    }
-    if !args.confirm.yes {
-        let doc = ctx.document(&ApiRequest::new(Method::GET, paths::token(&args.token)))?;
-        let token = TokenView::from_resource(primary(&doc));
-        let details = [
-            format!(
-                "OAuth token {} of client {}, VCS user {}",
-                token.id,
-                token.client_id.as_deref().unwrap_or("unknown"),
-                token.user.as_deref().unwrap_or("unknown"),
-            ),
-            "Workspaces linked through it lose their connection.".to_string(),
-        ];
-        confirm::ask(
-            &DELETE,
-            &details,
-            &format!("Delete OAuth token {}?", token.id),
-        )?;
-    }
-    ctx.send_or_print(&request, false)?;
-    ctx.out.deleted(&args.token, "OAuth token", "ot-")
+    connection_delete::delete(ctx, doomed, &args.confirm, args.dry_run.requested, &request)
 }
