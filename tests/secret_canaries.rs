@@ -342,24 +342,34 @@ fn commands(files: &Files) -> Vec<Row> {
             None,
         ),
         read(s(&["client", "usage", CLIENT]), &client, client_doc(), None),
-        read(
-            s(&["token", "usage", TOKEN_ID]),
-            "/api/v2/organizations/my-organization/workspaces",
-            json!({"data": []}),
-            None,
-        ),
+        // The token is read first (SPEC §10), then the walk.
+        Row {
+            also: vec![(token.clone(), fixture("token_show_response.json"))],
+            ..read(
+                s(&["token", "usage", TOKEN_ID]),
+                "/api/v2/organizations/my-organization/workspaces",
+                json!({"data": []}),
+                None,
+            )
+        },
         read(
             s(&["github-app", "list"]),
             "/api/v2/github-app/installations",
             json!({"data": [{"id": GHAIN, "type": "github-app-installations", "attributes": {"name": "org"}}]}),
             Some(GHAIN),
         ),
-        read(
-            s(&["github-app", "usage", GHAIN]),
-            "/api/v2/organizations/my-organization/workspaces",
-            json!({"data": []}),
-            None,
-        ),
+        Row {
+            also: vec![(
+                format!("/api/v2/github-app/installation/{GHAIN}"),
+                json!({"data": {"id": GHAIN, "type": "github-app-installations"}}),
+            )],
+            ..read(
+                s(&["github-app", "usage", GHAIN]),
+                "/api/v2/organizations/my-organization/workspaces",
+                json!({"data": []}),
+                None,
+            )
+        },
         // Relinking to a GitHub App: the installation, then the token's client and its
         // organization, then the walk (which finds nothing here: the PATCHes carry no secret).
         Row {
@@ -496,7 +506,12 @@ fn no_secret_reaches_stdout_or_stderr_on_any_path_of_any_command() {
                         .create()
                 })
                 .collect();
-            // The other lists `usage` walks, empty.
+            // The organization `usage` reads first, and the other lists it walks, empty.
+            let _organization = server
+                .mock("GET", Matcher::Regex("/organizations/[^/]+$".into()))
+                .with_status(200)
+                .with_body(r#"{"data": {"id": "my-organization", "type": "organizations"}}"#)
+                .create();
             let _lists = server
                 .mock(
                     "GET",

@@ -15,6 +15,11 @@ pub(crate) fn github_app_installation(id: &str) -> String {
     format!("/github-app/installation/{}", segment(id))
 }
 
+/// `/organizations/:org`.
+pub(crate) fn organization(org: &str) -> String {
+    format!("/organizations/{}", segment(org))
+}
+
 /// `/organizations/:org/oauth-clients`.
 pub(crate) fn organization_clients(org: &str) -> String {
     format!("/organizations/{}/oauth-clients", segment(org))

@@ -1,7 +1,7 @@
 //! `tfvcs github-app …`: list and show the GitHub App installations the token's user can use
 //! (the `ghain-…` target of a migration), and what links a repository through one.
 
-use super::linked::{find, print};
+use super::linked::{answer_for_missing, find, not_existing, print};
 use super::{Context, check_id};
 use crate::api::client::{ApiRequest, Method};
 use crate::api::paths;
@@ -51,6 +51,9 @@ fn show(ctx: &Context, id: &str) -> Result<()> {
 fn usage(ctx: &Context, args: GithubAppUsageArgs) -> Result<()> {
     check_id(&args.installation, "ghain-", "a GitHub App installation")?;
     let connections = [Connection::GithubApp(args.installation.clone())];
+    let missing = not_existing(ctx, &connections)?;
     let found = find(ctx, &Kind::asked(&args.kind.kinds), &connections)?;
+    // Not found may also mean not visible to this user: installations belong to users.
+    answer_for_missing(&missing, &found).map_err(with_visibility_hint)?;
     print(ctx, &found, &[args.installation])
 }

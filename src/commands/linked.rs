@@ -5,15 +5,19 @@
 use serde_json::Value;
 
 use super::Context;
+use super::failure::not_found;
 use crate::api::client::{ApiClient, ApiRequest, Method};
 use crate::api::model::primary;
 use crate::api::pages::{IN_FLIGHT, Resource, WalkError, for_each_concurrent};
+use crate::api::paths;
 use crate::error::{Exit, Fail, Result};
 use crate::linked::walk::{self, Source, WalkFailure};
 use crate::linked::{Connection, Kind, Linked};
+use crate::output::note;
 use crate::progress::Progress;
 
-/// Everything of `kinds` in the organization that names one of `connections`. A list the
+/// Everything of `kinds` in the organization that names one of `connections`. The
+/// organization is read first: one that does not exist is exit 3 in its own words. A list the
 /// server refuses fails the command with a hint naming `--kind` to leave that kind out.
 pub(crate) fn find(
     ctx: &Context,
@@ -21,6 +25,14 @@ pub(crate) fn find(
     connections: &[Connection],
 ) -> Result<Vec<Linked>> {
     let org = ctx.config.require_org()?;
+    let read = ApiRequest::new(Method::GET, paths::organization(org));
+    if ctx.document_if_found(&read)?.is_none() {
+        return Err(Fail::new(
+            Exit::NotFound,
+            format!("organization {org} does not exist, or this API token cannot see it"),
+        )
+        .hint("check --org (or TFE_ORGANIZATION); `tfvcs auth status` shows the organization and where the token comes from"));
+    }
     let source = ApiSource {
         ctx,
         progress: ctx.progress("pages"),
@@ -125,6 +137,44 @@ impl Source for ApiSource<'_> {
         })
         .collect()
     }
+}
+
+/// The connections given on the command line that do not exist, each read first (SPEC §10).
+pub(crate) fn not_existing(ctx: &Context, connections: &[Connection]) -> Result<Vec<Connection>> {
+    let mut missing = Vec::new();
+    for connection in connections {
+        let path = match connection {
+            Connection::Token(id) => paths::token(id),
+            Connection::GithubApp(id) => paths::github_app_installation(id),
+        };
+        if ctx
+            .document_if_found(&ApiRequest::new(Method::GET, path))?
+            .is_none()
+        {
+            missing.push(connection.clone());
+        }
+    }
+    Ok(missing)
+}
+
+/// After the walk, each connection that does not exist: exit 3, unless resources still name
+/// it (how a deleted connection leaves them), then a note saying so and how to relink them.
+pub(crate) fn answer_for_missing(missing: &[Connection], found: &[Linked]) -> Result<()> {
+    for connection in missing {
+        let id = connection.id();
+        if !found.iter().any(|l| l.connection() == Some(id)) {
+            return Err(not_found(connection.what(), id));
+        }
+    }
+    for connection in missing {
+        note(&format!(
+            "note: {} {} no longer exists; what still names it has no working connection: move it with `tfvcs token relink {} --to <ot-…|ghain-…>`",
+            connection.what(),
+            connection.id(),
+            connection.id()
+        ));
+    }
+    Ok(())
 }
 
 pub(crate) fn print(ctx: &Context, found: &[Linked], ids: &[String]) -> Result<()> {

@@ -29,6 +29,14 @@ impl Connection {
         }
     }
 
+    /// What it is, in sentences: `OAuth token`, `GitHub App installation`.
+    pub(crate) fn what(&self) -> &'static str {
+        match self {
+            Connection::Token(_) => "OAuth token",
+            Connection::GithubApp(_) => "GitHub App installation",
+        }
+    }
+
     /// The `vcs-repo` key that names a connection of this sort.
     pub(crate) fn key(&self) -> &'static str {
         match self {

@@ -368,9 +368,13 @@ fn a_delete_whose_first_answer_is_lost_and_whose_retry_gets_404_exits_0() {
     let mut token = fixture("token_show_response.json");
     token["data"]["id"] = serde_json::json!(TOKEN_ID);
     let empty_list = response("200 OK", &json, br#"{"data": []}"#);
-    // The read and the walk first (SPEC §3): one empty list per kind (workspaces, policy
-    // sets, modules), then the DELETE.
-    let mut answers = vec![response("200 OK", &json, token.to_string().as_bytes())];
+    // The reads and the walk first (SPEC §3): the token, the organization, one empty list
+    // per kind (workspaces, policy sets, modules); then the DELETE.
+    let organization = br#"{"data": {"id": "my-organization", "type": "organizations"}}"#;
+    let mut answers = vec![
+        response("200 OK", &json, token.to_string().as_bytes()),
+        response("200 OK", &json, organization),
+    ];
     answers.extend([empty_list.clone(), empty_list.clone(), empty_list]);
     let server = Scripted::start(
         [

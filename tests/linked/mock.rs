@@ -10,6 +10,7 @@ pub const FROM: &str = "ot-hmAyP66qk2AMVdbJ";
 pub const TO: &str = "ot-29t7xkUKiNC2XasL";
 pub const OTHER: &str = "ot-7Fr9d83jWsi8u23A";
 pub const APP: &str = "ghain-BYrbNeGQ8nAzKouu";
+pub const ORGANIZATION: &str = "/api/v2/organizations/my-organization";
 pub const WORKSPACES: &str = "/api/v2/organizations/my-organization/workspaces";
 pub const POLICY_SETS: &str = "/api/v2/organizations/my-organization/policy-sets";
 pub const MODULES: &str = "/api/v2/organizations/my-organization/registry-modules";
@@ -133,6 +134,40 @@ pub fn get(server: &mut ServerGuard, path: &str, resource: &Value) -> Mock {
         .create()
 }
 
+/// What `usage`, `relink` and a delete read before walking: the organization (at least
+/// once), and any `ot-…` or `ghain-…` given (each exists, unless a test mocks its own answer,
+/// which then comes first).
+pub fn reads_first(server: &mut ServerGuard) -> Vec<Mock> {
+    let mut mocks = vec![
+        server
+            .mock("GET", ORGANIZATION)
+            .match_query(Matcher::Missing)
+            .with_status(200)
+            .with_body(
+                json!({"data": {"id": "my-organization", "type": "organizations"}}).to_string(),
+            )
+            .expect_at_least(1)
+            .create(),
+    ];
+    for (path, kind) in [
+        ("/api/v2/oauth-tokens/ot-[A-Za-z0-9]+$", "oauth-tokens"),
+        (
+            "/api/v2/github-app/installation/ghain-[A-Za-z0-9]+$",
+            "github-app-installations",
+        ),
+    ] {
+        mocks.push(
+            server
+                .mock("GET", Matcher::Regex(path.into()))
+                .with_status(200)
+                .with_body(json!({"data": {"id": "x", "type": kind}}).to_string())
+                .expect_at_least(0)
+                .create(),
+        );
+    }
+    mocks
+}
+
 /// The organization's lists, one per kind of linked resource, each empty unless given:
 /// `workspaces`, `policy_sets`, and `modules` as listed (without `vcs-repo`) with each
 /// module's own GET. Every kind is mocked, so a walk that lists a kind not given here still
@@ -142,7 +177,10 @@ pub struct Org {
     workspaces: Vec<Value>,
     policy_sets: Vec<Value>,
     modules: Vec<Value>,
+    /// The lists and module reads.
     pub mocks: Vec<Mock>,
+    /// What is read before the walk ([`reads_first`]).
+    reads: Vec<Mock>,
 }
 
 impl Org {
@@ -161,8 +199,10 @@ impl Org {
         self
     }
 
-    /// Mocks every list (and each module's GET) on `server`, each page expected once.
+    /// Mocks the organization's own GET (read before any walk), every list (and each
+    /// module's GET) on `server`, each page expected once.
     pub fn mock(mut self, server: &mut ServerGuard) -> Org {
+        self.reads = reads_first(server);
         let mut mocks = list(server, WORKSPACES, &self.workspaces);
         mocks.extend(list(server, POLICY_SETS, &self.policy_sets));
         let items: Vec<Value> = self
@@ -190,7 +230,7 @@ impl Org {
     }
 
     pub fn assert(&self) {
-        for mock in &self.mocks {
+        for mock in self.mocks.iter().chain(&self.reads) {
             mock.assert();
         }
     }

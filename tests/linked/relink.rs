@@ -538,6 +538,7 @@ fn a_github_app_with_a_team_or_organization_token_is_refused() {
 #[test]
 fn workspace_narrows_by_name_and_id() {
     let mut server = Server::new();
+    let _reads = reads_first(&mut server);
     let _checks = token_checks(&mut server);
     let a = workspace("ws-KTuq99JSzgmDSvYj", "workspace-2", FROM, "");
     let b = workspace("ws-6jrRyVDv1J8zQMB5", "web", FROM, "");
@@ -602,6 +603,7 @@ fn workspace_narrows_by_name_and_id() {
 #[test]
 fn a_named_workspace_that_does_not_use_from_is_exit_2_with_nothing_changed() {
     let mut server = Server::new();
+    let _reads = reads_first(&mut server);
     let _checks = token_checks(&mut server);
     let _ws = list(
         &mut server,
@@ -1022,6 +1024,7 @@ fn a_server_sent_id_or_module_part_that_would_change_the_path_is_never_patched()
         ),
     ] {
         let mut server = Server::new();
+        let _reads = reads_first(&mut server);
         let _checks = token_checks(&mut server);
         let _lists = [
             list(&mut server, WORKSPACES, &workspaces),

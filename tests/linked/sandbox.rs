@@ -253,3 +253,46 @@ fn delete_names_the_policy_set_and_module_a_client_serves() {
     let gone = env.run(&["client", "show", &client]);
     assert_eq!(gone.code, Some(3), "{}", gone.stderr);
 }
+
+/// SPEC §10 against the sandbox: a typo in an id, or in the organization, is exit 3 in its
+/// own words, never "nothing uses it" with exit 0.
+#[test]
+fn a_typo_in_an_id_or_the_organization_is_exit_3() {
+    let sandbox = Sandbox::start(&[]);
+    let (_, token) = connection(&sandbox, "github");
+    let env = TestEnv::sandbox(&sandbox);
+    for (args, message) in [
+        (
+            vec!["token", "usage", "ot-nonexistent00000"],
+            "error: no OAuth token ot-nonexistent00000\n",
+        ),
+        (
+            vec!["github-app", "usage", "ghain-nonexistent00000"],
+            "error: no GitHub App installation ghain-nonexistent00000\n",
+        ),
+        (
+            vec!["client", "usage", "oc-nonexistent00000"],
+            "error: no OAuth client oc-nonexistent00000\n",
+        ),
+        (
+            vec![
+                "token",
+                "relink",
+                "ot-nonexistent00000",
+                "--to",
+                &token,
+                "--yes",
+            ],
+            "error: GET ",
+        ),
+        (
+            vec!["--org", "nope", "token", "usage", &token],
+            "error: organization nope does not exist, or this API token cannot see it\n",
+        ),
+    ] {
+        let run = env.run(&args);
+        assert_eq!(run.code, Some(3), "{args:?}: {}", run.stderr);
+        assert!(run.stderr.starts_with(message), "{args:?}: {}", run.stderr);
+        assert!(!run.stderr.contains("--kind"), "{args:?}: {}", run.stderr);
+    }
+}

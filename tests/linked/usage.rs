@@ -71,6 +71,7 @@ fn walks_every_page_of_every_list_and_misses_nothing() {
 #[test]
 fn kind_limits_the_walk_to_the_kinds_asked_for() {
     let mut server = Server::new();
+    let _reads = reads_first(&mut server);
     let ws = list(
         &mut server,
         WORKSPACES,
@@ -105,6 +106,7 @@ fn kind_limits_the_walk_to_the_kinds_asked_for() {
 #[test]
 fn a_refused_policy_set_list_fails_with_a_hint_naming_kind_and_kind_leaves_it_out() {
     let mut server = Server::new();
+    let _reads = reads_first(&mut server);
     let ws = workspace("ws-KTuq99JSzgmDSvYj", "workspace-2", FROM, "");
     let _ws = list(&mut server, WORKSPACES, std::slice::from_ref(&ws));
     let refused = server
@@ -164,6 +166,7 @@ fn json_is_the_matching_resources_as_sent_with_a_module_as_its_own_get_returned_
 #[test]
 fn modules_listed_with_a_vcs_repo_and_public_modules_are_not_read_again() {
     let mut server = Server::new();
+    let _reads = reads_first(&mut server);
     let _ws = list(&mut server, WORKSPACES, &[]);
     let _sets = list(&mut server, POLICY_SETS, &[]);
     let mut public = module_item("mod-pub0000000000000", "consul", "aws");
@@ -326,5 +329,101 @@ fn a_client_without_tokens_is_used_by_nothing_and_nothing_is_walked() {
     assert_eq!(out.stdout, "");
     assert!(out.stderr.contains("has no OAuth tokens"), "{}", out.stderr);
     show.assert();
+    lists.assert();
+}
+
+/// A 404 for one given id, expected once, mocked after `Org::mock` (so it wins).
+fn gone(server: &mut mockito::ServerGuard, path: &str) -> mockito::Mock {
+    server
+        .mock("GET", path)
+        .with_status(404)
+        .with_body(r#"{"errors":[{"status":"404","title":"not found"}]}"#)
+        .expect(1)
+        .create()
+}
+
+/// SPEC §10: each id is read first; a typo is exit 3 in its own words, not "nothing uses it".
+#[test]
+fn an_id_that_does_not_exist_is_exit_3() {
+    for (args, path, message) in [
+        (
+            vec!["token", "usage", "ot-nonexistent00000"],
+            "/api/v2/oauth-tokens/ot-nonexistent00000".to_string(),
+            "error: no OAuth token ot-nonexistent00000\n".to_string(),
+        ),
+        (
+            vec!["github-app", "usage", APP],
+            format!("/api/v2/github-app/installation/{APP}"),
+            format!("error: no GitHub App installation {APP}\n"),
+        ),
+        (
+            vec!["client", "usage", "oc-nonexistent00000"],
+            "/api/v2/oauth-clients/oc-nonexistent00000".to_string(),
+            "error: no OAuth client oc-nonexistent00000\n".to_string(),
+        ),
+    ] {
+        let mut server = Server::new();
+        let _org = Org::default()
+            .workspaces(&[workspace("ws-KTuq99JSzgmDSvYj", "web", FROM, "")])
+            .mock(&mut server);
+        let read = gone(&mut server, &path);
+        let out = run(&server.url(), &args);
+        assert_eq!(out.code, Some(3), "{args:?}: {}", out.stderr);
+        assert_eq!(out.stdout, "");
+        assert!(out.stderr.starts_with(&message), "{args:?}: {}", out.stderr);
+        read.assert();
+    }
+}
+
+/// SPEC §10: a deleted token that resources still name is what needs relinking: they are
+/// listed, with a note saying the id is gone and how to move them.
+#[test]
+fn a_deleted_token_that_resources_still_name_lists_them_with_the_relink() {
+    let mut server = Server::new();
+    let org = Org::default()
+        .workspaces(&[workspace("ws-KTuq99JSzgmDSvYj", "web", FROM, "")])
+        .mock(&mut server);
+    let read = gone(&mut server, &format!("/api/v2/oauth-tokens/{FROM}"));
+    let out = run(&server.url(), &["token", "usage", FROM, "-o", "id"]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert_eq!(out.stdout, "ws-KTuq99JSzgmDSvYj\n");
+    assert_eq!(
+        out.stderr,
+        format!(
+            "note: OAuth token {FROM} no longer exists; what still names it has no working connection: move it with `tfvcs token relink {FROM} --to <ot-…|ghain-…>`\n"
+        )
+    );
+    org.assert();
+    read.assert();
+}
+
+/// SPEC §10: a wrong --org is exit 3 saying so, not a refused workspace list with a hint to
+/// leave workspaces out; nothing is walked.
+#[test]
+fn an_organization_that_does_not_exist_is_exit_3_without_a_kind_hint() {
+    let mut server = Server::new();
+    let org = server
+        .mock("GET", "/api/v2/organizations/nope")
+        .with_status(404)
+        .with_body(r#"{"errors":[{"status":"404","title":"not found"}]}"#)
+        .expect(1)
+        .create();
+    let _token = server
+        .mock("GET", Matcher::Regex("/oauth-tokens/".into()))
+        .with_body(json!({"data": {"id": FROM, "type": "oauth-tokens"}}).to_string())
+        .create();
+    let lists = server
+        .mock("GET", Matcher::Regex("/organizations/nope/".into()))
+        .expect(0)
+        .create();
+    let out = run(&server.url(), &["--org", "nope", "token", "usage", FROM]);
+    assert_eq!(out.code, Some(3), "{}", out.stderr);
+    assert!(
+        out.stderr.starts_with("error: organization nope does not exist, or this API token cannot see it\nhint: check --org (or TFE_ORGANIZATION)"),
+        "{}",
+        out.stderr
+    );
+    assert!(!out.stderr.contains("--kind"), "{}", out.stderr);
+    org.assert();
     lists.assert();
 }

@@ -5,6 +5,7 @@ use crate::api::model::{ClientView, primary};
 use crate::api::paths;
 use crate::cli::ClientUsageArgs;
 use crate::commands::Context;
+use crate::commands::failure::not_found;
 use crate::commands::linked::{find, print};
 use crate::commands::resolve::resolve_client;
 use crate::error::Result;
@@ -14,7 +15,10 @@ pub(crate) fn usage(ctx: &Context, args: ClientUsageArgs) -> Result<()> {
     ctx.config.require_org()?;
     let id = resolve_client(ctx, &args.client.client)?;
     let request = ApiRequest::new(Method::GET, paths::client(&id));
-    let client = ClientView::from_resource(primary(&ctx.document(&request)?));
+    let doc = ctx
+        .document_if_found(&request)?
+        .ok_or_else(|| not_found("OAuth client", &id))?;
+    let client = ClientView::from_resource(primary(&doc));
     if client.token_ids.is_empty() {
         return ctx.out.linked(
             &[],
