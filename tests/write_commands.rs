@@ -1323,3 +1323,61 @@ fn a_group_readable_secret_file_gets_a_warning() {
     .success()
     .stderr("");
 }
+
+/// An id or name of the wrong kind, on every `token …` and `client …` verb that takes one:
+/// exit 2 with nothing sent, saying what it is and where it goes.
+#[test]
+fn an_id_of_the_wrong_kind_says_where_it_goes() {
+    let token_verbs: [&[&str]; 5] = [
+        &["token", "show"],
+        &["token", "set-ssh-key"],
+        &["token", "delete"],
+        &["token", "usage"],
+        &["token", "relink"],
+    ];
+    for verb in token_verbs {
+        for (given, hint) in [
+            (CLIENT_ID, format!("hint: {CLIENT_ID} is an OAuth client: its tokens are `tfvcs token list {CLIENT_ID} -o id`, what uses them `tfvcs client usage {CLIENT_ID}`")),
+            ("my-github", "hint: if \"my-github\" names an OAuth client: its tokens are `tfvcs token list \"my-github\" -o id`, what uses them `tfvcs client usage \"my-github\"`".to_string()),
+            ("ghain-BYrbNeGQ8nAzKouu", "hint: ghain-BYrbNeGQ8nAzKouu is a GitHub App installation: what uses it is `tfvcs github-app usage ghain-BYrbNeGQ8nAzKouu`".to_string()),
+        ] {
+            let mut args = [verb, &[given]].concat();
+            match verb[1] {
+                "set-ssh-key" => args.extend(["--ssh-key-file", "-"]),
+                "delete" => args.push("--yes"),
+                "relink" => args.extend(["--to", "ot-29t7xkUKiNC2XasL", "--yes"]),
+                _ => {}
+            }
+            let (_, out) = run_sending_nothing(&args, "");
+            let err = stderr_of(&out);
+            assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+            assert!(
+                err.starts_with(&format!("error: {given:?} is not an OAuth token id (expected ot-…)\n{hint}\n")),
+                "{args:?}: {err}"
+            );
+        }
+    }
+    let token = "ot-29t7xkUKiNC2XasL";
+    let client_verbs: [&[&str]; 8] = [
+        &["client", "show", token],
+        &["client", "update", token, "--name", "n"],
+        &["client", "set-pat", token, "--pat-file", "-"],
+        &["client", "add-projects", token, "prj-AbCdEf0123456789"],
+        &["client", "remove-projects", token, "prj-AbCdEf0123456789"],
+        &["client", "delete", token, "--yes"],
+        &["client", "usage", token],
+        &["token", "list", token],
+    ];
+    for args in client_verbs {
+        let (_, out) = run_sending_nothing(args, PAT);
+        let err = stderr_of(&out);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert_eq!(
+            err,
+            format!(
+                "error: {token} is an OAuth token, not an OAuth client (oc-… or a client name)\nhint: `tfvcs token show {token}` names its client; `tfvcs token usage {token}` lists what uses it\n"
+            ),
+            "{args:?}"
+        );
+    }
+}

@@ -11,6 +11,11 @@ use crate::shared::ids::has_id_shape;
 
 /// An `oc-…` id as given, or the id of the one client of `--org` with that name.
 pub(crate) fn resolve_client(ctx: &Context, reference: &str) -> Result<String> {
+    // An id of another kind is said to be one before anything is looked up (SPEC §1 allows
+    // names, but no client is meant by an `ot-…` or `ghain-…`).
+    if let Some(fail) = another_kind(reference) {
+        return Err(fail);
+    }
     if reference.starts_with("oc-") {
         check_id(reference, "oc-", "an OAuth client")?;
         return Ok(reference.to_string());
@@ -53,6 +58,33 @@ pub(crate) fn resolve_client(ctx: &Context, reference: &str) -> Result<String> {
         ))
         .hint("give the oc-… id instead")),
     }
+}
+
+/// An OAuth token or GitHub App installation id given where a client goes: exit 2, saying
+/// what it is and where it goes.
+fn another_kind(reference: &str) -> Option<Fail> {
+    let has = |prefix| has_id_shape(reference, prefix);
+    if has("ot-") {
+        return Some(
+            Fail::usage(format!(
+                "{reference} is an OAuth token, not an OAuth client (oc-… or a client name)"
+            ))
+            .hint(format!(
+                "`tfvcs token show {reference}` names its client; `tfvcs token usage {reference}` lists what uses it"
+            )),
+        );
+    }
+    if has("ghain-") {
+        return Some(
+            Fail::usage(format!(
+                "{reference} is a GitHub App installation, not an OAuth client (oc-… or a client name)"
+            ))
+            .hint(format!(
+                "`tfvcs github-app show {reference}` shows it; `tfvcs github-app usage {reference}` lists what uses it"
+            )),
+        );
+    }
+    None
 }
 
 /// The ids of `projects`: a `prj-…` id as given, a name looked up in `--org` with
