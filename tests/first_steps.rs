@@ -269,3 +269,36 @@ fn the_scripts_find_tfvcs_where_cargo_built_it() {
         );
     }
 }
+
+/// The README's "Try usage and relink offline" block, run as written (only the sandbox is put
+/// on a free port): the delete is refused while the three resources use the old connection,
+/// the relink moves all three, and the delete then goes through.
+#[test]
+fn the_readme_usage_and_relink_block_works_as_written() {
+    if Command::new("curl").arg("--version").output().is_err() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI is set but curl is not installed"
+        );
+        eprintln!("skipped: curl is not installed");
+        return;
+    }
+    let block = on_a_free_port(&readme_block("## Try usage and relink offline"));
+    let out = bash(&format!("set -euo pipefail\n{block}"));
+    let (stdout, stderr) = (stdout_of(&out), stderr_of(&out));
+    assert!(out.status.success(), "{stdout}\n{stderr}");
+    assert!(
+        stderr.contains("error: refusing to delete OAuth client oc-")
+            && stderr.contains(": 1 workspace, 1 policy set, 1 module still use it"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("relinked 3 of 3: 1 workspace, 1 policy set, 1 module"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("deleted OAuth client oc-"), "{stderr}");
+    for name in ["web", "guards", "my-organization/vpc/aws"] {
+        let name = name.replace("my-organization", "sandbox");
+        assert!(stdout.matches(&name).count() >= 2, "{name}: {stdout}");
+    }
+}
