@@ -66,6 +66,16 @@ fn the_readme_try_it_block_works_and_stops_its_sandbox() {
     );
 }
 
+/// Whether curl is on PATH; in CI it must be (`.ci/run` installs it).
+fn have_curl() -> bool {
+    let found = Command::new("curl").arg("--version").output().is_ok();
+    assert!(
+        found || std::env::var_os("CI").is_none(),
+        "CI is set but curl is not installed"
+    );
+    found
+}
+
 /// Whether jq is on PATH; in CI it must be (`.ci/run` installs it).
 fn have_jq() -> bool {
     let found = Command::new("jq").arg("--version").output().is_ok();
@@ -218,11 +228,7 @@ printf '%s\n' '{{"reason":"build-finished","success":true}}'
 
 #[test]
 fn the_demo_runs_the_binary_cargo_built_in_cargo_target_dir() {
-    if Command::new("curl").arg("--version").output().is_err() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI is set but curl is not installed"
-        );
+    if !have_curl() {
         eprintln!("skipped: curl is not installed");
         return;
     }
@@ -275,11 +281,7 @@ fn the_scripts_find_tfvcs_where_cargo_built_it() {
 /// the relink moves all three, and the delete then goes through.
 #[test]
 fn the_readme_usage_and_relink_block_works_as_written() {
-    if Command::new("curl").arg("--version").output().is_err() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI is set but curl is not installed"
-        );
+    if !have_curl() {
         eprintln!("skipped: curl is not installed");
         return;
     }

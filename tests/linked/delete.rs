@@ -167,12 +167,7 @@ fn deleting_an_id_that_does_not_exist_is_exit_3_before_any_walk() {
         ),
     ] {
         let mut server = Server::new();
-        let read = server
-            .mock("GET", path.as_str())
-            .with_status(404)
-            .with_body(r#"{"errors":[{"status":"404","title":"not found"}]}"#)
-            .expect(1)
-            .create();
+        let read = gone(&mut server, &path);
         let nothing_else = [
             server
                 .mock("GET", Matcher::Regex("/organizations/".into()))

@@ -248,3 +248,14 @@ pub fn unused(server: &mut ServerGuard, path: &str, resource: &Value) -> Org {
     org.mocks.push(get(server, path, resource));
     org
 }
+
+/// `GET path` answered 404 once: an id that does not exist (mocked after [`reads_first`],
+/// it is answered first).
+pub fn gone(server: &mut ServerGuard, path: &str) -> Mock {
+    server
+        .mock("GET", path)
+        .with_status(404)
+        .with_body(r#"{"errors":[{"status":"404","title":"not found"}]}"#)
+        .expect(1)
+        .create()
+}

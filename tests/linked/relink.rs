@@ -457,12 +457,7 @@ fn a_missing_target_is_exit_3_and_nothing_is_listed_or_patched() {
         } else {
             Vec::new()
         };
-        let missing = server
-            .mock("GET", path.as_str())
-            .with_status(404)
-            .with_body(r#"{"errors":[{"status":"404","title":"not found"}]}"#)
-            .expect(1)
-            .create();
+        let missing = gone(&mut server, &path);
         let lists = server
             .mock("GET", Matcher::Regex("/organizations/".into()))
             .expect(0)

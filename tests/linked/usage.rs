@@ -332,16 +332,6 @@ fn a_client_without_tokens_is_used_by_nothing_and_nothing_is_walked() {
     lists.assert();
 }
 
-/// A 404 for one given id, expected once, mocked after `Org::mock` (so it wins).
-fn gone(server: &mut mockito::ServerGuard, path: &str) -> mockito::Mock {
-    server
-        .mock("GET", path)
-        .with_status(404)
-        .with_body(r#"{"errors":[{"status":"404","title":"not found"}]}"#)
-        .expect(1)
-        .create()
-}
-
 /// SPEC §10: each id is read first; a typo is exit 3 in its own words, not "nothing uses it".
 #[test]
 fn an_id_that_does_not_exist_is_exit_3() {
