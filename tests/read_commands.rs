@@ -292,9 +292,12 @@ fn a_name_matching_no_client_exits_3() {
 #[test]
 fn a_name_matching_two_clients_exits_2_listing_their_ids() {
     let mut server = Server::new();
+    let mut gitlab = client_resource("oc-bbbbbbbbbbbbbbbb", Some("twin"), None);
+    gitlab["attributes"]["service-provider-display-name"] = serde_json::json!("GitLab.com");
+    gitlab["attributes"]["created-at"] = serde_json::json!("2026-12-04T22:00:00.000Z");
     let twins = vec![
         client_resource("oc-aaaaaaaaaaaaaaaa", Some("twin"), None),
-        client_resource("oc-bbbbbbbbbbbbbbbb", Some("twin"), None),
+        gitlab,
     ];
     get(
         &mut server,
@@ -313,7 +316,9 @@ fn a_name_matching_two_clients_exits_2_listing_their_ids() {
         .assert()
         .code(2)
         .stderr(predicates::str::contains(
-            "2 OAuth clients are named \"twin\" in organization my-organization: oc-aaaaaaaaaaaaaaaa, oc-bbbbbbbbbbbbbbbb",
+            // The provider and creation time tell twins apart (a second create with the
+            // same name is not refused by TFE).
+            "2 OAuth clients are named \"twin\" in organization my-organization: oc-aaaaaaaaaaaaaaaa (GitHub, created 2018-04-16T20:42:53.771Z), oc-bbbbbbbbbbbbbbbb (GitLab.com, created 2026-12-04T22:00:00.000Z)",
         ));
     show.assert();
 }

@@ -47,12 +47,21 @@ pub(crate) fn resolve_client(ctx: &Context, reference: &str) -> Result<String> {
         .hint(format!(
             "run `tfvcs --org {org} client list` to see the names"
         ))),
+        // Each with what tells twins apart: the provider and when it was made.
         several => Err(Fail::usage(format!(
             "{} OAuth clients are named {reference:?} in organization {org}: {}",
             several.len(),
             several
                 .iter()
-                .map(|c| c.id.as_str())
+                .map(|c| format!(
+                    "{} ({}, created {})",
+                    c.id,
+                    c.provider_display_name
+                        .as_deref()
+                        .or(c.provider.as_deref())
+                        .unwrap_or("unknown provider"),
+                    c.created_at.as_deref().unwrap_or("at an unknown time")
+                ))
                 .collect::<Vec<_>>()
                 .join(", ")
         ))
