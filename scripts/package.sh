@@ -37,13 +37,14 @@ export SOURCE_DATE_EPOCH
 arch=$(dpkg --print-architecture)
 
 echo "== cargo build --release" >&2
-cargo build --release --locked --quiet >&2
+# Where cargo put it: CARGO_TARGET_DIR (or a cargo config's target-dir) is honoured.
+bin=$(scripts/tfvcs-bin.sh --release)
 
 out=target/debian
 stage="$out/tfvcs_${version}_${arch}"
 rm -rf "$stage" "$stage.deb"
 umask 022
-install -D -m 755 target/release/tfvcs "$stage/usr/bin/tfvcs"
+install -D -m 755 "$bin" "$stage/usr/bin/tfvcs"
 # The release profile strips symbols; this drops the compiler's notes as dh_strip would.
 strip --remove-section=.comment --remove-section=.note "$stage/usr/bin/tfvcs"
 install -d "$stage/usr/share/man/man1"

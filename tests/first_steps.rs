@@ -263,14 +263,14 @@ fn the_demo_runs_the_binary_cargo_built_in_cargo_target_dir() {
 #[test]
 fn the_scripts_find_tfvcs_where_cargo_built_it() {
     let scripts = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scripts");
-    for script in ["test.sh", "demo.sh", "bench.sh", "faults.sh"] {
+    for script in ["test.sh", "demo.sh", "bench.sh", "faults.sh", "package.sh"] {
         let text = std::fs::read_to_string(scripts.join(script)).unwrap();
         assert!(
             text.contains("tfvcs-bin.sh"),
             "{script} does not use tfvcs-bin.sh"
         );
         assert!(
-            !text.contains("target/debug") && !text.contains("target/release"),
+            !text.contains("target/debug/") && !text.contains("target/release/"),
             "{script} names a target directory of its own"
         );
     }
