@@ -432,3 +432,93 @@ fn a_deeply_nested_body_is_refused_and_the_server_stays_up() {
     }
     assert_eq!(sandbox.request("GET", &path, None).status, 200);
 }
+
+/// Writes `request` on a new connection: the status of the answer, and whether the sandbox
+/// then closed the connection (nothing more is read from it).
+fn answer_then_closed(addr: &str, request: &[u8]) -> (u16, bool) {
+    let stream = connect(addr);
+    (&stream).write_all(request).unwrap();
+    let mut reader = BufReader::new(&stream);
+    let (status, _) = read_response(&mut reader);
+    let mut rest = Vec::new();
+    let closed = reader.read_to_end(&mut rest).is_ok() && rest.is_empty();
+    (status, closed)
+}
+
+#[cfg(unix)]
+#[test]
+fn chunk_sizes_near_two_to_the_64_are_refused_and_never_leak_a_connection_slot() {
+    // 72 descriptors: a cap of 8 connections, so a leaked slot per request would show at once.
+    let (mut child, addr, token) = start_with_fd_limit(72);
+    let post = format!(
+        "POST /api/v2/organizations/sandbox/oauth-clients HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {token}\r\nContent-Type: application/vnd.api+json\r\nTransfer-Encoding: chunked\r\n\r\n"
+    );
+    for _ in 0..20 {
+        let request = format!("{post}1\r\n{{\r\nffffffffffffffff\r\n");
+        assert_eq!(
+            answer_then_closed(&addr, request.as_bytes()),
+            (413, true),
+            "a chunk past the body limit"
+        );
+    }
+    let request = format!("{post}1ffffffffffffffff\r\n");
+    assert_eq!(
+        answer_then_closed(&addr, request.as_bytes()),
+        (400, true),
+        "a size that does not fit in a number"
+    );
+    let request = format!("{post}+1\r\n{{\r\n");
+    assert_eq!(answer_then_closed(&addr, request.as_bytes()).0, 400);
+    let ping = format!(
+        "GET /api/v2/account/details HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {token}\r\nConnection: close\r\n\r\n"
+    );
+    assert_eq!(
+        answer_then_closed(&addr, ping.as_bytes()),
+        (200, true),
+        "every slot was given back"
+    );
+    let _ = child.kill();
+    let _ = child.wait();
+}
+
+#[test]
+fn a_body_framed_two_ways_is_refused_and_its_connection_closed() {
+    let sandbox = Sandbox::start(&[]);
+    let addr = address(&sandbox);
+    let head = format!(
+        "POST /api/v2/organizations/{}/oauth-clients HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {}\r\nContent-Type: application/vnd.api+json\r\n",
+        sandbox.org, sandbox.token
+    );
+    // What follows the head would be a second request to a server that read the other framing.
+    let smuggled = get_request(&sandbox, "/api/v2/account/details");
+    for framing in [
+        "Content-Length: 5\r\nTransfer-Encoding: chunked\r\n",
+        "Transfer-Encoding: chunked\r\nContent-Length: 5\r\n",
+        "Content-Length: 5\r\nContent-Length: 0\r\n",
+        "Content-Length: 5, 0\r\n",
+        "Content-Length: +5\r\n",
+        "Transfer-Encoding: gzip\r\n",
+    ] {
+        let request = format!("{head}{framing}\r\n0\r\n\r\n{smuggled}");
+        assert_eq!(
+            answer_then_closed(&addr, request.as_bytes()),
+            (400, true),
+            "{framing:?}"
+        );
+    }
+    // The same length twice is one framing (RFC 9112 allows it).
+    let request = format!(
+        "GET /api/v2/account/details HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {}\r\nContent-Length: 0\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+        sandbox.token
+    );
+    assert_eq!(answer_then_closed(&addr, request.as_bytes()), (200, true));
+    let logged = logged_when(
+        || sandbox.stderr.lock().unwrap().clone(),
+        |text| text.contains("GET /api/v2/account/details 200"),
+    );
+    assert_eq!(
+        logged.matches("GET /api/v2/account/details").count(),
+        1,
+        "no smuggled request was served: {logged}"
+    );
+}

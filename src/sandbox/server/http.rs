@@ -30,19 +30,41 @@ impl Head {
             .map(|(_, v)| v.as_str())
     }
 
-    fn chunked(&self) -> bool {
-        self.header("Transfer-Encoding")
-            .is_some_and(|v| v.to_ascii_lowercase().contains("chunked"))
+    fn values<'h>(&'h self, name: &'h str) -> impl Iterator<Item = &'h str> + 'h {
+        self.headers
+            .iter()
+            .filter(move |(k, _)| k.eq_ignore_ascii_case(name))
+            .flat_map(|(_, v)| v.split(','))
+            .map(str::trim)
+    }
+
+    /// How the body is framed, checked once when the head is read: a request that frames it
+    /// two ways (`Content-Length` and `Transfer-Encoding`, two different lengths) could be read
+    /// one way here and another by a proxy in front (request smuggling, RFC 9112 §6.3), so it
+    /// is refused and its connection closed.
+    fn framing(&self) -> Result<Framing, ReadError> {
+        let lengths: Vec<&str> = self.values("Content-Length").collect();
+        let encodings: Vec<&str> = self.values("Transfer-Encoding").collect();
+        match (lengths.as_slice(), encodings.as_slice()) {
+            ([], []) => Ok(Framing::Length(0)),
+            ([], [one]) if one.eq_ignore_ascii_case("chunked") => Ok(Framing::Chunked),
+            ([first, rest @ ..], []) if rest.iter().all(|v| v == first) => {
+                // Digits only: `parse` would also take `+5`, which a proxy may read otherwise.
+                if first.is_empty() || !first.bytes().all(|b| b.is_ascii_digit()) {
+                    return Err(ReadError::Status(400));
+                }
+                first
+                    .parse()
+                    .map(Framing::Length)
+                    .map_err(|_| ReadError::Status(400))
+            }
+            _ => Err(ReadError::Status(400)),
+        }
     }
 
     /// Whether a body follows the head.
     pub(crate) fn has_body(&self) -> bool {
-        self.chunked() || self.content_length().is_some_and(|n| n > 0)
-    }
-
-    fn content_length(&self) -> Option<usize> {
-        self.header("Content-Length")
-            .and_then(|v| v.trim().parse().ok())
+        !matches!(self.framing(), Ok(Framing::Length(0)))
     }
 
     /// Whether the client wants the connection kept after the response.
@@ -54,6 +76,13 @@ impl Head {
             _ => self.http11,
         }
     }
+}
+
+/// How a request's body is delimited.
+#[derive(Debug, PartialEq)]
+enum Framing {
+    Length(usize),
+    Chunked,
 }
 
 /// Why no request could be read.
@@ -139,6 +168,7 @@ impl<'a> Conn<'a> {
                             .collect(),
                     };
                     self.buffer.drain(..length);
+                    head.framing()?;
                     return Ok(head);
                 }
                 Ok(httparse::Status::Partial) if self.buffer.len() > MAX_HEAD => {
@@ -164,15 +194,9 @@ impl<'a> Conn<'a> {
         {
             let _ = (&*self.stream).write_all(b"HTTP/1.1 100 Continue\r\n\r\n");
         }
-        if head.chunked() {
-            return self.read_chunked(until);
-        }
-        let length = match head.header("Content-Length") {
-            None => 0,
-            Some(v) => v
-                .trim()
-                .parse::<usize>()
-                .map_err(|_| ReadError::Status(400))?,
+        let length = match head.framing()? {
+            Framing::Chunked => return self.read_chunked(until),
+            Framing::Length(length) => length,
         };
         if length > MAX_BODY {
             return Err(ReadError::Status(413));
@@ -202,13 +226,18 @@ impl<'a> Conn<'a> {
         loop {
             let line = self.read_line(until)?;
             let size = line.split(';').next().unwrap_or("").trim();
+            if size.is_empty() || !size.bytes().all(|b| b.is_ascii_hexdigit()) {
+                return Err(ReadError::Status(400));
+            }
+            // More hex digits than a number holds: 400, as the size is not even a number.
             let size = usize::from_str_radix(size, 16).map_err(|_| ReadError::Status(400))?;
             if size == 0 {
                 // Trailers, up to the empty line.
                 while !self.read_line(until)?.is_empty() {}
                 return Ok(body);
             }
-            if body.len() + size > MAX_BODY {
+            // A size near 2^64 must not wrap the sums below: compare against what is left.
+            if size > MAX_BODY - body.len() {
                 return Err(ReadError::Status(413));
             }
             while self.buffer.len() < size + 2 {

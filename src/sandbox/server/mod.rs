@@ -122,6 +122,15 @@ impl Registry {
     }
 }
 
+/// A connection's place in the registry, given back when its thread ends however it ends.
+struct Seat<'a>(&'a Registry, u64);
+
+impl Drop for Seat<'_> {
+    fn drop(&mut self) {
+        self.0.leave(self.1);
+    }
+}
+
 /// Serves connections on `listener` until the process ends.
 pub(crate) fn serve(listener: TcpListener, sandbox: Sandbox, log: Log, limits: Limits) {
     let shared = Arc::new((sandbox, log, limits));
@@ -157,8 +166,9 @@ pub(crate) fn serve(listener: TcpListener, sandbox: Sandbox, log: Log, limits: L
             .stack_size(1024 * 1024)
             .spawn(move || {
                 let (sandbox, log, limits) = &*shared_c;
-                serve_connection(sandbox, log, limits, &registry_c, id, &stream_c);
-                registry_c.leave(id);
+                // Left on drop, so that even a panic in a handler frees the slot.
+                let seat = Seat(&registry_c, id);
+                serve_connection(sandbox, log, limits, seat.0, id, &stream_c);
             });
         if spawned.is_err() {
             registry.leave(id);
