@@ -307,6 +307,51 @@ fn five_hundred_creates_with_state_are_each_kept_after_kill_9() {
 
 #[cfg(unix)]
 #[test]
+fn a_second_sandbox_on_the_same_state_file_exits_naming_the_first_and_touches_nothing() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = TempDir::new();
+    let state = dir.path().join("state.json");
+    let args = ["--state", state.to_str().unwrap(), "--token", "t"];
+    let mut first = Sandbox::start(&args);
+    let inode = std::fs::metadata(&state).unwrap().ino();
+    // Even one that would then fail to listen (the first's address) must not get that far.
+    for listen in [address(&first), "127.0.0.1:0".to_string()] {
+        let out = TestEnv::bare()
+            .command()
+            .args(["sandbox", "--listen", &listen])
+            .args(args)
+            .timeout(Duration::from_secs(30))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
+        let stderr = stderr_of(&out);
+        assert!(
+            stderr.contains(&format!(
+                "{} is in use by another sandbox (pid {})",
+                state.display(),
+                first.child.id()
+            )),
+            "{stderr}"
+        );
+        assert!(stdout_of(&out).is_empty(), "no export lines");
+    }
+    assert_eq!(
+        std::fs::metadata(&state).unwrap().ino(),
+        inode,
+        "the state file was not replaced"
+    );
+    // What the first acknowledges after that lands in the file a restart reads.
+    let path = format!("/api/v2/organizations/{}/workspaces", first.org);
+    let body = json!({"data": {"type": "workspaces", "attributes": {"name": "kept"}}});
+    assert_eq!(first.request("POST", &path, Some(&body)).status, 201);
+    first.kill();
+    let second = Sandbox::start(&args);
+    let listed = second.request("GET", &path, None);
+    assert_eq!(listed.body["data"][0]["attributes"]["name"], "kept");
+}
+
+#[cfg(unix)]
+#[test]
 fn detach_returns_once_listening_with_the_pid_and_logs_to_a_file() {
     let dir = TempDir::new();
     let log = dir.path().join("sandbox.log");

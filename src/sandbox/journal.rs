@@ -191,7 +191,7 @@ pub(crate) fn remove_stale_temporaries(path: &Path) {
     }
 }
 
-fn parts(path: &Path) -> (&Path, String) {
+pub(crate) fn parts(path: &Path) -> (&Path, String) {
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())

@@ -15,6 +15,7 @@ mod random;
 mod rows;
 mod rules;
 mod server;
+mod state_lock;
 mod store;
 mod table;
 

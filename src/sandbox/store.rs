@@ -27,12 +27,15 @@ pub(crate) struct Store {
     salt: String,
     journal: Option<Journal>,
     pending: Vec<Pending>,
+    /// Held while the sandbox runs: no other sandbox may use the same state file.
+    _state_lock: Option<std::fs::File>,
 }
 
 impl Store {
-    /// Loads `path` if it exists (removing temporary files a killed sandbox left), rewrites it
-    /// whole, and gives a new organization its "Default Project" and GitHub App installation.
+    /// Locks `path` against other sandboxes, loads it if it exists (removing temporary files a
+    /// killed sandbox left), rewrites it whole, and gives a new organization its "Default Project" and GitHub App installation.
     pub(crate) fn open(path: Option<PathBuf>, rng: Rng) -> Result<Store, String> {
+        let state_lock = path.as_deref().map(super::state_lock::lock).transpose()?;
         let loaded = match &path {
             Some(p) => {
                 journal::remove_stale_temporaries(p);
@@ -50,6 +53,7 @@ impl Store {
             salt,
             journal: None,
             pending: Vec::new(),
+            _state_lock: state_lock,
         };
         if store.tables.projects.len() == 0 {
             let id = store.new_id::<Project>("prj-");
@@ -205,6 +209,11 @@ mod tests {
             "rolled back in memory"
         );
         assert_eq!(std::fs::read(&path).unwrap(), before, "and on disk");
+        assert!(
+            Store::open(Some(path.clone()), Rng::new(4)).is_err(),
+            "locked while the first store has it"
+        );
+        drop(store);
         let reopened = Store::open(Some(path), Rng::new(4)).unwrap();
         assert_eq!(reopened.tables.projects.len(), 1);
         let _ = std::fs::remove_dir_all(&dir);
