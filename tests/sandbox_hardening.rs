@@ -457,6 +457,26 @@ fn a_listen_address_that_is_not_loopback_is_refused_with_exit_2() {
     }
 }
 
+#[cfg(unix)]
+#[test]
+fn detach_export_lines_are_shell_quoted_whatever_the_token_holds() {
+    for token in ["x;echo${IFS}INJECTED", "a\"b", "it's`id`$(id)", "p|q&r>s"] {
+        let home = TempDir::new();
+        let out = environment("sh", home.path(), &[("T", token.to_string())])
+            .arg("-c")
+            .arg(
+                "eval \"$(\"$0\" sandbox --detach --listen 127.0.0.1:0 --token \"$T\")\" || exit 9
+                 kill \"$TFVCS_SANDBOX_PID\" || exit 8
+                 printf '%s' \"$TFE_TOKEN\"",
+            )
+            .arg(tfvcs_bin())
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{token}: {}", stderr_of(&out));
+        assert_eq!(stdout_of(&out), token, "the token comes back as given");
+    }
+}
+
 #[test]
 fn a_deeply_nested_body_is_refused_and_the_server_stays_up() {
     let sandbox = Sandbox::start(&[]);

@@ -68,7 +68,8 @@ pub(crate) fn start() -> Result<()> {
         return Err(hints.fold(Fail::new(exit, message), Fail::hint));
     }
     let mut out = std::io::stdout().lock();
-    let _ = writeln!(out, "{exports}export TFVCS_SANDBOX_PID={}", child.id());
+    let pid = super::exports::line("TFVCS_SANDBOX_PID", &child.id().to_string());
+    let _ = write!(out, "{exports}{pid}");
     let _ = out.flush();
     Ok(())
 }

@@ -6,6 +6,7 @@
 mod clock;
 mod detach;
 mod documents;
+mod exports;
 mod handlers;
 mod journal;
 mod listen;
@@ -84,9 +85,12 @@ pub(crate) fn run(args: SandboxArgs, org: Option<&str>) -> Result<()> {
         .local_addr()
         .map_err(|e| Fail::other(format!("cannot listen on {}: {e}", args.listen)))?;
     let shown_host = address.to_string();
-    let exports = format!(
-        "export TFE_HOSTNAME=http://{shown_host}\nexport TFE_TOKEN={token}\nexport TFE_ORGANIZATION={org}\n"
-    );
+    let exports = [
+        exports::line("TFE_HOSTNAME", &format!("http://{shown_host}")),
+        exports::line("TFE_TOKEN", &token),
+        exports::line("TFE_ORGANIZATION", &org),
+    ]
+    .concat();
     {
         let mut out = std::io::stdout().lock();
         // The lines are for `eval` or a file; a closed stdout must not stop the server.
