@@ -1,7 +1,8 @@
 //! The kinds of resource that link a repository through a connection (SPEC §10), as one table,
 //! the only statement of the set on the client side: what each is called (on `--kind`, in the
 //! KIND column, in sentences), where its list is, how its items are named, whether a listed
-//! item must be read on its own, where a PATCH goes and which `vcs-repo` keys it repeats.
+//! item must be read on its own, how one is read, where a PATCH goes and which `vcs-repo` keys
+//! it repeats.
 //! Everything else iterates `KINDS`; adding a kind means adding a row here.
 
 use serde_json::{Map, Value, json};
@@ -18,9 +19,9 @@ pub(crate) enum Kind {
     Module,
 }
 
-/// Where a kind's PATCH goes.
+/// Where one resource of a kind is read or patched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum PatchPath {
+enum ResourcePath {
     /// `/<collection>/:id`
     ById(&'static str),
     /// `/organizations/:org/registry-modules/private/:namespace/:name/:provider`
@@ -61,7 +62,10 @@ pub(crate) struct KindSpec {
     pub(crate) queues_runs: bool,
     /// `token relink --LABEL NAME|ID` narrows a relink to resources of this kind.
     pub(crate) relink_narrows_by_name: bool,
-    patch: PatchPath,
+    /// How one resource is read on its own: a relink reads each again right before its PATCH
+    /// (the plan may be minutes old), and an item listed without its `vcs-repo` is read.
+    read: ResourcePath,
+    patch: ResourcePath,
     /// The `vcs-repo` keys a PATCH repeats from the resource, so the server keeps them.
     pub(crate) repeats: &'static [Repeat],
     /// What a PATCH to a GitHub App installation does with `oauth-token-id`.
@@ -115,7 +119,8 @@ pub(crate) const KINDS: [KindSpec; 3] = [
         reads_items_listed_without_vcs_repo: false,
         queues_runs: true,
         relink_narrows_by_name: true,
-        patch: PatchPath::ById("workspaces"),
+        read: ResourcePath::ById("workspaces"),
+        patch: ResourcePath::ById("workspaces"),
         repeats: &[
             always("identifier"),
             always("branch"),
@@ -137,7 +142,8 @@ pub(crate) const KINDS: [KindSpec; 3] = [
         reads_items_listed_without_vcs_repo: false,
         queues_runs: false,
         relink_narrows_by_name: false,
-        patch: PatchPath::ById("policy-sets"),
+        read: ResourcePath::ById("policy-sets"),
+        patch: ResourcePath::ById("policy-sets"),
         repeats: &[
             always("identifier"),
             always("branch"),
@@ -158,7 +164,8 @@ pub(crate) const KINDS: [KindSpec; 3] = [
         reads_items_listed_without_vcs_repo: true,
         queues_runs: false,
         relink_narrows_by_name: false,
-        patch: PatchPath::PrivateModule,
+        read: ResourcePath::PrivateModule,
+        patch: ResourcePath::PrivateModule,
         // The server derives display-identifier; an empty branch means tag-based publishing,
         // which sending `""` could change.
         repeats: &[always("identifier"), when_set("branch")],
@@ -222,8 +229,8 @@ impl Kind {
     /// What a path to one item is built from, for the message when it cannot be.
     pub(crate) fn path_parts(self) -> &'static str {
         match self.spec().patch {
-            PatchPath::ById(_) => "id of its kind's shape",
-            PatchPath::PrivateModule => "namespace, name or provider",
+            ResourcePath::ById(_) => "id of its kind's shape",
+            ResourcePath::PrivateModule => "namespace, name or provider",
         }
     }
 
@@ -238,15 +245,24 @@ impl Kind {
     /// as `%2E%2E`), so a server-sent `ws-1/..` or module namespace `..` would aim a write at
     /// another resource.
     pub(crate) fn patch_path(self, org: &str, resource: &Value) -> Option<String> {
-        match self.spec().patch {
-            PatchPath::ById(collection) => {
+        self.path(self.spec().patch, org, resource)
+    }
+
+    /// Where `resource` is read on its own (`GET`); `None` as for [`Kind::patch_path`].
+    pub(crate) fn read_path(self, org: &str, resource: &Value) -> Option<String> {
+        self.path(self.spec().read, org, resource)
+    }
+
+    fn path(self, path: ResourcePath, org: &str, resource: &Value) -> Option<String> {
+        match path {
+            ResourcePath::ById(collection) => {
                 let id = resource
                     .get("id")
                     .and_then(Value::as_str)
                     .filter(|id| has_id_shape(id, self.spec().id_prefix))?;
                 Some(format!("/{collection}/{}", segment(id)))
             }
-            PatchPath::PrivateModule => Some(module_path(org, resource)?),
+            ResourcePath::PrivateModule => Some(module_path(org, resource)?),
         }
     }
 

@@ -1,5 +1,7 @@
 //! Re-pointing resources from one connection to another (SPEC §10): the plan (one PATCH per
-//! resource), the check of each answer, and the outcome with its summary line and exit code.
+//! resource), the check that a resource read again right before its PATCH is still as planned
+//! (the plan is a snapshot, and a confirmation can take minutes), the check of each answer,
+//! and the outcome with its summary line and exit code.
 
 use serde_json::Value;
 
@@ -9,11 +11,27 @@ use super::resource::Linked;
 use crate::api::client::{ApiRequest, Method};
 use crate::error::{Exit, Fail, Result};
 
-/// One resource to relink and the PATCH that does it.
+/// One resource to relink: as planned, the GET that reads it again, and the PATCH planned.
 #[derive(Clone)]
 pub(crate) struct Step {
     pub(crate) linked: Linked,
+    pub(crate) read: ApiRequest,
     pub(crate) request: ApiRequest,
+}
+
+impl Step {
+    /// The PATCH to send once the resource is read again: the planned path, with a body that
+    /// repeats the settings just read.
+    pub(crate) fn patch_for(&self, fresh: &Linked, to: &Connection) -> ApiRequest {
+        self.request.clone().body(patch_body(fresh, to))
+    }
+}
+
+fn patch_body(linked: &Linked, to: &Connection) -> Value {
+    let empty = serde_json::Map::new();
+    linked
+        .kind
+        .patch_body(linked.vcs_repo().unwrap_or(&empty), to)
 }
 
 /// One PATCH per resource, in the order found, each repeating the resource's own settings and
@@ -22,26 +40,78 @@ pub(crate) fn plan(org: &str, found: Vec<Linked>, to: &Connection) -> Result<Vec
     found
         .into_iter()
         .map(|linked| {
-            let path = linked
+            let unsafe_path = || {
+                Fail::other(format!(
+                    "{} {} has no id, namespace, name or provider that a path can be built from safely",
+                    linked.kind.label(),
+                    linked.id()
+                ))
+            };
+            let patch = linked
                 .kind
                 .patch_path(org, &linked.resource)
-                .ok_or_else(|| {
-                    Fail::other(format!(
-                        "{} {} has no id, namespace, name or provider that a path can be built from safely",
-                        linked.kind.label(),
-                        linked.id()
-                    ))
-                })?;
-            let empty = serde_json::Map::new();
-            let body = linked
+                .ok_or_else(unsafe_path)?;
+            let read = linked
                 .kind
-                .patch_body(linked.vcs_repo().unwrap_or(&empty), to);
+                .read_path(org, &linked.resource)
+                .ok_or_else(unsafe_path)?;
             Ok(Step {
-                request: ApiRequest::new(Method::PATCH, path).body(body),
+                read: ApiRequest::new(Method::GET, read),
+                request: ApiRequest::new(Method::PATCH, patch).body(patch_body(&linked, to)),
                 linked,
             })
         })
         .collect()
+}
+
+/// A `vcs-repo` value as compared: absent, null and `""` all mean "not set".
+fn setting<'a>(repo: Option<&'a serde_json::Map<String, Value>>, key: &str) -> &'a Value {
+    match repo.and_then(|r| r.get(key)) {
+        None | Some(Value::Null) => &Value::Null,
+        Some(Value::String(s)) if s.is_empty() => &Value::Null,
+        Some(value) => value,
+    }
+}
+
+/// Checks the resource as read again right before its PATCH against the plan: it must be the
+/// same resource, still name `from`, and hold the settings the PATCH repeats unchanged (a
+/// branch moved, or the resource re-linked elsewhere, while the confirmation waited would
+/// otherwise be written back over). Returns it as read; the error is the row's reason.
+pub(crate) fn check_unchanged(
+    planned: &Linked,
+    fresh: &Value,
+    from: &Connection,
+) -> std::result::Result<Linked, String> {
+    let changed = |what: String| Err(format!("changed since the plan: {what}"));
+    let fresh = Linked::new(planned.kind, fresh.clone());
+    if fresh.id() != planned.id() {
+        return changed(format!("the read answered for {}", fresh.id()));
+    }
+    let Some(repo) = fresh.vcs_repo() else {
+        return changed("it no longer links a repository".into());
+    };
+    if !from.is_named_by(repo) {
+        let named = fresh.connection().unwrap_or("no connection");
+        return changed(format!("it now uses {named}, not {}", from.id()));
+    }
+    let differences: Vec<String> = planned
+        .kind
+        .spec()
+        .repeats
+        .iter()
+        .filter_map(|repeat| {
+            let (was, now) = (
+                setting(planned.vcs_repo(), repeat.key),
+                setting(Some(repo), repeat.key),
+            );
+            (was != now).then(|| format!("{} is now {now} (was {was})", repeat.key))
+        })
+        .collect();
+    if differences.is_empty() {
+        Ok(fresh)
+    } else {
+        changed(differences.join("; "))
+    }
 }
 
 fn text<'a>(repo: Option<&'a serde_json::Map<String, Value>>, key: &str) -> &'a str {
@@ -50,21 +120,36 @@ fn text<'a>(repo: Option<&'a serde_json::Map<String, Value>>, key: &str) -> &'a 
         .unwrap_or_default()
 }
 
-/// Checks the server's answer to a relink PATCH: its `vcs-repo` must name `to` and keep the
+/// Checks the server's answer to a relink PATCH: it must be for the resource patched, its
+/// `vcs-repo` must name `to` and no longer name `from` (under any key), and keep the
 /// identifier and branch it had (a default branch may read as `""` or null). A module's
-/// re-ingestion (`status: pending`) is expected and not checked. The error says what changed.
+/// re-ingestion (`status: pending`) is expected and not checked. The error says what is wrong.
 pub(crate) fn check_answer(
     before: &Linked,
     answer: &Value,
+    from: &Connection,
     to: &Connection,
 ) -> std::result::Result<(), String> {
     let after = Linked::new(before.kind, answer.clone());
+    if after.id() != before.id() {
+        return Err(format!(
+            "the answer is for {}, not {}",
+            shown_id(after.id()),
+            before.id()
+        ));
+    }
     let Some(repo) = after.vcs_repo() else {
         return Err("the answer has no vcs-repo".into());
     };
     if !to.is_named_by(repo) {
         let named = after.connection().unwrap_or("no connection");
         return Err(format!("the answer names {named}, not {}", to.id()));
+    }
+    if ["oauth-token-id", "github-app-installation-id"]
+        .iter()
+        .any(|key| repo.get(*key).and_then(Value::as_str) == Some(from.id()))
+    {
+        return Err(format!("the answer still names {}", from.id()));
     }
     let mut changed = Vec::new();
     for key in ["identifier", "branch"] {
@@ -89,6 +174,10 @@ pub(crate) fn check_answer(
     } else {
         Err(changed.join("; "))
     }
+}
+
+fn shown_id(id: &str) -> &str {
+    if id.is_empty() { "no id" } else { id }
 }
 
 /// What happened to one resource.
@@ -193,39 +282,121 @@ mod tests {
 
     #[test]
     fn an_answer_must_name_the_target_and_keep_identifier_and_branch() {
-        let to = Connection::Token("ot-TO".into());
+        let (from, to) = (
+            Connection::Token("ot-FROM".into()),
+            Connection::Token("ot-TO".into()),
+        );
         let before = ws("ws-a", "main");
         assert_eq!(
-            check_answer(&before, &answer("ot-TO", "o/r", json!("main")), &to),
+            check_answer(&before, &answer("ot-TO", "o/r", json!("main")), &from, &to),
             Ok(())
         );
         assert_eq!(
-            check_answer(&before, &answer("ot-FROM", "o/r", json!("main")), &to),
+            check_answer(
+                &before,
+                &answer("ot-FROM", "o/r", json!("main")),
+                &from,
+                &to
+            ),
             Err("the answer names ot-FROM, not ot-TO".into())
         );
         assert_eq!(
-            check_answer(&before, &answer("ot-TO", "o/r", json!("dev")), &to),
+            check_answer(&before, &answer("ot-TO", "o/r", json!("dev")), &from, &to),
             Err("branch changed from main to dev".into())
         );
         assert_eq!(
-            check_answer(&before, &answer("ot-TO", "o/x", json!(null)), &to),
+            check_answer(&before, &answer("ot-TO", "o/x", json!(null)), &from, &to),
             Err("identifier changed from o/r to o/x; branch changed from main to (default)".into())
         );
-        let default = ws("ws-b", "");
+        let default = ws("ws-a", "");
         assert_eq!(
-            check_answer(&default, &answer("ot-TO", "o/r", json!(null)), &to),
+            check_answer(&default, &answer("ot-TO", "o/r", json!(null)), &from, &to),
             Ok(()),
             "a default branch may come back as null"
         );
-        assert!(check_answer(&before, &json!({"id": "ws-a", "attributes": {}}), &to).is_err());
+        assert!(
+            check_answer(
+                &before,
+                &json!({"id": "ws-a", "attributes": {}}),
+                &from,
+                &to
+            )
+            .is_err()
+        );
     }
 
     #[test]
-    fn an_app_target_is_checked_by_its_installation_id() {
-        let to = Connection::GithubApp("ghain-TO".into());
-        let ok = json!({"attributes": {"vcs-repo": {"identifier": "o/r", "branch": "main",
+    fn an_app_target_is_checked_by_its_installation_id_and_must_drop_the_token() {
+        let (from, to) = (
+            Connection::Token("ot-FROM".into()),
+            Connection::GithubApp("ghain-TO".into()),
+        );
+        let ok = json!({"id": "ws-a", "attributes": {"vcs-repo": {"identifier": "o/r", "branch": "main",
                         "oauth-token-id": null, "github-app-installation-id": "ghain-TO"}}});
-        assert_eq!(check_answer(&ws("ws-a", "main"), &ok, &to), Ok(()));
+        assert_eq!(check_answer(&ws("ws-a", "main"), &ok, &from, &to), Ok(()));
+        let both = json!({"id": "ws-a", "attributes": {"vcs-repo": {"identifier": "o/r", "branch": "main",
+                        "oauth-token-id": "ot-FROM", "github-app-installation-id": "ghain-TO"}}});
+        assert_eq!(
+            check_answer(&ws("ws-a", "main"), &both, &from, &to),
+            Err("the answer still names ot-FROM".into())
+        );
+    }
+
+    #[test]
+    fn an_answer_for_another_resource_fails() {
+        let (from, to) = (
+            Connection::Token("ot-FROM".into()),
+            Connection::Token("ot-TO".into()),
+        );
+        let mut other = answer("ot-TO", "o/r", json!("main"));
+        other["id"] = json!("ws-b");
+        assert_eq!(
+            check_answer(&ws("ws-a", "main"), &other, &from, &to),
+            Err("the answer is for ws-b, not ws-a".into())
+        );
+        other.as_object_mut().unwrap().remove("id");
+        assert_eq!(
+            check_answer(&ws("ws-a", "main"), &other, &from, &to),
+            Err("the answer is for no id, not ws-a".into())
+        );
+    }
+
+    #[test]
+    fn a_resource_read_again_must_still_be_as_planned() {
+        let from = Connection::Token("ot-FROM".into());
+        let planned = ws("ws-a", "main");
+        let fresh = |token: &str, branch: Value| {
+            json!({"id": "ws-a", "attributes": {"name": "ws-a", "vcs-repo": {
+                "identifier": "o/r", "branch": branch, "ingress-submodules": false,
+                "oauth-token-id": token, "webhook-url": "changed, not repeated"}}})
+        };
+        assert!(check_unchanged(&planned, &fresh("ot-FROM", json!("main")), &from).is_ok());
+        assert_eq!(
+            check_unchanged(&planned, &fresh("ot-FROM", json!("release")), &from).err(),
+            Some(r#"changed since the plan: branch is now "release" (was "main")"#.into())
+        );
+        assert_eq!(
+            check_unchanged(&planned, &fresh("ot-OTHER", json!("main")), &from).err(),
+            Some("changed since the plan: it now uses ot-OTHER, not ot-FROM".into())
+        );
+        let detached = json!({"id": "ws-a", "attributes": {"vcs-repo": null}});
+        assert_eq!(
+            check_unchanged(&planned, &detached, &from).err(),
+            Some("changed since the plan: it no longer links a repository".into())
+        );
+        let mut other = fresh("ot-FROM", json!("main"));
+        other["id"] = json!("ws-b");
+        assert_eq!(
+            check_unchanged(&planned, &other, &from).err(),
+            Some("changed since the plan: the read answered for ws-b".into())
+        );
+        let default = ws("ws-b", "");
+        let mut null_branch = fresh("ot-FROM", Value::Null);
+        null_branch["id"] = json!("ws-b");
+        assert!(
+            check_unchanged(&default, &null_branch, &from).is_ok(),
+            "a default branch may read as \"\" or null"
+        );
     }
 
     #[test]

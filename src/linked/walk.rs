@@ -58,7 +58,7 @@ fn read_unlisted_items(
         .enumerate()
         .filter(|(_, linked)| linked.needs_own_read())
         .map(
-            |(i, linked)| match linked.kind.patch_path(org, &linked.resource) {
+            |(i, linked)| match linked.kind.read_path(org, &linked.resource) {
                 Some(path) => Ok((i, path)),
                 None => Err(WalkFailure {
                     kind: linked.kind,

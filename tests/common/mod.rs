@@ -387,8 +387,20 @@ pub fn open_pty() -> (std::fs::File, std::fs::File) {
 /// `question` is shown, and returns its exit code and everything it wrote (line ends as `\n`).
 #[cfg(unix)]
 pub fn answer_on_terminal(
+    cmd: std::process::Command,
+    question: &str,
+    answer: &[u8],
+) -> (Option<i32>, String) {
+    answer_on_terminal_after(cmd, question, || {}, answer)
+}
+
+/// As [`answer_on_terminal`], running `meanwhile` while the question waits for its answer (a
+/// slow confirmation, during which the world changes).
+#[cfg(unix)]
+pub fn answer_on_terminal_after(
     mut cmd: std::process::Command,
     question: &str,
+    meanwhile: impl FnOnce(),
     answer: &[u8],
 ) -> (Option<i32>, String) {
     use std::io::{Read, Write};
@@ -433,6 +445,7 @@ pub fn answer_on_terminal(
         .recv_timeout(std::time::Duration::from_secs(20))
         .is_ok()
     {
+        meanwhile();
         controller.write_all(answer).unwrap();
     }
     let status = child.wait().unwrap();

@@ -123,15 +123,24 @@ pub fn list(server: &mut ServerGuard, path: &str, items: &[Value]) -> Vec<Mock> 
         .collect()
 }
 
-/// A single GET answered with `{"data": resource}`, expected once.
-pub fn get(server: &mut ServerGuard, path: &str, resource: &Value) -> Mock {
+/// A GET of `path` answered with `{"data": resource}`.
+fn read(server: &mut ServerGuard, path: &str, resource: &Value) -> Mock {
     server
         .mock("GET", path)
         .match_query(Matcher::Missing)
         .with_status(200)
         .with_body(json!({ "data": resource }).to_string())
-        .expect(1)
-        .create()
+}
+
+/// A single GET answered with `{"data": resource}`, expected once.
+pub fn get(server: &mut ServerGuard, path: &str, resource: &Value) -> Mock {
+    read(server, path, resource).expect(1).create()
+}
+
+/// The GET that reads one resource again right before a relink PATCHes it: at most once (a
+/// resource that is not relinked is not read).
+pub fn reread(server: &mut ServerGuard, path: &str, resource: &Value) -> Mock {
+    read(server, path, resource).expect_at_most(1).create()
 }
 
 /// What `usage`, `relink` and a delete read before walking: the organization (at least
@@ -171,7 +180,8 @@ pub fn reads_first(server: &mut ServerGuard) -> Vec<Mock> {
 /// The organization's lists, one per kind of linked resource, each empty unless given:
 /// `workspaces`, `policy_sets`, and `modules` as listed (without `vcs-repo`) with each
 /// module's own GET. Every kind is mocked, so a walk that lists a kind not given here still
-/// finds an empty list, and one that skips a kind fails `assert`.
+/// finds an empty list, and one that skips a kind fails `assert`. Each resource may be read
+/// once more (a relink reads it again right before its PATCH).
 #[derive(Default)]
 pub struct Org {
     workspaces: Vec<Value>,
@@ -181,6 +191,8 @@ pub struct Org {
     pub mocks: Vec<Mock>,
     /// What is read before the walk ([`reads_first`]).
     reads: Vec<Mock>,
+    /// The reads of each resource right before its PATCH (at most once each).
+    pub rereads: Vec<Mock>,
 }
 
 impl Org {
@@ -224,13 +236,23 @@ impl Org {
                 m["attributes"]["provider"].as_str().unwrap(),
             );
             mocks.push(get(server, &path, m));
+            self.rereads.push(reread(server, &path, m));
+        }
+        for (collection, resources) in [
+            ("workspaces", &self.workspaces),
+            ("policy-sets", &self.policy_sets),
+        ] {
+            for r in resources {
+                let path = format!("/api/v2/{collection}/{}", r["id"].as_str().unwrap());
+                self.rereads.push(reread(server, &path, r));
+            }
         }
         self.mocks = mocks;
         self
     }
 
     pub fn assert(&self) {
-        for mock in self.mocks.iter().chain(&self.reads) {
+        for mock in self.mocks.iter().chain(&self.reads).chain(&self.rereads) {
             mock.assert();
         }
     }

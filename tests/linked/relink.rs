@@ -539,6 +539,10 @@ fn workspace_narrows_by_name_and_id() {
     let b = workspace("ws-6jrRyVDv1J8zQMB5", "web", FROM, "");
     let c = workspace("ws-2HRvNs49EWPjDqT1", "api", FROM, "");
     let ws = list(&mut server, WORKSPACES, &[a.clone(), b.clone(), c]);
+    let rereads = [
+        reread(&mut server, &ws_path("ws-KTuq99JSzgmDSvYj"), &a),
+        reread(&mut server, &ws_path("ws-6jrRyVDv1J8zQMB5"), &b),
+    ];
     let others = server
         .mock("GET", Matcher::Regex("policy-sets|registry-modules".into()))
         .expect(0)
@@ -588,7 +592,7 @@ fn workspace_narrows_by_name_and_id() {
     );
     assert!(out.code == Some(0), "{}", out.stderr);
     assert_eq!(out.stdout, "ws-KTuq99JSzgmDSvYj\nws-6jrRyVDv1J8zQMB5\n");
-    ws.iter().for_each(Mock::assert);
+    ws.iter().chain(&rereads).for_each(Mock::assert);
     others.assert();
     pa.assert();
     pb.assert();
@@ -652,14 +656,93 @@ fn an_answer_whose_branch_changed_fails_and_its_row_says_so() {
         &server.url(),
         &["token", "relink", FROM, "--to", TO, "--yes"],
     );
-    assert_eq!(out.code, Some(1), "{}", out.stderr);
-    assert!(
-        out.stdout
-            .contains("failed: branch changed from main to develop"),
-        "{}",
-        out.stdout
+    failed_with(
+        &out,
+        &["branch changed from main to develop"],
+        "relinked 0 of 1",
     );
-    assert!(out.stderr.contains("relinked 0 of 1\n"), "{}", out.stderr);
+}
+
+/// Exit 1, a `failed: REASON` row for each reason, and the summary line.
+fn failed_with(out: &Run, reasons: &[&str], summary: &str) {
+    assert_eq!(out.code, Some(1), "{}", out.stderr);
+    for reason in reasons {
+        assert!(
+            out.stdout.contains(&format!("failed: {reason}")),
+            "{reason}: {}",
+            out.stdout
+        );
+    }
+    assert!(
+        out.stderr.contains(&format!("{summary}\n")),
+        "{}",
+        out.stderr
+    );
+}
+
+/// SPEC §10 answer check: a PATCH of ws-A answered with ws-B, and a GitHub App answer that still
+/// names the token moved off, are failures whose rows say what was wrong.
+#[test]
+fn an_answer_for_another_resource_or_still_naming_from_fails() {
+    let mut server = Server::new();
+    let _checks = app_checks(&mut server, "github", false);
+    let a = workspace("ws-KTuq99JSzgmDSvYj", "workspace-2", FROM, "main");
+    let b = workspace("ws-6jrRyVDv1J8zQMB5", "web", FROM, "main");
+    let _org = Org::default()
+        .workspaces(&[a.clone(), b.clone()])
+        .mock(&mut server);
+    let mut other = relinked(&a, APP);
+    other["id"] = json!("ws-2HRvNs49EWPjDqT1");
+    let _pa = answered(
+        server.mock("PATCH", ws_path("ws-KTuq99JSzgmDSvYj").as_str()),
+        &other,
+    );
+    let mut both = relinked(&b, APP);
+    both["attributes"]["vcs-repo"]["oauth-token-id"] = json!(FROM);
+    let _pb = answered(
+        server.mock("PATCH", ws_path("ws-6jrRyVDv1J8zQMB5").as_str()),
+        &both,
+    );
+    let out = run(
+        &server.url(),
+        &["token", "relink", FROM, "--to", APP, "--yes"],
+    );
+    failed_with(
+        &out,
+        &[
+            "the answer is for ws-2HRvNs49EWPjDqT1, not ws-KTuq99JSzgmDSvYj",
+            &format!("the answer still names {FROM}"),
+        ],
+        "relinked 0 of 2",
+    );
+}
+
+/// SPEC §10 "No lost update", against a server: a workspace whose branch moved after the list
+/// was read is not patched.
+#[test]
+fn a_resource_changed_since_the_list_is_read_again_and_not_patched() {
+    let mut server = Server::new();
+    let _checks = token_checks(&mut server);
+    // The read is mocked first, so it answers rather than the organization's own reread.
+    let now = workspace("ws-KTuq99JSzgmDSvYj", "workspace-2", FROM, "release");
+    let read = get(&mut server, &ws_path("ws-KTuq99JSzgmDSvYj"), &now);
+    let listed = workspace("ws-KTuq99JSzgmDSvYj", "workspace-2", FROM, "main");
+    let lists = Org::default()
+        .workspaces(std::slice::from_ref(&listed))
+        .mock(&mut server);
+    let none = no_patch(&mut server);
+    let out = run(
+        &server.url(),
+        &["token", "relink", FROM, "--to", TO, "--yes"],
+    );
+    failed_with(
+        &out,
+        &[r#"changed since the plan: branch is now "release" (was "main")"#],
+        "relinked 0 of 1",
+    );
+    lists.mocks.iter().for_each(Mock::assert);
+    read.assert();
+    none.assert();
 }
 
 /// Five workspaces on FROM, the third answered 422.

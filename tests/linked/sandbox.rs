@@ -296,3 +296,93 @@ fn a_typo_in_an_id_or_the_organization_is_exit_3() {
         assert!(!run.stderr.contains("--kind"), "{args:?}: {}", run.stderr);
     }
 }
+
+/// SPEC §10 "No lost update": while the confirmation waits, one workspace's branch moves, one
+/// is detached and one is relinked by a second run; when it is given, those three are read
+/// again, left as they now are, and reported `changed since the plan` (exit 1), and only the
+/// untouched one is relinked.
+#[cfg(unix)]
+#[test]
+fn what_changed_while_the_confirmation_waited_is_not_written_over() {
+    let sandbox = Sandbox::start(&[]);
+    let (_, old) = connection(&sandbox, "github-old");
+    let (_, new) = connection(&sandbox, "github-new");
+    let repo =
+        |branch: &str| json!({"identifier": "acme/app", "branch": branch, "oauth-token-id": old});
+    let ws = |name: &str| {
+        create(
+            &sandbox,
+            "workspaces",
+            json!({"data": {"type": "workspaces", "attributes": {"name": name, "vcs-repo": repo("main")}}}),
+        )
+    };
+    let (moved, detached, rival, untouched) =
+        (ws("moved"), ws("detached"), ws("rival"), ws("untouched"));
+    let patch = |id: &str, vcs: Value| {
+        let body = json!({"data": {"type": "workspaces", "attributes": {"vcs-repo": vcs}}});
+        let reply = sandbox.request("PATCH", &format!("/api/v2/workspaces/{id}"), Some(&body));
+        assert_eq!(reply.status, 200, "{:?}", reply.body);
+    };
+    let env = TestEnv::sandbox(&sandbox);
+    let mut cmd = env.process();
+    cmd.args(["token", "relink", &old, "--to", &new]);
+    let (code, seen) = answer_on_terminal_after(
+        cmd,
+        "Relink 4 resources",
+        || {
+            patch(&moved, repo("release"));
+            patch(&detached, Value::Null);
+            tfvcs_ok(
+                &sandbox,
+                &[
+                    "token",
+                    "relink",
+                    &old,
+                    "--to",
+                    &new,
+                    "--yes",
+                    "--workspace",
+                    "rival",
+                ],
+            );
+        },
+        b"y",
+    );
+    assert_eq!(code, Some(1), "{seen}");
+    assert!(seen.contains("relinked 1 of 4: 1 workspace"), "{seen}");
+    for (name, why) in [
+        (
+            "moved",
+            r#"changed since the plan: branch is now "release" (was "main")"#,
+        ),
+        (
+            "detached",
+            "changed since the plan: it no longer links a repository",
+        ),
+        (
+            "rival",
+            &format!("changed since the plan: it now uses {new}, not {old}"),
+        ),
+    ] {
+        assert!(
+            seen.lines().any(|l| l.contains(name) && l.contains(why)),
+            "{name}: {why} in {seen}"
+        );
+    }
+    let vcs = |id: &str| {
+        sandbox
+            .request("GET", &format!("/api/v2/workspaces/{id}"), None)
+            .body["data"]["attributes"]["vcs-repo"]
+            .clone()
+    };
+    assert_eq!(vcs(&moved)["branch"], "release", "the moved branch is kept");
+    assert_eq!(vcs(&moved)["oauth-token-id"], old.as_str());
+    assert_eq!(
+        vcs(&detached),
+        Value::Null,
+        "the detached workspace stays detached"
+    );
+    assert_eq!(vcs(&rival)["oauth-token-id"], new.as_str());
+    assert_eq!(vcs(&untouched)["oauth-token-id"], new.as_str());
+    assert_eq!(vcs(&untouched)["branch"], "main");
+}

@@ -5,6 +5,7 @@
 mod target;
 
 use crate::api::client::ApiClient;
+use crate::api::error::ApiError;
 use crate::api::pages::{IN_FLIGHT, for_each_concurrent};
 use crate::cli::TokenRelinkArgs;
 use crate::commands::confirm::{self, RELINK, ensure_confirmable};
@@ -13,7 +14,7 @@ use crate::commands::linked;
 use crate::commands::{Context, check_id};
 use crate::error::{Exit, Fail, Result};
 use crate::linked::kind::KINDS;
-use crate::linked::relink::{self, Outcome, Report, Step, check_answer};
+use crate::linked::relink::{self, Outcome, Report, Step, check_answer, check_unchanged};
 use crate::linked::{Connection, Kind, Linked};
 use crate::output::{self, note};
 use target::check_target;
@@ -107,7 +108,7 @@ pub(crate) fn relink(ctx: &Context, args: TokenRelinkArgs) -> Result<()> {
     let progress = ctx.progress("relinked");
     progress.add_total(steps.len() as u64);
     let outcomes = for_each_concurrent(&steps, IN_FLIGHT, |step| {
-        let outcome = patch(api, step, &to);
+        let outcome = patch(api, step, &from[0], &to);
         match outcome {
             Outcome::Relinked(_) => progress.advance(1),
             Outcome::Failed { .. } => progress.fail(),
@@ -181,16 +182,29 @@ fn narrow_to_workspaces(found: Vec<Linked>, args: &TokenRelinkArgs) -> Result<Ve
         .collect())
 }
 
-/// Sends one PATCH and checks its answer.
-fn patch(api: &ApiClient, step: &Step, to: &Connection) -> Outcome {
-    let response = match api.send(&step.request) {
-        Ok(response) => response,
-        Err(error) => {
+/// Reads the resource again, and only when it is still as planned sends its PATCH (repeating
+/// the settings just read) and checks the answer.
+fn patch(api: &ApiClient, step: &Step, from: &Connection, to: &Connection) -> Outcome {
+    let failed = |error: &ApiError| Outcome::Failed {
+        exit: exit_code(error),
+        reason: reason(error),
+    };
+    let fresh = match api.document(&step.read) {
+        Ok(doc) => doc["data"].clone(),
+        Err(error) => return failed(&error),
+    };
+    let fresh = match check_unchanged(&step.linked, &fresh, from) {
+        Ok(fresh) => fresh,
+        Err(reason) => {
             return Outcome::Failed {
-                exit: exit_code(&error),
-                reason: reason(&error),
+                exit: Exit::Failure,
+                reason,
             };
         }
+    };
+    let response = match api.send(&step.patch_for(&fresh, to)) {
+        Ok(response) => response,
+        Err(error) => return failed(&error),
     };
     let answer = response
         .body
@@ -202,7 +216,7 @@ fn patch(api: &ApiClient, step: &Step, to: &Connection) -> Outcome {
             exit: Exit::Failure,
             reason: "the answer is not a JSON:API document".into(),
         },
-        Some(answer) => match check_answer(&step.linked, answer, to) {
+        Some(answer) => match check_answer(&fresh, answer, from, to) {
             Ok(()) => Outcome::Relinked(answer.clone()),
             Err(reason) => Outcome::Failed {
                 exit: Exit::Failure,
