@@ -121,7 +121,8 @@ impl ApiClient {
 
     /// Sends `request` as one logical request: the first attempt, then the retries of
     /// SPEC §5 (at most `retries` more), each traced with `-v`. A non-success status is an
-    /// error; a DELETE answered 404 after a retried attempt is success (it is gone).
+    /// error; a DELETE answered 404 after an earlier attempt may have reached the server is
+    /// success (it is gone).
     pub(crate) fn send(&self, request: &ApiRequest) -> Result<ApiResponse, ApiError> {
         self.send_parsed(request, |text| {
             serde_json::from_str::<Value>(text).map_err(|e| format!("the body is not JSON ({e})"))
@@ -137,19 +138,25 @@ impl ApiClient {
         parse: impl Fn(&str) -> Result<T, String>,
     ) -> Result<ApiResponse<T>, ApiError> {
         let mut attempt: u32 = 1;
+        // Whether an earlier attempt may have been processed: a 5xx, a connection broken or
+        // timed out. A 429 or a refused connection was not, so a 404 after only those means
+        // the resource never existed, not that the first attempt deleted it.
+        let mut maybe_processed = false;
         loop {
             let failed = match self.send_once(request, &parse) {
                 Ok(response) => return Ok(response),
                 Err(failed) => failed,
             };
             let error = failed.error;
-            if attempt > 1 && request.method == Method::DELETE && error.status() == Some(404) {
+            if maybe_processed && request.method == Method::DELETE && error.status() == Some(404) {
                 self.trace_retry("404 after a retried DELETE: it is gone, which is success");
                 return Ok(ApiResponse {
                     status: 404,
                     body: None,
                 });
             }
+            maybe_processed |= retry::is_transient(&error)
+                && error.transport_kind() != Some(TransportKind::Refused);
             if attempt > self.retries {
                 return Err(error.after_attempts(attempt));
             }

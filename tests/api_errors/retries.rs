@@ -417,6 +417,32 @@ fn a_delete_answered_404_at_once_is_not_found() {
     mock.assert();
 }
 
+/// SPEC §5: after 429s alone the DELETE was never processed, so a 404 on its retry means the
+/// id never existed (exit 3), not that an earlier attempt deleted it.
+#[test]
+fn a_delete_whose_retry_after_a_429_gets_404_is_not_found() {
+    let mut server = Server::new();
+    let _read_first = unused_client(&mut server);
+    let (limited, gone) = failing_then(
+        &mut server,
+        "DELETE",
+        CLIENT_PATH,
+        (429, &[("Retry-After", "0")]),
+        1,
+        Some((
+            404,
+            r#"{"errors":[{"status":"404","title":"not found"}]}"#.into(),
+        )),
+    );
+    let out =
+        TestEnv::server(&server.url()).run(&["client", "delete", "oc-XKFwG6ggfA9n7t1K", "--yes"]);
+    assert_eq!(out.code, Some(3), "{}", out.stderr);
+    assert!(out.stderr.contains("404"), "{}", out.stderr);
+    assert!(!out.stderr.contains("deleted"), "{}", out.stderr);
+    limited.assert();
+    gone.unwrap().assert();
+}
+
 #[test]
 fn a_lost_answer_to_a_get_is_retried() {
     let server = Scripted::start(vec![
