@@ -272,8 +272,8 @@ use predicates::prelude::*;
 
 #[test]
 fn an_unusable_ca_bundle_is_a_usage_error_before_sending() {
-    let mut server = Server::new();
-    let any = server.mock("GET", Matcher::Any).expect(0).create();
+    // An https:// host where nothing listens: the bundle is checked before any connection.
+    let https = format!("https://127.0.0.1:{}", closed_port());
     let dir = TempDir::new();
     let junk = dir.file("junk.pem", "not a certificate\n");
     for (path, message) in [
@@ -283,28 +283,104 @@ fn an_unusable_ca_bundle_is_a_usage_error_before_sending() {
         ),
         (junk.display().to_string(), "no PEM certificate found"),
     ] {
-        let env = TestEnv::server(&server.url());
+        let env = TestEnv::server(&https);
         let mut cmd = env.command();
         cmd.args(["--ca-cert", &path, "token", "show", "ot-29t7xkUKiNC2XasL"])
             .assert()
             .code(2)
             .stderr(contains(message));
-        let env = TestEnv::server(&server.url());
+        let env = TestEnv::server(&https);
         let mut cmd = env.command();
         cmd.env("SSL_CERT_FILE", &path)
             .args(["token", "show", "ot-29t7xkUKiNC2XasL"])
             .assert()
-            .code(2);
+            .code(2)
+            .stderr(contains(message.replace("--ca-cert", "SSL_CERT_FILE")))
+            .stderr(contains("--ca-cert").not());
     }
-    any.assert();
+}
+
+/// SPEC §2: a CA bundle matters only for https://. A broken SSL_CERT_FILE left in the
+/// environment does not stop a command aimed at an http:// loopback server (the sandbox).
+#[test]
+fn a_broken_ssl_cert_file_does_not_matter_to_an_http_loopback_server() {
+    let mut server = Server::new();
+    let show = server
+        .mock("GET", "/api/v2/oauth-tokens/ot-29t7xkUKiNC2XasL")
+        .with_header("content-type", "application/vnd.api+json")
+        .with_body(fixture("token_show_response.json").to_string())
+        .expect(2)
+        .create();
+    let dir = TempDir::new();
+    let junk = dir.file("junk.pem", "not a certificate\n");
+    for bundle in ["/nonexistent/ca.pem".into(), junk.display().to_string()] {
+        let env = TestEnv::server(&server.url());
+        let mut cmd = env.command();
+        cmd.env("SSL_CERT_FILE", &bundle)
+            .args(["token", "show", "ot-29t7xkUKiNC2XasL", "-o", "id"])
+            .assert()
+            .success();
+    }
+    show.assert();
+}
+
+/// SPEC §2: the credentials file and a CA bundle must be regular files. A FIFO would block
+/// every command (`--dry-run` included) until something wrote to it.
+#[cfg(unix)]
+#[test]
+fn a_fifo_as_credentials_file_or_ca_bundle_is_refused_not_waited_on() {
+    let dir = TempDir::new();
+    let fifo = dir.path().join("fifo");
+    let c_path = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+    // SAFETY: mkfifo reads the NUL-terminated path it is given.
+    assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0);
+    let https = format!("https://127.0.0.1:{}", closed_port());
+    let env = TestEnv::server(&https);
+    let mut by_flag = env.command();
+    by_flag.arg("--ca-cert").arg(&fifo);
+    let mut by_variable = env.command();
+    by_variable.env("SSL_CERT_FILE", &fifo);
+    for (mut cmd, named) in [(by_flag, "--ca-cert"), (by_variable, "SSL_CERT_FILE")] {
+        cmd.args(["token", "show", "ot-29t7xkUKiNC2XasL"])
+            .timeout(std::time::Duration::from_secs(20))
+            .assert()
+            .code(2)
+            .stderr(contains(format!(
+                "{named} {} is a FIFO, not a regular file",
+                fifo.display()
+            )));
+    }
+    let env = TestEnv::bare();
+    let mut cmd = env.command();
+    let terraform_d = env.home().path().join(".terraform.d");
+    std::fs::create_dir(&terraform_d).unwrap();
+    let credentials = terraform_d.join("credentials.tfrc.json");
+    let c_path = std::ffi::CString::new(credentials.to_str().unwrap()).unwrap();
+    // SAFETY: as above.
+    assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0);
+    cmd.env("TFE_HOSTNAME", &https)
+        .env("TFE_ORGANIZATION", ORG)
+        .args([
+            "client",
+            "update",
+            "oc-XKFwG6ggfA9n7t1K",
+            "--name",
+            "n",
+            "--dry-run",
+        ])
+        .timeout(std::time::Duration::from_secs(20))
+        .assert()
+        .code(2)
+        .stderr(contains(format!(
+            "the credentials file {} is a FIFO, not a regular file",
+            credentials.display()
+        )));
 }
 
 #[cfg(unix)]
 #[test]
 fn an_endless_ca_bundle_is_refused_not_read_until_memory_runs_out() {
-    let mut server = Server::new();
-    let any = server.mock("GET", Matcher::Any).expect(0).create();
-    let env = TestEnv::server(&server.url());
+    let env = TestEnv::server(&format!("https://127.0.0.1:{}", closed_port()));
     let mut cmd = env.command();
     cmd.args([
         "--ca-cert",
@@ -317,9 +393,23 @@ fn an_endless_ca_bundle_is_refused_not_read_until_memory_runs_out() {
     .assert()
     .code(2)
     .stderr(contains(
-        "error: --ca-cert /dev/zero: more than 16 MiB; this is not a CA bundle",
+        "error: --ca-cert /dev/zero is a device, not a regular file: it is not read",
     ));
-    any.assert();
+    // A regular file past 16 MiB (sparse: nothing is written) is refused unread too.
+    let dir = TempDir::new();
+    let huge = dir.path().join("huge.pem");
+    std::fs::File::create(&huge)
+        .unwrap()
+        .set_len(17 << 20)
+        .unwrap();
+    let env = TestEnv::server(&format!("https://127.0.0.1:{}", closed_port()));
+    let mut cmd = env.command();
+    cmd.arg("--ca-cert")
+        .arg(&huge)
+        .args(["token", "show", "ot-29t7xkUKiNC2XasL"])
+        .assert()
+        .code(2)
+        .stderr(contains("more than 16 MiB; this is not a CA bundle"));
 }
 
 #[test]

@@ -54,7 +54,12 @@ impl Context {
         }
         let config = &self.config;
         let (token, _) = config.require_token()?;
-        let ca_roots = config.ca_cert.as_deref().map(load_ca_bundle).transpose()?;
+        // A CA bundle matters only for https://: a broken SSL_CERT_FILE left in the
+        // environment must not stop a command aimed at an http:// loopback sandbox.
+        let ca_roots = match (&config.ca_cert, config.endpoint.scheme) {
+            (Some(bundle), Scheme::Https) => Some(load_ca_bundle(bundle)?),
+            _ => None,
+        };
         let api = ApiClient::new(ClientSettings {
             base_url: config.endpoint.base_url(),
             host: config.endpoint.host_key(),

@@ -5,13 +5,14 @@
 mod ca;
 mod endpoint;
 mod proxy;
+mod regular_file;
 mod token;
 
 use std::path::PathBuf;
 
 use clap::ValueEnum;
 
-pub(crate) use ca::load_ca_bundle;
+pub(crate) use ca::{CaBundle, load_ca_bundle};
 pub(crate) use endpoint::{Endpoint, Scheme, is_loopback};
 pub(crate) use token::{TokenSource, credentials_file_path, find_token};
 
@@ -35,7 +36,8 @@ pub(crate) struct Config {
     pub(crate) verbose: u8,
     pub(crate) timeout_secs: u64,
     pub(crate) retries: u32,
-    pub(crate) ca_cert: Option<PathBuf>,
+    /// The CA bundle and what named it (`--ca-cert` or `SSL_CERT_FILE`).
+    pub(crate) ca_cert: Option<CaBundle>,
     pub(crate) no_input: bool,
     /// The proxy to go through (`None`: connect directly), decided from the environment.
     pub(crate) proxy: Option<ureq::Proxy>,
@@ -144,10 +146,16 @@ impl Config {
                 None => env_value(var, "TFVCS_RETRIES", "a number", |v| v.parse().ok())?
                     .unwrap_or(DEFAULT_RETRIES),
             },
-            ca_cert: global
-                .ca_cert
-                .clone()
-                .or_else(|| var("SSL_CERT_FILE").map(PathBuf::from)),
+            ca_cert: match &global.ca_cert {
+                Some(path) => Some(CaBundle {
+                    path: path.clone(),
+                    named_by: "--ca-cert",
+                }),
+                None => var("SSL_CERT_FILE").map(|path| CaBundle {
+                    path: PathBuf::from(path),
+                    named_by: "SSL_CERT_FILE",
+                }),
+            },
             no_input: global.no_input
                 || var("TFVCS_NO_INPUT").is_some_and(|v| {
                     !matches!(

@@ -5,7 +5,8 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use super::endpoint::Endpoint;
-use crate::error::{Fail, Result};
+use super::regular_file::open_regular_file;
+use crate::error::{Exit, Fail, Result};
 use crate::secret::Secret;
 
 /// Where the token was found, for `auth status` and error hints. Never the value.
@@ -73,10 +74,8 @@ fn token_from_credentials_file(
     path: &Path,
     host_key: &str,
 ) -> Result<Option<(Secret, TokenSource)>> {
-    let file = match std::fs::File::open(path) {
-        Ok(file) => file,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(Fail::other(format!("cannot read {}: {e}", path.display()))),
+    let Some(file) = open_regular_file(path, "the credentials file", Exit::Failure)? else {
+        return Ok(None);
     };
     // It holds tokens: read like every other secret source, at most 1 MiB.
     let text = crate::secret::read_bounded_text(file, "cannot read", &path.display().to_string())
@@ -229,8 +228,21 @@ mod tests {
 
     #[cfg(unix)]
     #[test]
-    fn an_endless_credentials_file_is_refused_not_read_to_its_end() {
+    fn a_device_or_huge_credentials_file_is_refused_not_read_to_its_end() {
         let err = find_token(&endpoint("x"), &[], Some(Path::new("/dev/zero"))).unwrap_err();
+        assert_eq!(err.exit, Exit::Usage);
+        assert_eq!(
+            err.message,
+            "the credentials file /dev/zero is a device, not a regular file: it is not read"
+        );
+        let (_dir, path) = credentials_file("");
+        std::fs::File::options()
+            .write(true)
+            .open(&path)
+            .unwrap()
+            .set_len(2 << 20)
+            .unwrap();
+        let err = find_token(&endpoint("x"), &[], Some(&path)).unwrap_err();
         assert_eq!(err.exit, Exit::Failure);
         assert!(err.message.contains("more than 1 MiB"), "{}", err.message);
     }
