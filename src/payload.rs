@@ -4,6 +4,8 @@
 
 use std::path::Path;
 
+use serde::Deserialize;
+use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
 use crate::api::body::Fields;
@@ -42,9 +44,23 @@ pub(crate) fn read(path: &Path) -> Result<Payload> {
     Ok(payload)
 }
 
+/// The document's attributes as their text, so their numbers can be sent as written.
+#[derive(Deserialize)]
+struct RawDocument<'a> {
+    #[serde(borrow)]
+    data: RawData<'a>,
+}
+
+#[derive(Deserialize)]
+struct RawData<'a> {
+    #[serde(borrow, default)]
+    attributes: Option<&'a RawValue>,
+}
+
 /// Parses a payload's text; `name` says where it came from in messages, which never quote
-/// the text.
+/// the text. A UTF-8 byte-order mark at the start (as some Windows editors write) is skipped.
 pub fn parse(text: &str, name: &str) -> Result<Payload> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     // serde_json's syntax errors never quote the input, so a PAT in the file cannot leak here.
     let doc: Value = serde_json::from_str(text).map_err(|e| {
         Fail::usage(format!(
@@ -78,8 +94,17 @@ pub fn parse(text: &str, name: &str) -> Result<Payload> {
             ))),
         }
     };
+    object("attributes")?;
+    // The text was read as JSON above; this reads it again for the attributes' own text.
+    // serde's messages name a key at most (`duplicate field`), never a value.
+    let unreadable = |what: String| Fail::usage(format!("--payload {name}: {what}"));
+    let raw: RawDocument = serde_json::from_str(text).map_err(|e| unreadable(e.to_string()))?;
+    let attributes = match raw.data.attributes {
+        Some(raw) => Fields::from_untrusted(raw.get(), &PUBLIC_ATTRIBUTES).map_err(unreadable)?,
+        None => Fields::new(),
+    };
     Ok(Payload {
-        attributes: Fields::from_untrusted(object("attributes")?, &PUBLIC_ATTRIBUTES),
+        attributes,
         relationships: object("relationships")?,
     })
 }
@@ -102,6 +127,19 @@ mod tests {
             r#"{"name":"n","oauth-token-string":"[redacted]","x":"[redacted]"}"#
         );
         assert!(payload.relationships.contains_key("projects"));
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_skipped_and_numbers_are_kept_as_written() {
+        let payload = parse(
+            "\u{feff}{\"data\":{\"type\":\"oauth-clients\",\"attributes\":{\"x-n\":1e2,\"x-big\":123456789012345678901}}}",
+            "p",
+        )
+        .unwrap();
+        assert_eq!(
+            String::from_utf8(Body::Object(payload.attributes).to_wire()).unwrap(),
+            r#"{"x-n":1e2,"x-big":123456789012345678901}"#
+        );
     }
 
     #[test]

@@ -689,6 +689,40 @@ fn the_guide_payload_works_once_its_placeholder_is_replaced() {
     mock.assert();
 }
 
+/// SPEC §3: attributes tfvcs does not know are sent on with their numbers byte for byte, and
+/// a payload saved with a byte-order mark is read.
+#[test]
+fn a_payload_with_a_bom_sends_its_numbers_as_written() {
+    let dir = TempDir::new();
+    let text = std::fs::read_to_string(fixtures_dir().join("guide_payload.json")).unwrap();
+    let doc = text.replace("<YOUR_PERSONAL_ACCESS_TOKEN>", PAT).replacen(
+        "\"attributes\": {",
+        "\"attributes\": {\"x-ratio\": 1e2, \"x-id\": 123456789012345678901, \"x-half\": -0.50,",
+        1,
+    );
+    assert!(
+        doc.contains("x-ratio"),
+        "the fixture has an attributes object"
+    );
+    let payload = dir.file("payload.json", &format!("\u{feff}{doc}"));
+    let mut server = Server::new();
+    let mock = write(&mut server, "POST", CREATE_PATH, None)
+        .match_body(Matcher::Regex(
+            r#""x-ratio":1e2,"x-id":123456789012345678901,"x-half":-0.50,"#.into(),
+        ))
+        .with_status(201)
+        .with_body(created_response())
+        .create();
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.command();
+    cmd.args(["client", "create", "--payload"])
+        .arg(&payload)
+        .args(["-o", "id"])
+        .assert()
+        .success();
+    mock.assert();
+}
+
 #[test]
 fn the_guide_payload_with_its_placeholder_is_refused() {
     let text = std::fs::read_to_string(fixtures_dir().join("guide_payload.json")).unwrap();

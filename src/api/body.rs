@@ -4,7 +4,9 @@
 //! `-vv`) gets [`Body::redacted`], which prints every secret as `"[redacted]"` because of its
 //! type, whatever key it sits under, known to tfvcs or not.
 
+use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
+use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
 use crate::secret::Secret;
@@ -19,6 +21,10 @@ pub enum Body {
     Json(Value),
     /// A secret string: sent as its value, shown as `"[redacted]"`.
     Secret(Secret),
+    /// A number of a document tfvcs did not build, sent exactly as read: `1e2` stays `1e2`
+    /// and a 20-digit integer keeps every digit (a `Value` would make them `100.0` and a
+    /// rounded float).
+    Number(RawNumber),
     Object(Fields),
     Array(Vec<Body>),
 }
@@ -86,20 +92,24 @@ impl Fields {
         self.0.iter().any(|(_, v)| v.holds_secret())
     }
 
-    /// The members of a document tfvcs did not build (a `--payload`'s attributes): those
-    /// named in `public` are public; every other string, at any depth, is taken for a secret,
-    /// since tfvcs cannot know what an attribute it does not know holds.
-    pub(crate) fn from_untrusted(members: Map<String, Value>, public: &[&str]) -> Fields {
+    /// The members of a JSON object tfvcs did not build (a `--payload`'s attributes), from
+    /// its text: those named in `public` are public; every other string, at any depth, is
+    /// taken for a secret, since tfvcs cannot know what an attribute it does not know holds.
+    /// Numbers are kept as written. `Err` says what is wrong with the text.
+    pub(crate) fn from_untrusted(object: &str, public: &[&str]) -> Result<Fields, String> {
+        let members: RawMembers = serde_json::from_str(object).map_err(|e| e.to_string())?;
         let mut fields = Fields::new();
-        for (key, value) in members {
-            let value = if public.contains(&key.as_str()) {
-                Body::Json(value)
-            } else {
-                Body::untrusted(value)
+        for (key, raw) in members.0 {
+            let value = match raw_number(&raw) {
+                Some(number) => number,
+                None if public.contains(&key.as_str()) => {
+                    Body::Json(serde_json::from_str(raw.get()).map_err(|e| e.to_string())?)
+                }
+                None => Body::untrusted(&raw)?,
             };
             fields.insert(key, value);
         }
-        fields
+        Ok(fields)
     }
 }
 
@@ -122,14 +132,29 @@ impl From<Fields> for Body {
 }
 
 impl Body {
-    /// A value of unknown meaning: every string in it becomes a secret.
-    fn untrusted(value: Value) -> Body {
-        match value {
-            Value::String(s) => Body::Secret(Secret::new(s)),
-            Value::Array(items) => Body::Array(items.into_iter().map(Body::untrusted).collect()),
-            Value::Object(map) => Body::Object(Fields::from_untrusted(map, &[])),
-            other => Body::Json(other),
+    /// A value of unknown meaning, from its text: every string in it becomes a secret, every
+    /// number stays as written.
+    fn untrusted(raw: &RawValue) -> Result<Body, String> {
+        let text = raw.get();
+        let parse_error = |e: serde_json::Error| e.to_string();
+        if let Some(number) = raw_number(raw) {
+            return Ok(number);
         }
+        Ok(match text.trim_start().as_bytes().first() {
+            Some(b'"') => Body::Secret(Secret::new(
+                serde_json::from_str::<String>(text).map_err(parse_error)?,
+            )),
+            Some(b'[') => Body::Array(
+                serde_json::from_str::<Vec<Box<RawValue>>>(text)
+                    .map_err(parse_error)?
+                    .iter()
+                    .map(|item| Body::untrusted(item))
+                    .collect::<Result<_, _>>()?,
+            ),
+            Some(b'{') => Body::Object(Fields::from_untrusted(text, &[])?),
+            // true, false, null
+            _ => Body::Json(serde_json::from_str(text).map_err(parse_error)?),
+        })
     }
 
     /// The body for a person to read: every secret is `"[redacted]"`.
@@ -137,6 +162,8 @@ impl Body {
         match self {
             Body::Json(value) => value.clone(),
             Body::Secret(_) => Value::String(REDACTED.into()),
+            // Shown as a `Value` holds it; sent as written.
+            Body::Number(raw) => serde_json::from_str(raw.0.get()).unwrap_or(Value::Null),
             Body::Object(fields) => Value::Object(
                 fields
                     .0
@@ -156,7 +183,7 @@ impl Body {
     /// Every secret in the body, to keep them out of what is traced of the answer.
     pub(crate) fn secrets(&self) -> Vec<&Secret> {
         match self {
-            Body::Json(_) => Vec::new(),
+            Body::Json(_) | Body::Number(_) => Vec::new(),
             Body::Secret(secret) => vec![secret],
             Body::Object(fields) => fields.0.iter().flat_map(|(_, v)| v.secrets()).collect(),
             Body::Array(items) => items.iter().flat_map(Body::secrets).collect(),
@@ -188,6 +215,48 @@ pub(crate) fn document(
     Body::Object(doc)
 }
 
+/// A JSON number as its text; equal when written alike.
+#[derive(Clone)]
+pub struct RawNumber(Box<RawValue>);
+
+impl PartialEq for RawNumber {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.get() == other.0.get()
+    }
+}
+
+/// A JSON number kept as its text, or `None` for any other value.
+fn raw_number(raw: &RawValue) -> Option<Body> {
+    matches!(
+        raw.get().trim_start().as_bytes().first(),
+        Some(b'-' | b'0'..=b'9')
+    )
+    .then(|| Body::Number(RawNumber(raw.to_owned())))
+}
+
+/// The members of a JSON object in order, each value as its text.
+struct RawMembers(Vec<(String, Box<RawValue>)>);
+
+impl<'de> Deserialize<'de> for RawMembers {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Members;
+        impl<'de> Visitor<'de> for Members {
+            type Value = RawMembers;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawMembers, A::Error> {
+                let mut members = Vec::new();
+                while let Some(member) = map.next_entry::<String, Box<RawValue>>()? {
+                    members.push(member);
+                }
+                Ok(RawMembers(members))
+            }
+        }
+        deserializer.deserialize_map(Members)
+    }
+}
+
 /// A body serialised with its secrets' values: private, so that only `to_wire` can.
 struct Exposed<'a>(&'a Body);
 
@@ -196,6 +265,7 @@ impl Serialize for Exposed<'_> {
         match self.0 {
             Body::Json(value) => value.serialize(serializer),
             Body::Secret(secret) => serializer.serialize_str(secret.expose()),
+            Body::Number(raw) => raw.0.serialize(serializer),
             Body::Object(fields) => {
                 let mut map = serializer.serialize_map(Some(fields.0.len()))?;
                 for (key, value) in &fields.0 {
@@ -293,12 +363,9 @@ mod tests {
 
     #[test]
     fn untrusted_strings_are_secrets_unless_named_public() {
-        let members = json!({"name": "n", "service-provider": "github", "x-token": "CANARY",
-                             "nested": {"deep": ["CANARY", 1]}, "flag": false});
-        let Value::Object(members) = members else {
-            unreachable!()
-        };
-        let fields = Fields::from_untrusted(members, &["name", "service-provider"]);
+        let members = r#"{"name": "n", "service-provider": "github", "x-token": "CANARY",
+                          "nested": {"deep": ["CANARY", 1]}, "flag": false}"#;
+        let fields = Fields::from_untrusted(members, &["name", "service-provider"]).unwrap();
         assert!(fields.holds_secret());
         assert_eq!(fields.text("service-provider"), Some("github"));
         assert_eq!(fields.text("x-token"), None);
@@ -329,6 +396,17 @@ mod tests {
         assert_eq!(
             document("oauth-clients", attributes, Map::new()).redacted(),
             json!({"data": {"type": "oauth-clients", "attributes": {"name": "n"}}})
+        );
+    }
+
+    #[test]
+    fn untrusted_numbers_are_sent_byte_for_byte() {
+        let members = r#"{"e": 1e2, "big": 12345678901234567890123, "neg": -0.50,
+                          "deep": [{"n": 9007199254740993}], "public": 1E+2}"#;
+        let fields = Fields::from_untrusted(members, &["public"]).unwrap();
+        assert_eq!(
+            String::from_utf8(Body::Object(fields).to_wire()).unwrap(),
+            r#"{"e":1e2,"big":12345678901234567890123,"neg":-0.50,"deep":[{"n":9007199254740993}],"public":1E+2}"#
         );
     }
 
