@@ -1,6 +1,7 @@
-//! Text from a server or a file made safe to show to a person (SPEC §6): control characters
-//! and bidirectional overrides are shown escaped, so that a name cannot fake a line, hide
-//! what follows, move the cursor or reorder what is read. Everything tfvcs writes for people
+//! Text from a server or a file made safe to show to a person (SPEC §6): control characters,
+//! bidirectional overrides and invisible format characters are shown escaped, so that a name
+//! cannot fake a line, hide what follows, move the cursor, reorder what is read or pass for
+//! another name. Everything tfvcs writes for people
 //! (tables, notes, prompts, error messages, the `-v` trace) goes through [`escape`]; JSON goes
 //! through [`escape_json`].
 
@@ -45,7 +46,10 @@ pub(crate) fn escape_json(json: &str) -> Cow<'_, str> {
     let mut out = String::with_capacity(json.len() + 12);
     for c in json.chars() {
         if is_unsafe_in_json(c) {
-            out.push_str(&format!("\\u{:04x}", c as u32));
+            // Past U+FFFF (the tag characters) JSON spells a character as a surrogate pair.
+            for unit in c.encode_utf16(&mut [0; 2]) {
+                out.push_str(&format!("\\u{unit:04x}"));
+            }
         } else {
             out.push(c);
         }
@@ -82,6 +86,10 @@ mod tests {
                 r"\u{2066}\u{2067}\u{2068}\u{2069}",
             ),
             ("\u{200f}\u{2028}", r"\u{200f}\u{2028}"),
+            (
+                "prod\u{200b} soft\u{ad} bom\u{feff} wj\u{2060} tag\u{e0041}",
+                r"prod\u{200b} soft\u{ad} bom\u{feff} wj\u{2060} tag\u{e0041}",
+            ),
         ];
         for (raw, shown) in cases {
             assert_eq!(escape(raw), shown, "{raw:?}");
@@ -97,7 +105,8 @@ mod tests {
 
     #[test]
     fn json_keeps_its_meaning_and_loses_raw_controls() {
-        let value = serde_json::json!({"name": "a\u{7f}\u{9b}\u{202e}\u{2028}\x1b\n"});
+        let value =
+            serde_json::json!({"name": "a\u{7f}\u{9b}\u{202e}\u{2028}\x1b\n\u{200b}\u{e0041}"});
         let text = serde_json::to_string_pretty(&value).unwrap();
         let safe = escape_json(&text);
         assert!(
@@ -107,5 +116,6 @@ mod tests {
         let back: serde_json::Value = serde_json::from_str(&safe).unwrap();
         assert_eq!(back, value);
         assert!(safe.contains(r"\u007f\u009b\u202e\u2028"), "{safe}");
+        assert!(safe.contains(r"\u200b\udb40\udc41"), "{safe}");
     }
 }

@@ -1,5 +1,6 @@
 //! Server text is never printed raw (SPEC §6): names, ids, URLs, users, dates and error fields
-//! carrying ESC, CR, LF, NUL, DEL, a C1 control and U+202E go through every output form
+//! carrying ESC, CR, LF, NUL, DEL, a C1 control, U+202E and format characters (U+200B, U+00AD,
+//! a tag character) go through every output form
 //! (table, `-o json`, `-o id`, `-vv`, errors, notes, the delete confirmation); none reaches
 //! the terminal as itself, and none can start a line of its own.
 
@@ -8,12 +9,24 @@ use mockito::{Matcher, Server};
 use serde_json::{Value, json};
 
 /// What a hostile server puts in a field: a fake line, a carriage return, "hide what
-/// follows", NUL, DEL, a C1 CSI, and a right-to-left override.
-const EVIL: &str = "corp\nFAKE-LINE\r\x1b[8m\0\x7f\u{9b}2J\u{202e}gpj.exe";
+/// follows", NUL, DEL, a C1 CSI, a right-to-left override, and invisible format characters (a
+/// zero-width space, a soft hyphen, a tag character: `prod` and `prod\u{200b}` look alike).
+const EVIL: &str = "corp\nFAKE-LINE\r\x1b[8m\0\x7f\u{9b}2J\u{202e}gpj.exe\u{200b}\u{ad}\u{e0041}";
 /// None of these may reach stdout or stderr as themselves.
-const RAW: [char; 6] = ['\x1b', '\r', '\0', '\x7f', '\u{9b}', '\u{202e}'];
+const RAW: [char; 9] = [
+    '\x1b',
+    '\r',
+    '\0',
+    '\x7f',
+    '\u{9b}',
+    '\u{202e}',
+    '\u{200b}',
+    '\u{ad}',
+    '\u{e0041}',
+];
 /// How EVIL's escape must look where it is shown.
-const SHOWN: &str = r"corp\nFAKE-LINE\r\u{1b}[8m\0\u{7f}\u{9b}2J\u{202e}gpj.exe";
+const SHOWN: &str =
+    r"corp\nFAKE-LINE\r\u{1b}[8m\0\u{7f}\u{9b}2J\u{202e}gpj.exe\u{200b}\u{ad}\u{e0041}";
 
 const CLIENT: &str = "oc-XKFwG6ggfA9n7t1K";
 const TOKEN_ID: &str = "ot-29t7xkUKiNC2XasL";
