@@ -546,6 +546,38 @@ fn chunk_sizes_near_two_to_the_64_are_refused_and_never_leak_a_connection_slot()
     let _ = child.wait();
 }
 
+/// Stalled bodies (the head sent with the token, the body never) past the connection cap do
+/// not shut others out: a connection waiting for its body is closed to make room like an idle
+/// one, rather than holding its slot until its 10 s deadline.
+#[cfg(unix)]
+#[test]
+fn stalled_bodies_past_the_connection_cap_do_not_shut_others_out() {
+    // 72 descriptors: a cap of 8 connections.
+    let (mut child, addr, token) = start_with_fd_limit(72);
+    let stalled: Vec<TcpStream> = (0..12)
+        .map(|_| {
+            let stream = connect(&addr);
+            write!(
+                &stream,
+                "POST /api/v2/organizations/sandbox/oauth-clients HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {token}\r\nContent-Type: application/vnd.api+json\r\nContent-Length: 100000\r\n\r\n{{"
+            )
+            .unwrap();
+            // Let the sandbox read the head, so the connection is waiting for its body.
+            std::thread::sleep(Duration::from_millis(50));
+            stream
+        })
+        .collect();
+    let ping = format!(
+        "GET /api/v2/account/details HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {token}\r\nConnection: close\r\n\r\n"
+    );
+    for _ in 0..5 {
+        assert_eq!(answer_then_closed(&addr, ping.as_bytes()), (200, true));
+    }
+    drop(stalled);
+    let _ = child.kill();
+    let _ = child.wait();
+}
+
 #[test]
 fn a_body_framed_two_ways_is_refused_and_its_connection_closed() {
     let sandbox = Sandbox::start(&[]);

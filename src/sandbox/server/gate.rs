@@ -49,11 +49,14 @@ pub(crate) fn parse_query(query: &str) -> Vec<(String, String)> {
 
 impl Sandbox {
     /// Answers one request whose head has been read; reads its body only when it gets that far.
+    /// `complete` is called once the whole request is in, before it is handled: until then the
+    /// connection may be closed to make room, after it must not be.
     pub(crate) fn answer(
         &self,
         head: &Head,
         conn: &mut Conn,
         body_deadline: Duration,
+        complete: &dyn Fn(),
     ) -> Result<Answer, ReadError> {
         // Replies that leave an announced body unread end the connection: the unread bytes
         // would otherwise be taken for the next request.
@@ -125,6 +128,7 @@ impl Sandbox {
             }
             Err(e) => return Err(e),
         };
+        complete();
         let Ok(body) = String::from_utf8(body) else {
             return Ok(with_limits(Answer {
                 reply: error(400, "bad request", Some("the body is not UTF-8")),

@@ -2,8 +2,8 @@
 //! and the limits that keep one slow or idle client from stopping the others — a read
 //! deadline for each request head and body, an idle timeout between requests, and, at the
 //! cap or when the process runs out of file descriptors, the connection that has waited
-//! longest for a request head is closed to make room. The listener never stops on an accept
-//! error. `gate.rs` is what each request goes through; `http.rs` the protocol.
+//! longest for a request (its head or its body) is closed to make room. The listener never
+//! stops on an accept error. `gate.rs` is what each request goes through; `http.rs` the protocol.
 
 mod gate;
 mod http;
@@ -62,7 +62,8 @@ fn fd_limit() -> usize {
 
 struct Slot {
     stream: Arc<TcpStream>,
-    /// Since when the connection has been waiting for a request head (none: busy).
+    /// Since when the connection has been waiting for a request, its head or its body (none:
+    /// busy with a complete request).
     waiting_since: Option<Instant>,
 }
 
@@ -105,7 +106,7 @@ impl Registry {
         self.slots().remove(&id);
     }
 
-    /// Closes the connection that has waited longest for a request head.
+    /// Closes the connection that has waited longest for a request (its head or its body).
     fn evict_longest_waiting(&self) -> bool {
         let mut slots = self.slots();
         let oldest = slots
@@ -215,9 +216,11 @@ fn serve_connection(
                 return;
             }
         };
-        registry.set_waiting(id, false);
+        // Still evictable while its body is awaited: a stalled body must not hold a slot that
+        // a new connection needs. Busy (never closed under it) once the request is complete.
         let started = Instant::now();
-        let answer = match sandbox.answer(&head, &mut conn, limits.transfer) {
+        let complete = || registry.set_waiting(id, false);
+        let answer = match sandbox.answer(&head, &mut conn, limits.transfer, &complete) {
             Ok(answer) => answer,
             Err(ReadError::Status(status)) => gate::Answer {
                 reply: error(status, reason(status), None),
