@@ -721,6 +721,14 @@ fn a_payload_with_a_bom_sends_its_numbers_as_written() {
         .assert()
         .success();
     mock.assert();
+    // --dry-run shows them as they would be sent.
+    let mut cmd = env.command();
+    cmd.args(["client", "create", "--dry-run", "--payload"])
+        .arg(&payload)
+        .assert()
+        .success()
+        .stdout(contains(r#""x-ratio": 1e2,"#))
+        .stdout(contains(r#""x-id": 123456789012345678901,"#));
 }
 
 #[test]

@@ -177,7 +177,27 @@ impl Body {
 
     /// The bytes sent: the one place a body's secrets are exposed.
     pub fn to_wire(&self) -> Vec<u8> {
-        serde_json::to_vec(&Exposed(self)).expect("a body of JSON values serialises")
+        serde_json::to_vec(&Serialised {
+            body: self,
+            expose: true,
+        })
+        .expect("a body of JSON values serialises")
+    }
+
+    /// The body as text for a person (`--dry-run`, `-vv`), pretty-printed or compact: every
+    /// secret `"[redacted]"`, every number as it will be sent (which [`Body::redacted`]'s
+    /// `Value` cannot hold: `1e2` would show as `100.0`).
+    pub fn redacted_text(&self, pretty: bool) -> String {
+        let shown = Serialised {
+            body: self,
+            expose: false,
+        };
+        if pretty {
+            serde_json::to_string_pretty(&shown)
+        } else {
+            serde_json::to_string(&shown)
+        }
+        .expect("a body of JSON values serialises")
     }
 
     /// Every secret in the body, to keep them out of what is traced of the answer.
@@ -257,26 +277,35 @@ impl<'de> Deserialize<'de> for RawMembers {
     }
 }
 
-/// A body serialised with its secrets' values: private, so that only `to_wire` can.
-struct Exposed<'a>(&'a Body);
+/// A body serialised with its secrets' values (`expose`, for the wire) or as `"[redacted]"`:
+/// private, so that only `to_wire` can expose them.
+struct Serialised<'a> {
+    body: &'a Body,
+    expose: bool,
+}
 
-impl Serialize for Exposed<'_> {
+impl Serialize for Serialised<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self.0 {
+        let inner = |body| Serialised {
+            body,
+            expose: self.expose,
+        };
+        match self.body {
             Body::Json(value) => value.serialize(serializer),
-            Body::Secret(secret) => serializer.serialize_str(secret.expose()),
+            Body::Secret(secret) if self.expose => serializer.serialize_str(secret.expose()),
+            Body::Secret(_) => serializer.serialize_str(REDACTED),
             Body::Number(raw) => raw.0.serialize(serializer),
             Body::Object(fields) => {
                 let mut map = serializer.serialize_map(Some(fields.0.len()))?;
                 for (key, value) in &fields.0 {
-                    map.serialize_entry(key, &Exposed(value))?;
+                    map.serialize_entry(key, &inner(value))?;
                 }
                 map.end()
             }
             Body::Array(items) => {
                 let mut seq = serializer.serialize_seq(Some(items.len()))?;
                 for item in items {
-                    seq.serialize_element(&Exposed(item))?;
+                    seq.serialize_element(&inner(item))?;
                 }
                 seq.end()
             }
@@ -404,10 +433,15 @@ mod tests {
         let members = r#"{"e": 1e2, "big": 12345678901234567890123, "neg": -0.50,
                           "deep": [{"n": 9007199254740993}], "public": 1E+2}"#;
         let fields = Fields::from_untrusted(members, &["public"]).unwrap();
-        assert_eq!(
-            String::from_utf8(Body::Object(fields).to_wire()).unwrap(),
-            r#"{"e":1e2,"big":12345678901234567890123,"neg":-0.50,"deep":[{"n":9007199254740993}],"public":1E+2}"#
-        );
+        let expected = r#"{"e":1e2,"big":12345678901234567890123,"neg":-0.50,"deep":[{"n":9007199254740993}],"public":1E+2}"#;
+        let body = Body::Object(fields);
+        assert_eq!(String::from_utf8(body.to_wire()).unwrap(), expected);
+        assert_eq!(body.redacted_text(false), expected, "shown as sent");
+    }
+
+    #[test]
+    fn redacted_text_hides_secrets_like_redacted() {
+        assert_eq!(body().redacted_text(false), body().redacted().to_string());
     }
 
     #[test]

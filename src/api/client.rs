@@ -309,7 +309,7 @@ impl ApiClient {
         );
         if self.verbose >= 2 {
             if let Some(body) = &request.body {
-                self.trace_body("request body", &body.redacted());
+                self.trace_line(&format!("  request body: {}", body.redacted_text(false)));
             }
             let sent = request.body.as_ref().map(Body::secrets).unwrap_or_default();
             match serde_json::from_slice::<Value>(&bytes) {

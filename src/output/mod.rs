@@ -251,7 +251,8 @@ impl Output {
 pub(crate) fn dry_run(request: &ApiRequest, base_url: &str) -> Result<()> {
     let mut text = format!("{} {}\n", request.method.as_str(), request.url(base_url));
     if let Some(body) = &request.body {
-        text.push_str(&pretty(&body.redacted()));
+        text.push_str(&escape_json(&body.redacted_text(true)));
+        text.push('\n');
     }
     write_stdout(&text)
 }
