@@ -112,7 +112,7 @@ pub(crate) fn run(args: SandboxArgs, org: Option<&str>) -> Result<()> {
         Sandbox {
             api: Api {
                 org,
-                store: Mutex::new(store),
+                store: std::sync::RwLock::new(store),
             },
             token,
             chaos: Chaos {

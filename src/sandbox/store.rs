@@ -18,7 +18,7 @@ use super::table::{Row, Tables};
 struct Pending {
     /// What the state file gets (none when the sandbox keeps no state file).
     record: Option<Value>,
-    undo: Box<dyn FnOnce(&mut Tables) + Send>,
+    undo: Box<dyn FnOnce(&mut Tables) + Send + Sync>,
 }
 
 pub(crate) struct Store {
@@ -106,7 +106,7 @@ impl Store {
     pub(crate) fn put<T: Row>(&mut self, row: T) {
         let record = self.journal.is_some().then(|| journal::put_record(&row));
         let id = row.id().to_string();
-        let undo: Box<dyn FnOnce(&mut Tables) + Send> = match self.tables.put(row) {
+        let undo: Box<dyn FnOnce(&mut Tables) + Send + Sync> = match self.tables.put(row) {
             Some(old) => Box::new(move |t: &mut Tables| {
                 t.put(old);
             }),

@@ -12,7 +12,7 @@ use super::rows::{Client, Installation, Module, PolicySet, Project, Token, VcsRe
 
 /// A stored resource: its kind in the state file, its id, its table and its index entries.
 pub(crate) trait Row:
-    Clone + Serialize + for<'de> Deserialize<'de> + Send + 'static
+    Clone + Serialize + for<'de> Deserialize<'de> + Send + Sync + 'static
 {
     const KIND: &'static str;
     fn id(&self) -> &str;

@@ -90,7 +90,7 @@ impl Api {
     }
 
     fn list_projects(&self, req: &Request) -> Outcome {
-        let store = self.lock();
+        let store = self.read();
         let table = &store.tables.projects;
         let names: Option<Vec<&str>> = req.param("filter[names]").map(|n| n.split(',').collect());
         let matching: Vec<&Project> = table
@@ -123,7 +123,7 @@ impl Api {
     fn list_clients(&self, req: &Request) -> Outcome {
         let include = includes(req)?;
         let affected = req.flag("show_affected_workspaces");
-        let store = self.lock();
+        let store = self.read();
         let tables = &store.tables;
         let total = tables.clients.len();
         let page = Page::or_everything(&req.query, total);
@@ -140,7 +140,7 @@ impl Api {
     fn show_client(&self, req: &Request, id: &str) -> Outcome {
         let include = includes(req)?;
         let affected = req.flag("show_affected_workspaces");
-        let store = self.lock();
+        let store = self.read();
         let tables = &store.tables;
         let client = tables.clients.get(id).ok_or_else(not_found)?;
         let mut doc = json!({ "data": client_resource(client, &self.org, tables, affected) });
@@ -256,7 +256,7 @@ impl Api {
 
     fn list_client_tokens(&self, req: &Request, id: &str) -> Outcome {
         let affected = req.flag("show_affected_workspaces");
-        let store = self.lock();
+        let store = self.read();
         let tables = &store.tables;
         if !tables.clients.contains(id) {
             return Err(not_found());
@@ -272,7 +272,7 @@ impl Api {
 
     fn list_org_tokens(&self, req: &Request) -> Outcome {
         let affected = req.flag("show_affected_workspaces");
-        let store = self.lock();
+        let store = self.read();
         let tables = &store.tables;
         let provider = req.param("filter[provider]");
         let page;
@@ -307,7 +307,7 @@ impl Api {
 
     fn show_token(&self, req: &Request, id: &str) -> Outcome {
         let affected = req.flag("show_affected_workspaces");
-        let store = self.lock();
+        let store = self.read();
         let token = store.tables.tokens.get(id).ok_or_else(not_found)?;
         Ok(Reply::json(
             200,

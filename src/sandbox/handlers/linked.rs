@@ -107,7 +107,7 @@ impl Api {
     }
 
     fn list_installations(&self, req: &Request) -> Outcome {
-        let store = self.lock();
+        let store = self.read();
         let page = Page::or_first(&req.query);
         let name = req.param("filter[name]");
         let number = req.param("filter[installation_id]");
@@ -124,7 +124,7 @@ impl Api {
     }
 
     fn show_installation(&self, id: &str) -> Outcome {
-        let store = self.lock();
+        let store = self.read();
         let installation = store.tables.installations.get(id).ok_or_else(not_found)?;
         Ok(Reply::json(
             200,

@@ -9,7 +9,7 @@ mod modules;
 mod policy_sets;
 mod workspaces;
 
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 use serde_json::Value;
 
@@ -49,7 +49,9 @@ type Outcome = Result<Reply, Reply>;
 
 pub(crate) struct Api {
     pub(crate) org: String,
-    pub(crate) store: Mutex<Store>,
+    /// Reads share it (a long unpaginated list does not hold up other reads); writes take it
+    /// alone.
+    pub(crate) store: RwLock<Store>,
 }
 
 /// A list page: the matching rows (only the page of them is built into documents), their
@@ -96,11 +98,22 @@ impl Api {
         outcome.unwrap_or_else(|error| error)
     }
 
-    fn lock(&self) -> MutexGuard<'_, Store> {
+    /// The store, to change: alone.
+    fn lock(&self) -> RwLockWriteGuard<'_, Store> {
         // A handler that panicked left at most uncommitted changes: undo them.
-        let mut store = self.store.lock().unwrap_or_else(|e| e.into_inner());
+        let mut store = self.store.write().unwrap_or_else(|e| e.into_inner());
         store.rollback();
         store
+    }
+
+    /// The store, to read: shared with other reads.
+    fn read(&self) -> RwLockReadGuard<'_, Store> {
+        if self.store.is_poisoned() {
+            // A write handler panicked: undo what it left uncommitted before anyone reads it.
+            drop(self.lock());
+            self.store.clear_poison();
+        }
+        self.store.read().unwrap_or_else(|e| e.into_inner())
     }
 
     /// Commits the handler's changes; a failed state write is rolled back and answered 500.
@@ -145,7 +158,7 @@ mod tests {
         populate::clients_and_workspaces(&mut store, items).unwrap();
         Api {
             org: "scale".into(),
-            store: Mutex::new(store),
+            store: RwLock::new(store),
         }
     }
 
@@ -174,7 +187,7 @@ mod tests {
         store.fail_state_writes();
         let api = Api {
             org: "o".into(),
-            store: Mutex::new(store),
+            store: RwLock::new(store),
         };
         let req = Request {
             method: "POST".into(),

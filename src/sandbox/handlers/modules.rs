@@ -21,7 +21,7 @@ impl Api {
         if namespace != self.org {
             return Err(not_found());
         }
-        let store = self.lock();
+        let store = self.read();
         store
             .tables
             .links
@@ -32,7 +32,7 @@ impl Api {
     }
 
     pub(super) fn list_modules(&self, req: &Request) -> Outcome {
-        let store = self.lock();
+        let store = self.read();
         let tables = &store.tables;
         let page = Page::or_first(&req.query);
         let q = req.param("q").filter(|s| !s.is_empty());
@@ -53,7 +53,7 @@ impl Api {
     }
 
     pub(super) fn show_module(&self, id: &str) -> Outcome {
-        let store = self.lock();
+        let store = self.read();
         let module = store.tables.modules.get(id).ok_or_else(not_found)?;
         let doc = json!({ "data": module_resource(module, &self.org, &store.tables) });
         Ok(Reply::json(200, doc))

@@ -12,7 +12,7 @@ use crate::sandbox::rules;
 
 impl Api {
     pub(super) fn list_policy_sets(&self, req: &Request) -> Outcome {
-        let store = self.lock();
+        let store = self.read();
         let tables = &store.tables;
         let page = Page::or_first(&req.query);
         let search = req.param("search[name]").filter(|s| !s.is_empty());
@@ -30,7 +30,7 @@ impl Api {
     }
 
     pub(super) fn show_policy_set(&self, id: &str) -> Outcome {
-        let store = self.lock();
+        let store = self.read();
         let set = store.tables.policy_sets.get(id).ok_or_else(not_found)?;
         let doc = json!({ "data": policy_set_resource(set, &self.org, &store.tables) });
         Ok(Reply::json(200, doc))

@@ -12,7 +12,7 @@ use crate::sandbox::rules;
 
 impl Api {
     pub(super) fn workspace_named(&self, name: &str) -> Result<String, Reply> {
-        let store = self.lock();
+        let store = self.read();
         store
             .tables
             .links
@@ -23,7 +23,7 @@ impl Api {
     }
 
     pub(super) fn list_workspaces(&self, req: &Request) -> Outcome {
-        let store = self.lock();
+        let store = self.read();
         let tables = &store.tables;
         let page = Page::or_first(&req.query);
         let search = req.param("search[name]").filter(|s| !s.is_empty());
@@ -44,7 +44,7 @@ impl Api {
     }
 
     pub(super) fn show_workspace(&self, id: String) -> Outcome {
-        let store = self.lock();
+        let store = self.read();
         let workspace = store.tables.workspaces.get(&id).ok_or_else(not_found)?;
         let doc = json!({ "data": workspace_resource(workspace, &self.org, &store.tables) });
         Ok(Reply::json(200, doc))
