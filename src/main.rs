@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use tfvcs::argv_secrets::TypedTokens;
-use tfvcs::error::Exit;
+use tfvcs::error::{Exit, Fail};
 use tfvcs::terminal_text::escape;
 
 fn main() -> ExitCode {
@@ -15,7 +15,12 @@ fn main() -> ExitCode {
     let cli = match tfvcs::cli::Cli::try_parse_from(&args) {
         Ok(cli) => cli,
         Err(e) if e.use_stderr() => {
-            usage_error(&e, &typed);
+            // An argument that parsed but was refused (an id of the wrong shape or kind)
+            // carries its failure, worded as the commands word theirs.
+            match std::error::Error::source(&e).and_then(|s| s.downcast_ref::<Fail>()) {
+                Some(fail) => print_fail(fail, &typed),
+                None => usage_error(&e, &typed),
+            }
             return ExitCode::from(Exit::Usage as u8);
         }
         Err(e) => {
@@ -28,21 +33,26 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(fail) => {
             if fail.exit != Exit::Quiet {
-                // Messages quote server text and input: every line is escaped here, so that no
-                // error can fake a line or drive the terminal, whichever path built it.
-                let mut err = std::io::stderr().lock();
-                let shown = |text: &str| escape(&typed.scrub(text)).into_owned();
-                let label = if fail.is_error { "error: " } else { "" };
-                let _ = writeln!(err, "{label}{}", shown(&fail.message));
-                for line in &fail.details {
-                    let _ = writeln!(err, "  {}", shown(line));
-                }
-                for hint in &fail.hints {
-                    let _ = writeln!(err, "hint: {}", shown(hint));
-                }
+                print_fail(&fail, &typed);
             }
             ExitCode::from(fail.exit as u8)
         }
+    }
+}
+
+/// A failure: its message, details and hints. Messages quote server text and input: every
+/// line is escaped here, so that no error can fake a line or drive the terminal, whichever
+/// path built it.
+fn print_fail(fail: &Fail, typed: &TypedTokens) {
+    let mut err = std::io::stderr().lock();
+    let shown = |text: &str| escape(&typed.scrub(text)).into_owned();
+    let label = if fail.is_error { "error: " } else { "" };
+    let _ = writeln!(err, "{label}{}", shown(&fail.message));
+    for line in &fail.details {
+        let _ = writeln!(err, "  {}", shown(line));
+    }
+    for hint in &fail.hints {
+        let _ = writeln!(err, "hint: {}", shown(hint));
     }
 }
 

@@ -763,6 +763,10 @@ fn a_token_typed_as_an_argument_is_never_echoed() {
             vec!["--timeout", token, "client", "list"],
             vec!["client", "list", &retries],
             vec!["client", "show", CLIENT, "--", token],
+            // Refused as ids where they are parsed, with hints that repeat them.
+            vec!["token", "show", token],
+            vec!["token", "relink", TOKEN_ID, "--to", token],
+            vec!["github-app", "usage", token],
         ];
         for args in cases {
             let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();

@@ -1366,6 +1366,45 @@ fn a_group_readable_secret_file_gets_a_warning() {
     .stderr("");
 }
 
+/// An id refused where it is parsed is quoted escaped: what was typed cannot fake a line or
+/// drive the terminal, in the message or in the hint that repeats it.
+#[test]
+fn a_refused_id_is_shown_escaped() {
+    let bad = |prefix: &str| format!("{prefix}x\nFAKE-LINE\r\x1b[8m\u{202e}");
+    let (oc, ot, ghain, prj) = (bad("oc-"), bad("ot-"), bad("ghain-"), bad("prj-"));
+    let cases: [&[&str]; 5] = [
+        &["token", "show", &oc],
+        &["client", "show", &oc],
+        &["github-app", "show", &ghain],
+        &["client", "add-projects", CLIENT_ID, &prj],
+        &[
+            "token",
+            "relink",
+            "ot-hmAyP66qk2AMVdbJ",
+            "--to",
+            &ot,
+            "--yes",
+        ],
+    ];
+    for args in cases {
+        let (_, out) = run_sending_nothing(args, "");
+        let err = stderr_of(&out);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.starts_with("error: \""), "{args:?}: {err}");
+        assert!(
+            err.contains(r"x\nFAKE-LINE\r\u{1b}[8m\u{202e}"),
+            "{args:?}: {err}"
+        );
+        for raw in ['\r', '\x1b', '\u{202e}'] {
+            assert!(!err.contains(raw), "{args:?}: {err:?}");
+        }
+        assert!(
+            err.lines().all(|l| !l.starts_with("FAKE-LINE")),
+            "{args:?}: {err}"
+        );
+    }
+}
+
 /// An id or name of the wrong kind, on every `token …` and `client …` verb that takes one:
 /// exit 2 with nothing sent, saying what it is and where it goes.
 #[test]

@@ -5,7 +5,8 @@ use std::path::PathBuf;
 use clap::{Args, Subcommand};
 
 use super::examples;
-use super::shared::{ClientRef, Confirm, DryRun, KindFilter};
+use super::ids::{AgentPool, AgentPoolChange, Id, ProjectRef};
+use super::shared::{ClientArg, Confirm, DryRun, KindFilter};
 use crate::provider::Provider;
 use crate::provider_value::ProviderParser;
 
@@ -29,7 +30,7 @@ pub(crate) enum ClientCommand {
             "tfvcs client show my-github --org my-org -o json \\\n  | jq -r '.data.relationships[\"oauth-tokens\"].data[].id'",
         ),
     ]))]
-    Show(ClientRef),
+    Show(ClientArg),
     /// Create an OAuth client (a VCS connection)
     ///
     /// The PAT comes from --pat-file (a file, or - for stdin), else TFVCS_PAT, else a hidden
@@ -171,10 +172,10 @@ pub(crate) struct ClientCreateArgs {
     pub(crate) org_scoped: Option<bool>,
     /// Project allowed to use the client: a prj-… id or a project name (repeatable)
     #[arg(long = "project", value_name = "PROJECT")]
-    pub(crate) projects: Vec<String>,
+    pub(crate) projects: Vec<ProjectRef>,
     /// Agent pool with Private VCS access
     #[arg(long, value_name = "apool-…")]
-    pub(crate) agent_pool: Option<String>,
+    pub(crate) agent_pool: Option<Id<AgentPool>>,
     /// JSON:API document like the guide's payload.json; flags override its attributes
     #[arg(long, value_name = "FILE|-")]
     pub(crate) payload: Option<PathBuf>,
@@ -185,7 +186,7 @@ pub(crate) struct ClientCreateArgs {
 #[derive(Debug, Args)]
 pub(crate) struct ClientUpdateArgs {
     #[command(flatten)]
-    pub(crate) client: ClientRef,
+    pub(crate) client: ClientArg,
     /// New display name
     #[arg(long)]
     pub(crate) name: Option<String>,
@@ -214,13 +215,13 @@ pub(crate) struct ClientUpdateArgs {
         value_name = "PROJECT",
         conflicts_with = "clear_projects"
     )]
-    pub(crate) projects: Vec<String>,
+    pub(crate) projects: Vec<ProjectRef>,
     /// Remove every project from the client
     #[arg(long)]
     pub(crate) clear_projects: bool,
     /// Agent pool with Private VCS access, or none to detach it
     #[arg(long, value_name = "apool-…|none")]
-    pub(crate) agent_pool: Option<String>,
+    pub(crate) agent_pool: Option<AgentPoolChange>,
     #[command(flatten)]
     pub(crate) dry_run: DryRun,
 }
@@ -228,7 +229,7 @@ pub(crate) struct ClientUpdateArgs {
 #[derive(Debug, Args)]
 pub(crate) struct ClientSetPatArgs {
     #[command(flatten)]
-    pub(crate) client: ClientRef,
+    pub(crate) client: ClientArg,
     /// File holding the new personal access token, or - for stdin [else env: TFVCS_PAT]
     #[arg(long, value_name = "PATH|-")]
     pub(crate) pat_file: Option<PathBuf>,
@@ -239,10 +240,10 @@ pub(crate) struct ClientSetPatArgs {
 #[derive(Debug, Args)]
 pub(crate) struct ClientProjectsArgs {
     #[command(flatten)]
-    pub(crate) client: ClientRef,
+    pub(crate) client: ClientArg,
     /// Projects: prj-… ids or project names (resolved in --org)
     #[arg(value_name = "PROJECT", required = true)]
-    pub(crate) projects: Vec<String>,
+    pub(crate) projects: Vec<ProjectRef>,
     #[command(flatten)]
     pub(crate) dry_run: DryRun,
 }
@@ -250,7 +251,7 @@ pub(crate) struct ClientProjectsArgs {
 #[derive(Debug, Args)]
 pub(crate) struct ClientDeleteArgs {
     #[command(flatten)]
-    pub(crate) client: ClientRef,
+    pub(crate) client: ClientArg,
     #[command(flatten)]
     pub(crate) confirm: Confirm,
     #[command(flatten)]
@@ -260,7 +261,7 @@ pub(crate) struct ClientDeleteArgs {
 #[derive(Debug, Args)]
 pub(crate) struct ClientUsageArgs {
     #[command(flatten)]
-    pub(crate) client: ClientRef,
+    pub(crate) client: ClientArg,
     #[command(flatten)]
     pub(crate) kind: KindFilter,
 }

@@ -3,6 +3,7 @@
 use clap::{Args, Subcommand};
 
 use super::examples;
+use super::ids::{Id, Installation};
 use super::shared::KindFilter;
 
 #[derive(Debug, Subcommand)]
@@ -36,14 +37,14 @@ pub(crate) enum GithubAppCommand {
 pub(crate) struct GithubAppRef {
     /// A ghain-… id
     #[arg(value_name = "GHAIN")]
-    pub(crate) installation: String,
+    pub(crate) installation: Id<Installation>,
 }
 
 #[derive(Debug, Args)]
 pub(crate) struct GithubAppUsageArgs {
     /// A ghain-… id
     #[arg(value_name = "GHAIN")]
-    pub(crate) installation: String,
+    pub(crate) installation: Id<Installation>,
     #[command(flatten)]
     pub(crate) kind: KindFilter,
 }

@@ -7,6 +7,7 @@ mod auth;
 mod client;
 mod github_app;
 mod global;
+mod ids;
 mod sandbox;
 mod shared;
 mod token;
@@ -20,6 +21,7 @@ pub(crate) use client::{
 };
 pub(crate) use github_app::{GithubAppCommand, GithubAppUsageArgs};
 pub(crate) use global::{GlobalArgs, OutputFormat, WithGlobals};
+pub(crate) use ids::{AgentPoolChange, ClientRef, ProjectRef};
 pub(crate) use sandbox::SandboxArgs;
 pub(crate) use shared::Confirm;
 pub(crate) use token::{

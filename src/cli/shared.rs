@@ -3,6 +3,7 @@
 use clap::Args;
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 
+use super::ids::ClientRef;
 use crate::linked::Kind;
 use crate::linked::kind::KINDS;
 
@@ -25,11 +26,12 @@ pub(crate) struct Confirm {
     pub(crate) force: bool,
 }
 
+/// The CLIENT of a verb on one OAuth client.
 #[derive(Debug, Args)]
-pub(crate) struct ClientRef {
+pub(crate) struct ClientArg {
     /// An oc-… id, or a client name (resolved in --org)
     #[arg(value_name = "CLIENT")]
-    pub(crate) client: String,
+    pub(crate) client: ClientRef,
 }
 
 /// `--kind`: the kinds of resource that link a repository through a connection, parsed from

@@ -5,7 +5,9 @@ use std::path::PathBuf;
 use clap::{Args, Subcommand};
 
 use super::examples;
+use super::ids::{ClientRef, Id, OAuthToken, connection_parser, narrowed_by_name_parser};
 use super::shared::{Confirm, DryRun, KindFilter};
+use crate::linked::Connection;
 use crate::provider::Provider;
 use crate::provider_value::ProviderParser;
 
@@ -95,7 +97,7 @@ pub(crate) enum TokenCommand {
 pub(crate) struct TokenUsageArgs {
     /// ot-… ids
     #[arg(value_name = "TOKEN", required = true)]
-    pub(crate) tokens: Vec<String>,
+    pub(crate) tokens: Vec<Id<OAuthToken>>,
     #[command(flatten)]
     pub(crate) kind: KindFilter,
 }
@@ -104,14 +106,14 @@ pub(crate) struct TokenUsageArgs {
 pub(crate) struct TokenRelinkArgs {
     /// The OAuth token (ot-…) whose resources move
     #[arg(value_name = "FROM")]
-    pub(crate) from: String,
+    pub(crate) from: Id<OAuthToken>,
     /// The connection they move to: an OAuth token or a GitHub App installation
-    #[arg(long, value_name = "ot-…|ghain-…", required = true)]
-    pub(crate) to: String,
+    #[arg(long, value_name = "ot-…|ghain-…", required = true, value_parser = connection_parser())]
+    pub(crate) to: Connection,
     #[command(flatten)]
     pub(crate) kind: KindFilter,
     /// Only this workspace, by name or ws-… id (repeatable; implies --kind workspace)
-    #[arg(long = "workspace", value_name = "NAME|ws-…")]
+    #[arg(long = "workspace", value_name = "NAME|ws-…", value_parser = narrowed_by_name_parser())]
     pub(crate) workspaces: Vec<String>,
     /// Relink without asking (needed when not at a terminal)
     #[arg(long, short = 'y')]
@@ -125,7 +127,7 @@ pub(crate) struct TokenRelinkArgs {
 pub(crate) struct TokenListArgs {
     /// An oc-… id or client name; omit it to list the organization's tokens
     #[arg(value_name = "CLIENT")]
-    pub(crate) client: Option<String>,
+    pub(crate) client: Option<ClientRef>,
     /// Only tokens of this provider (organization-wide listing only)
     #[arg(long, value_parser = ProviderParser)]
     pub(crate) provider: Option<Provider>,
@@ -135,14 +137,14 @@ pub(crate) struct TokenListArgs {
 pub(crate) struct TokenRef {
     /// An ot-… id
     #[arg(value_name = "TOKEN")]
-    pub(crate) token: String,
+    pub(crate) token: Id<OAuthToken>,
 }
 
 #[derive(Debug, Args)]
 pub(crate) struct TokenSetSshKeyArgs {
     /// An ot-… id
     #[arg(value_name = "TOKEN")]
-    pub(crate) token: String,
+    pub(crate) token: Id<OAuthToken>,
     /// File holding the PEM private key, or - for stdin
     #[arg(long, value_name = "PATH|-", required = true)]
     pub(crate) ssh_key_file: PathBuf,
@@ -154,7 +156,7 @@ pub(crate) struct TokenSetSshKeyArgs {
 pub(crate) struct TokenDeleteArgs {
     /// An ot-… id
     #[arg(value_name = "TOKEN")]
-    pub(crate) token: String,
+    pub(crate) token: Id<OAuthToken>,
     #[command(flatten)]
     pub(crate) confirm: Confirm,
     #[command(flatten)]

@@ -1,8 +1,8 @@
 //! `tfvcs github-app …`: list and show the GitHub App installations the token's user can use
 //! (the `ghain-…` target of a migration), and what links a repository through one.
 
+use super::Context;
 use super::linked::{answer_for_missing, find, not_existing, print};
-use super::{Context, check_id};
 use crate::api::client::{ApiRequest, Method};
 use crate::api::paths;
 use crate::cli::{GithubAppCommand, GithubAppUsageArgs};
@@ -42,15 +42,13 @@ fn list(ctx: &Context) -> Result<()> {
 }
 
 fn show(ctx: &Context, id: &str) -> Result<()> {
-    check_id(id, "ghain-", "a GitHub App installation")?;
     let request = ApiRequest::new(Method::GET, paths::github_app_installation(id));
     let doc = ctx.document(&request).map_err(with_visibility_hint)?;
     ctx.out.github_app(&doc)
 }
 
 fn usage(ctx: &Context, args: GithubAppUsageArgs) -> Result<()> {
-    check_id(&args.installation, "ghain-", "a GitHub App installation")?;
-    let connections = [Connection::GithubApp(args.installation.clone())];
+    let connections = [Connection::GithubApp(args.installation.to_string())];
     let missing = not_existing(ctx, &connections)?;
     let found = find(ctx, &Kind::asked(&args.kind.kinds), &connections)?;
     // Not found may also mean not visible to this user: installations belong to users.

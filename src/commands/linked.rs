@@ -177,8 +177,9 @@ pub(crate) fn answer_for_missing(missing: &[Connection], found: &[Linked]) -> Re
     Ok(())
 }
 
-pub(crate) fn print(ctx: &Context, found: &[Linked], ids: &[String]) -> Result<()> {
+pub(crate) fn print(ctx: &Context, found: &[Linked], ids: &[impl AsRef<str>]) -> Result<()> {
     let org = ctx.config.require_org()?;
+    let ids: Vec<&str> = ids.iter().map(AsRef::as_ref).collect();
     ctx.out.linked(
         found,
         &format!("nothing in organization {org} uses {}", ids.join(", ")),

@@ -1,6 +1,6 @@
 //! The command handlers, one module per noun, the dispatch to them (`run`), and what they
 //! share: the run context (with the API calls that turn an [`ApiError`] into a user-facing
-//! failure), the send-or-dry-run step, and the checks on ids given on the command line.
+//! failure), and the send-or-dry-run step.
 
 pub(crate) mod auth;
 pub(crate) mod client;
@@ -240,33 +240,6 @@ fn backoff() -> Backoff {
         },
         None => Backoff::default(),
     }
-}
-
-/// Checks that `id` has the TFE shape `prefix` + characters that cannot alter a path; when
-/// an OAuth token was expected, says where a client's id or name, or an installation, goes.
-pub(crate) fn check_id(id: &str, prefix: &str, what: &str) -> Result<()> {
-    if crate::shared::ids::has_id_shape(id, prefix) {
-        return Ok(());
-    }
-    let fail = Fail::usage(format!("{id:?} is not {what} id (expected {prefix}…)"));
-    if prefix != "ot-" {
-        return Err(fail);
-    }
-    let (client, given) = if id.starts_with("oc-") {
-        (format!("{id} is an OAuth client"), id.to_string())
-    } else if id.starts_with("ghain-") {
-        return Err(fail.hint(format!(
-            "{id} is a GitHub App installation: what uses it is `tfvcs github-app usage {id}`"
-        )));
-    } else {
-        (
-            format!("if {id:?} names an OAuth client"),
-            format!("{id:?}"),
-        )
-    };
-    Err(fail.hint(format!(
-        "{client}: its tokens are `tfvcs token list {given} -o id`, what uses them `tfvcs client usage {given}`"
-    )))
 }
 
 #[cfg(test)]

@@ -3,23 +3,19 @@
 
 use serde_json::{Value, json};
 
-use super::{Context, check_id};
+use super::Context;
 use crate::api::model::ClientView;
 use crate::api::paths;
+use crate::cli::{ClientRef, ProjectRef};
 use crate::error::{Exit, Fail, Result};
 use crate::shared::ids::has_id_shape;
 
 /// An `oc-…` id as given, or the id of the one client of `--org` with that name.
-pub(crate) fn resolve_client(ctx: &Context, reference: &str) -> Result<String> {
-    // An id of another kind is said to be one before anything is looked up (SPEC §1 allows
-    // names, but no client is meant by an `ot-…` or `ghain-…`).
-    if let Some(fail) = another_kind(reference) {
-        return Err(fail);
-    }
-    if reference.starts_with("oc-") {
-        check_id(reference, "oc-", "an OAuth client")?;
-        return Ok(reference.to_string());
-    }
+pub(crate) fn resolve_client(ctx: &Context, reference: &ClientRef) -> Result<String> {
+    let reference = match reference {
+        ClientRef::Id(id) => return Ok(id.to_string()),
+        ClientRef::Name(name) => name,
+    };
     let org = ctx.config.require_org().map_err(|f| {
         Fail::usage(format!(
             "{reference:?} is not an oc-… id, and naming a client needs an organization"
@@ -69,42 +65,16 @@ pub(crate) fn resolve_client(ctx: &Context, reference: &str) -> Result<String> {
     }
 }
 
-/// An OAuth token or GitHub App installation id given where a client goes: exit 2, saying
-/// what it is and where it goes.
-fn another_kind(reference: &str) -> Option<Fail> {
-    let has = |prefix| has_id_shape(reference, prefix);
-    if has("ot-") {
-        return Some(
-            Fail::usage(format!(
-                "{reference} is an OAuth token, not an OAuth client (oc-… or a client name)"
-            ))
-            .hint(format!(
-                "`tfvcs token show {reference}` names its client; `tfvcs token usage {reference}` lists what uses it"
-            )),
-        );
-    }
-    if has("ghain-") {
-        return Some(
-            Fail::usage(format!(
-                "{reference} is a GitHub App installation, not an OAuth client (oc-… or a client name)"
-            ))
-            .hint(format!(
-                "`tfvcs github-app show {reference}` shows it; `tfvcs github-app usage {reference}` lists what uses it"
-            )),
-        );
-    }
-    None
-}
-
 /// The ids of `projects`: a `prj-…` id as given, a name looked up in `--org` with
 /// `GET /organizations/:org/projects?filter[names]=NAME` (none → exit 3, several → exit 2).
-pub(crate) fn resolve_projects(ctx: &Context, projects: &[String]) -> Result<Vec<String>> {
+pub(crate) fn resolve_projects(ctx: &Context, projects: &[ProjectRef]) -> Result<Vec<String>> {
     projects
         .iter()
         .map(|p| {
-            if p.starts_with("prj-") {
-                return Ok(p.clone());
-            }
+            let p = match p {
+                ProjectRef::Id(id) => return Ok(id.to_string()),
+                ProjectRef::Name(name) => name,
+            };
             let org = ctx.config.require_org().map_err(|f| {
                 Fail::usage(format!(
                     "{p:?} is not a prj-… id, and naming a project needs an organization"
@@ -121,7 +91,7 @@ pub(crate) fn resolve_projects(ctx: &Context, projects: &[String]) -> Result<Vec
                 .filter_map(|project| project.get("id").and_then(Value::as_str))
                 .collect();
             match ids.as_slice() {
-                [id] if check_id(id, "prj-", "a project").is_ok() => Ok(id.to_string()),
+                [id] if has_id_shape(id, "prj-") => Ok(id.to_string()),
                 [id] => Err(Fail::other(format!(
                     "the server gave project {p:?} the id {id:?}, which is not a prj-… id"
                 ))),

@@ -3,14 +3,14 @@
 
 use serde_json::{Map, json};
 
-use super::{check_ado_org_name, check_project_ids, client_document};
+use super::{check_ado_org_name, client_document};
 use crate::api::body::Fields;
 use crate::api::client::{ApiRequest, Method};
 use crate::api::model::{ClientView, agent_pool_relationship, primary, project_list_body};
 use crate::api::paths;
 use crate::cli::ClientCreateArgs;
+use crate::commands::Context;
 use crate::commands::resolve::resolve_projects;
-use crate::commands::{Context, check_id};
 use crate::error::{Fail, Result};
 use crate::output::note;
 use crate::payload::{self, Payload};
@@ -144,13 +144,11 @@ pub(crate) fn create(ctx: &Context, args: ClientCreateArgs) -> Result<()> {
     if let Some(scoped) = args.org_scoped {
         attributes.insert("organization-scoped", json!(scoped));
     }
-    check_project_ids(&args.projects)?;
     if !args.projects.is_empty() {
         let ids = resolve_projects(ctx, &args.projects)?;
         relationships.insert("projects".into(), project_list_body(&ids));
     }
     if let Some(pool) = &args.agent_pool {
-        check_id(pool, "apool-", "an agent pool")?;
         relationships.insert("agent-pool".into(), agent_pool_relationship(Some(pool)));
     }
     let org = ctx.config.require_org()?.to_string();

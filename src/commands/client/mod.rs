@@ -12,7 +12,7 @@ mod usage;
 
 use serde_json::{Map, Value};
 
-use super::{Context, check_id};
+use super::Context;
 use crate::api::body::{self, Body, Fields};
 use crate::api::client::Method;
 use crate::cli::ClientCommand;
@@ -47,18 +47,4 @@ pub(crate) fn check_ado_org_name(name: &str) -> Result<()> {
         "--ado-org-name {name:?} is not an Azure DevOps organization name"
     ))
     .hint("use at most 50 letters, digits and hyphens, starting and ending with a letter or digit (the <org> of https://dev.azure.com/<org>)"))
-}
-
-/// Checks what was given as projects before anything is sent: a `prj-…` id must have the id
-/// shape; anything else is a project name (SPEC §1), which must not be empty.
-pub(crate) fn check_project_ids(projects: &[String]) -> Result<()> {
-    projects.iter().try_for_each(|p| {
-        if p.starts_with("prj-") {
-            check_id(p, "prj-", "a project")
-        } else if p.trim().is_empty() {
-            Err(Fail::usage("an empty project name was given").hint("give a name or a prj-… id"))
-        } else {
-            Ok(())
-        }
-    })
 }

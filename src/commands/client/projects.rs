@@ -1,7 +1,6 @@
 //! `tfvcs client add-projects` / `remove-projects`: one POST or DELETE on the client's
 //! projects relationship.
 
-use super::check_project_ids;
 use crate::api::client::{ApiRequest, Method};
 use crate::api::model::project_list_body;
 use crate::api::paths;
@@ -16,7 +15,6 @@ pub(crate) fn change_projects(
     args: ClientProjectsArgs,
     method: Method,
 ) -> Result<()> {
-    check_project_ids(&args.projects)?;
     let id = resolve_client(ctx, &args.client.client)?;
     let path = paths::client_projects(&id);
     let projects = resolve_projects(ctx, &args.projects)?;

@@ -5,13 +5,13 @@ use serde_json::{Map, Value, json};
 
 use crate::api::body::Fields;
 
-use super::{check_ado_org_name, check_project_ids, client_document};
+use super::{check_ado_org_name, client_document};
 use crate::api::client::{ApiRequest, Method};
 use crate::api::model::{agent_pool_relationship, project_list_body};
 use crate::api::paths;
-use crate::cli::ClientUpdateArgs;
+use crate::cli::{AgentPoolChange, ClientUpdateArgs};
+use crate::commands::Context;
 use crate::commands::resolve::{resolve_client, resolve_projects};
-use crate::commands::{Context, check_id};
 use crate::error::{Fail, Result};
 use crate::secret;
 
@@ -20,10 +20,6 @@ pub(crate) fn update(ctx: &Context, args: ClientUpdateArgs) -> Result<()> {
         ("--secret-file", args.secret_file.as_deref()),
         ("--rsa-public-key-file", args.rsa_public_key_file.as_deref()),
     ])?;
-    check_project_ids(&args.projects)?;
-    if let Some(pool) = args.agent_pool.as_deref().filter(|p| *p != "none") {
-        check_id(pool, "apool-", "an agent pool")?;
-    }
     let mut attributes = Fields::new();
     if let Some(name) = &args.name {
         attributes.insert("name", json!(name));
@@ -54,7 +50,10 @@ pub(crate) fn update(ctx: &Context, args: ClientUpdateArgs) -> Result<()> {
         relationships.insert("projects".into(), project_list_body(&ids));
     }
     if let Some(pool) = &args.agent_pool {
-        let pool = Some(pool.as_str()).filter(|p| *p != "none");
+        let pool = match pool {
+            AgentPoolChange::Attach(id) => Some(&**id),
+            AgentPoolChange::Detach => None,
+        };
         relationships.insert("agent-pool".into(), agent_pool_relationship(pool));
     }
     if attributes.is_empty() && relationships.is_empty() {

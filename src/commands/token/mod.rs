@@ -4,11 +4,11 @@
 mod relink;
 mod usage;
 
+use super::Context;
 use super::confirm::{DELETE, ensure_confirmable};
 use super::connection_delete::{self, Doomed};
 use super::failure::not_found;
 use super::resolve::resolve_client;
-use super::{Context, check_id};
 use crate::api::body::{self, Fields};
 use crate::api::client::{ApiRequest, Method};
 use crate::api::model::{TokenView, primary};
@@ -62,13 +62,11 @@ fn list(ctx: &Context, args: TokenListArgs) -> Result<()> {
 }
 
 fn show(ctx: &Context, token: &str) -> Result<()> {
-    check_id(token, "ot-", "an OAuth token")?;
     let doc = ctx.document(&ApiRequest::new(Method::GET, paths::token(token)))?;
     ctx.out.token(&doc)
 }
 
 fn set_ssh_key(ctx: &Context, args: TokenSetSshKeyArgs) -> Result<()> {
-    check_id(&args.token, "ot-", "an OAuth token")?;
     let source = format!("--ssh-key-file {}", args.ssh_key_file.display());
     let key = secret::read_secret_file(&args.ssh_key_file, "--ssh-key-file")?;
     secret::check_ssh_private_key(key.expose(), &source)?;
@@ -85,7 +83,6 @@ fn set_ssh_key(ctx: &Context, args: TokenSetSshKeyArgs) -> Result<()> {
 /// Reads the token, finds what uses it, asks (or checks `--yes`/`--force`), then one DELETE
 /// (`commands/connection_delete.rs`).
 fn delete(ctx: &Context, args: TokenDeleteArgs) -> Result<()> {
-    check_id(&args.token, "ot-", "an OAuth token")?;
     ensure_confirmable(ctx, &DELETE, args.confirm.yes, args.dry_run.requested)?;
     let read = ApiRequest::new(Method::GET, paths::token(&args.token));
     let doc = ctx
@@ -102,7 +99,7 @@ fn delete(ctx: &Context, args: TokenDeleteArgs) -> Result<()> {
             token.client_id.as_deref().unwrap_or("unknown"),
             token.user.as_deref().unwrap_or("unknown"),
         )],
-        connections: vec![Connection::Token(args.token.clone())],
+        connections: vec![Connection::Token(args.token.to_string())],
         usage: format!("tfvcs token usage {}", args.token),
     };
     let request = ApiRequest::new(Method::DELETE, paths::token(&args.token));

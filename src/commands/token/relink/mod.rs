@@ -8,10 +8,10 @@ use crate::api::client::ApiClient;
 use crate::api::error::ApiError;
 use crate::api::pages::{IN_FLIGHT, for_each_concurrent};
 use crate::cli::TokenRelinkArgs;
+use crate::commands::Context;
 use crate::commands::confirm::{self, RELINK, ensure_confirmable};
 use crate::commands::failure::{exit_code, reason};
 use crate::commands::linked;
-use crate::commands::{Context, check_id};
 use crate::error::{Exit, Fail, Result};
 use crate::linked::kind::KINDS;
 use crate::linked::relink::{self, Outcome, Report, Step, check_answer, check_unchanged};
@@ -20,43 +20,19 @@ use crate::output::{self, note};
 use target::check_target;
 
 pub(crate) fn relink(ctx: &Context, args: TokenRelinkArgs) -> Result<()> {
-    check_id(&args.from, "ot-", "an OAuth token")?;
-    let to = match Connection::from_id(&args.to) {
-        Some(Connection::Token(id)) => {
-            check_id(&id, "ot-", "an OAuth token")?;
-            Connection::Token(id)
-        }
-        Some(Connection::GithubApp(id)) => {
-            check_id(&id, "ghain-", "a GitHub App installation")?;
-            Connection::GithubApp(id)
-        }
-        None => {
-            return Err(Fail::usage(format!(
-                "--to {:?} is neither an OAuth token (ot-…) nor a GitHub App installation (ghain-…)",
-                args.to
-            )));
-        }
-    };
-    if args.from == args.to {
+    let to = args.to.clone();
+    if to.id() == &*args.from {
         return Err(Fail::usage(format!(
             "FROM and --to are the same connection ({})",
             args.from
         )));
     }
     let kinds = narrowed_kinds(&args)?;
-    let by_name = Kind::narrowed_by_name().spec();
-    for named in args
-        .workspaces
-        .iter()
-        .filter(|w| w.starts_with(by_name.id_prefix))
-    {
-        check_id(named, by_name.id_prefix, &format!("a {}", by_name.singular))?;
-    }
     let org = ctx.config.require_org()?.to_string();
     ensure_confirmable(ctx, &RELINK, args.yes, args.dry_run)?;
 
     let sides = check_target(ctx, &org, &args.from, &to)?;
-    let from = [Connection::Token(args.from.clone())];
+    let from = [Connection::Token(args.from.to_string())];
     let found = narrow_to_workspaces(linked::find(ctx, &kinds, &from)?, &args)?;
     let steps = relink::plan(&org, found, &to)?;
     if steps.is_empty() {
