@@ -4,6 +4,7 @@
 
 pub(crate) mod connection;
 pub(crate) mod kind;
+pub(crate) mod map;
 pub(crate) mod relink;
 pub(crate) mod resource;
 pub(crate) mod walk;
