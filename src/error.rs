@@ -19,13 +19,15 @@ pub enum Exit {
     Rejected = 5,
     /// Cannot connect, TLS, timeout, 5xx or 429 after retries.
     Network = 6,
-    /// Ctrl-C at a prompt.
+    /// Ctrl-C at a prompt, or SIGINT during a relink or an undo.
     Interrupted = 130,
+    /// SIGTERM during a relink or an undo.
+    Terminated = 143,
 }
 
 impl Exit {
     /// Every code, in order (for the man pages' EXIT STATUS).
-    pub const ALL: [Exit; 8] = [
+    pub const ALL: [Exit; 9] = [
         Exit::Quiet,
         Exit::Failure,
         Exit::Usage,
@@ -34,6 +36,7 @@ impl Exit {
         Exit::Rejected,
         Exit::Network,
         Exit::Interrupted,
+        Exit::Terminated,
     ];
 
     /// What the code tells a script, as SPEC §5 words it.
@@ -52,7 +55,12 @@ impl Exit {
             Exit::Network => {
                 "Network or server: cannot connect, TLS, timeout, 5xx or 429 after the retries."
             }
-            Exit::Interrupted => "Interrupted at a prompt; nothing was sent.",
+            Exit::Interrupted => {
+                "Interrupted: Ctrl-C at a prompt (nothing was sent), or SIGINT during a relink or an undo (no further change was sent; the journal says what was)."
+            }
+            Exit::Terminated => {
+                "SIGTERM during a relink or an undo: no further change was sent; the journal says what was."
+            }
         }
     }
 }

@@ -13,6 +13,7 @@ pub(crate) mod commands;
 pub(crate) mod config;
 pub mod error;
 pub mod generate;
+pub(crate) mod interrupt;
 pub(crate) mod linked;
 pub(crate) mod output;
 pub mod payload;

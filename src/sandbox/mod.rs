@@ -3,7 +3,6 @@
 //! tests' real server. This file starts it: options, the listener, the export lines, and
 //! `--detach` (a background process that is ready when this one returns).
 
-mod clock;
 mod detach;
 mod documents;
 mod exports;

@@ -1,9 +1,9 @@
 //! `--populate N` (hidden, for benchmarks): N GitHub clients, each with its token and a
 //! workspace linked through it, created at start in one transaction.
 
-use super::clock::now_rfc3339;
 use super::rows::{Client, Token, VcsRepo, Workspace};
 use super::store::Store;
+use crate::shared::clock::now_rfc3339;
 
 pub(crate) fn clients_and_workspaces(store: &mut Store, n: usize) -> Result<(), String> {
     let now = now_rfc3339();

@@ -8,11 +8,11 @@ use std::path::PathBuf;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
-use super::clock::now_rfc3339;
 use super::journal::{self, Journal};
 use super::random::{Rng, hex, os_random};
 use super::rows::{Installation, Project};
 use super::table::{Row, Tables};
+use crate::shared::clock::now_rfc3339;
 
 /// A change not yet committed: what to write, and how to undo it in memory.
 struct Pending {

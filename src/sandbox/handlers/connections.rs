@@ -5,13 +5,13 @@ use serde_json::json;
 
 use super::{Api, Outcome, Request, list_reply};
 use crate::provider::Provider;
-use crate::sandbox::clock::now_rfc3339;
 use crate::sandbox::documents::{
     Page, Reply, client_resource, included_for, not_found, project_resource, token_resource,
 };
 use crate::sandbox::rows::{Client, Project, Token, Workspace};
 use crate::sandbox::rules;
 use crate::sandbox::store::Store;
+use crate::shared::clock::now_rfc3339;
 
 /// `include=` values, or a 400 with TFE's string-array error for an unknown one.
 fn includes(req: &Request) -> Result<Vec<String>, Reply> {

@@ -6,10 +6,10 @@ use serde_json::json;
 
 use super::linked::{contains_folded, filtered};
 use super::{Api, Outcome, Request, list_reply};
-use crate::sandbox::clock::now_rfc3339;
 use crate::sandbox::documents::{Page, Reply, module_list_item, module_resource, not_found};
 use crate::sandbox::rows::Module;
 use crate::sandbox::rules;
+use crate::shared::clock::now_rfc3339;
 
 impl Api {
     pub(super) fn module_at(

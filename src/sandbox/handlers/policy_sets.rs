@@ -5,10 +5,10 @@ use serde_json::json;
 
 use super::linked::{apply, contains_folded, filtered};
 use super::{Api, Outcome, Request, list_reply};
-use crate::sandbox::clock::now_rfc3339;
 use crate::sandbox::documents::{Page, Reply, not_found, policy_set_resource};
 use crate::sandbox::rows::PolicySet;
 use crate::sandbox::rules;
+use crate::shared::clock::now_rfc3339;
 
 impl Api {
     pub(super) fn list_policy_sets(&self, req: &Request) -> Outcome {

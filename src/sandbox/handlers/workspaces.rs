@@ -5,10 +5,10 @@ use serde_json::json;
 
 use super::linked::{apply, contains_folded, filtered};
 use super::{Api, Outcome, Request, list_reply};
-use crate::sandbox::clock::now_rfc3339;
 use crate::sandbox::documents::{Page, Reply, not_found, workspace_resource};
 use crate::sandbox::rows::Workspace;
 use crate::sandbox::rules;
+use crate::shared::clock::now_rfc3339;
 
 impl Api {
     pub(super) fn workspace_named(&self, name: &str) -> Result<String, Reply> {

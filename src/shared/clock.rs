@@ -1,4 +1,5 @@
-//! Timestamps as TFE writes them: `2018-04-16T20:42:53.771Z`.
+//! UTC timestamps to the millisecond as TFE writes them (`2018-04-16T20:42:53.771Z`), for the
+//! sandbox's documents and the client's relink journals.
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -7,6 +8,11 @@ pub(crate) fn now_rfc3339() -> String {
         .duration_since(UNIX_EPOCH)
         .unwrap_or_default();
     rfc3339(since.as_secs() as i64, since.subsec_millis())
+}
+
+/// The same instant without separators, for a file name: `20180416T204253.771Z`.
+pub fn compact(rfc3339: &str) -> String {
+    rfc3339.chars().filter(|c| *c != '-' && *c != ':').collect()
 }
 
 fn rfc3339(secs: i64, millis: u32) -> String {
@@ -39,5 +45,6 @@ mod tests {
         assert_eq!(rfc3339(0, 0), "1970-01-01T00:00:00.000Z");
         assert_eq!(rfc3339(1_523_911_373, 771), "2018-04-16T20:42:53.771Z");
         assert_eq!(rfc3339(951_782_400, 5), "2000-02-29T00:00:00.005Z");
+        assert_eq!(compact("2018-04-16T20:42:53.771Z"), "20180416T204253.771Z");
     }
 }
