@@ -8,6 +8,7 @@ pub(crate) mod connection;
 pub(crate) mod journal;
 pub(crate) mod kind;
 pub(crate) mod map;
+pub(crate) mod moves;
 pub(crate) mod relink;
 pub(crate) mod resource;
 pub(crate) mod undo;
