@@ -312,7 +312,7 @@ Register-ArgumentCompleter -Native -CommandName 'tfvcs' -ScriptBlock {
             [CompletionResult]::new('set-ssh-key', 'set-ssh-key', [CompletionResultType]::ParameterValue, 'Give an OAuth token the SSH key used to clone (PEM, no passphrase)')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete an OAuth token, after finding everything that uses it')
             [CompletionResult]::new('usage', 'usage', [CompletionResultType]::ParameterValue, 'List what uses these OAuth tokens: workspaces, policy sets, modules')
-            [CompletionResult]::new('relink', 'relink', [CompletionResultType]::ParameterValue, 'Re-point everything that uses one connection to another')
+            [CompletionResult]::new('relink', 'relink', [CompletionResultType]::ParameterValue, 'Re-point everything that uses one connection to another, or to other repositories')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -408,6 +408,10 @@ Register-ArgumentCompleter -Native -CommandName 'tfvcs' -ScriptBlock {
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The connection they move to: an OAuth token or a GitHub App installation')
             [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'Only this kind of resource (repeatable) [default: all]')
             [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Only this workspace, by name or ws-… id (repeatable; implies --kind workspace)')
+            [CompletionResult]::new('--map', '--map', [CompletionResultType]::ParameterName, 'The new repository of each old one: a CSV of old,new lines (a first line old,new is a header, # starts a comment) or a JSON object {"old": "new", …}')
+            [CompletionResult]::new('--rewrite', '--rewrite', [CompletionResultType]::ParameterName, 'Give every repository that starts with OLD_PREFIX the prefix NEW_PREFIX instead (repeatable; an exact --map entry wins, then the longest prefix)')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'Write the journal to FILE, a new file [default: a new file in $XDG_STATE_HOME/tfvcs/journal/, else ~/.local/state/tfvcs/journal/]')
+            [CompletionResult]::new('--undo', '--undo', [CompletionResultType]::ParameterName, 'Put back every resource that the relink (or undo) recorded in JOURNAL changed and that is still as it left it')
             [CompletionResult]::new('--hostname', '--hostname', [CompletionResultType]::ParameterName, 'Host (optionally host:port, meaning https) or URL with an optional API base path [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]')
             [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'Organization name [env: TFE_ORGANIZATION]')
             [CompletionResult]::new('--organization', '--organization', [CompletionResultType]::ParameterName, 'Organization name [env: TFE_ORGANIZATION]')
@@ -416,6 +420,7 @@ Register-ArgumentCompleter -Native -CommandName 'tfvcs' -ScriptBlock {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds allowed per HTTP request [env: TFVCS_TIMEOUT] [default: 30]')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries for rate limits, server errors and lost connections [env: TFVCS_RETRIES] [default: 5]')
             [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this PEM CA bundle instead of the bundled roots (self-hosted TFE) [env: SSL_CERT_FILE]')
+            [CompletionResult]::new('--keep-unmapped', '--keep-unmapped', [CompletionResultType]::ParameterName, 'Relink the resources no --map or --rewrite rule maps, with their repositories unchanged (without it, they stop the relink before anything is sent)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Relink without asking (needed when not at a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Relink without asking (needed when not at a terminal)')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the plan and the PATCH requests instead of sending them')
@@ -432,7 +437,7 @@ Register-ArgumentCompleter -Native -CommandName 'tfvcs' -ScriptBlock {
             [CompletionResult]::new('set-ssh-key', 'set-ssh-key', [CompletionResultType]::ParameterValue, 'Give an OAuth token the SSH key used to clone (PEM, no passphrase)')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete an OAuth token, after finding everything that uses it')
             [CompletionResult]::new('usage', 'usage', [CompletionResultType]::ParameterValue, 'List what uses these OAuth tokens: workspaces, policy sets, modules')
-            [CompletionResult]::new('relink', 'relink', [CompletionResultType]::ParameterValue, 'Re-point everything that uses one connection to another')
+            [CompletionResult]::new('relink', 'relink', [CompletionResultType]::ParameterValue, 'Re-point everything that uses one connection to another, or to other repositories')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -667,7 +672,7 @@ Register-ArgumentCompleter -Native -CommandName 'tfvcs' -ScriptBlock {
             [CompletionResult]::new('set-ssh-key', 'set-ssh-key', [CompletionResultType]::ParameterValue, 'Give an OAuth token the SSH key used to clone (PEM, no passphrase)')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete an OAuth token, after finding everything that uses it')
             [CompletionResult]::new('usage', 'usage', [CompletionResultType]::ParameterValue, 'List what uses these OAuth tokens: workspaces, policy sets, modules')
-            [CompletionResult]::new('relink', 'relink', [CompletionResultType]::ParameterValue, 'Re-point everything that uses one connection to another')
+            [CompletionResult]::new('relink', 'relink', [CompletionResultType]::ParameterValue, 'Re-point everything that uses one connection to another, or to other repositories')
             break
         }
         'tfvcs;help;token;list' {

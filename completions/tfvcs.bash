@@ -2108,7 +2108,7 @@ _tfvcs() {
             return 0
             ;;
         tfvcs__subcmd__token__subcmd__relink)
-            opts="-y -o -v -h --to --kind --workspace --yes --dry-run --hostname --organization --org --output --verbose --timeout --retries --ca-cert --no-input --help"
+            opts="-y -o -v -h --to --kind --workspace --map --rewrite --keep-unmapped --journal --undo --yes --dry-run --hostname --organization --org --output --verbose --timeout --retries --ca-cert --no-input --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2123,6 +2123,22 @@ _tfvcs() {
                     return 0
                     ;;
                 --workspace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --map)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rewrite)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --undo)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -287,7 +287,7 @@ set edit:completion:arg-completer[tfvcs] = {|@words|
             cand set-ssh-key 'Give an OAuth token the SSH key used to clone (PEM, no passphrase)'
             cand delete 'Delete an OAuth token, after finding everything that uses it'
             cand usage 'List what uses these OAuth tokens: workspaces, policy sets, modules'
-            cand relink 'Re-point everything that uses one connection to another'
+            cand relink 'Re-point everything that uses one connection to another, or to other repositories'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'tfvcs;token;list'= {
@@ -377,6 +377,10 @@ set edit:completion:arg-completer[tfvcs] = {|@words|
             cand --to 'The connection they move to: an OAuth token or a GitHub App installation'
             cand --kind 'Only this kind of resource (repeatable) [default: all]'
             cand --workspace 'Only this workspace, by name or ws-… id (repeatable; implies --kind workspace)'
+            cand --map 'The new repository of each old one: a CSV of old,new lines (a first line old,new is a header, # starts a comment) or a JSON object {"old": "new", …}'
+            cand --rewrite 'Give every repository that starts with OLD_PREFIX the prefix NEW_PREFIX instead (repeatable; an exact --map entry wins, then the longest prefix)'
+            cand --journal 'Write the journal to FILE, a new file [default: a new file in $XDG_STATE_HOME/tfvcs/journal/, else ~/.local/state/tfvcs/journal/]'
+            cand --undo 'Put back every resource that the relink (or undo) recorded in JOURNAL changed and that is still as it left it'
             cand --hostname 'Host (optionally host:port, meaning https) or URL with an optional API base path [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]'
             cand --org 'Organization name [env: TFE_ORGANIZATION]'
             cand --organization 'Organization name [env: TFE_ORGANIZATION]'
@@ -385,6 +389,7 @@ set edit:completion:arg-completer[tfvcs] = {|@words|
             cand --timeout 'Seconds allowed per HTTP request [env: TFVCS_TIMEOUT] [default: 30]'
             cand --retries 'Retries for rate limits, server errors and lost connections [env: TFVCS_RETRIES] [default: 5]'
             cand --ca-cert 'Trust this PEM CA bundle instead of the bundled roots (self-hosted TFE) [env: SSL_CERT_FILE]'
+            cand --keep-unmapped 'Relink the resources no --map or --rewrite rule maps, with their repositories unchanged (without it, they stop the relink before anything is sent)'
             cand -y 'Relink without asking (needed when not at a terminal)'
             cand --yes 'Relink without asking (needed when not at a terminal)'
             cand --dry-run 'Print the plan and the PATCH requests instead of sending them'
@@ -400,7 +405,7 @@ set edit:completion:arg-completer[tfvcs] = {|@words|
             cand set-ssh-key 'Give an OAuth token the SSH key used to clone (PEM, no passphrase)'
             cand delete 'Delete an OAuth token, after finding everything that uses it'
             cand usage 'List what uses these OAuth tokens: workspaces, policy sets, modules'
-            cand relink 'Re-point everything that uses one connection to another'
+            cand relink 'Re-point everything that uses one connection to another, or to other repositories'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'tfvcs;token;help;list'= {
@@ -600,7 +605,7 @@ set edit:completion:arg-completer[tfvcs] = {|@words|
             cand set-ssh-key 'Give an OAuth token the SSH key used to clone (PEM, no passphrase)'
             cand delete 'Delete an OAuth token, after finding everything that uses it'
             cand usage 'List what uses these OAuth tokens: workspaces, policy sets, modules'
-            cand relink 'Re-point everything that uses one connection to another'
+            cand relink 'Re-point everything that uses one connection to another, or to other repositories'
         }
         &'tfvcs;help;token;list'= {
         }

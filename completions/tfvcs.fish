@@ -236,7 +236,7 @@ complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and not __fish_seen_s
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and not __fish_seen_subcommand_from list show set-ssh-key delete usage relink help" -f -a "set-ssh-key" -d 'Give an OAuth token the SSH key used to clone (PEM, no passphrase)'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and not __fish_seen_subcommand_from list show set-ssh-key delete usage relink help" -f -a "delete" -d 'Delete an OAuth token, after finding everything that uses it'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and not __fish_seen_subcommand_from list show set-ssh-key delete usage relink help" -f -a "usage" -d 'List what uses these OAuth tokens: workspaces, policy sets, modules'
-complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and not __fish_seen_subcommand_from list show set-ssh-key delete usage relink help" -f -a "relink" -d 'Re-point everything that uses one connection to another'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and not __fish_seen_subcommand_from list show set-ssh-key delete usage relink help" -f -a "relink" -d 'Re-point everything that uses one connection to another, or to other repositories'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and not __fish_seen_subcommand_from list show set-ssh-key delete usage relink help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from list" -l provider -d 'Only tokens of this provider (organization-wide listing only)' -r -f -a "github\t''
 github_enterprise\t''
@@ -316,6 +316,10 @@ complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subco
 policy-set\t'VCS-backed policy sets'
 module\t'Private registry modules published from a repository'"
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from relink" -l workspace -d 'Only this workspace, by name or ws-… id (repeatable; implies --kind workspace)' -r
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from relink" -l map -d 'The new repository of each old one: a CSV of old,new lines (a first line old,new is a header, # starts a comment) or a JSON object {"old": "new", …}' -r -F
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from relink" -l rewrite -d 'Give every repository that starts with OLD_PREFIX the prefix NEW_PREFIX instead (repeatable; an exact --map entry wins, then the longest prefix)' -r
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from relink" -l journal -d 'Write the journal to FILE, a new file [default: a new file in $XDG_STATE_HOME/tfvcs/journal/, else ~/.local/state/tfvcs/journal/]' -r -F
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from relink" -l undo -d 'Put back every resource that the relink (or undo) recorded in JOURNAL changed and that is still as it left it' -r -F
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from relink" -l hostname -d 'Host (optionally host:port, meaning https) or URL with an optional API base path [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]' -r
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from relink" -l org -l organization -d 'Organization name [env: TFE_ORGANIZATION]' -r
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from relink" -s o -l output -d 'Output format [env: TFVCS_OUTPUT] [default: table]' -r -f -a "table\t'Human-readable tables'
@@ -324,6 +328,7 @@ id\t'Bare ids, one per line'"
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from relink" -l timeout -d 'Seconds allowed per HTTP request [env: TFVCS_TIMEOUT] [default: 30]' -r
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from relink" -l retries -d 'Retries for rate limits, server errors and lost connections [env: TFVCS_RETRIES] [default: 5]' -r
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from relink" -l ca-cert -d 'Trust this PEM CA bundle instead of the bundled roots (self-hosted TFE) [env: SSL_CERT_FILE]' -r -F
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from relink" -l keep-unmapped -d 'Relink the resources no --map or --rewrite rule maps, with their repositories unchanged (without it, they stop the relink before anything is sent)'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from relink" -s y -l yes -d 'Relink without asking (needed when not at a terminal)'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from relink" -l dry-run -d 'Print the plan and the PATCH requests instead of sending them'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from relink" -s v -l verbose -d 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)'
@@ -334,7 +339,7 @@ complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subco
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "set-ssh-key" -d 'Give an OAuth token the SSH key used to clone (PEM, no passphrase)'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete an OAuth token, after finding everything that uses it'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "usage" -d 'List what uses these OAuth tokens: workspaces, policy sets, modules'
-complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "relink" -d 'Re-point everything that uses one connection to another'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "relink" -d 'Re-point everything that uses one connection to another, or to other repositories'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand github-app; and not __fish_seen_subcommand_from list show usage help" -l hostname -d 'Host (optionally host:port, meaning https) or URL with an optional API base path [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]' -r
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand github-app; and not __fish_seen_subcommand_from list show usage help" -l org -l organization -d 'Organization name [env: TFE_ORGANIZATION]' -r
@@ -452,7 +457,7 @@ complete -c tfvcs -n "__fish_tfvcs_using_subcommand help; and __fish_seen_subcom
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "set-ssh-key" -d 'Give an OAuth token the SSH key used to clone (PEM, no passphrase)'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "delete" -d 'Delete an OAuth token, after finding everything that uses it'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "usage" -d 'List what uses these OAuth tokens: workspaces, policy sets, modules'
-complete -c tfvcs -n "__fish_tfvcs_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "relink" -d 'Re-point everything that uses one connection to another'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "relink" -d 'Re-point everything that uses one connection to another, or to other repositories'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand help; and __fish_seen_subcommand_from github-app" -f -a "list" -d 'List the GitHub App installations the token\'s user can use'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand help; and __fish_seen_subcommand_from github-app" -f -a "show" -d 'Show one GitHub App installation'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand help; and __fish_seen_subcommand_from github-app" -f -a "usage" -d 'List what links a repository through this installation: workspaces, policy sets, modules'

@@ -68,14 +68,22 @@ pub(crate) enum TokenCommand {
         ),
     ]))]
     Usage(TokenUsageArgs),
-    /// Re-point everything that uses one connection to another
+    /// Re-point everything that uses one connection to another, or to other repositories
     ///
     /// Checks the target first (it exists, belongs to the organization, and can serve the
     /// repositories), finds what uses FROM as `tfvcs token usage` does, shows the plan and
     /// asks (default no; elsewhere than a terminal it needs --yes). Each resource gets one
     /// PATCH that keeps its repository, branch and settings, and each answer is checked. One
     /// failure does not stop the others; running the same command again finishes an
-    /// interrupted relink.
+    /// interrupted relink (Ctrl-C stops it between PATCHes).
+    ///
+    /// With --map or --rewrite the repositories move too (a new VCS host, a renamed
+    /// organization): each resource's identifier becomes the new one its rule gives; FROM
+    /// and --to may then be the same connection.
+    ///
+    /// Every run that sends a PATCH first writes a journal (JSON Lines, mode 0600) in
+    /// $XDG_STATE_HOME/tfvcs/journal/ (else ~/.local/state/tfvcs/journal/) or at --journal,
+    /// and prints its path; --undo JOURNAL puts back what that run changed.
     #[command(after_help = examples(&[
         (
             "Print the plan and every PATCH, send nothing",
@@ -88,6 +96,18 @@ pub(crate) enum TokenCommand {
         (
             "Only two workspaces, by name and by id",
             "tfvcs token relink ot-hmAyP66qk2AMVdbJ --to ot-29t7xkUKiNC2XasL \\\n    --workspace web --workspace ws-KTuq99JSzgmDSvYj",
+        ),
+        (
+            "From Bitbucket to GitHub, each repository's new name in a CSV of old,new lines",
+            "tfvcs token relink ot-hmAyP66qk2AMVdbJ --to ot-29t7xkUKiNC2XasL --map moves.csv --dry-run",
+        ),
+        (
+            "A renamed GitHub organization, on the same connection",
+            "tfvcs token relink ot-hmAyP66qk2AMVdbJ --to ot-hmAyP66qk2AMVdbJ \\\n    --rewrite acme-old/=acme/ --yes",
+        ),
+        (
+            "Put back what a relink changed",
+            "tfvcs token relink --undo \\\n    ~/.local/state/tfvcs/journal/20261204T222109.123Z-relink-ot-hmAyP66qk2AMVdbJ.jsonl",
         ),
     ]))]
     Relink(TokenRelinkArgs),
@@ -105,16 +125,45 @@ pub(crate) struct TokenUsageArgs {
 #[derive(Debug, Args)]
 pub(crate) struct TokenRelinkArgs {
     /// The OAuth token (ot-…) whose resources move
-    #[arg(value_name = "FROM")]
-    pub(crate) from: Id<OAuthToken>,
+    #[arg(value_name = "FROM", required_unless_present = "undo")]
+    pub(crate) from: Option<Id<OAuthToken>>,
     /// The connection they move to: an OAuth token or a GitHub App installation
-    #[arg(long, value_name = "ot-…|ghain-…", required = true, value_parser = connection_parser())]
-    pub(crate) to: Connection,
+    #[arg(
+        long,
+        value_name = "ot-…|ghain-…",
+        required_unless_present = "undo",
+        value_parser = connection_parser()
+    )]
+    pub(crate) to: Option<Connection>,
     #[command(flatten)]
     pub(crate) kind: KindFilter,
     /// Only this workspace, by name or ws-… id (repeatable; implies --kind workspace)
     #[arg(long = "workspace", value_name = "NAME|ws-…", value_parser = narrowed_by_name_parser())]
     pub(crate) workspaces: Vec<String>,
+    /// The new repository of each old one: a CSV of old,new lines (a first line old,new is a
+    /// header, # starts a comment) or a JSON object {"old": "new", …}
+    #[arg(long, value_name = "FILE")]
+    pub(crate) map: Option<PathBuf>,
+    /// Give every repository that starts with OLD_PREFIX the prefix NEW_PREFIX instead
+    /// (repeatable; an exact --map entry wins, then the longest prefix)
+    #[arg(long, value_name = "OLD_PREFIX=NEW_PREFIX")]
+    pub(crate) rewrite: Vec<String>,
+    /// Relink the resources no --map or --rewrite rule maps, with their repositories
+    /// unchanged (without it, they stop the relink before anything is sent)
+    #[arg(long)]
+    pub(crate) keep_unmapped: bool,
+    /// Write the journal to FILE, a new file [default: a new file in
+    /// $XDG_STATE_HOME/tfvcs/journal/, else ~/.local/state/tfvcs/journal/]
+    #[arg(long, value_name = "FILE")]
+    pub(crate) journal: Option<PathBuf>,
+    /// Put back every resource that the relink (or undo) recorded in JOURNAL changed and that
+    /// is still as it left it
+    #[arg(
+        long,
+        value_name = "JOURNAL",
+        conflicts_with_all = ["from", "to", "kinds", "workspaces", "map", "rewrite", "keep_unmapped"]
+    )]
+    pub(crate) undo: Option<PathBuf>,
     /// Relink without asking (needed when not at a terminal)
     #[arg(long, short = 'y')]
     pub(crate) yes: bool,

@@ -1,4 +1,4 @@
-//! Confirming a change that cannot be undone (a delete, a relink): refused up front when
+//! Confirming a change (a delete, a relink, an undo): refused up front when
 //! nobody can confirm it, else the details of what changes and a one-line question.
 
 use super::Context;
@@ -26,6 +26,12 @@ pub(crate) const RELINK: Change = Change {
     verb: "relink",
     done: "relinked",
     hint: "pass --yes to relink without asking, or --dry-run to see the PATCHes",
+};
+
+pub(crate) const UNDO: Change = Change {
+    verb: "undo",
+    done: "restored",
+    hint: "pass --yes to undo without asking, or --dry-run to see the PATCHes",
 };
 
 /// Refuses, before anything is sent, a change that neither `--yes`, `--dry-run` nor a person

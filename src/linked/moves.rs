@@ -46,6 +46,14 @@ fn attribute<'a>(linked: &'a Linked, key: &str) -> &'a str {
         .unwrap_or_default()
 }
 
+/// Keeps of `found` what names `from`, and — of a move, which also walks the target — what a
+/// rule moved already; the rest names the target without being part of this move.
+pub fn keep_ours(found: &mut Vec<Linked>, rules: &RepoMap, from: &Connection) {
+    found.retain(|l| {
+        l.uses_any(std::slice::from_ref(from)) || rules.produced(identifier(l)).is_some()
+    });
+}
+
 /// Applies `rules` to `found` (what names FROM, and — when FROM is not TO — what names TO,
 /// among which only the resources already moved are kept). Refuses (exit 2, nothing sent)
 /// when a resource on FROM is unmapped and `keep_unmapped` is off, a new identifier is not

@@ -15,16 +15,37 @@ use crate::error::{Exit, Fail, Result};
 #[derive(Clone)]
 pub(crate) struct Step {
     pub(crate) linked: Linked,
+    /// The identifier a move to other repositories sends instead of the resource's own.
+    pub(crate) identifier: Option<String>,
     pub(crate) read: ApiRequest,
     pub(crate) request: ApiRequest,
 }
 
 impl Step {
     /// The PATCH to send once the resource is read again: the planned path, with a body that
-    /// repeats the settings just read.
+    /// repeats the settings just read (and names the new repository of a move).
     pub(crate) fn patch_for(&self, fresh: &Linked, to: &Connection) -> ApiRequest {
-        self.request.clone().body(patch_body(fresh, to))
+        self.request.clone().body(patch_body(&self.moved(fresh), to))
     }
+
+    /// `linked` as the relink leaves it: with the new identifier of a move, else as it is.
+    /// What the answer is checked against.
+    pub(crate) fn moved(&self, linked: &Linked) -> Linked {
+        moved(linked, self.identifier.as_deref())
+    }
+}
+
+fn moved(linked: &Linked, identifier: Option<&str>) -> Linked {
+    let mut moved = linked.clone();
+    if let Some(new) = identifier
+        && let Some(repo) = moved
+            .resource
+            .pointer_mut("/attributes/vcs-repo")
+            .and_then(Value::as_object_mut)
+    {
+        repo.insert("identifier".into(), new.into());
+    }
+    moved
 }
 
 fn patch_body(linked: &Linked, to: &Connection) -> Value {
@@ -34,12 +55,17 @@ fn patch_body(linked: &Linked, to: &Connection) -> Value {
         .patch_body(linked.vcs_repo().unwrap_or(&empty), to)
 }
 
-/// One PATCH per resource, in the order found, each repeating the resource's own settings and
-/// naming `to`. Fails (exit 1, nothing sent) when a module lacks what its path needs.
-pub(crate) fn plan(org: &str, found: Vec<Linked>, to: &Connection) -> Result<Vec<Step>> {
+/// A resource to relink with the new identifier a move gives it (`None`: it keeps its
+/// repository).
+pub(crate) type Planned = (Linked, Option<String>);
+
+/// One PATCH per resource, in the order found, each repeating the resource's own settings
+/// (with the new identifier of a move) and naming `to`. Fails (exit 1, nothing sent) when a
+/// module lacks what its path needs.
+pub(crate) fn plan(org: &str, found: Vec<Planned>, to: &Connection) -> Result<Vec<Step>> {
     found
         .into_iter()
-        .map(|linked| {
+        .map(|(linked, identifier)| {
             let unsafe_path = || {
                 Fail::other(format!(
                     "{} {} has no id, namespace, name or provider that a path can be built from safely",
@@ -55,9 +81,11 @@ pub(crate) fn plan(org: &str, found: Vec<Linked>, to: &Connection) -> Result<Vec
                 .kind
                 .read_path(org, &linked.resource)
                 .ok_or_else(unsafe_path)?;
+            let body = patch_body(&moved(&linked, identifier.as_deref()), to);
             Ok(Step {
                 read: ApiRequest::new(Method::GET, read),
-                request: ApiRequest::new(Method::PATCH, patch).body(patch_body(&linked, to)),
+                request: ApiRequest::new(Method::PATCH, patch).body(body),
+                identifier,
                 linked,
             })
         })
@@ -121,8 +149,9 @@ fn text<'a>(repo: Option<&'a serde_json::Map<String, Value>>, key: &str) -> &'a 
 }
 
 /// Checks the server's answer to a relink PATCH: it must be for the resource patched, its
-/// `vcs-repo` must name `to` and no longer name `from` (under any key), and keep the
-/// identifier and branch it had (a default branch may read as `""` or null). A module's
+/// `vcs-repo` must name `to` and no longer name `from` (under any key; unless they are the same,
+/// as in a move of repositories on one connection), and keep the identifier (the new one of a
+/// move: see [`Step::moved`]) and branch it had (a default branch may read as `""` or null). A module's
 /// re-ingestion (`status: pending`) is expected and not checked. The error says what is wrong.
 pub(crate) fn check_answer(
     before: &Linked,
@@ -145,9 +174,10 @@ pub(crate) fn check_answer(
         let named = after.connection().unwrap_or("no connection");
         return Err(format!("the answer names {named}, not {}", to.id()));
     }
-    if ["oauth-token-id", "github-app-installation-id"]
-        .iter()
-        .any(|key| repo.get(*key).and_then(Value::as_str) == Some(from.id()))
+    if from != to
+        && ["oauth-token-id", "github-app-installation-id"]
+            .iter()
+            .any(|key| repo.get(*key).and_then(Value::as_str) == Some(from.id()))
     {
         return Err(format!("the answer still names {}", from.id()));
     }
@@ -183,8 +213,10 @@ fn shown_id(id: &str) -> &str {
 /// What happened to one resource.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Outcome {
-    /// Relinked; the resource as the server answered.
+    /// Relinked (or restored); the resource as the server answered.
     Relinked(Value),
+    /// Nothing to send: already where the run puts it (`already moved`, `already back`).
+    Done(String),
     /// Not relinked (or relinked wrongly): the exit code it stands for and why.
     Failed { exit: Exit, reason: String },
 }
@@ -201,22 +233,31 @@ impl Report {
             .iter()
             .filter_map(|(linked, outcome)| match outcome {
                 Outcome::Relinked(answer) => Some((linked, answer)),
-                Outcome::Failed { .. } => None,
+                Outcome::Done(_) | Outcome::Failed { .. } => None,
             })
     }
 
-    /// `relinked N of M`, then the relinked counts per kind that are not zero:
-    /// `relinked 4 of 5: 2 workspaces, 1 policy set, 1 module`.
-    pub(crate) fn summary(&self) -> String {
+    /// How many rows were already done.
+    pub(crate) fn done(&self) -> usize {
+        self.rows
+            .iter()
+            .filter(|(_, o)| matches!(o, Outcome::Done(_)))
+            .count()
+    }
+
+    /// `relinked N of M`, then the relinked counts per kind that are not zero, then how many
+    /// were already done: `relinked 4 of 6: 2 workspaces, 1 policy set, 1 module; 1 already
+    /// done`. `verb` is `relinked` or `restored`.
+    pub(crate) fn summary(&self, verb: &str) -> String {
         let counts = Kind::counted(self.relinked().map(|(l, _)| l.kind));
-        let mut line = format!(
-            "relinked {} of {}",
-            self.relinked().count(),
-            self.rows.len()
-        );
+        let mut line = format!("{verb} {} of {}", self.relinked().count(), self.rows.len());
         if !counts.is_empty() {
             line.push_str(": ");
             line.push_str(&counts);
+        }
+        let done = self.done();
+        if done > 0 {
+            line.push_str(&format!("; {done} already done"));
         }
         line
     }
@@ -225,7 +266,7 @@ impl Report {
     pub(crate) fn exit(&self) -> Option<Exit> {
         self.rows.iter().find_map(|(_, outcome)| match outcome {
             Outcome::Failed { exit, .. } => Some(*exit),
-            Outcome::Relinked(_) => None,
+            Outcome::Relinked(_) | Outcome::Done(_) => None,
         })
     }
 }
@@ -257,7 +298,11 @@ mod tests {
     #[test]
     fn plan_has_one_patch_per_resource_in_order() {
         let to = Connection::Token("ot-TO".into());
-        let steps = plan("org", vec![ws("ws-a", "main"), ws("ws-b", "")], &to).unwrap();
+        let steps = plan(
+            "org",
+            vec![(ws("ws-a", "main"), None), (ws("ws-b", ""), None)],
+            &to,
+        ).unwrap();
         let paths: Vec<&str> = steps.iter().map(|s| s.request.path.as_str()).collect();
         assert_eq!(paths, ["/workspaces/ws-a", "/workspaces/ws-b"]);
         assert_eq!(steps[0].request.method, Method::PATCH);
@@ -274,7 +319,7 @@ mod tests {
             Kind::Module,
             json!({"id": "mod-x", "attributes": {"vcs-repo": {}}}),
         );
-        match plan("org", vec![module], &Connection::Token("ot-TO".into())) {
+        match plan("org", vec![(module, None)], &Connection::Token("ot-TO".into())) {
             Err(fail) => assert_eq!(fail.exit, Exit::Failure),
             Ok(_) => panic!("a module without its path parts was planned"),
         }
@@ -426,12 +471,57 @@ mod tests {
             ],
         };
         assert_eq!(
-            report.summary(),
+            report.summary("relinked"),
             "relinked 4 of 6: 2 workspaces, 1 policy set, 1 module"
         );
         assert_eq!(report.exit(), Some(Exit::Rejected));
         let none = Report::default();
-        assert_eq!(none.summary(), "relinked 0 of 0");
+        assert_eq!(none.summary("restored"), "restored 0 of 0");
         assert_eq!(none.exit(), None);
+    }
+
+    #[test]
+    fn a_move_patches_and_checks_the_new_identifier_only() {
+        let (from, to) = (
+            Connection::Token("ot-FROM".into()),
+            Connection::Token("ot-TO".into()),
+        );
+        let before = ws("ws-a", "main");
+        let steps = plan("org", vec![(before.clone(), Some("gh/r".into()))], &to).unwrap();
+        let body = |request: &ApiRequest| {
+            serde_json::to_string(&request.body.as_ref().unwrap().redacted()).unwrap()
+        };
+        let expected = r#"{"data":{"type":"workspaces","attributes":{"vcs-repo":{"identifier":"gh/r","branch":"main","ingress-submodules":false,"oauth-token-id":"ot-TO"}}}}"#;
+        assert_eq!(body(&steps[0].request), expected);
+        assert_eq!(body(&steps[0].patch_for(&before, &to)), expected);
+        let expect = steps[0].moved(&before);
+        assert_eq!(
+            check_answer(&expect, &answer("ot-TO", "gh/r", json!("main")), &from, &to),
+            Ok(())
+        );
+        assert_eq!(
+            check_answer(&expect, &answer("ot-TO", "o/r", json!("main")), &from, &to),
+            Err("identifier changed from gh/r to o/r".into())
+        );
+        // On one connection the answer names FROM, which is also TO.
+        assert_eq!(
+            check_answer(&expect, &answer("ot-FROM", "gh/r", json!("main")), &from, &from),
+            Ok(())
+        );
+    }
+
+    #[test]
+    fn done_rows_succeed_and_are_counted_apart() {
+        let report = Report {
+            rows: vec![
+                (ws("ws-a", ""), Outcome::Relinked(json!({}))),
+                (ws("ws-b", ""), Outcome::Done("already moved".into())),
+            ],
+        };
+        assert_eq!(
+            report.summary("relinked"),
+            "relinked 1 of 2: 1 workspace; 1 already done"
+        );
+        assert_eq!(report.exit(), None);
     }
 }

@@ -1,5 +1,5 @@
 //! Output of `usage` and `relink` (SPEC §10): the rows of what uses a connection, the relink
-//! plan shown before asking, and the result of each PATCH. Cells are escaped (`add_row`);
+//! and undo plans shown before asking, and the result of each PATCH. Cells are escaped (`add_row`);
 //! `-o id` prints only ids of each kind's shape.
 
 use serde_json::{Value, json};
@@ -9,6 +9,7 @@ use crate::cli::OutputFormat;
 use crate::error::Result;
 use crate::linked::Linked;
 use crate::linked::relink::{Outcome, Report, Step};
+use crate::linked::undo::{Link, Restore, Standing};
 
 fn table(header: &[&str], rows: Vec<Vec<String>>) -> String {
     let mut table = new_table();
@@ -67,9 +68,10 @@ impl Output {
         }
     }
 
-    /// After the PATCHes: a row per resource with its result; `-o json` the updated
-    /// resources; `-o id` the ids relinked, in plan order.
-    pub(crate) fn relinked(&self, report: &Report) -> Result<()> {
+    /// After the PATCHes: a row per resource with its result (`verb` for a success:
+    /// `relinked`, `restored`); `-o json` the updated resources; `-o id` the ids relinked, in
+    /// plan order.
+    pub(crate) fn relinked(&self, report: &Report, verb: &str) -> Result<()> {
         match self.format {
             OutputFormat::Json => {
                 let data: Vec<Value> = report.relinked().map(|(_, a)| a.clone()).collect();
@@ -82,7 +84,8 @@ impl Output {
                     .iter()
                     .map(|(l, outcome)| {
                         let result = match outcome {
-                            Outcome::Relinked(_) => "relinked".to_string(),
+                            Outcome::Relinked(_) => verb.to_string(),
+                            Outcome::Done(what) => what.clone(),
                             Outcome::Failed { reason, .. } => format!("failed: {reason}"),
                         };
                         vec![
@@ -100,23 +103,82 @@ impl Output {
 }
 
 /// The plan shown before asking (on stderr, so stdout keeps only results): KIND, NAME,
-/// REPOSITORY, BRANCH, FROM → TO, where each side names its provider when the two differ.
-/// Its cells are escaped; give it to [`notes`](super::notes), one note per line.
-pub(crate) fn relink_plan(steps: &[Step], from: &str, to: &str) -> String {
+/// REPOSITORY (`old → new` in a move), BRANCH, FROM → TO, where each side names its provider
+/// when the two differ; then the resources a move finds already done. Its cells are escaped;
+/// give it to [`notes`](super::notes), one note per line.
+pub(crate) fn relink_plan(steps: &[Step], done: &[Linked], from: &str, to: &str) -> String {
     let rows = steps
         .iter()
         .map(|s| {
             let l = &s.linked;
+            let repository = match &s.identifier {
+                Some(new) => format!("{} → {new}", or_dash(l.repository())),
+                None => or_dash(l.repository()),
+            };
+            vec![
+                l.kind.label().to_string(),
+                l.name(),
+                repository,
+                or_dash(l.branch()),
+                format!("{from} → {to}"),
+            ]
+        })
+        .chain(done.iter().map(|l| {
             vec![
                 l.kind.label().to_string(),
                 l.name(),
                 or_dash(l.repository()),
                 or_dash(l.branch()),
-                format!("{from} → {to}"),
+                "done: already moved".to_string(),
             ]
-        })
+        }))
         .collect();
     table(&["KIND", "NAME", "REPOSITORY", "BRANCH", "FROM → TO"], rows)
         .trim_end()
         .to_string()
+}
+
+/// The plan of an undo (on stderr): KIND, NAME, then REPOSITORY, BRANCH and CONNECTION as
+/// `now → before` where a restore changes them, and UNDO: `restore`, `done: already back`, or
+/// why it is left alone (`changed since: …`). Cells are escaped, as in [`relink_plan`].
+pub(crate) fn undo_plan(rows: &[(Linked, &Restore, &Standing)]) -> String {
+    let rows = rows
+        .iter()
+        .map(|(linked, restore, standing)| {
+            let now = linked.vcs_repo().map_or(restore.left.clone(), Link::of);
+            let cell = |now: &str, before: &str| {
+                let shown = |s: &str| {
+                    if s.is_empty() {
+                        "-".to_string()
+                    } else {
+                        s.to_string()
+                    }
+                };
+                if *standing == &Standing::AsLeft && now != before {
+                    format!("{} → {}", shown(now), shown(before))
+                } else {
+                    shown(now)
+                }
+            };
+            let undo = match standing {
+                Standing::AsLeft => "restore".to_string(),
+                Standing::Back => "done: already back".to_string(),
+                Standing::ChangedSince(why) => why.clone(),
+            };
+            vec![
+                linked.kind.label().to_string(),
+                linked.name(),
+                cell(&now.identifier, &restore.before.identifier),
+                cell(&now.branch, &restore.before.branch),
+                cell(&now.connection, &restore.before.connection),
+                undo,
+            ]
+        })
+        .collect();
+    table(
+        &["KIND", "NAME", "REPOSITORY", "BRANCH", "CONNECTION", "UNDO"],
+        rows,
+    )
+    .trim_end()
+    .to_string()
 }

@@ -10,7 +10,7 @@ mod spool;
 
 pub(crate) use list::ListWriter;
 
-pub(crate) use linked::{relink_plan, usage_table};
+pub(crate) use linked::{relink_plan, undo_plan, usage_table};
 
 use std::io::{IsTerminal, Write};
 

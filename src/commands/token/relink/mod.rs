@@ -1,55 +1,111 @@
 //! `tfvcs token relink FROM --to TO` (SPEC §10): the target checks, then what uses FROM, the
-//! plan and its confirmation, one PATCH per resource with its answer checked, a row per
-//! resource and the summary line. Nothing changes before the checks pass.
+//! plan (with the new repositories of a move, `--map` and `--rewrite`) and its confirmation,
+//! the journal, one PATCH per resource with its answer checked, a row per resource and the
+//! summary line. Nothing changes before the checks pass. `--undo` is in `undo.rs`, the PATCH
+//! phase both share in `run.rs`.
 
+mod run;
 mod target;
+mod undo;
 
-use crate::api::client::ApiClient;
-use crate::api::error::ApiError;
-use crate::api::pages::{IN_FLIGHT, for_each_concurrent};
 use crate::cli::TokenRelinkArgs;
-use crate::commands::Context;
 use crate::commands::confirm::{self, RELINK, ensure_confirmable};
-use crate::commands::failure::{exit_code, reason};
 use crate::commands::linked;
+use crate::commands::Context;
 use crate::error::{Exit, Fail, Result};
+use crate::linked::journal::{Header, Operation};
 use crate::linked::kind::KINDS;
-use crate::linked::relink::{self, Outcome, Report, Step, check_answer, check_unchanged};
+use crate::linked::map::{self, RepoMap};
+use crate::linked::moves::{self, Move};
+use crate::linked::relink::{self, Outcome, Planned, Report, Step, check_answer, check_unchanged};
 use crate::linked::{Connection, Kind, Linked};
 use crate::output::{self, note};
+use run::{JournalSlot, Run, Send};
 use target::check_target;
 
 pub(crate) fn relink(ctx: &Context, args: TokenRelinkArgs) -> Result<()> {
-    let to = args.to.clone();
-    if to.id() == &*args.from {
-        return Err(Fail::usage(format!(
-            "FROM and --to are the same connection ({})",
-            args.from
-        )));
+    if let Some(journal) = &args.undo {
+        return undo::undo(ctx, journal, &args);
+    }
+    let (Some(from_id), Some(to)) = (args.from.as_deref(), args.to.clone()) else {
+        return Err(Fail::usage(
+            "FROM and --to are needed, unless --undo is given",
+        ));
+    };
+    let rules = map::rules(args.map.as_deref(), &args.rewrite)?;
+    if args.keep_unmapped && rules.is_empty() {
+        return Err(Fail::usage(
+            "--keep-unmapped belongs to a move of repositories: pass --map or --rewrite too",
+        ));
+    }
+    if to.id() == from_id && rules.is_empty() {
+        return Err(
+            Fail::usage(format!("FROM and --to are the same connection ({from_id})"))
+                .hint("to move repositories on one connection, pass --map or --rewrite"),
+        );
     }
     let kinds = narrowed_kinds(&args)?;
     let org = ctx.config.require_org()?.to_string();
     ensure_confirmable(ctx, &RELINK, args.yes, args.dry_run)?;
+    let from = Connection::Token(from_id.to_string());
+    let mut header = Header::new(
+        Operation::Relink,
+        &ctx.config.endpoint.host_key(),
+        &org,
+        from_id,
+        to.id(),
+    );
+    if !rules.is_empty() {
+        header.rules = rules.describe();
+        header.rules["keep-unmapped"] = args.keep_unmapped.into();
+    }
+    let mut journal = JournalSlot::new(
+        ctx,
+        args.journal.as_deref(),
+        &format!("relink-{from_id}"),
+        &header,
+        args.dry_run,
+    )?;
 
-    let sides = check_target(ctx, &org, &args.from, &to)?;
-    let from = [Connection::Token(args.from.to_string())];
-    let found = narrow_to_workspaces(linked::find(ctx, &kinds, &from)?, &args)?;
-    let steps = relink::plan(&org, found, &to)?;
-    if steps.is_empty() {
+    let sides = check_target(ctx, &org, from_id, &to)?;
+    let mut connections = vec![from.clone()];
+    if !rules.is_empty() && from != to {
+        // What already moved names TO: found, to be listed as done.
+        connections.push(to.clone());
+    }
+    let mut found = linked::find(ctx, &kinds, &connections)?;
+    moves::keep_ours(&mut found, &rules, &from);
+    let found = narrow_to_workspaces(found, &args, from_id)?;
+    let (planned, done, warnings) = decide(found, &rules, &from, &to, args.keep_unmapped)?;
+    let steps = relink::plan(&org, planned, &to)?;
+    if steps.is_empty() && done.is_empty() {
         return ctx.out.linked(
             &[],
-            &format!(
-                "nothing in organization {org} uses {}: nothing to relink",
-                args.from
-            ),
+            &format!("nothing in organization {org} uses {from_id}: nothing to relink"),
         );
     }
 
+    if !steps.is_empty() {
+        journal.before_plan();
+    }
+    for warning in &warnings {
+        note(warning);
+    }
     output::notes(&output::relink_plan(
         &steps,
+        &done,
         &sides.source_label(),
         &sides.target_label(),
     ));
+    let done_rows = || {
+        done.iter()
+            .map(|l| (l.clone(), Outcome::Done("already moved".into())))
+            .collect::<Vec<_>>()
+    };
+    if steps.is_empty() {
+        let report = Report { rows: done_rows() };
+        return run::finish(ctx, &report, "relinked", None, AGAIN);
+    }
     for spec in KINDS.iter().filter(|s| s.queues_runs) {
         if relink::count_of(&steps, spec.kind) > 0 {
             note(&format!(
@@ -72,47 +128,59 @@ pub(crate) fn relink(ctx: &Context, args: TokenRelinkArgs) -> Result<()> {
             "resources"
         };
         let question = format!(
-            "Relink {} {resources} from {} to {}?",
+            "Relink {} {resources} from {from_id} to {}?",
             steps.len(),
-            args.from,
             to.id()
         );
         confirm::ask(&RELINK, &[], &question)?;
     }
 
-    let api = ctx.api()?;
-    let progress = ctx.progress("relinked");
-    progress.add_total(steps.len() as u64);
-    let outcomes = for_each_concurrent(&steps, IN_FLIGHT, |step| {
-        let outcome = patch(api, step, &from[0], &to);
-        match outcome {
-            Outcome::Relinked(_) => progress.advance(1),
-            Outcome::Failed { .. } => progress.fail(),
-        }
-        outcome
-    });
-    progress.finish();
-    let report = Report {
-        rows: steps
-            .into_iter()
-            .map(|step| step.linked)
-            .zip(outcomes)
-            .collect(),
-    };
-    ctx.out.relinked(&report)?;
-    note(&report.summary());
-    match report.exit() {
-        None => Ok(()),
-        Some(exit) => Err(Fail::new(
-            exit,
-            format!(
-                "{} of {} not relinked",
-                report.rows.len() - report.relinked().count(),
-                report.rows.len()
-            ),
-        )
-        .hint("run the same command again to relink what is still on FROM")),
+    run::send_all(
+        ctx,
+        &mut journal,
+        "relinked",
+        &steps,
+        |run, seq, step| patch(run, seq, step, &from, &to),
+        |outcomes| {
+            let mut rows: Vec<(Linked, Outcome)> = steps
+                .iter()
+                .map(|step| step.linked.clone())
+                .zip(outcomes)
+                .collect();
+            rows.extend(done_rows());
+            rows
+        },
+        AGAIN,
+    )
+}
+
+const AGAIN: &str = "run the same command again to relink what is still on FROM";
+
+/// Each resource with the new identifier its move gives it (none without rules), those
+/// already moved, and the warnings about rules that matched nothing. Refusals are exit 2,
+/// nothing sent.
+fn decide(
+    found: Vec<Linked>,
+    rules: &RepoMap,
+    from: &Connection,
+    to: &Connection,
+    keep_unmapped: bool,
+) -> Result<(Vec<Planned>, Vec<Linked>, Vec<String>)> {
+    if rules.is_empty() {
+        let planned = found.into_iter().map(|l| (l, None)).collect();
+        return Ok((planned, Vec::new(), Vec::new()));
     }
+    let decided = moves::decide(found, rules, from, to, keep_unmapped)?;
+    let mut planned = Vec::new();
+    let mut done = Vec::new();
+    for (linked, decided) in decided.moves {
+        match decided {
+            Move::To(new) => planned.push((linked, Some(new))),
+            Move::Keep => planned.push((linked, None)),
+            Move::Done => done.push(linked),
+        }
+    }
+    Ok((planned, done, decided.warnings))
 }
 
 /// `--workspace` implies `--kind workspace` and cannot be combined with another kind.
@@ -132,7 +200,11 @@ fn narrowed_kinds(args: &TokenRelinkArgs) -> Result<Vec<Kind>> {
 }
 
 /// With `--workspace`, only those workspaces; each must use FROM (exit 2 otherwise).
-fn narrow_to_workspaces(found: Vec<Linked>, args: &TokenRelinkArgs) -> Result<Vec<Linked>> {
+fn narrow_to_workspaces(
+    found: Vec<Linked>,
+    args: &TokenRelinkArgs,
+    from: &str,
+) -> Result<Vec<Linked>> {
     if args.workspaces.is_empty() {
         return Ok(found);
     }
@@ -144,12 +216,12 @@ fn narrow_to_workspaces(found: Vec<Linked>, args: &TokenRelinkArgs) -> Result<Ve
     {
         let by_name = Kind::narrowed_by_name().spec();
         return Err(Fail::usage(format!(
-            "{} {missing:?} does not use {}: nothing was changed",
-            by_name.singular, args.from
+            "{} {missing:?} does not use {from}: nothing was changed",
+            by_name.singular
         ))
         .hint(format!(
-            "run `tfvcs token usage {} --kind {}` to see the {} that do",
-            args.from, by_name.label, by_name.plural
+            "run `tfvcs token usage {from} --kind {}` to see the {} that do",
+            by_name.label, by_name.plural
         )));
     }
     Ok(found
@@ -159,15 +231,15 @@ fn narrow_to_workspaces(found: Vec<Linked>, args: &TokenRelinkArgs) -> Result<Ve
 }
 
 /// Reads the resource again, and only when it is still as planned sends its PATCH (repeating
-/// the settings just read) and checks the answer.
-fn patch(api: &ApiClient, step: &Step, from: &Connection, to: &Connection) -> Outcome {
-    let failed = |error: &ApiError| Outcome::Failed {
-        exit: exit_code(error),
-        reason: reason(error),
-    };
-    let fresh = match api.document(&step.read) {
+/// the settings just read, with the new identifier of a move), journaled around it, and checks
+/// the answer.
+fn patch(run: &Run, seq: usize, step: &Step, from: &Connection, to: &Connection) -> Outcome {
+    if let Some(stopped) = run.stopped() {
+        return stopped;
+    }
+    let fresh = match run.api.document(&step.read) {
         Ok(doc) => doc["data"].clone(),
-        Err(error) => return failed(&error),
+        Err(error) => return Run::failed_read(&error),
     };
     let fresh = match check_unchanged(&step.linked, &fresh, from) {
         Ok(fresh) => fresh,
@@ -178,26 +250,12 @@ fn patch(api: &ApiClient, step: &Step, from: &Connection, to: &Connection) -> Ou
             };
         }
     };
-    let response = match api.send(&step.patch_for(&fresh, to)) {
-        Ok(response) => response,
-        Err(error) => return failed(&error),
-    };
-    let answer = response
-        .body
-        .as_ref()
-        .and_then(|doc| doc.get("data"))
-        .filter(|data| data.is_object());
-    match answer {
-        None => Outcome::Failed {
-            exit: Exit::Failure,
-            reason: "the answer is not a JSON:API document".into(),
-        },
-        Some(answer) => match check_answer(&fresh, answer, from, to) {
-            Ok(()) => Outcome::Relinked(answer.clone()),
-            Err(reason) => Outcome::Failed {
-                exit: Exit::Failure,
-                reason,
-            },
-        },
-    }
+    let expected = step.moved(&fresh);
+    let check = |answer: &serde_json::Value| check_answer(&expected, answer, from, to);
+    run.send(Send {
+        seq,
+        linked: &fresh,
+        request: step.patch_for(&fresh, to),
+        check: &check,
+    })
 }

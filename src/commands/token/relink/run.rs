@@ -1,0 +1,268 @@
+//! Sending the PATCHes of a relink or an undo (SPEC §10 "The journal", "Interrupted"): side by
+//! side and paced, each journaled before it is sent and after its answer; none started once
+//! SIGINT or SIGTERM came or a journal line could not be written; then the rows, the summary
+//! and the exit code (130 or 143 after a signal).
+
+use serde_json::Value;
+
+use crate::api::client::{ApiClient, ApiRequest};
+use crate::api::error::ApiError;
+use crate::api::pages::{IN_FLIGHT, for_each_concurrent};
+use crate::commands::Context;
+use crate::commands::failure::{exit_code, reason};
+use crate::error::{Exit, Fail, Result};
+use crate::interrupt::Catch;
+use crate::linked::Linked;
+use crate::linked::journal::{Header, Journal, Place, place};
+use crate::linked::relink::{Outcome, Report};
+use crate::output::note;
+use crate::prompt;
+
+/// The journal of a run, created when the run is sure to need one: off a terminal first of
+/// all (its path is then the first line of stderr), at a terminal once the plan is confirmed;
+/// never on `--dry-run`.
+pub(crate) struct JournalSlot {
+    place: Place,
+    label: String,
+    header: Header,
+    journal: Option<Journal>,
+}
+
+impl JournalSlot {
+    /// Where the journal goes (`--journal FILE`, else the default folder); created at once
+    /// unless someone at a terminal may still say no, or nothing is to be sent.
+    pub(crate) fn new(
+        ctx: &Context,
+        file: Option<&std::path::Path>,
+        label: String,
+        header: Header,
+        dry_run: bool,
+    ) -> Result<JournalSlot> {
+        let mut slot = JournalSlot {
+            place: place(file)?,
+            label,
+            header,
+            journal: None,
+        };
+        if !dry_run && !prompt::interactive(ctx.config.no_input) {
+            slot.open()?;
+        }
+        Ok(slot)
+    }
+
+    /// The journal, created now if it was not yet, with its path on stderr.
+    pub(crate) fn open(&mut self) -> Result<&Journal> {
+        if self.journal.is_none() {
+            let journal = Journal::create(&self.place, &self.label, &self.header)?;
+            note(&format!("journal: {}", journal.path().display()));
+            self.journal = Some(journal);
+        }
+        Ok(self.journal.as_ref().expect("just created"))
+    }
+}
+
+/// What one PATCH of the run is: the resource it changes (as last read), the request, and
+/// the check of a 2xx answer.
+pub(crate) struct Send<'a> {
+    pub(crate) seq: usize,
+    pub(crate) linked: &'a Linked,
+    pub(crate) request: ApiRequest,
+    pub(crate) check: &'a dyn Fn(&Value) -> std::result::Result<(), String>,
+}
+
+/// The PATCH phase of one run.
+pub(crate) struct Run<'a> {
+    pub(crate) api: &'a ApiClient,
+    pub(crate) journal: &'a Journal,
+    pub(crate) catch: &'a Catch,
+    /// `relinked` or `restored`: what a row that succeeded says.
+    pub(crate) verb: &'static str,
+}
+
+impl Run<'_> {
+    /// Why nothing more may be sent: a signal came, or the journal cannot be written.
+    pub(crate) fn stopped(&self) -> Option<Outcome> {
+        if let Some(exit) = self.catch.caught() {
+            return Some(Outcome::Failed {
+                exit,
+                reason: "not sent: interrupted".into(),
+            });
+        }
+        self.journal.is_broken().then(|| Outcome::Failed {
+            exit: Exit::Failure,
+            reason: "not sent: the journal could not be written".into(),
+        })
+    }
+
+    /// The answer's failure as a row, journaled.
+    pub(crate) fn failed_read(error: &ApiError) -> Outcome {
+        Outcome::Failed {
+            exit: exit_code(error),
+            reason: reason(error),
+        }
+    }
+
+    /// Sends one PATCH between its two journal lines: the first on disk before the request
+    /// (or nothing is sent), the second with the status, the row's result and the `vcs-repo`
+    /// answered.
+    pub(crate) fn send(&self, send: Send) -> Outcome {
+        let sent = send
+            .request
+            .body
+            .as_ref()
+            .map(|b| b.redacted())
+            .and_then(|doc| doc.pointer("/data/attributes/vcs-repo").cloned())
+            .unwrap_or(Value::Null);
+        if let Err(why) = self.journal.before_patch(send.seq, send.linked, &sent) {
+            return Outcome::Failed {
+                exit: Exit::Failure,
+                reason: format!("not sent: {why}"),
+            };
+        }
+        let (status, outcome, answer) = match self.api.send(&send.request) {
+            Err(error) => {
+                let status = match &error {
+                    ApiError::Status { status, .. } | ApiError::Redirect { status, .. } => {
+                        Some(*status)
+                    }
+                    ApiError::Unexpected { status, .. } => Some(*status),
+                    ApiError::Transport { .. } => None,
+                };
+                (status, Self::failed_read(&error), None)
+            }
+            Ok(response) => {
+                let answer = response
+                    .body
+                    .as_ref()
+                    .and_then(|doc| doc.get("data"))
+                    .filter(|data| data.is_object())
+                    .cloned();
+                let outcome = match &answer {
+                    None => Outcome::Failed {
+                        exit: Exit::Failure,
+                        reason: "the answer is not a JSON:API document".into(),
+                    },
+                    Some(answer) => match (send.check)(answer) {
+                        Ok(()) => Outcome::Relinked(answer.clone()),
+                        Err(reason) => Outcome::Failed {
+                            exit: Exit::Failure,
+                            reason,
+                        },
+                    },
+                };
+                (Some(response.status), outcome, answer)
+            }
+        };
+        let result = match &outcome {
+            Outcome::Relinked(_) => self.verb.to_string(),
+            Outcome::Done(text) => text.clone(),
+            Outcome::Failed { reason, .. } => format!("failed: {reason}"),
+        };
+        if let Err(why) =
+            self.journal
+                .after_answer(send.seq, send.linked.id(), status, &result, answer.as_ref())
+        {
+            // The PATCH went out: its row stays as answered, but nothing more is sent.
+            note(&format!("error: {why}"));
+        }
+        outcome
+    }
+}
+
+/// The PATCH phase of a run: the journal created (if not yet) and its path shown, signals
+/// caught, `task` run over `items` as [`each`] does, then the rows `rows` makes of the
+/// outcomes, the summary and the exit as [`finish`] gives them.
+pub(crate) fn send_all<T: Sync>(
+    ctx: &Context,
+    slot: &mut JournalSlot,
+    verb: &'static str,
+    items: &[T],
+    task: impl Fn(&Run, usize, &T) -> Outcome + Sync,
+    rows: impl FnOnce(Vec<Outcome>) -> Vec<(Linked, Outcome)>,
+    again: &str,
+) -> Result<()> {
+    let journal = slot.open()?;
+    let catch = Catch::install();
+    let run = Run {
+        api: ctx.api()?,
+        journal,
+        catch: &catch,
+        verb,
+    };
+    let outcomes = each(ctx, verb, items, |seq, item| task(&run, seq, item));
+    let report = Report {
+        rows: rows(outcomes),
+    };
+    finish(ctx, &report, verb, Some((&catch, journal)), again)
+}
+
+/// Runs `task` over `items` side by side (paced by the API client), with one progress line;
+/// `task` gets each item's 1-based place in the plan, the journal's `seq`.
+fn each<T: Sync>(
+    ctx: &Context,
+    verb: &'static str,
+    items: &[T],
+    task: impl Fn(usize, &T) -> Outcome + Sync,
+) -> Vec<Outcome> {
+    let progress = ctx.progress(verb);
+    progress.add_total(items.len() as u64);
+    let numbered: Vec<(usize, &T)> = items.iter().enumerate().map(|(i, t)| (i + 1, t)).collect();
+    let outcomes = for_each_concurrent(&numbered, IN_FLIGHT, |(seq, item)| {
+        let outcome = task(*seq, item);
+        match outcome {
+            Outcome::Relinked(_) | Outcome::Done(_) => progress.advance(1),
+            Outcome::Failed { .. } => progress.fail(),
+        }
+        outcome
+    });
+    progress.finish();
+    outcomes
+}
+
+/// The rows, the summary line, and the exit: 130 or 143 after a signal caught during the
+/// PATCHes (with how to finish or undo), else that of the first failed row.
+pub(crate) fn finish(
+    ctx: &Context,
+    report: &Report,
+    verb: &'static str,
+    sent: Option<(&Catch, &Journal)>,
+    again: &str,
+) -> Result<()> {
+    ctx.out.relinked(report, verb)?;
+    note(&report.summary(verb));
+    if let Some((catch, journal)) = sent
+        && let Some(exit) = catch.caught()
+    {
+        let not_sent = report
+            .rows
+            .iter()
+            .filter(|(_, o)| matches!(o, Outcome::Failed { reason, .. } if reason.starts_with("not sent")))
+            .count();
+        let signal = if exit == Exit::Terminated {
+            "terminated"
+        } else {
+            "interrupted"
+        };
+        return Err(Fail::new(
+            exit,
+            format!("{signal}: {not_sent} of {} not sent", report.rows.len()),
+        )
+        .hint(again.to_string())
+        .hint(format!(
+            "to put back what was done: tfvcs token relink --undo {}",
+            journal.path().display()
+        )));
+    }
+    match report.exit() {
+        None => Ok(()),
+        Some(exit) => Err(Fail::new(
+            exit,
+            format!(
+                "{} of {} not {verb}",
+                report.rows.len() - report.relinked().count() - report.done(),
+                report.rows.len()
+            ),
+        )
+        .hint(again.to_string())),
+    }
+}
