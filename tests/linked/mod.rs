@@ -5,7 +5,11 @@
 mod ado_org_name;
 mod delete;
 mod github_app;
+mod journal;
 pub mod mock;
+mod moving;
+mod moving_sandbox;
 mod relink;
 mod sandbox;
+mod undo;
 mod usage;
