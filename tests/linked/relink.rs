@@ -7,8 +7,8 @@ use serde_json::{Value, json};
 use super::mock::*;
 use crate::common::*;
 
-const FROM_CLIENT: &str = "oc-XKFwG6ggfA9n7t1K";
-const TO_CLIENT: &str = "oc-WMipGbuW8q7xCRmJ";
+pub const FROM_CLIENT: &str = "oc-XKFwG6ggfA9n7t1K";
+pub const TO_CLIENT: &str = "oc-WMipGbuW8q7xCRmJ";
 
 fn token(id: &str, client: &str) -> Value {
     let mut token = fixture("token_show_response.json")["data"].clone();
@@ -25,7 +25,7 @@ fn client(id: &str, provider: &str, org: &str) -> Value {
 }
 
 /// GET of a token and of its client, each expected once.
-fn token_side(
+pub fn token_side(
     server: &mut ServerGuard,
     token_id: &str,
     client_id: &str,
@@ -47,7 +47,7 @@ fn token_side(
 }
 
 /// The target checks for an OAuth token target, both on GitHub, in the organization.
-fn token_checks(server: &mut ServerGuard) -> Vec<Mock> {
+pub fn token_checks(server: &mut ServerGuard) -> Vec<Mock> {
     let mut mocks = token_side(server, TO, TO_CLIENT, "github", ORG);
     mocks.extend(token_side(server, FROM, FROM_CLIENT, "github", ORG));
     mocks
@@ -72,7 +72,7 @@ fn app_checks(server: &mut ServerGuard, provider: &str, service_account: bool) -
 }
 
 /// `resource` as the server answers after a relink to `to`.
-fn relinked(resource: &Value, to: &str) -> Value {
+pub fn relinked(resource: &Value, to: &str) -> Value {
     let mut answer = resource.clone();
     let module = answer["type"] == "registry-modules";
     let repo = &mut answer["attributes"]["vcs-repo"];
@@ -91,7 +91,7 @@ fn relinked(resource: &Value, to: &str) -> Value {
 }
 
 /// A PATCH of `path` that must carry exactly `vcs_repo` in a `kind` document.
-fn patch(server: &mut ServerGuard, path: &str, kind: &str, vcs_repo: Value) -> mockito::Mock {
+pub fn patch(server: &mut ServerGuard, path: &str, kind: &str, vcs_repo: Value) -> mockito::Mock {
     server
         .mock("PATCH", path)
         .match_header("content-type", "application/vnd.api+json")
@@ -101,14 +101,14 @@ fn patch(server: &mut ServerGuard, path: &str, kind: &str, vcs_repo: Value) -> m
         ))
 }
 
-fn answered(mock: mockito::Mock, answer: &Value) -> Mock {
+pub fn answered(mock: mockito::Mock, answer: &Value) -> Mock {
     mock.with_status(200)
         .with_body(json!({ "data": answer }).to_string())
         .expect(1)
         .create()
 }
 
-fn ws_path(id: &str) -> String {
+pub fn ws_path(id: &str) -> String {
     format!("/api/v2/workspaces/{id}")
 }
 

@@ -1,0 +1,643 @@
+//! Moving to other repositories against a mock TFE (SPEC §10 "Moving to other repositories",
+//! "The journal", "Undo"): the map and rule refusals before any request, the exact PATCH per
+//! kind with its new identifier, the answer check on it, `--keep-unmapped`, FROM = TO, the
+//! journal's lines, place, mode and contents, a process killed mid-run, foreign journals.
+
+use std::path::Path;
+
+use mockito::{Matcher, Mock, Server, ServerGuard};
+use serde_json::{Value, json};
+
+use crate::common::*;
+use crate::mock::*;
+use crate::relink::{FROM_CLIENT, answered, relinked, token_checks, token_side, ws_path};
+
+const WS: &str = "ws-KTuq99JSzgmDSvYj";
+const POLSET: &str = "polset-3yVQZvHzf5j3WRJ1";
+const MODULE: &str = "mod-PopQnMtYDCcd3PRX";
+
+/// `resource` as the server answers a move to `to` and `identifier`.
+fn moved(resource: &Value, to: &str, identifier: &str) -> Value {
+    let mut answer = relinked(resource, to);
+    answer["attributes"]["vcs-repo"]["identifier"] = json!(identifier);
+    answer["attributes"]["vcs-repo"]["display-identifier"] = json!(identifier);
+    answer
+}
+
+/// A PATCH whose body must be exactly `body`, answered with `answer`.
+fn exact_patch(server: &mut ServerGuard, path: &str, body: &str, answer: &Value) -> Mock {
+    server
+        .mock("PATCH", path)
+        .match_header("content-type", "application/vnd.api+json")
+        .match_body(Matcher::Exact(body.to_string()))
+        .with_status(200)
+        .with_body(json!({ "data": answer }).to_string())
+        .expect(1)
+        .create()
+}
+
+fn lines_of(path: &Path) -> Vec<Value> {
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+#[test]
+fn bad_maps_and_rules_are_exit_2_naming_the_file_and_line_with_nothing_sent() {
+    let dir = TempDir::new();
+    let csv = dir.file("moves.csv", "old,new\n# comment\nacme-bb/a,acme/a,extra\n");
+    let json = dir.file(
+        "moves.json",
+        "{\n  \"acme-bb/a\": \"acme/a\",\n  \"acme-bb/b\": 7\n}",
+    );
+    let dots = dir.file("dots.csv", "acme-bb/a,acme/../a\n");
+    let (csv, json, dots) = (
+        csv.to_str().unwrap(),
+        json.to_str().unwrap(),
+        dots.to_str().unwrap(),
+    );
+    let missing = dir.path().join("nope.csv");
+    fn relink<'a>(extra: &[&'a str]) -> Vec<&'a str> {
+        [&["token", "relink", FROM, "--to", TO, "--yes"][..], extra].concat()
+    }
+    for (args, message) in [
+        (
+            relink(&["--map", csv]),
+            format!("error: {csv} line 3: 3 fields; each line is old,new"),
+        ),
+        (
+            relink(&["--map", json]),
+            format!("error: {json} line 3: invalid type: integer `7`, expected a string"),
+        ),
+        (
+            relink(&["--map", dots]),
+            format!(
+                "error: {dots} line 1: the new repository \"acme/../a\": it holds a `..` segment"
+            ),
+        ),
+        (
+            relink(&["--map", missing.to_str().unwrap()]),
+            format!("error: --map {}", missing.display()),
+        ),
+        (
+            relink(&["--rewrite", "acme-bb/"]),
+            "error: --rewrite \"acme-bb/\": it has no `=`".to_string(),
+        ),
+        (
+            relink(&["--keep-unmapped"]),
+            "--keep-unmapped belongs to a move of repositories".to_string(),
+        ),
+        (
+            vec!["token", "relink", FROM, "--undo", csv, "--yes"],
+            "cannot be used with".to_string(),
+        ),
+        (
+            vec!["token", "relink", "--yes"],
+            "required arguments were not provided".to_string(),
+        ),
+    ] {
+        refused_before_sending(&args, "", 2, &message);
+    }
+}
+
+/// One resource of each kind on FROM: the workspace by an exact JSON map entry, the policy set
+/// and module by prefix rules.
+fn three_kinds() -> (Value, Value, Value) {
+    (
+        workspace(WS, "workspace-2", FROM, ""),
+        policy_set(POLSET, "production", FROM),
+        module(MODULE, "aurora", "aws", FROM),
+    )
+}
+
+#[test]
+fn each_kind_is_patched_with_its_new_identifier_byte_for_byte_and_journaled() {
+    let mut server = Server::new();
+    let _checks = token_checks(&mut server);
+    let (ws, set, aurora) = three_kinds();
+    let org = Org::mock(
+        &mut server,
+        std::slice::from_ref(&ws),
+        std::slice::from_ref(&set),
+        std::slice::from_ref(&aurora),
+    );
+    let patches = [
+        exact_patch(
+            &mut server,
+            &ws_path(WS),
+            &format!(
+                r#"{{"data":{{"type":"workspaces","attributes":{{"vcs-repo":{{"identifier":"acme/test-proj","branch":"","ingress-submodules":false,"oauth-token-id":"{TO}"}}}}}}}}"#
+            ),
+            &moved(&ws, TO, "acme/test-proj"),
+        ),
+        exact_patch(
+            &mut server,
+            &format!("/api/v2/policy-sets/{POLSET}"),
+            &format!(
+                r#"{{"data":{{"type":"policy-sets","attributes":{{"vcs-repo":{{"identifier":"acme/my-policy-sets","branch":"master","ingress-submodules":false,"oauth-token-id":"{TO}"}}}}}}}}"#
+            ),
+            &moved(&set, TO, "acme/my-policy-sets"),
+        ),
+        exact_patch(
+            &mut server,
+            &module_path("aurora", "aws"),
+            &format!(
+                r#"{{"data":{{"type":"registry-modules","attributes":{{"vcs-repo":{{"identifier":"acme/terraform-aws-aurora","oauth-token-id":"{TO}"}}}}}}}}"#
+            ),
+            &moved(&aurora, TO, "acme/terraform-aws-aurora"),
+        ),
+    ];
+    let dir = TempDir::new();
+    let map = dir.file(
+        "moves.json",
+        r#"{"example/terraform-test-proj": "acme/test-proj", "gone/x": "acme/x"}"#,
+    );
+    let journal = dir.path().join("move.jsonl");
+    let out = run(
+        &server.url(),
+        &[
+            "token",
+            "relink",
+            FROM,
+            "--to",
+            TO,
+            "--map",
+            map.to_str().unwrap(),
+            "--rewrite",
+            "hashicorp/=acme/",
+            "--rewrite",
+            "lafentres/=acme/",
+            "--journal",
+            journal.to_str().unwrap(),
+            "--yes",
+        ],
+    );
+    let err = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    patches.iter().for_each(Mock::assert);
+    org.assert();
+    assert_eq!(
+        err.lines().next(),
+        Some(format!("journal: {}", journal.display()).as_str()),
+        "off a terminal the journal is the first line: {err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "warning: {}: nothing uses gone/x; the entry was not applied",
+            map.display()
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains("example/terraform-test-proj → acme/test-proj"),
+        "{err}"
+    );
+    assert!(
+        err.ends_with("relinked 3 of 3: 1 workspace, 1 policy set, 1 module\n"),
+        "{err}"
+    );
+
+    let text = std::fs::read_to_string(&journal).unwrap();
+    assert!(!text.contains(TOKEN), "the API token is in the journal");
+    assert!(
+        !text.contains("webhooks"),
+        "only where repositories are: {text}"
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&journal).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    let lines = lines_of(&journal);
+    assert_eq!(lines.len(), 7, "{text}");
+    let header = &lines[0];
+    assert_eq!(header["journal"], "tfvcs relink journal 1");
+    assert_eq!(header["operation"], "relink");
+    assert_eq!(header["organization"], ORG);
+    assert_eq!((&header["from"], &header["to"]), (&json!(FROM), &json!(TO)));
+    assert_eq!(
+        header["rules"]["rewrite"],
+        json!(["hashicorp/=acme/", "lafentres/=acme/"])
+    );
+    for (seq, id, before, after) in [
+        (1, WS, "example/terraform-test-proj", "acme/test-proj"),
+        (2, POLSET, "hashicorp/my-policy-sets", "acme/my-policy-sets"),
+        (
+            3,
+            MODULE,
+            "lafentres/terraform-aws-aurora",
+            "acme/terraform-aws-aurora",
+        ),
+    ] {
+        let at = |event: &str| {
+            lines
+                .iter()
+                .position(|l| l["event"] == event && l["seq"] == seq)
+                .unwrap_or_else(|| panic!("no {event} line for {seq}: {text}"))
+        };
+        let (intent, answer) = (at("patch"), at("answer"));
+        assert!(intent < answer, "the intent comes first: {text}");
+        let (intent, answer) = (&lines[intent], &lines[answer]);
+        assert_eq!(intent["id"], id);
+        assert_eq!(intent["before"]["identifier"], before);
+        assert_eq!(intent["before"]["oauth-token-id"], FROM);
+        assert_eq!(intent["sent"]["identifier"], after);
+        assert_eq!(intent["sent"]["oauth-token-id"], TO);
+        assert_eq!(answer["status"], 200);
+        assert_eq!(answer["result"], "relinked");
+        assert_eq!(answer["after"]["identifier"], after);
+    }
+}
+
+#[test]
+fn an_answer_keeping_the_old_identifier_fails_its_row() {
+    let mut server = Server::new();
+    let _checks = token_checks(&mut server);
+    let ws = workspace(WS, "workspace-2", FROM, "");
+    let _org = Org::mock(&mut server, std::slice::from_ref(&ws), &[], &[]);
+    let _patch = answered(
+        server.mock("PATCH", ws_path(WS).as_str()),
+        &relinked(&ws, TO),
+    );
+    let out = run(
+        &server.url(),
+        &[
+            "token",
+            "relink",
+            FROM,
+            "--to",
+            TO,
+            "--rewrite",
+            "example/=acme/",
+            "--yes",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
+    assert!(
+        stdout_of(&out).contains(
+            "failed: identifier changed from acme/terraform-test-proj to example/terraform-test-proj"
+        ),
+        "{}",
+        stdout_of(&out)
+    );
+}
+
+#[test]
+fn unmapped_misnamed_and_invalid_moves_are_refused_with_nothing_patched() {
+    let (ws, set, aurora) = three_kinds();
+    for (rules, detail) in [
+        (
+            vec![
+                "--rewrite",
+                "example/=acme/",
+                "--rewrite",
+                "lafentres/=acme/",
+            ],
+            "policy-set production (hashicorp/my-policy-sets): no rule maps its repository",
+        ),
+        (
+            vec![
+                "--rewrite",
+                "example/=acme/",
+                "--rewrite",
+                "hashicorp/=acme/",
+                "--rewrite",
+                "lafentres/terraform-aws-=acme/aws-",
+            ],
+            "module my-organization/aurora/aws (lafentres/terraform-aws-aurora): its new repository aws-aurora is not named terraform-aws-aurora",
+        ),
+        (
+            vec!["--rewrite", "example/=../", "--keep-unmapped"],
+            "workspace workspace-2 (example/terraform-test-proj): the new repository \"../terraform-test-proj\": it holds a `..` segment",
+        ),
+    ] {
+        let mut server = Server::new();
+        let _checks = token_checks(&mut server);
+        let _org = Org::mock(
+            &mut server,
+            std::slice::from_ref(&ws),
+            std::slice::from_ref(&set),
+            std::slice::from_ref(&aurora),
+        );
+        let none = no_patch(&mut server);
+        let dir = TempDir::new();
+        let journal = dir.path().join("j.jsonl");
+        let args = [
+            &["token", "relink", FROM, "--to", TO, "--yes", "--journal"][..],
+            &[journal.to_str().unwrap()],
+            &rules,
+        ]
+        .concat();
+        let out = run(&server.url(), &args);
+        let err = stderr_of(&out);
+        assert_eq!(out.status.code(), Some(2), "{rules:?}: {err}");
+        assert!(
+            err.contains("cannot be moved; nothing was changed"),
+            "{err}"
+        );
+        assert!(err.contains(detail), "{rules:?}: {err}");
+        none.assert();
+        let lines = lines_of(&journal);
+        assert_eq!(lines.len(), 1, "a header and no PATCH: {lines:?}");
+    }
+}
+
+#[test]
+fn keep_unmapped_relinks_the_unmapped_with_their_repositories_unchanged() {
+    let mut server = Server::new();
+    let _checks = token_checks(&mut server);
+    let ws = workspace(WS, "workspace-2", FROM, "");
+    let set = policy_set(POLSET, "production", FROM);
+    let _org = Org::mock(
+        &mut server,
+        std::slice::from_ref(&ws),
+        std::slice::from_ref(&set),
+        &[],
+    );
+    let _ws = exact_patch(
+        &mut server,
+        &ws_path(WS),
+        &format!(
+            r#"{{"data":{{"type":"workspaces","attributes":{{"vcs-repo":{{"identifier":"acme/terraform-test-proj","branch":"","ingress-submodules":false,"oauth-token-id":"{TO}"}}}}}}}}"#
+        ),
+        &moved(&ws, TO, "acme/terraform-test-proj"),
+    );
+    let _set = exact_patch(
+        &mut server,
+        &format!("/api/v2/policy-sets/{POLSET}"),
+        &format!(
+            r#"{{"data":{{"type":"policy-sets","attributes":{{"vcs-repo":{{"identifier":"hashicorp/my-policy-sets","branch":"master","ingress-submodules":false,"oauth-token-id":"{TO}"}}}}}}}}"#
+        ),
+        &relinked(&set, TO),
+    );
+    let out = run(
+        &server.url(),
+        &[
+            "token",
+            "relink",
+            FROM,
+            "--to",
+            TO,
+            "--rewrite",
+            "example/=acme/",
+            "--keep-unmapped",
+            "--yes",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert!(stderr_of(&out).contains("relinked 2 of 2"));
+}
+
+#[test]
+fn from_equal_to_to_with_a_rewrite_moves_the_repository_on_the_same_token() {
+    let mut server = Server::new();
+    let mut checks = token_side(&mut server, FROM, FROM_CLIENT, "github", ORG);
+    checks.extend(token_side(&mut server, FROM, FROM_CLIENT, "github", ORG));
+    let ws = workspace(WS, "workspace-2", FROM, "main");
+    let _org = Org::mock(&mut server, std::slice::from_ref(&ws), &[], &[]);
+    let patch = exact_patch(
+        &mut server,
+        &ws_path(WS),
+        &format!(
+            r#"{{"data":{{"type":"workspaces","attributes":{{"vcs-repo":{{"identifier":"renamed/terraform-test-proj","branch":"main","ingress-submodules":false,"oauth-token-id":"{FROM}"}}}}}}}}"#
+        ),
+        &moved(&ws, FROM, "renamed/terraform-test-proj"),
+    );
+    let out = run(
+        &server.url(),
+        &[
+            "token",
+            "relink",
+            FROM,
+            "--to",
+            FROM,
+            "--rewrite",
+            "example/=renamed/",
+            "--yes",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    patch.assert();
+}
+
+/// A relink that finds one workspace on FROM and patches it; the journal folder comes from
+/// `env`.
+fn relink_with_env(env: &[(&str, &Path)]) -> std::process::Output {
+    let mut server = Server::new();
+    let _checks = token_checks(&mut server);
+    let ws = workspace(WS, "workspace-2", FROM, "");
+    let _org = Org::mock(&mut server, std::slice::from_ref(&ws), &[], &[]);
+    let patch = server
+        .mock("PATCH", ws_path(WS).as_str())
+        .with_status(200)
+        .with_body(json!({ "data": relinked(&ws, TO) }).to_string())
+        .expect(1)
+        .create();
+    let (mut cmd, _home) = tfvcs(&server.url());
+    for (key, value) in env {
+        cmd.env(key, value);
+    }
+    let out = cmd
+        .args(["token", "relink", FROM, "--to", TO, "--yes"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    patch.assert();
+    out
+}
+
+fn only_file_in(folder: &Path) -> std::path::PathBuf {
+    let files: Vec<_> = std::fs::read_dir(folder)
+        .unwrap_or_else(|e| panic!("{}: {e}", folder.display()))
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    files[0].clone()
+}
+
+#[test]
+fn the_journal_goes_to_xdg_state_home_else_home_and_an_unwritable_one_sends_nothing() {
+    let home = TempDir::new();
+    let state = TempDir::new();
+    let out = relink_with_env(&[("HOME", home.path()), ("XDG_STATE_HOME", state.path())]);
+    let journal = only_file_in(&state.path().join("tfvcs/journal"));
+    let name = journal.file_name().unwrap().to_str().unwrap();
+    assert!(name.ends_with(&format!("Z-relink-{FROM}.jsonl")), "{name}");
+    assert_eq!(
+        name.len(),
+        format!("20261204T222109.123Z-relink-{FROM}.jsonl").len()
+    );
+    assert!(stderr_of(&out).starts_with(&format!("journal: {}\n", journal.display())));
+    assert!(!home.path().join(".local").exists());
+
+    relink_with_env(&[("HOME", home.path())]);
+    only_file_in(&home.path().join(".local/state/tfvcs/journal"));
+
+    // A file where the folder should be: nothing at all is sent.
+    let blocked = home.file("blocked", "");
+    let mut server = Server::new();
+    let mocks: Vec<Mock> = ["GET", "PATCH"]
+        .into_iter()
+        .map(|m| server.mock(m, Matcher::Any).expect(0).create())
+        .collect();
+    let (mut cmd, _home) = tfvcs(&server.url());
+    let out = cmd
+        .env("XDG_STATE_HOME", &blocked)
+        .args(["token", "relink", FROM, "--to", TO, "--yes"])
+        .output()
+        .unwrap();
+    let err = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.starts_with("error: cannot create the journal folder")
+            && err.contains("nothing was sent"),
+        "{err}"
+    );
+    mocks.iter().for_each(Mock::assert);
+}
+
+#[test]
+fn a_dry_run_writes_no_journal() {
+    let mut server = Server::new();
+    let _checks = token_checks(&mut server);
+    let ws = workspace(WS, "workspace-2", FROM, "");
+    let _org = Org::mock(&mut server, std::slice::from_ref(&ws), &[], &[]);
+    let none = no_patch(&mut server);
+    let (mut cmd, home) = tfvcs(&server.url());
+    let out = cmd
+        .args([
+            "token",
+            "relink",
+            FROM,
+            "--to",
+            TO,
+            "--rewrite",
+            "example/=acme/",
+            "--dry-run",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert!(stdout_of(&out).contains(r#""identifier": "acme/terraform-test-proj""#));
+    none.assert();
+    assert!(
+        !home.path().join(".local").exists(),
+        "no journal on --dry-run"
+    );
+}
+
+/// The journal line before a PATCH is written before the request: a server that kills tfvcs
+/// when the fourth PATCH arrives finds every PATCH it received in the journal, and no answer
+/// line for a PATCH it never answered.
+#[cfg(unix)]
+#[test]
+fn a_process_killed_mid_run_has_journaled_every_patch_it_sent() {
+    use std::sync::atomic::{AtomicU32, Ordering};
+    use std::sync::{Arc, Mutex};
+
+    let mut server = Server::new();
+    let _checks = token_checks(&mut server);
+    let workspaces: Vec<Value> = (0..30)
+        .map(|i| workspace(&format!("ws-kill{i:02}"), &format!("w{i}"), FROM, ""))
+        .collect();
+    let _org = Org::mock(&mut server, &workspaces, &[], &[]);
+    let pid = Arc::new(AtomicU32::new(0));
+    let received = Arc::new(Mutex::new(Vec::<String>::new()));
+    let answer = relinked(&workspaces[0], TO);
+    let _patch = {
+        let (pid, received) = (Arc::clone(&pid), Arc::clone(&received));
+        server
+            .mock("PATCH", Matcher::Regex("^/api/v2/workspaces/".into()))
+            .with_status(200)
+            .with_body_from_request(move |request| {
+                let mut seen = received.lock().unwrap();
+                seen.push(request.path().rsplit('/').next().unwrap().to_string());
+                if seen.len() == 4 {
+                    // SAFETY: killing the tfvcs process this test started.
+                    unsafe {
+                        libc::kill(pid.load(Ordering::SeqCst) as i32, libc::SIGKILL);
+                    }
+                    std::thread::sleep(std::time::Duration::from_millis(200));
+                }
+                json!({ "data": answer }).to_string().into_bytes()
+            })
+            .create()
+    };
+    let dir = TempDir::new();
+    let journal = dir.path().join("killed.jsonl");
+    let (mut cmd, _home) = tfvcs_process(&server.url());
+    let mut child = cmd
+        .args(["token", "relink", FROM, "--to", TO, "--yes", "--journal"])
+        .arg(&journal)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    pid.store(child.id(), Ordering::SeqCst);
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), None, "killed");
+
+    let received = received.lock().unwrap().clone();
+    let lines = lines_of(&journal);
+    let ids = |event: &str| -> Vec<String> {
+        lines
+            .iter()
+            .filter(|l| l["event"] == event)
+            .map(|l| l["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let (intents, answers) = (ids("patch"), ids("answer"));
+    assert!(received.len() >= 4, "{received:?}");
+    for id in &received {
+        assert!(
+            intents.contains(id),
+            "{id} was sent without its journal line: {lines:?}"
+        );
+    }
+    assert!(intents.len() < 30, "stopped by the kill: {}", intents.len());
+    assert!(
+        answers.len() < received.len(),
+        "the PATCH answered after the kill has no answer line: {lines:?}"
+    );
+    for id in &answers {
+        assert!(intents.contains(id));
+    }
+}
+
+#[test]
+fn a_journal_of_another_organization_or_host_or_not_one_is_exit_2_with_nothing_sent() {
+    let dir = TempDir::new();
+    let header = |host: &str, org: &str| {
+        json!({"journal": "tfvcs relink journal 1", "version": "0.1.0", "operation": "relink",
+               "host": host, "organization": org, "from": FROM, "to": TO,
+               "rules": null, "started": "2026-12-04T22:21:09.123Z"})
+        .to_string()
+            + "\n"
+    };
+    // refused_before_sending's mock listens on 127.0.0.1 on a port not known here: a journal
+    // of another organization or of app.terraform.io is foreign whatever the port.
+    let other_org = dir.file("other-org.jsonl", &header("127.0.0.1", "someone-else"));
+    let other_host = dir.file("other-host.jsonl", &header("app.terraform.io", ORG));
+    let not_one = dir.file("moves.csv", "old,new\na,b\n");
+    for (path, message) in [
+        (
+            &other_org,
+            "a journal of organization someone-else on 127.0.0.1, not of my-organization",
+        ),
+        (
+            &other_host,
+            "a journal of organization my-organization on app.terraform.io, not of my-organization on 127.0.0.1:",
+        ),
+        (&not_one, "not a journal of tfvcs token relink"),
+    ] {
+        refused_before_sending(
+            &["token", "relink", "--undo", path.to_str().unwrap(), "--yes"],
+            "",
+            2,
+            message,
+        );
+    }
+}
