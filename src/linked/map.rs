@@ -131,6 +131,29 @@ impl RepoMap {
     }
 }
 
+#[cfg(test)]
+impl RepoMap {
+    /// `entries` as lines 2, 3, … of `moves.csv` (after its header), and `rewrites`.
+    pub(crate) fn of(entries: &[(&str, &str)], rewrites: &[&str]) -> RepoMap {
+        RepoMap {
+            file: Some("moves.csv".into()),
+            entries: entries
+                .iter()
+                .enumerate()
+                .map(|(i, (old, new))| Entry {
+                    old: old.to_string(),
+                    new: new.to_string(),
+                    line: Some(i + 2),
+                })
+                .collect(),
+            rewrites: rewrites
+                .iter()
+                .map(|r| parse_rewrite(r).expect("a valid rule"))
+                .collect(),
+        }
+    }
+}
+
 /// Why `identifier` cannot be a repository identifier: empty, whitespace or control
 /// characters (they would reach the server and every log unseen), or a `..` segment.
 pub fn identifier_problem(identifier: &str) -> Option<&'static str> {
@@ -548,25 +571,9 @@ mod tests {
         );
     }
 
-    fn map(entries: &[(&str, &str)], rewrites: &[&str]) -> RepoMap {
-        RepoMap {
-            file: Some("m.csv".into()),
-            entries: entries
-                .iter()
-                .enumerate()
-                .map(|(i, (old, new))| Entry {
-                    old: old.to_string(),
-                    new: new.to_string(),
-                    line: Some(i + 1),
-                })
-                .collect(),
-            rewrites: rewrites.iter().map(|r| parse_rewrite(r).unwrap()).collect(),
-        }
-    }
-
     #[test]
     fn an_exact_entry_beats_a_prefix_and_the_longest_prefix_wins() {
-        let rules = map(
+        let rules = RepoMap::of(
             &[("acme-bb/api", "platform/api-service")],
             &["acme-bb/=acme-gh/", "acme-bb/infra-=acme-gh/infra/infra-"],
         );
@@ -593,11 +600,11 @@ mod tests {
 
     #[test]
     fn unused_rules_are_warned_about() {
-        let mut rules = map(&[("a/x", "b/x"), ("a/y", "b/y")], &["c/=d/", "e/=f/"]);
+        let mut rules = RepoMap::of(&[("a/x", "b/x"), ("a/y", "b/y")], &["c/=d/", "e/=f/"]);
         assert_eq!(
             rules.unused_warnings(&[Rule::Entry(0), Rule::Rewrite(1)]),
             [
-                "warning: m.csv line 2: nothing uses a/y; the entry was not applied",
+                "warning: moves.csv line 3: nothing uses a/y; the entry was not applied",
                 "warning: --rewrite c/=d/: no repository starts with c/"
             ]
         );

@@ -164,23 +164,10 @@ pub fn decide(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::linked::map::{Entry, parse_rewrite};
     use serde_json::json;
 
     fn rules(entries: &[(&str, &str)], rewrites: &[&str]) -> RepoMap {
-        RepoMap {
-            file: Some("moves.csv".into()),
-            entries: entries
-                .iter()
-                .enumerate()
-                .map(|(i, (old, new))| Entry {
-                    old: old.to_string(),
-                    new: new.to_string(),
-                    line: Some(i + 2),
-                })
-                .collect(),
-            rewrites: rewrites.iter().map(|r| parse_rewrite(r).unwrap()).collect(),
-        }
+        RepoMap::of(entries, rewrites)
     }
 
     fn ws(name: &str, identifier: &str, connection: &str) -> Linked {

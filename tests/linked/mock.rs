@@ -281,3 +281,12 @@ pub fn gone(server: &mut ServerGuard, path: &str) -> Mock {
         .expect(1)
         .create()
 }
+
+/// The lines of a relink journal, parsed.
+pub fn journal_lines(path: &std::path::Path) -> Vec<Value> {
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}

@@ -36,12 +36,9 @@ fn exact_patch(server: &mut ServerGuard, path: &str, body: &str, answer: &Value)
         .create()
 }
 
-fn lines_of(path: &Path) -> Vec<Value> {
-    std::fs::read_to_string(path)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
+/// `token relink FROM --to TO --yes` and `extra`.
+fn relink<'a>(extra: &[&'a str]) -> Vec<&'a str> {
+    [&["token", "relink", FROM, "--to", TO, "--yes"][..], extra].concat()
 }
 
 #[test]
@@ -59,9 +56,6 @@ fn bad_maps_and_rules_are_exit_2_naming_the_file_and_line_with_nothing_sent() {
         dots.to_str().unwrap(),
     );
     let missing = dir.path().join("nope.csv");
-    fn relink<'a>(extra: &[&'a str]) -> Vec<&'a str> {
-        [&["token", "relink", FROM, "--to", TO, "--yes"][..], extra].concat()
-    }
     for (args, message) in [
         (
             relink(&["--map", csv]),
@@ -211,7 +205,7 @@ fn each_kind_is_patched_with_its_new_identifier_byte_for_byte_and_journaled() {
         let mode = std::fs::metadata(&journal).unwrap().permissions().mode();
         assert_eq!(mode & 0o777, 0o600);
     }
-    let lines = lines_of(&journal);
+    let lines = journal_lines(&journal);
     assert_eq!(lines.len(), 7, "{text}");
     let header = &lines[0];
     assert_eq!(header["journal"], "tfvcs relink journal 1");
@@ -262,19 +256,7 @@ fn an_answer_keeping_the_old_identifier_fails_its_row() {
         server.mock("PATCH", ws_path(WS).as_str()),
         &relinked(&ws, TO),
     );
-    let out = run(
-        &server.url(),
-        &[
-            "token",
-            "relink",
-            FROM,
-            "--to",
-            TO,
-            "--rewrite",
-            "example/=acme/",
-            "--yes",
-        ],
-    );
+    let out = run(&server.url(), &relink(&["--rewrite", "example/=acme/"]));
     assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
     assert!(
         stdout_of(&out).contains(
@@ -340,7 +322,7 @@ fn unmapped_misnamed_and_invalid_moves_are_refused_with_nothing_patched() {
         );
         assert!(err.contains(detail), "{rules:?}: {err}");
         none.assert();
-        let lines = lines_of(&journal);
+        let lines = journal_lines(&journal);
         assert_eq!(lines.len(), 1, "a header and no PATCH: {lines:?}");
     }
 }
@@ -375,17 +357,7 @@ fn keep_unmapped_relinks_the_unmapped_with_their_repositories_unchanged() {
     );
     let out = run(
         &server.url(),
-        &[
-            "token",
-            "relink",
-            FROM,
-            "--to",
-            TO,
-            "--rewrite",
-            "example/=acme/",
-            "--keep-unmapped",
-            "--yes",
-        ],
+        &relink(&["--rewrite", "example/=acme/", "--keep-unmapped"]),
     );
     assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
     assert!(stderr_of(&out).contains("relinked 2 of 2"));
@@ -581,7 +553,7 @@ fn a_process_killed_mid_run_has_journaled_every_patch_it_sent() {
     assert_eq!(status.code(), None, "killed");
 
     let received = received.lock().unwrap().clone();
-    let lines = lines_of(&journal);
+    let lines = journal_lines(&journal);
     let ids = |event: &str| -> Vec<String> {
         lines
             .iter()

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use serde_json::{Value, json};
 
 use crate::common::*;
+use crate::mock::journal_lines;
 
 fn org_path(sandbox: &Sandbox, rest: &str) -> String {
     format!("/api/v2/organizations/{}/{rest}", sandbox.org)
@@ -66,12 +67,19 @@ fn journal_of(stderr: &str) -> PathBuf {
     )
 }
 
-fn journal_lines(path: &Path) -> Vec<Value> {
-    std::fs::read_to_string(path)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
+/// `token relink --undo JOURNAL --yes` against the sandbox.
+fn undo_in(sandbox: &Sandbox, home: &Path, journal: &Path) -> (Option<i32>, String, String) {
+    run_in(
+        sandbox,
+        home,
+        &[
+            "token",
+            "relink",
+            "--undo",
+            journal.to_str().unwrap(),
+            "--yes",
+        ],
+    )
 }
 
 fn events<'a>(lines: &'a [Value], event: &str) -> Vec<&'a Value> {
@@ -205,12 +213,7 @@ fn a_bitbucket_to_github_move_from_a_csv_and_its_undo() {
     assert_eq!(code, Some(0), "{err}");
     assert!(err.ends_with("relinked 0 of 4; 4 already done\n"), "{err}");
 
-    let journal = journal.to_str().unwrap();
-    let (code, rows, err) = run_in(
-        &sandbox,
-        home.path(),
-        &["token", "relink", "--undo", journal, "--yes"],
-    );
+    let (code, rows, err) = undo_in(&sandbox, home.path(), &journal);
     assert_eq!(code, Some(0), "{err}");
     assert!(
         err.ends_with("restored 4 of 4: 2 workspaces, 1 policy set, 1 module\n"),
@@ -221,26 +224,12 @@ fn a_bitbucket_to_github_move_from_a_csv_and_its_undo() {
     let restored: Vec<Value> = all.iter().map(|p| vcs_repo(&sandbox, p)).collect();
     assert_eq!(restored, before, "every vcs-repo is back exactly");
 
-    let (code, _, err) = run_in(
-        &sandbox,
-        home.path(),
-        &["token", "relink", "--undo", journal, "--yes"],
-    );
+    let (code, _, err) = undo_in(&sandbox, home.path(), &journal);
     assert_eq!(code, Some(0), "{err}");
     assert!(err.ends_with("restored 0 of 4; 4 already done\n"), "{err}");
 
     // The undo's journal undoes the undo.
-    let (code, _, err) = run_in(
-        &sandbox,
-        home.path(),
-        &[
-            "token",
-            "relink",
-            "--undo",
-            undo_journal.to_str().unwrap(),
-            "--yes",
-        ],
-    );
+    let (code, _, err) = undo_in(&sandbox, home.path(), &undo_journal);
     assert_eq!(code, Some(0), "{err}");
     assert!(err.contains("restored 4 of 4"), "{err}");
     let again: Vec<Value> = all.iter().map(|p| vcs_repo(&sandbox, p)).collect();
@@ -284,17 +273,7 @@ fn an_undo_leaves_what_changed_since_and_exits_1() {
         200
     );
 
-    let (code, rows, err) = run_in(
-        &sandbox,
-        home.path(),
-        &[
-            "token",
-            "relink",
-            "--undo",
-            journal.to_str().unwrap(),
-            "--yes",
-        ],
-    );
+    let (code, rows, err) = undo_in(&sandbox, home.path(), &journal);
     assert_eq!(code, Some(1), "{err}");
     assert!(err.contains("restored 1 of 2: 1 workspace"), "{err}");
     assert!(
@@ -438,17 +417,7 @@ fn a_signal_stops_a_relink_that_a_rerun_finishes_and_an_undo_reverses() {
             "{err}"
         );
 
-        let (undone, _, err) = run_in(
-            &sandbox,
-            home.path(),
-            &[
-                "token",
-                "relink",
-                "--undo",
-                journal.to_str().unwrap(),
-                "--yes",
-            ],
-        );
+        let (undone, _, err) = undo_in(&sandbox, home.path(), &journal);
         assert_eq!(undone, Some(0), "{err}");
         assert!(err.contains(&format!("restored {done} of {done}")), "{err}");
         let (_, back, _) = run_in(&sandbox, home.path(), &["token", "usage", &bb, "-o", "id"]);
