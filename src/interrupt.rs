@@ -12,17 +12,17 @@ use crate::error::Exit;
 static CAUGHT: AtomicI32 = AtomicI32::new(0);
 
 /// While it lives, SIGINT and SIGTERM are caught; dropped, the default actions are back.
-pub struct Catch(());
+pub(crate) struct Catch(());
 
 impl Catch {
-    pub fn install() -> Catch {
+    pub(crate) fn install() -> Catch {
         CAUGHT.store(0, Ordering::SeqCst);
         platform::install();
         Catch(())
     }
 
     /// The exit code of the signal caught so far: 130 for SIGINT, 143 for SIGTERM.
-    pub fn caught(&self) -> Option<Exit> {
+    pub(crate) fn caught(&self) -> Option<Exit> {
         platform::exit_of(CAUGHT.load(Ordering::SeqCst))
     }
 }
@@ -44,7 +44,7 @@ mod platform {
         CAUGHT.store(signal, Ordering::SeqCst);
     }
 
-    pub fn install() {
+    pub(crate) fn install() {
         for signal in [libc::SIGINT, libc::SIGTERM] {
             // SAFETY: a zeroed sigaction is valid; the handler only stores to an atomic.
             // SA_RESTART lets the PATCH in flight finish its reads and writes; SA_RESETHAND
@@ -59,7 +59,7 @@ mod platform {
         }
     }
 
-    pub fn restore() {
+    pub(crate) fn restore() {
         for signal in [libc::SIGINT, libc::SIGTERM] {
             // SAFETY: restores the default disposition.
             unsafe {
@@ -68,7 +68,7 @@ mod platform {
         }
     }
 
-    pub fn exit_of(signal: libc::c_int) -> Option<Exit> {
+    pub(crate) fn exit_of(signal: libc::c_int) -> Option<Exit> {
         match signal {
             libc::SIGINT => Some(Exit::Interrupted),
             libc::SIGTERM => Some(Exit::Terminated),
@@ -81,9 +81,9 @@ mod platform {
 mod platform {
     use crate::error::Exit;
 
-    pub fn install() {}
-    pub fn restore() {}
-    pub fn exit_of(_: i32) -> Option<Exit> {
+    pub(crate) fn install() {}
+    pub(crate) fn restore() {}
+    pub(crate) fn exit_of(_: i32) -> Option<Exit> {
         None
     }
 }

@@ -13,7 +13,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::kind::{KINDS, Kind};
+use super::kind::Kind;
 use super::resource::Linked;
 use crate::error::{Fail, Result};
 use crate::shared::clock;
@@ -21,7 +21,7 @@ use crate::shared::ids::is_path_safe;
 use crate::shared::text::is_unsafe;
 
 /// What a journal's first line says it is.
-pub const FORMAT: &str = "tfvcs relink journal 1";
+pub(crate) const FORMAT: &str = "tfvcs relink journal 1";
 
 /// The most of a journal `--undo` reads: a line is well under a kilobyte, so this holds tens
 /// of thousands of resources; more is not a journal.
@@ -40,7 +40,7 @@ const KEPT: [&str; 7] = [
 ];
 
 /// The kept keys of a `vcs-repo` (null when there is none).
-pub fn kept(vcs_repo: Option<&Map<String, Value>>) -> Value {
+pub(crate) fn kept(vcs_repo: Option<&Map<String, Value>>) -> Value {
     match vcs_repo {
         None => Value::Null,
         Some(repo) => Value::Object(
@@ -54,36 +54,36 @@ pub fn kept(vcs_repo: Option<&Map<String, Value>>) -> Value {
 /// What the journal records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Operation {
+pub(crate) enum Operation {
     Relink,
     Undo,
 }
 
 /// The first line.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Header {
-    pub journal: String,
-    pub version: String,
-    pub operation: Operation,
+pub(crate) struct Header {
+    pub(crate) journal: String,
+    pub(crate) version: String,
+    pub(crate) operation: Operation,
     /// `host[:port]` of the API.
-    pub host: String,
-    pub organization: String,
+    pub(crate) host: String,
+    pub(crate) organization: String,
     /// The connection the resources were on and the one they were moved to (for an undo,
     /// the other way round).
-    pub from: String,
-    pub to: String,
+    pub(crate) from: String,
+    pub(crate) to: String,
     /// The `--map` and `--rewrite` rules (null without).
     #[serde(default)]
-    pub rules: Value,
+    pub(crate) rules: Value,
     /// For an undo, the journal it reverses.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub undoes: Option<String>,
+    pub(crate) undoes: Option<String>,
     /// UTC, to the millisecond.
-    pub started: String,
+    pub(crate) started: String,
 }
 
 impl Header {
-    pub fn new(operation: Operation, host: &str, organization: &str, from: &str, to: &str) -> Self {
+    pub(crate) fn new(operation: Operation, host: &str, organization: &str, from: &str, to: &str) -> Self {
         Header {
             journal: FORMAT.to_string(),
             version: env!("CARGO_PKG_VERSION").to_string(),
@@ -102,7 +102,7 @@ impl Header {
 /// A line after the header.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "event", rename_all = "lowercase")]
-pub enum Event {
+pub(crate) enum Event {
     /// Written, and on disk, before the PATCH of resource `seq` is sent.
     Patch {
         seq: usize,
@@ -129,7 +129,7 @@ pub enum Event {
 
 /// Where a journal goes: the default folder, or `--journal FILE`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Place {
+pub(crate) enum Place {
     /// A new file in [`default_folder`], named after the time and `label`.
     Folder(PathBuf),
     File(PathBuf),
@@ -137,7 +137,7 @@ pub enum Place {
 
 /// `$XDG_STATE_HOME/tfvcs/journal` (when set to an absolute path, as the XDG rules ask), else
 /// `~/.local/state/tfvcs/journal`; `None` without either.
-pub fn default_folder(
+pub(crate) fn default_folder(
     xdg_state_home: Option<std::ffi::OsString>,
     home: Option<std::ffi::OsString>,
 ) -> Option<PathBuf> {
@@ -154,7 +154,7 @@ pub fn default_folder(
 /// The place of this run's journal: `--journal FILE`, else the default folder of this
 /// process's environment (exit 1 without `XDG_STATE_HOME` or `HOME`: nothing is sent
 /// without a journal).
-pub fn place(file: Option<&Path>) -> Result<Place> {
+pub(crate) fn place(file: Option<&Path>) -> Result<Place> {
     if let Some(file) = file {
         return Ok(Place::File(file.to_path_buf()));
     }
@@ -169,7 +169,7 @@ pub fn place(file: Option<&Path>) -> Result<Place> {
 /// An open journal. Lines are written whole and synced to disk one by one; once a write has
 /// failed the journal is broken and the caller sends nothing more.
 #[derive(Debug)]
-pub struct Journal {
+pub(crate) struct Journal {
     path: PathBuf,
     file: Mutex<File>,
     broken: AtomicBool,
@@ -179,7 +179,7 @@ impl Journal {
     /// Creates the journal (never over an existing file, mode `0600`) and writes its header.
     /// `label` ends the file name in a folder: `<UTC time>-<label>.jsonl`. Any failure is
     /// exit 1, before anything is sent.
-    pub fn create(place: &Place, label: &str, header: &Header) -> Result<Journal> {
+    pub(crate) fn create(place: &Place, label: &str, header: &Header) -> Result<Journal> {
         let label = if label.split('-').all(is_path_safe) {
             label
         } else {
@@ -221,17 +221,17 @@ impl Journal {
         Ok(journal)
     }
 
-    pub fn path(&self) -> &Path {
+    pub(crate) fn path(&self) -> &Path {
         &self.path
     }
 
     /// A write failed: nothing more may be sent.
-    pub fn is_broken(&self) -> bool {
+    pub(crate) fn is_broken(&self) -> bool {
         self.broken.load(Ordering::SeqCst)
     }
 
     /// The line before a PATCH; the PATCH may be sent only when this succeeds.
-    pub fn before_patch(&self, seq: usize, linked: &Linked, sent: &Value) -> Result<(), String> {
+    pub(crate) fn before_patch(&self, seq: usize, linked: &Linked, sent: &Value) -> Result<(), String> {
         self.event(&Event::Patch {
             seq,
             kind: linked.kind.label().to_string(),
@@ -243,7 +243,7 @@ impl Journal {
     }
 
     /// The line after a PATCH's answer (`status` none when no answer came).
-    pub fn after_answer(
+    pub(crate) fn after_answer(
         &self,
         seq: usize,
         id: &str,
@@ -345,20 +345,15 @@ fn to_line(value: &impl Serialize) -> std::io::Result<Vec<u8>> {
 
 /// A journal read back: its header and its events in the order written.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Contents {
-    pub header: Header,
-    pub events: Vec<Event>,
-}
-
-/// The kind a journal line names.
-pub fn kind_of(label: &str) -> Option<Kind> {
-    KINDS.iter().find(|s| s.label == label).map(|s| s.kind)
+pub(crate) struct Contents {
+    pub(crate) header: Header,
+    pub(crate) events: Vec<Event>,
 }
 
 /// Reads the journal at `path` for an undo on `host` and `organization`. Not a journal
 /// (unreadable, bad JSON, another format), or one of another host or organization, is exit
 /// 2. A last line without its newline was cut off by a crash mid-write and is left out.
-pub fn read(path: &Path, host: &str, organization: &str) -> Result<Contents> {
+pub(crate) fn read(path: &Path, host: &str, organization: &str) -> Result<Contents> {
     let name = path.display().to_string();
     let not_one = |why: String| Fail::usage(format!("--undo {name}: {why}"));
     let file = File::open(path).map_err(|e| not_one(e.to_string()))?;
@@ -392,7 +387,7 @@ pub fn read(path: &Path, host: &str, organization: &str) -> Result<Contents> {
         let event: Event = serde_json::from_str(line)
             .map_err(|e| not_one(format!("line {}: not a journal line ({e})", i + 1)))?;
         if let Event::Patch { kind, .. } = &event
-            && kind_of(kind).is_none()
+            && Kind::from_label(kind).is_none()
         {
             return Err(not_one(format!("line {}: unknown kind {kind:?}", i + 1)));
         }

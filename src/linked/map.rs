@@ -15,23 +15,23 @@ const MAX_MAP_BYTES: u64 = 16 << 20;
 
 /// One `old → new` entry of the `--map` file, with the line it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Entry {
-    pub old: String,
-    pub new: String,
+pub(crate) struct Entry {
+    pub(crate) old: String,
+    pub(crate) new: String,
     /// Its line in a CSV file (a JSON map's entries have none).
-    pub line: Option<usize>,
+    pub(crate) line: Option<usize>,
 }
 
 /// One `--rewrite OLD_PREFIX=NEW_PREFIX` rule.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Rewrite {
-    pub old: String,
-    pub new: String,
+pub(crate) struct Rewrite {
+    pub(crate) old: String,
+    pub(crate) new: String,
 }
 
 /// Which rule mapped an identifier, to tell the rules that mapped nothing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Rule {
+pub(crate) enum Rule {
     /// The n-th `--map` entry.
     Entry(usize),
     /// The n-th `--rewrite`.
@@ -40,22 +40,22 @@ pub enum Rule {
 
 /// The rules of one relink: the `--map` entries and the `--rewrite` prefixes.
 #[derive(Debug, Default, Clone)]
-pub struct RepoMap {
+pub(crate) struct RepoMap {
     /// Where the entries came from, for messages.
-    pub file: Option<String>,
-    pub entries: Vec<Entry>,
-    pub rewrites: Vec<Rewrite>,
+    pub(crate) file: Option<String>,
+    pub(crate) entries: Vec<Entry>,
+    pub(crate) rewrites: Vec<Rewrite>,
 }
 
 impl RepoMap {
     /// No `--map` and no `--rewrite`: a relink that keeps every repository.
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.entries.is_empty() && self.rewrites.is_empty()
     }
 
     /// The new identifier of `old` and the rule that gave it: the exact entry, else the
     /// longest matching prefix; `None` when no rule maps it.
-    pub fn lookup(&self, old: &str) -> Option<(String, Rule)> {
+    pub(crate) fn lookup(&self, old: &str) -> Option<(String, Rule)> {
         if let Some(i) = self.entries.iter().position(|e| e.old == old) {
             return Some((self.entries[i].new.clone(), Rule::Entry(i)));
         }
@@ -72,7 +72,7 @@ impl RepoMap {
     /// The rule whose result `identifier` is, if any: an entry's new identifier, or one
     /// that starts with a rewrite's new prefix. A resource on the target with such an
     /// identifier has been moved already.
-    pub fn produced(&self, identifier: &str) -> Option<Rule> {
+    pub(crate) fn produced(&self, identifier: &str) -> Option<Rule> {
         if let Some(i) = self.entries.iter().position(|e| e.new == identifier) {
             return Some(Rule::Entry(i));
         }
@@ -85,7 +85,7 @@ impl RepoMap {
     }
 
     /// One warning per rule that is not in `used`, in the order given.
-    pub fn unused_warnings(&self, used: &[Rule]) -> Vec<String> {
+    pub(crate) fn unused_warnings(&self, used: &[Rule]) -> Vec<String> {
         let file = self.file.as_deref().unwrap_or("--map");
         let entries = self
             .entries
@@ -116,7 +116,7 @@ impl RepoMap {
     }
 
     /// The rules as a journal's header records them.
-    pub fn describe(&self) -> serde_json::Value {
+    pub(crate) fn describe(&self) -> serde_json::Value {
         let entries: serde_json::Map<String, serde_json::Value> = self
             .entries
             .iter()
@@ -156,7 +156,7 @@ impl RepoMap {
 
 /// Why `identifier` cannot be a repository identifier: empty, whitespace or control
 /// characters (they would reach the server and every log unseen), or a `..` segment.
-pub fn identifier_problem(identifier: &str) -> Option<&'static str> {
+pub(crate) fn identifier_problem(identifier: &str) -> Option<&'static str> {
     if identifier.is_empty() {
         Some("it is empty")
     } else if identifier
@@ -174,7 +174,7 @@ pub fn identifier_problem(identifier: &str) -> Option<&'static str> {
 /// Why a module named `name` for `provider` cannot move to `identifier`: TFE keeps a module's
 /// name and provider, so its new repository must be `terraform-<provider>-<name>` (the last
 /// segment of the identifier, compared without case as hosts treat repository names).
-pub fn module_name_problem(identifier: &str, provider: &str, name: &str) -> Option<String> {
+pub(crate) fn module_name_problem(identifier: &str, provider: &str, name: &str) -> Option<String> {
     let repository = identifier.rsplit('/').next().unwrap_or(identifier);
     let wanted = format!("terraform-{provider}-{name}");
     if repository.eq_ignore_ascii_case(&wanted) {
@@ -187,7 +187,7 @@ pub fn module_name_problem(identifier: &str, provider: &str, name: &str) -> Opti
 }
 
 /// Parses one `--rewrite OLD_PREFIX=NEW_PREFIX` (exit 2 when malformed).
-pub fn parse_rewrite(value: &str) -> Result<Rewrite> {
+pub(crate) fn parse_rewrite(value: &str) -> Result<Rewrite> {
     let bad = |why: &str| {
         Fail::usage(format!("--rewrite {value:?}: {why}"))
             .hint("write it as OLD_PREFIX=NEW_PREFIX, as in --rewrite acme-bb/=acme-gh/")
@@ -214,7 +214,7 @@ pub fn parse_rewrite(value: &str) -> Result<Rewrite> {
 
 /// The rules of a relink from `--map FILE` and the `--rewrite` values, every one checked
 /// before any request (exit 2 naming the file and line, or the rule).
-pub fn rules(map_file: Option<&Path>, rewrites: &[String]) -> Result<RepoMap> {
+pub(crate) fn rules(map_file: Option<&Path>, rewrites: &[String]) -> Result<RepoMap> {
     let mut map = RepoMap::default();
     if let Some(path) = map_file {
         let name = path.display().to_string();
@@ -254,7 +254,7 @@ fn read_map_file(path: &Path, name: &str) -> Result<String> {
 
 /// The entries of a map file's text: JSON when its first character (after a byte order mark
 /// and blanks) is `{` or `[` (an array is refused there, by name), else CSV. `name` is the file, for messages.
-pub fn parse_map(text: &str, name: &str) -> Result<Vec<Entry>> {
+pub(crate) fn parse_map(text: &str, name: &str) -> Result<Vec<Entry>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim_start().starts_with(['{', '[']) {
         parse_json(text, name)

@@ -13,7 +13,7 @@ use crate::error::{Fail, Result};
 
 /// What a move does to one resource.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Move {
+pub(crate) enum Move {
     /// Re-pointed, with this identifier in its PATCH.
     To(String),
     /// Unmapped, and `--keep-unmapped` relinks it with its repository unchanged.
@@ -25,9 +25,9 @@ pub enum Move {
 /// The resources of a move, each with what happens to it, in the order found; and the
 /// warnings about rules that matched nothing.
 #[derive(Debug, Default)]
-pub struct Moves {
-    pub moves: Vec<(Linked, Move)>,
-    pub warnings: Vec<String>,
+pub(crate) struct Moves {
+    pub(crate) moves: Vec<(Linked, Move)>,
+    pub(crate) warnings: Vec<String>,
 }
 
 fn identifier(linked: &Linked) -> &str {
@@ -48,7 +48,7 @@ fn attribute<'a>(linked: &'a Linked, key: &str) -> &'a str {
 
 /// Keeps of `found` what names `from`, and — of a move, which also walks the target — what a
 /// rule moved already; the rest names the target without being part of this move.
-pub fn keep_ours(found: &mut Vec<Linked>, rules: &RepoMap, from: &Connection) {
+pub(crate) fn keep_ours(found: &mut Vec<Linked>, rules: &RepoMap, from: &Connection) {
     found.retain(|l| {
         l.uses_any(std::slice::from_ref(from)) || rules.produced(identifier(l)).is_some()
     });
@@ -59,7 +59,7 @@ pub fn keep_ours(found: &mut Vec<Linked>, rules: &RepoMap, from: &Connection) {
 /// when a resource on FROM is unmapped and `keep_unmapped` is off, a new identifier is not
 /// valid, a module's new repository is not `terraform-<provider>-<name>`, or — with FROM = TO,
 /// where a re-run walks the same connection — a new identifier that a rule would move again.
-pub fn decide(
+pub(crate) fn decide(
     found: Vec<Linked>,
     rules: &RepoMap,
     from: &Connection,

@@ -7,18 +7,18 @@ use std::collections::HashMap;
 use serde_json::{Map, Value};
 
 use super::connection::{Connection, named_by};
-use super::journal::{Contents, Event, kind_of};
+use super::journal::{Contents, Event};
 use super::kind::Kind;
 use super::resource::Linked;
 
 /// Where a resource's repository is: what an undo compares and restores.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Link {
+pub(crate) struct Link {
     /// The `ot-…` or `ghain-…` id (empty when none is named).
-    pub connection: String,
-    pub identifier: String,
+    pub(crate) connection: String,
+    pub(crate) identifier: String,
     /// Empty for the default branch (sent as `""` or null).
-    pub branch: String,
+    pub(crate) branch: String,
 }
 
 fn text(repo: &Map<String, Value>, key: &str) -> String {
@@ -29,7 +29,7 @@ fn text(repo: &Map<String, Value>, key: &str) -> String {
 }
 
 impl Link {
-    pub fn of(vcs_repo: &Map<String, Value>) -> Link {
+    pub(crate) fn of(vcs_repo: &Map<String, Value>) -> Link {
         Link {
             connection: named_by(vcs_repo).unwrap_or_default().to_string(),
             identifier: text(vcs_repo, "identifier"),
@@ -38,7 +38,7 @@ impl Link {
     }
 
     /// What differs from `want`, one phrase each: `branch is dev, not main`.
-    pub fn differences(&self, want: &Link) -> Vec<String> {
+    pub(crate) fn differences(&self, want: &Link) -> Vec<String> {
         let shown = |s: &str| match s {
             "" => "(none)".to_string(),
             s => s.to_string(),
@@ -57,22 +57,22 @@ impl Link {
 
 /// One resource the journal shows a PATCH was sent to, that may need putting back.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Restore {
-    pub kind: Kind,
-    pub id: String,
-    pub name: String,
+pub(crate) struct Restore {
+    pub(crate) kind: Kind,
+    pub(crate) id: String,
+    pub(crate) name: String,
     /// Where it was before the PATCH: what the undo restores.
-    pub before: Link,
+    pub(crate) before: Link,
     /// Where the journal left it: the answer's `vcs-repo`, or what was sent when no answer
     /// came.
-    pub left: Link,
+    pub(crate) left: Link,
 }
 
 /// Every resource whose PATCH the journal shows answered 2xx (whether or not it then passed
 /// the answer check), or sent with its answer lost (no answer line, no status, or a 5xx that
 /// may hide an attempt that went through), in journal order. One the server refused (4xx) was
 /// not changed and is left out.
-pub fn restores(contents: &Contents) -> Vec<Restore> {
+pub(crate) fn restores(contents: &Contents) -> Vec<Restore> {
     let answers: HashMap<usize, (Option<u16>, &Value)> = contents
         .events
         .iter()
@@ -96,7 +96,7 @@ pub fn restores(contents: &Contents) -> Vec<Restore> {
         else {
             continue;
         };
-        let (Some(kind), Some(before)) = (kind_of(kind), before.as_object()) else {
+        let (Some(kind), Some(before)) = (Kind::from_label(kind), before.as_object()) else {
             continue;
         };
         let sent_over_before = {
@@ -131,7 +131,7 @@ pub fn restores(contents: &Contents) -> Vec<Restore> {
 
 /// How a resource stands against its journal.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Standing {
+pub(crate) enum Standing {
     /// Exactly as the journal left it: it is put back.
     AsLeft,
     /// Already where it was before: done, nothing sent.
@@ -144,7 +144,7 @@ impl Restore {
     /// How `current` (the resource now, `None` when it names neither connection any more)
     /// stands. A resource back where it was counts as back even when the journal also left
     /// it there (a PATCH whose answer was lost and that never went through).
-    pub fn standing(&self, current: Option<&Linked>) -> Standing {
+    pub(crate) fn standing(&self, current: Option<&Linked>) -> Standing {
         let Some(repo) = current.and_then(Linked::vcs_repo) else {
             return Standing::ChangedSince(format!(
                 "changed since: it is no longer on {} or {}",
@@ -167,7 +167,7 @@ impl Restore {
     /// The PATCH that puts `current` back: its own settings repeated as a relink's are, with
     /// the identifier and branch it had and its connection as the target. `None` when the
     /// journal names no connection it could go back to.
-    pub fn body(&self, current: &Linked) -> Option<Value> {
+    pub(crate) fn body(&self, current: &Linked) -> Option<Value> {
         let target = Connection::from_id(&self.before.connection)?;
         let mut repo = current.vcs_repo().cloned().unwrap_or_default();
         repo.insert("identifier".into(), self.before.identifier.clone().into());
@@ -176,7 +176,7 @@ impl Restore {
     }
 
     /// The connections the walk looks for: where the journal left them and where they were.
-    pub fn connections(restores: &[Restore]) -> Vec<Connection> {
+    pub(crate) fn connections(restores: &[Restore]) -> Vec<Connection> {
         let mut found: Vec<Connection> = Vec::new();
         for restore in restores {
             for id in [&restore.left.connection, &restore.before.connection] {

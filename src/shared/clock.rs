@@ -11,7 +11,7 @@ pub(crate) fn now_rfc3339() -> String {
 }
 
 /// The same instant without separators, for a file name: `20180416T204253.771Z`.
-pub fn compact(rfc3339: &str) -> String {
+pub(crate) fn compact(rfc3339: &str) -> String {
     rfc3339.chars().filter(|c| *c != '-' && *c != ':').collect()
 }
 

@@ -8,9 +8,9 @@ use std::path::Path;
 use mockito::{Matcher, Mock, Server, ServerGuard};
 use serde_json::{Value, json};
 
+use super::mock::*;
+use super::relink::{FROM_CLIENT, answered, relinked, token_checks, token_side, ws_path};
 use crate::common::*;
-use crate::mock::*;
-use crate::relink::{FROM_CLIENT, answered, relinked, token_checks, token_side, ws_path};
 
 const WS: &str = "ws-KTuq99JSzgmDSvYj";
 const POLSET: &str = "polset-3yVQZvHzf5j3WRJ1";
@@ -111,12 +111,11 @@ fn each_kind_is_patched_with_its_new_identifier_byte_for_byte_and_journaled() {
     let mut server = Server::new();
     let _checks = token_checks(&mut server);
     let (ws, set, aurora) = three_kinds();
-    let org = Org::mock(
-        &mut server,
-        std::slice::from_ref(&ws),
-        std::slice::from_ref(&set),
-        std::slice::from_ref(&aurora),
-    );
+    let org = Org::default()
+        .workspaces(std::slice::from_ref(&ws))
+        .policy_sets(std::slice::from_ref(&set))
+        .modules(std::slice::from_ref(&aurora))
+        .mock(&mut server);
     let patches = [
         exact_patch(
             &mut server,
@@ -168,8 +167,8 @@ fn each_kind_is_patched_with_its_new_identifier_byte_for_byte_and_journaled() {
             "--yes",
         ],
     );
-    let err = stderr_of(&out);
-    assert_eq!(out.status.code(), Some(0), "{err}");
+    let err = &out.stderr;
+    assert_eq!(out.code, Some(0), "{err}");
     patches.iter().for_each(Mock::assert);
     org.assert();
     assert_eq!(
@@ -251,19 +250,21 @@ fn an_answer_keeping_the_old_identifier_fails_its_row() {
     let mut server = Server::new();
     let _checks = token_checks(&mut server);
     let ws = workspace(WS, "workspace-2", FROM, "");
-    let _org = Org::mock(&mut server, std::slice::from_ref(&ws), &[], &[]);
+    let _org = Org::default()
+        .workspaces(std::slice::from_ref(&ws))
+        .mock(&mut server);
     let _patch = answered(
         server.mock("PATCH", ws_path(WS).as_str()),
         &relinked(&ws, TO),
     );
     let out = run(&server.url(), &relink(&["--rewrite", "example/=acme/"]));
-    assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
+    assert_eq!(out.code, Some(1), "{}", out.stderr);
     assert!(
-        stdout_of(&out).contains(
+        out.stdout.contains(
             "failed: identifier changed from acme/terraform-test-proj to example/terraform-test-proj"
         ),
         "{}",
-        stdout_of(&out)
+        out.stdout
     );
 }
 
@@ -298,12 +299,11 @@ fn unmapped_misnamed_and_invalid_moves_are_refused_with_nothing_patched() {
     ] {
         let mut server = Server::new();
         let _checks = token_checks(&mut server);
-        let _org = Org::mock(
-            &mut server,
-            std::slice::from_ref(&ws),
-            std::slice::from_ref(&set),
-            std::slice::from_ref(&aurora),
-        );
+        let _org = Org::default()
+            .workspaces(std::slice::from_ref(&ws))
+            .policy_sets(std::slice::from_ref(&set))
+            .modules(std::slice::from_ref(&aurora))
+            .mock(&mut server);
         let none = no_patch(&mut server);
         let dir = TempDir::new();
         let journal = dir.path().join("j.jsonl");
@@ -314,8 +314,8 @@ fn unmapped_misnamed_and_invalid_moves_are_refused_with_nothing_patched() {
         ]
         .concat();
         let out = run(&server.url(), &args);
-        let err = stderr_of(&out);
-        assert_eq!(out.status.code(), Some(2), "{rules:?}: {err}");
+        let err = &out.stderr;
+        assert_eq!(out.code, Some(2), "{rules:?}: {err}");
         assert!(
             err.contains("cannot be moved; nothing was changed"),
             "{err}"
@@ -333,12 +333,10 @@ fn keep_unmapped_relinks_the_unmapped_with_their_repositories_unchanged() {
     let _checks = token_checks(&mut server);
     let ws = workspace(WS, "workspace-2", FROM, "");
     let set = policy_set(POLSET, "production", FROM);
-    let _org = Org::mock(
-        &mut server,
-        std::slice::from_ref(&ws),
-        std::slice::from_ref(&set),
-        &[],
-    );
+    let _org = Org::default()
+        .workspaces(std::slice::from_ref(&ws))
+        .policy_sets(std::slice::from_ref(&set))
+        .mock(&mut server);
     let _ws = exact_patch(
         &mut server,
         &ws_path(WS),
@@ -359,8 +357,8 @@ fn keep_unmapped_relinks_the_unmapped_with_their_repositories_unchanged() {
         &server.url(),
         &relink(&["--rewrite", "example/=acme/", "--keep-unmapped"]),
     );
-    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
-    assert!(stderr_of(&out).contains("relinked 2 of 2"));
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert!(out.stderr.contains("relinked 2 of 2"));
 }
 
 #[test]
@@ -369,7 +367,9 @@ fn from_equal_to_to_with_a_rewrite_moves_the_repository_on_the_same_token() {
     let mut checks = token_side(&mut server, FROM, FROM_CLIENT, "github", ORG);
     checks.extend(token_side(&mut server, FROM, FROM_CLIENT, "github", ORG));
     let ws = workspace(WS, "workspace-2", FROM, "main");
-    let _org = Org::mock(&mut server, std::slice::from_ref(&ws), &[], &[]);
+    let _org = Org::default()
+        .workspaces(std::slice::from_ref(&ws))
+        .mock(&mut server);
     let patch = exact_patch(
         &mut server,
         &ws_path(WS),
@@ -391,25 +391,28 @@ fn from_equal_to_to_with_a_rewrite_moves_the_repository_on_the_same_token() {
             "--yes",
         ],
     );
-    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
     patch.assert();
 }
 
 /// A relink that finds one workspace on FROM and patches it; the journal folder comes from
 /// `env`.
-fn relink_with_env(env: &[(&str, &Path)]) -> std::process::Output {
+fn relink_with_env(vars: &[(&str, &Path)]) -> std::process::Output {
     let mut server = Server::new();
     let _checks = token_checks(&mut server);
     let ws = workspace(WS, "workspace-2", FROM, "");
-    let _org = Org::mock(&mut server, std::slice::from_ref(&ws), &[], &[]);
+    let _org = Org::default()
+        .workspaces(std::slice::from_ref(&ws))
+        .mock(&mut server);
     let patch = server
         .mock("PATCH", ws_path(WS).as_str())
         .with_status(200)
         .with_body(json!({ "data": relinked(&ws, TO) }).to_string())
         .expect(1)
         .create();
-    let (mut cmd, _home) = tfvcs(&server.url());
-    for (key, value) in env {
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.command();
+    for (key, value) in vars {
         cmd.env(key, value);
     }
     let out = cmd
@@ -455,7 +458,8 @@ fn the_journal_goes_to_xdg_state_home_else_home_and_an_unwritable_one_sends_noth
         .into_iter()
         .map(|m| server.mock(m, Matcher::Any).expect(0).create())
         .collect();
-    let (mut cmd, _home) = tfvcs(&server.url());
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.command();
     let out = cmd
         .env("XDG_STATE_HOME", &blocked)
         .args(["token", "relink", FROM, "--to", TO, "--yes"])
@@ -476,9 +480,13 @@ fn a_dry_run_writes_no_journal() {
     let mut server = Server::new();
     let _checks = token_checks(&mut server);
     let ws = workspace(WS, "workspace-2", FROM, "");
-    let _org = Org::mock(&mut server, std::slice::from_ref(&ws), &[], &[]);
+    let _org = Org::default()
+        .workspaces(std::slice::from_ref(&ws))
+        .mock(&mut server);
     let none = no_patch(&mut server);
-    let (mut cmd, home) = tfvcs(&server.url());
+    let env = TestEnv::server(&server.url());
+    let home = env.home();
+    let mut cmd = env.command();
     let out = cmd
         .args([
             "token",
@@ -515,7 +523,7 @@ fn a_process_killed_mid_run_has_journaled_every_patch_it_sent() {
     let workspaces: Vec<Value> = (0..30)
         .map(|i| workspace(&format!("ws-kill{i:02}"), &format!("w{i}"), FROM, ""))
         .collect();
-    let _org = Org::mock(&mut server, &workspaces, &[], &[]);
+    let _org = Org::default().workspaces(&workspaces).mock(&mut server);
     let pid = Arc::new(AtomicU32::new(0));
     let received = Arc::new(Mutex::new(Vec::<String>::new()));
     let answer = relinked(&workspaces[0], TO);
@@ -540,7 +548,8 @@ fn a_process_killed_mid_run_has_journaled_every_patch_it_sent() {
     };
     let dir = TempDir::new();
     let journal = dir.path().join("killed.jsonl");
-    let (mut cmd, _home) = tfvcs_process(&server.url());
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.process();
     let mut child = cmd
         .args(["token", "relink", FROM, "--to", TO, "--yes", "--journal"])
         .arg(&journal)
@@ -621,13 +630,17 @@ fn at_a_terminal_the_journal_comes_after_yes_and_not_at_all_after_no() {
         let mut server = Server::new();
         let _checks = token_checks(&mut server);
         let ws = workspace(WS, "workspace-2", FROM, "");
-        let _org = Org::mock(&mut server, std::slice::from_ref(&ws), &[], &[]);
+        let _org = Org::default()
+            .workspaces(std::slice::from_ref(&ws))
+            .mock(&mut server);
         let patch = server
             .mock("PATCH", ws_path(WS).as_str())
             .with_body(json!({ "data": moved(&ws, TO, "acme/terraform-test-proj") }).to_string())
             .expect(patched)
             .create();
-        let (mut cmd, home) = tfvcs_process(&server.url());
+        let env = TestEnv::server(&server.url());
+        let home = env.home();
+        let mut cmd = env.process();
         cmd.args([
             "token",
             "relink",
@@ -703,7 +716,7 @@ fn an_undo_restores_what_went_through_counts_what_did_not_and_leaves_what_change
         let b = now("ws-bbbbbbbbbbbbbbb2", "b", "example/b", FROM, "");
         let d = now("ws-ddddddddddddddd4", "d", "acme/d", TO, "dev");
         let listed = list(&mut server, WORKSPACES, &[a.clone(), b, d]);
-        let _read = reread(&mut server, &ws_path("ws-aaaaaaaaaaaaaaa1"), &a);
+        let _read = get(&mut server, &ws_path("ws-aaaaaaaaaaaaaaa1"), &a);
         let restore = server
             .mock("PATCH", ws_path("ws-aaaaaaaaaaaaaaa1").as_str())
             .match_body(Matcher::Exact(format!(
@@ -719,7 +732,9 @@ fn an_undo_restores_what_went_through_counts_what_did_not_and_leaves_what_change
             .mock("PATCH", Matcher::Regex("ws-[bcd]".into()))
             .expect(0)
             .create();
-        let (mut cmd, home) = tfvcs(&server.url());
+        let env = TestEnv::server(&server.url());
+        let home = env.home();
+        let mut cmd = env.command();
         cmd.args([
             "token",
             "relink",
@@ -795,18 +810,23 @@ fn server_text_in_a_move_plan_is_escaped() {
     let _checks = token_checks(&mut server);
     let mut ws = workspace(WS, "evil\nrelinked 9 of 9\u{1b}[2J", FROM, "");
     ws["attributes"]["vcs-repo"]["display-identifier"] = json!("o/r\u{202e}");
-    let _org = Org::mock(&mut server, std::slice::from_ref(&ws), &[], &[]);
+    let _org = Org::default()
+        .workspaces(std::slice::from_ref(&ws))
+        .mock(&mut server);
     let _p = answered(
         server.mock("PATCH", ws_path(WS).as_str()),
         &moved(&ws, TO, "acme/terraform-test-proj"),
     );
     let out = run(&server.url(), &relink(&["--rewrite", "example/=acme/"]));
-    assert!(out.status.success(), "{}", stderr_of(&out));
-    for text in [stdout_of(&out), stderr_of(&out)] {
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    for text in [&out.stdout, &out.stderr] {
         assert!(
             !text.contains('\u{1b}') && !text.contains('\u{202e}'),
             "{text:?}"
         );
     }
-    assert!(stderr_of(&out).contains(r"o/r\u{202e} → acme/terraform-test-proj"));
+    assert!(
+        out.stderr
+            .contains(r"o/r\u{202e} → acme/terraform-test-proj")
+    );
 }

@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
 
+use super::mock::journal_lines;
 use crate::common::*;
-use crate::mock::journal_lines;
 
 fn org_path(sandbox: &Sandbox, rest: &str) -> String {
     format!("/api/v2/organizations/{}/{rest}", sandbox.org)
@@ -52,7 +52,8 @@ fn vcs_repo(sandbox: &Sandbox, path: &str) -> Value {
 
 /// tfvcs against the sandbox with `home` as HOME (so journals land in one known place).
 fn run_in(sandbox: &Sandbox, home: &Path, args: &[&str]) -> (Option<i32>, String, String) {
-    let (mut cmd, _home) = sandbox.tfvcs();
+    let env = TestEnv::sandbox(sandbox);
+    let mut cmd = env.command();
     let out = cmd.env("HOME", home).args(args).output().unwrap();
     (out.status.code(), stdout_of(&out), stderr_of(&out))
 }
@@ -336,7 +337,8 @@ fn a_signal_stops_a_relink_that_a_rerun_finishes_and_an_undo_reverses() {
         }
         let home = TempDir::new();
         let journal = home.path().join("move.jsonl");
-        let (mut cmd, _home) = tfvcs_process(&sandbox.url);
+        let env = TestEnv::sandbox(&sandbox);
+        let mut cmd = env.process();
         cmd.env("TFE_TOKEN", &sandbox.token)
             .env("TFE_ORGANIZATION", &sandbox.org)
             .args(["token", "relink", &bb, "--to", &gh, "--yes"])
