@@ -67,9 +67,11 @@ step 'tfvcs token usage "$TOKEN_ID"'
 step 'echo "ghp_second_token" | tfvcs client create --provider github --name demo-github-2 --pat-file - -o id'
 step 'NEW_TOKEN_ID=$(tfvcs token list demo-github-2 -o id); echo "$NEW_TOKEN_ID"'
 step 'tfvcs token relink "$TOKEN_ID" --to "$NEW_TOKEN_ID" --dry-run'
-step 'tfvcs token relink "$TOKEN_ID" --to "$NEW_TOKEN_ID" --yes'
+# The journal goes in the demo's folder (by default it is kept in ~/.local/state/tfvcs/journal/).
+step 'tfvcs token relink "$TOKEN_ID" --to "$NEW_TOKEN_ID" --yes --journal relink.jsonl'
 step 'tfvcs token usage "$TOKEN_ID"'
 step 'tfvcs client usage demo-github-2'
+step 'tfvcs token relink --undo relink.jsonl --dry-run'
 
 step 'tfvcs client delete demo-github --dry-run'
 step 'tfvcs client delete demo-github --yes'
