@@ -83,7 +83,13 @@ pub(crate) struct Header {
 }
 
 impl Header {
-    pub(crate) fn new(operation: Operation, host: &str, organization: &str, from: &str, to: &str) -> Self {
+    pub(crate) fn new(
+        operation: Operation,
+        host: &str,
+        organization: &str,
+        from: &str,
+        to: &str,
+    ) -> Self {
         Header {
             journal: FORMAT.to_string(),
             version: env!("CARGO_PKG_VERSION").to_string(),
@@ -231,7 +237,12 @@ impl Journal {
     }
 
     /// The line before a PATCH; the PATCH may be sent only when this succeeds.
-    pub(crate) fn before_patch(&self, seq: usize, linked: &Linked, sent: &Value) -> Result<(), String> {
+    pub(crate) fn before_patch(
+        &self,
+        seq: usize,
+        linked: &Linked,
+        sent: &Value,
+    ) -> Result<(), String> {
         self.event(&Event::Patch {
             seq,
             kind: linked.kind.label().to_string(),

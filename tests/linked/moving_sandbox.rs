@@ -311,6 +311,31 @@ fn wait_for_answers(path: &Path, answers: usize, child: &mut std::process::Child
     }
 }
 
+/// Runs tfvcs with `args` and `--journal journal` against `sandbox`, and sends it `signal` once
+/// the journal holds three answers.
+#[cfg(unix)]
+fn signalled(
+    sandbox: &Sandbox,
+    args: &[&str],
+    journal: &Path,
+    signal: i32,
+) -> std::process::Output {
+    let env = TestEnv::sandbox(sandbox);
+    let mut cmd = env.process();
+    cmd.args(args)
+        .arg("--journal")
+        .arg(journal)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    let mut child = cmd.spawn().unwrap();
+    wait_for_answers(journal, 3, &mut child);
+    // SAFETY: signalling the child this test started.
+    unsafe {
+        libc::kill(child.id() as i32, signal);
+    }
+    child.wait_with_output().unwrap()
+}
+
 /// SPEC §10 "Interrupted": a signal between PATCHes of a slow relink stops it: exit 130
 /// (SIGINT) or 143 (SIGTERM), every PATCH sent journaled with its answer, a summary that counts
 /// what was done, rows for what was not sent. Re-running finishes; `--undo` of the partial
@@ -337,22 +362,13 @@ fn a_signal_stops_a_relink_that_a_rerun_finishes_and_an_undo_reverses() {
         }
         let home = TempDir::new();
         let journal = home.path().join("move.jsonl");
-        let env = TestEnv::sandbox(&sandbox);
-        let mut cmd = env.process();
-        cmd.env("TFE_TOKEN", &sandbox.token)
-            .env("TFE_ORGANIZATION", &sandbox.org)
-            .args(["token", "relink", &bb, "--to", &gh, "--yes"])
-            .args(["--rewrite", "acme-bb/=acme/", "--journal"])
-            .arg(&journal)
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::piped());
-        let mut child = cmd.spawn().unwrap();
-        wait_for_answers(&journal, 3, &mut child);
-        // SAFETY: signalling the child this test started.
-        unsafe {
-            libc::kill(child.id() as i32, signal);
-        }
-        let out = child.wait_with_output().unwrap();
+        let relink = ["token", "relink", &bb, "--to", &gh, "--yes"];
+        let out = signalled(
+            &sandbox,
+            &[&relink[..], &["--rewrite", "acme-bb/=acme/"]].concat(),
+            &journal,
+            signal,
+        );
         let (rows, err) = (stdout_of(&out), stderr_of(&out));
         assert_eq!(out.status.code(), Some(code), "{err}");
 
@@ -431,4 +447,81 @@ fn a_signal_stops_a_relink_that_a_rerun_finishes_and_an_undo_reverses() {
         let (_, table, _) = run_in(&sandbox, home.path(), &["token", "usage", &bb]);
         assert_eq!(table.matches("acme-bb/app").count(), done, "{table}");
     }
+}
+
+/// SPEC §10 "Undo", "Interrupted": an undo stopped by SIGINT has restored what it sent (exit
+/// 130); running it again restores the rest, and counts those already back as done.
+#[cfg(unix)]
+#[test]
+fn an_interrupted_undo_is_finished_by_running_it_again() {
+    let sandbox = Sandbox::start(&["--latency-ms", "60"]);
+    let bb = connection(
+        &sandbox,
+        "bitbucket",
+        "bitbucket_hosted",
+        "https://bitbucket.org",
+    );
+    let gh = connection(&sandbox, "github", "github", "https://github.com");
+    let count = 40;
+    for i in 0..count {
+        workspace(
+            &sandbox,
+            &format!("ws{i}"),
+            json!({"identifier": format!("acme-bb/app{i}"), "oauth-token-id": bb}),
+        );
+    }
+    let home = TempDir::new();
+    let relinked = home.path().join("move.jsonl");
+    let (code, _, err) = run_in(
+        &sandbox,
+        home.path(),
+        &[
+            "token",
+            "relink",
+            &bb,
+            "--to",
+            &gh,
+            "--rewrite",
+            "acme-bb/=acme/",
+            "--yes",
+            "--journal",
+            relinked.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code, Some(0), "{err}");
+
+    let undo_journal = home.path().join("undo.jsonl");
+    let undo = [
+        "token",
+        "relink",
+        "--undo",
+        relinked.to_str().unwrap(),
+        "--yes",
+    ];
+    let out = signalled(&sandbox, &undo, &undo_journal, libc::SIGINT);
+    let err = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(130), "{err}");
+    let restored = events(&journal_lines(&undo_journal), "answer").len();
+    assert!(restored < count, "stopped early: {restored}");
+    assert!(
+        err.contains(&format!("restored {restored} of {count}")),
+        "{err}"
+    );
+    let back = |home: &Path| {
+        let (_, ids, _) = run_in(&sandbox, home, &["token", "usage", &bb, "-o", "id"]);
+        ids.lines().count()
+    };
+    assert_eq!(back(home.path()), restored);
+
+    let (code, _, err) = undo_in(&sandbox, home.path(), &relinked);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        err.contains(&format!(
+            "restored {} of {count}: {} workspaces; {restored} already done",
+            count - restored,
+            count - restored
+        )),
+        "{err}"
+    );
+    assert_eq!(back(home.path()), count);
 }
