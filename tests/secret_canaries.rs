@@ -1,6 +1,6 @@
 //! Canary values for the API token, a PAT, an OAuth secret, private and SSH keys and a payload
 //! secret go through every command, on every path (success, 4xx, 5xx, `-vv`, `--dry-run`,
-//! `-o json`, `-o id`): none may appear on stdout or stderr, and each run must also have done
+//! `-o json`, `-o id`): none may appear on stdout, stderr or in a file tfvcs writes, and each run must also have done
 //! its work (the request carrying the secret reached the server, the exit code is the
 //! contract's), so that a command failing early cannot pass.
 //!
@@ -398,6 +398,42 @@ fn commands(files: &Files) -> Vec<Row> {
                 None,
             )
         },
+        // The same as a move to other repositories: the rules are read and the journal is
+        // created (with its header: a file tfvcs writes) before anything is sent.
+        Row {
+            also: vec![
+                (
+                    "/api/v2/oauth-tokens/ot-hmAyP66qk2AMVdbJ".into(),
+                    json!({"data": {"id": "ot-hmAyP66qk2AMVdbJ", "type": "oauth-tokens", "attributes": {}, "relationships": {"oauth-client": {"data": {"id": CLIENT, "type": "oauth-clients"}}}}}),
+                ),
+                (client.clone(), client_doc()),
+                (
+                    "/api/v2/account/details".into(),
+                    json!({"data": {"id": "user-1", "type": "users", "attributes": {"username": "admin", "is-service-account": false}}}),
+                ),
+            ],
+            ..read(
+                [
+                    s(&[
+                        "token",
+                        "relink",
+                        "ot-hmAyP66qk2AMVdbJ",
+                        "--to",
+                        GHAIN,
+                        "--yes",
+                        "--rewrite",
+                        "acme-bb/=acme/",
+                        "--keep-unmapped",
+                        "--map",
+                    ]),
+                    vec![files.map.clone()],
+                ]
+                .concat(),
+                &format!("/api/v2/github-app/installation/{GHAIN}"),
+                json!({"data": {"id": GHAIN, "type": "github-app-installations", "attributes": {"name": "org"}}}),
+                None,
+            )
+        },
         write(
             [
                 s(&[
@@ -438,6 +474,7 @@ fn commands(files: &Files) -> Vec<Row> {
 /// Secret files for the sweep (mode 0600, so that no warning muddles stderr).
 struct Files {
     _dir: TempDir,
+    map: String,
     pat: String,
     secret: String,
     key: String,
@@ -448,6 +485,7 @@ fn files() -> Files {
     let dir = TempDir::new();
     let path = |name: &str, text: &str| dir.file(name, text).to_str().unwrap().to_string();
     Files {
+        map: path("moves.csv", "old,new\nacme-bb/api,acme/api\n"),
         pat: path("pat", &format!("{PAT}\n")),
         secret: path("secret", SECRET),
         key: path("key", PRIVATE),
@@ -458,6 +496,20 @@ fn files() -> Files {
         ),
         _dir: dir,
     }
+}
+
+/// Every file below `dir` (what tfvcs wrote into its HOME: a relink's journal).
+fn files_under(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            found.extend(files_under(&path));
+        } else {
+            found.push(path);
+        }
+    }
+    found
 }
 
 #[test]
@@ -549,6 +601,16 @@ fn no_secret_reaches_stdout_or_stderr_on_any_path_of_any_command() {
                     !stderr.contains(canary),
                     "{what}: stderr has {canary}:\n{stderr}"
                 );
+            }
+            for file in files_under(env.home().path()) {
+                let text = String::from_utf8_lossy(&std::fs::read(&file).unwrap()).into_owned();
+                for canary in CANARIES {
+                    assert!(
+                        !text.contains(canary),
+                        "{what}: {} has {canary}",
+                        file.display()
+                    );
+                }
             }
             let code = out.status.code();
             let expected = match path {
