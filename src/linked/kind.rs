@@ -1,8 +1,8 @@
 //! The kinds of resource that link a repository through a connection (SPEC §10), as one table,
 //! the only statement of the set on the client side: what each is called (on `--kind`, in the
 //! KIND column, in sentences), where its list is, how its items are named, whether a listed
-//! item must be read on its own, how one is read, where a PATCH goes and which `vcs-repo` keys
-//! it repeats.
+//! item must be read on its own, how one is read, whether its repository must be named after
+//! it, where a PATCH goes and which `vcs-repo` keys it repeats.
 //! Everything else iterates `KINDS`; adding a kind means adding a row here.
 
 use serde_json::{Map, Value, json};
@@ -62,6 +62,9 @@ pub(crate) struct KindSpec {
     pub(crate) queues_runs: bool,
     /// `token relink --LABEL NAME|ID` narrows a relink to resources of this kind.
     pub(crate) relink_narrows_by_name: bool,
+    /// Its name and provider come from its repository's name, `terraform-<provider>-<name>`,
+    /// and TFE keeps them: a move may only give it a repository named so.
+    pub(crate) repository_named_after_it: bool,
     /// How one resource is read on its own: a relink reads each again right before its PATCH
     /// (the plan may be minutes old), and an item listed without its `vcs-repo` is read.
     read: ResourcePath,
@@ -119,6 +122,7 @@ pub(crate) const KINDS: [KindSpec; 3] = [
         reads_items_listed_without_vcs_repo: false,
         queues_runs: true,
         relink_narrows_by_name: true,
+        repository_named_after_it: false,
         read: ResourcePath::ById("workspaces"),
         patch: ResourcePath::ById("workspaces"),
         repeats: &[
@@ -142,6 +146,7 @@ pub(crate) const KINDS: [KindSpec; 3] = [
         reads_items_listed_without_vcs_repo: false,
         queues_runs: false,
         relink_narrows_by_name: false,
+        repository_named_after_it: false,
         read: ResourcePath::ById("policy-sets"),
         patch: ResourcePath::ById("policy-sets"),
         repeats: &[
@@ -164,6 +169,7 @@ pub(crate) const KINDS: [KindSpec; 3] = [
         reads_items_listed_without_vcs_repo: true,
         queues_runs: false,
         relink_narrows_by_name: false,
+        repository_named_after_it: true,
         read: ResourcePath::PrivateModule,
         patch: ResourcePath::PrivateModule,
         // The server derives display-identifier; an empty branch means tag-based publishing,

@@ -6,7 +6,6 @@
 use serde_json::Value;
 
 use super::connection::Connection;
-use super::kind::Kind;
 use super::map::{RepoMap, Rule, identifier_problem, module_name_problem};
 use super::resource::Linked;
 use crate::error::{Fail, Result};
@@ -106,7 +105,7 @@ pub(crate) fn decide(
                         ));
                         continue;
                     }
-                    if linked.kind == Kind::Module
+                    if linked.kind.spec().repository_named_after_it
                         && let Some(why) = module_name_problem(
                             &new,
                             attribute(&linked, "provider"),
@@ -164,6 +163,7 @@ pub(crate) fn decide(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::linked::Kind;
     use serde_json::json;
 
     fn rules(entries: &[(&str, &str)], rewrites: &[&str]) -> RepoMap {

@@ -16,6 +16,7 @@ use crate::error::{Exit, Result};
 use crate::linked::journal::{self, Header, Operation};
 use crate::linked::relink::{Outcome, Report};
 use crate::linked::undo::{Link, Restore, Standing, restores};
+use crate::linked::kind::NameRule;
 use crate::linked::{Kind, Linked};
 use crate::output::{self, note};
 
@@ -35,7 +36,7 @@ impl Row {
     fn linked(&self) -> Linked {
         self.current.clone().unwrap_or_else(|| {
             let mut attributes = json!({"name": self.restore.name});
-            if self.restore.kind == Kind::Module {
+            if self.restore.kind.spec().name == NameRule::NamespaceNameProvider {
                 let parts: Vec<&str> = self.restore.name.splitn(3, '/').collect();
                 if let [namespace, name, provider] = parts[..] {
                     attributes =
