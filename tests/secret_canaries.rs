@@ -108,6 +108,38 @@ fn commands(files: &Files) -> Vec<Row> {
     let client = format!("/api/v2/oauth-clients/{CLIENT}");
     let token = format!("/api/v2/oauth-tokens/{TOKEN_ID}");
     let list = json!({"data": [client_doc()["data"].clone()]});
+    // Relinking to a GitHub App: the installation, then the token's client and its
+    // organization, then the walk (which finds nothing here: the PATCHes carry no secret).
+    let relink = |extra: Vec<String>| Row {
+        also: vec![
+            (
+                "/api/v2/oauth-tokens/ot-hmAyP66qk2AMVdbJ".into(),
+                json!({"data": {"id": "ot-hmAyP66qk2AMVdbJ", "type": "oauth-tokens", "attributes": {}, "relationships": {"oauth-client": {"data": {"id": CLIENT, "type": "oauth-clients"}}}}}),
+            ),
+            (client.clone(), client_doc()),
+            (
+                "/api/v2/account/details".into(),
+                json!({"data": {"id": "user-1", "type": "users", "attributes": {"username": "admin", "is-service-account": false}}}),
+            ),
+        ],
+        ..read(
+            [
+                s(&[
+                    "token",
+                    "relink",
+                    "ot-hmAyP66qk2AMVdbJ",
+                    "--to",
+                    GHAIN,
+                    "--yes",
+                ]),
+                extra,
+            ]
+            .concat(),
+            &format!("/api/v2/github-app/installation/{GHAIN}"),
+            json!({"data": {"id": GHAIN, "type": "github-app-installations", "attributes": {"name": "org"}}}),
+            None,
+        )
+    };
     vec![
         write(
             [
@@ -370,70 +402,16 @@ fn commands(files: &Files) -> Vec<Row> {
                 None,
             )
         },
-        // Relinking to a GitHub App: the installation, then the token's client and its
-        // organization, then the walk (which finds nothing here: the PATCHes carry no secret).
-        Row {
-            also: vec![
-                (
-                    "/api/v2/oauth-tokens/ot-hmAyP66qk2AMVdbJ".into(),
-                    json!({"data": {"id": "ot-hmAyP66qk2AMVdbJ", "type": "oauth-tokens", "attributes": {}, "relationships": {"oauth-client": {"data": {"id": CLIENT, "type": "oauth-clients"}}}}}),
-                ),
-                (client.clone(), client_doc()),
-                (
-                    "/api/v2/account/details".into(),
-                    json!({"data": {"id": "user-1", "type": "users", "attributes": {"username": "admin", "is-service-account": false}}}),
-                ),
-            ],
-            ..read(
-                s(&[
-                    "token",
-                    "relink",
-                    "ot-hmAyP66qk2AMVdbJ",
-                    "--to",
-                    GHAIN,
-                    "--yes",
-                ]),
-                &format!("/api/v2/github-app/installation/{GHAIN}"),
-                json!({"data": {"id": GHAIN, "type": "github-app-installations", "attributes": {"name": "org"}}}),
-                None,
-            )
-        },
+        relink(vec![]),
         // The same as a move to other repositories: the rules are read and the journal is
         // created (with its header: a file tfvcs writes) before anything is sent.
-        Row {
-            also: vec![
-                (
-                    "/api/v2/oauth-tokens/ot-hmAyP66qk2AMVdbJ".into(),
-                    json!({"data": {"id": "ot-hmAyP66qk2AMVdbJ", "type": "oauth-tokens", "attributes": {}, "relationships": {"oauth-client": {"data": {"id": CLIENT, "type": "oauth-clients"}}}}}),
-                ),
-                (client.clone(), client_doc()),
-                (
-                    "/api/v2/account/details".into(),
-                    json!({"data": {"id": "user-1", "type": "users", "attributes": {"username": "admin", "is-service-account": false}}}),
-                ),
-            ],
-            ..read(
-                [
-                    s(&[
-                        "token",
-                        "relink",
-                        "ot-hmAyP66qk2AMVdbJ",
-                        "--to",
-                        GHAIN,
-                        "--yes",
-                        "--rewrite",
-                        "acme-bb/=acme/",
-                        "--keep-unmapped",
-                        "--map",
-                    ]),
-                    vec![files.map.clone()],
-                ]
-                .concat(),
-                &format!("/api/v2/github-app/installation/{GHAIN}"),
-                json!({"data": {"id": GHAIN, "type": "github-app-installations", "attributes": {"name": "org"}}}),
-                None,
-            )
-        },
+        relink(
+            [
+                s(&["--rewrite", "acme-bb/=acme/", "--keep-unmapped", "--map"]),
+                vec![files.map.clone()],
+            ]
+            .concat(),
+        ),
         write(
             [
                 s(&[

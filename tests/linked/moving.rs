@@ -96,6 +96,17 @@ fn bad_maps_and_rules_are_exit_2_naming_the_file_and_line_with_nothing_sent() {
     }
 }
 
+/// The target checks and an organization whose one workspace is on FROM, mocked on `server`
+/// (the mocks live as long as the second value).
+fn one_workspace(server: &mut ServerGuard) -> (Value, (Vec<Mock>, Org)) {
+    let checks = token_checks(server);
+    let ws = workspace(WS, "workspace-2", FROM, "");
+    let org = Org::default()
+        .workspaces(std::slice::from_ref(&ws))
+        .mock(server);
+    (ws, (checks, org))
+}
+
 /// One resource of each kind on FROM: the workspace by an exact JSON map entry, the policy set
 /// and module by prefix rules.
 fn three_kinds() -> (Value, Value, Value) {
@@ -248,11 +259,7 @@ fn each_kind_is_patched_with_its_new_identifier_byte_for_byte_and_journaled() {
 #[test]
 fn an_answer_keeping_the_old_identifier_fails_its_row() {
     let mut server = Server::new();
-    let _checks = token_checks(&mut server);
-    let ws = workspace(WS, "workspace-2", FROM, "");
-    let _org = Org::default()
-        .workspaces(std::slice::from_ref(&ws))
-        .mock(&mut server);
+    let (ws, _mocks) = one_workspace(&mut server);
     let _patch = answered(
         server.mock("PATCH", ws_path(WS).as_str()),
         &relinked(&ws, TO),
@@ -399,11 +406,7 @@ fn from_equal_to_to_with_a_rewrite_moves_the_repository_on_the_same_token() {
 /// `env`.
 fn relink_with_env(vars: &[(&str, &Path)]) -> std::process::Output {
     let mut server = Server::new();
-    let _checks = token_checks(&mut server);
-    let ws = workspace(WS, "workspace-2", FROM, "");
-    let _org = Org::default()
-        .workspaces(std::slice::from_ref(&ws))
-        .mock(&mut server);
+    let (ws, _mocks) = one_workspace(&mut server);
     let patch = server
         .mock("PATCH", ws_path(WS).as_str())
         .with_status(200)
@@ -478,11 +481,7 @@ fn the_journal_goes_to_xdg_state_home_else_home_and_an_unwritable_one_sends_noth
 #[test]
 fn a_dry_run_writes_no_journal() {
     let mut server = Server::new();
-    let _checks = token_checks(&mut server);
-    let ws = workspace(WS, "workspace-2", FROM, "");
-    let _org = Org::default()
-        .workspaces(std::slice::from_ref(&ws))
-        .mock(&mut server);
+    let (_ws, _mocks) = one_workspace(&mut server);
     let none = no_patch(&mut server);
     let env = TestEnv::server(&server.url());
     let home = env.home();
@@ -628,11 +627,7 @@ fn a_journal_of_another_organization_or_host_or_not_one_is_exit_2_with_nothing_s
 fn at_a_terminal_the_journal_comes_after_yes_and_not_at_all_after_no() {
     for (answer, patched, code) in [(b"n", 0, 1), (b"y", 1, 0)] {
         let mut server = Server::new();
-        let _checks = token_checks(&mut server);
-        let ws = workspace(WS, "workspace-2", FROM, "");
-        let _org = Org::default()
-            .workspaces(std::slice::from_ref(&ws))
-            .mock(&mut server);
+        let (ws, _mocks) = one_workspace(&mut server);
         let patch = server
             .mock("PATCH", ws_path(WS).as_str())
             .with_body(json!({ "data": moved(&ws, TO, "acme/terraform-test-proj") }).to_string())

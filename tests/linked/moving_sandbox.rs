@@ -87,19 +87,38 @@ fn events<'a>(lines: &'a [Value], event: &str) -> Vec<&'a Value> {
     lines.iter().filter(|l| l["event"] == event).collect()
 }
 
+/// A Bitbucket connection and a GitHub one: their token ids.
+fn bitbucket_and_github(sandbox: &Sandbox) -> (String, String) {
+    (
+        connection(
+            sandbox,
+            "bitbucket",
+            "bitbucket_hosted",
+            "https://bitbucket.org",
+        ),
+        connection(sandbox, "github", "github", "https://github.com"),
+    )
+}
+
+/// Forty workspaces on `token`, `acme-bb/app0` to `acme-bb/app39`; their count.
+fn forty_on(sandbox: &Sandbox, token: &str) -> usize {
+    for i in 0..40 {
+        workspace(
+            sandbox,
+            &format!("ws{i}"),
+            json!({"identifier": format!("acme-bb/app{i}"), "oauth-token-id": token}),
+        );
+    }
+    40
+}
+
 /// SPEC §10 "Done when": workspaces, a policy set and a module move from Bitbucket to GitHub
 /// from a CSV; the undo puts every `vcs-repo` back exactly; undoing again finds them back; the
 /// undo's own journal undoes the undo.
 #[test]
 fn a_bitbucket_to_github_move_from_a_csv_and_its_undo() {
     let sandbox = Sandbox::start(&[]);
-    let bb = connection(
-        &sandbox,
-        "bitbucket",
-        "bitbucket_hosted",
-        "https://bitbucket.org",
-    );
-    let gh = connection(&sandbox, "github", "github", "https://github.com");
+    let (bb, gh) = bitbucket_and_github(&sandbox);
     let repo =
         |id: &str, branch: &str| json!({"identifier": id, "branch": branch, "oauth-token-id": bb});
     let mut tagged = repo("acme-bb/web", "");
@@ -345,21 +364,8 @@ fn signalled(
 fn a_signal_stops_a_relink_that_a_rerun_finishes_and_an_undo_reverses() {
     for (signal, code) in [(libc::SIGINT, 130), (libc::SIGTERM, 143)] {
         let sandbox = Sandbox::start(&["--latency-ms", "60"]);
-        let bb = connection(
-            &sandbox,
-            "bitbucket",
-            "bitbucket_hosted",
-            "https://bitbucket.org",
-        );
-        let gh = connection(&sandbox, "github", "github", "https://github.com");
-        let count = 40;
-        for i in 0..count {
-            workspace(
-                &sandbox,
-                &format!("ws{i}"),
-                json!({"identifier": format!("acme-bb/app{i}"), "oauth-token-id": bb}),
-            );
-        }
+        let (bb, gh) = bitbucket_and_github(&sandbox);
+        let count = forty_on(&sandbox, &bb);
         let home = TempDir::new();
         let journal = home.path().join("move.jsonl");
         let relink = ["token", "relink", &bb, "--to", &gh, "--yes"];
@@ -455,21 +461,8 @@ fn a_signal_stops_a_relink_that_a_rerun_finishes_and_an_undo_reverses() {
 #[test]
 fn an_interrupted_undo_is_finished_by_running_it_again() {
     let sandbox = Sandbox::start(&["--latency-ms", "60"]);
-    let bb = connection(
-        &sandbox,
-        "bitbucket",
-        "bitbucket_hosted",
-        "https://bitbucket.org",
-    );
-    let gh = connection(&sandbox, "github", "github", "https://github.com");
-    let count = 40;
-    for i in 0..count {
-        workspace(
-            &sandbox,
-            &format!("ws{i}"),
-            json!({"identifier": format!("acme-bb/app{i}"), "oauth-token-id": bb}),
-        );
-    }
+    let (bb, gh) = bitbucket_and_github(&sandbox);
+    let count = forty_on(&sandbox, &bb);
     let home = TempDir::new();
     let relinked = home.path().join("move.jsonl");
     let (code, _, err) = run_in(

@@ -14,9 +14,9 @@ use crate::commands::confirm::{self, UNDO, ensure_confirmable};
 use crate::commands::{Context, linked};
 use crate::error::{Exit, Result};
 use crate::linked::journal::{self, Header, Operation};
+use crate::linked::kind::NameRule;
 use crate::linked::relink::{Outcome, Report};
 use crate::linked::undo::{Link, Restore, Standing, restores};
-use crate::linked::kind::NameRule;
 use crate::linked::{Kind, Linked};
 use crate::output::{self, note};
 
