@@ -159,24 +159,19 @@ fn each_kind_is_patched_with_its_new_identifier_byte_for_byte_and_journaled() {
         r#"{"example/terraform-test-proj": "acme/test-proj", "gone/x": "acme/x"}"#,
     );
     let journal = dir.path().join("move.jsonl");
+    let (map_arg, journal_arg) = (map.to_str().unwrap(), journal.to_str().unwrap());
     let out = run(
         &server.url(),
-        &[
-            "token",
-            "relink",
-            FROM,
-            "--to",
-            TO,
+        &relink(&[
             "--map",
-            map.to_str().unwrap(),
+            map_arg,
             "--rewrite",
             "hashicorp/=acme/",
             "--rewrite",
             "lafentres/=acme/",
             "--journal",
-            journal.to_str().unwrap(),
-            "--yes",
-        ],
+            journal_arg,
+        ]),
     );
     let err = &out.stderr;
     assert_eq!(out.code, Some(0), "{err}");

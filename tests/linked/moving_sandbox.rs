@@ -68,6 +68,18 @@ fn journal_of(stderr: &str) -> PathBuf {
     )
 }
 
+/// `token relink FROM --to TO --rewrite acme-bb/=acme/ --yes` and `extra` against the sandbox.
+fn rewrite_in(
+    sandbox: &Sandbox,
+    home: &Path,
+    (from, to): (&str, &str),
+    extra: &[&str],
+) -> (Option<i32>, String, String) {
+    let relink = ["token", "relink", from, "--to", to, "--yes"];
+    let args = [&relink[..], &["--rewrite", "acme-bb/=acme/"], extra].concat();
+    run_in(sandbox, home, &args)
+}
+
 /// `token relink --undo JOURNAL --yes` against the sandbox.
 fn undo_in(sandbox: &Sandbox, home: &Path, journal: &Path) -> (Option<i32>, String, String) {
     run_in(
@@ -417,20 +429,7 @@ fn a_signal_stops_a_relink_that_a_rerun_finishes_and_an_undo_reverses() {
         let (_, still, _) = run_in(&sandbox, home.path(), &["token", "usage", &bb, "-o", "id"]);
         assert_eq!(still.lines().count(), count - done, "what the summary says");
 
-        let (again, _, err) = run_in(
-            &sandbox,
-            home.path(),
-            &[
-                "token",
-                "relink",
-                &bb,
-                "--to",
-                &gh,
-                "--rewrite",
-                "acme-bb/=acme/",
-                "--yes",
-            ],
-        );
+        let (again, _, err) = rewrite_in(&sandbox, home.path(), (&bb, &gh), &[]);
         assert_eq!(again, Some(0), "{err}");
         assert!(
             err.contains(&format!(
@@ -465,21 +464,12 @@ fn an_interrupted_undo_is_finished_by_running_it_again() {
     let count = forty_on(&sandbox, &bb);
     let home = TempDir::new();
     let relinked = home.path().join("move.jsonl");
-    let (code, _, err) = run_in(
+    let journal_arg = relinked.to_str().unwrap();
+    let (code, _, err) = rewrite_in(
         &sandbox,
         home.path(),
-        &[
-            "token",
-            "relink",
-            &bb,
-            "--to",
-            &gh,
-            "--rewrite",
-            "acme-bb/=acme/",
-            "--yes",
-            "--journal",
-            relinked.to_str().unwrap(),
-        ],
+        (&bb, &gh),
+        &["--journal", journal_arg],
     );
     assert_eq!(code, Some(0), "{err}");
 
