@@ -13,51 +13,63 @@ use crate::commands::failure::{exit_code, reason};
 use crate::error::{Exit, Fail, Result};
 use crate::interrupt::Catch;
 use crate::linked::Linked;
-use crate::linked::journal::{Header, Journal, Place, place};
+use crate::linked::journal::{Header, Journal, place};
 use crate::linked::relink::{Outcome, Report};
 use crate::output::note;
 use crate::prompt;
 
-/// The journal of a run, created when the run is sure to need one: off a terminal first of
-/// all (its path is then the first line of stderr), at a terminal once the plan is confirmed;
-/// never on `--dry-run`.
+/// The journal of a run: created before any request (so that a run that could not write one
+/// sends nothing), never on `--dry-run`. Its path is printed off a terminal at once (the first
+/// line of stderr), at a terminal once the plan is confirmed. One never announced (declined,
+/// or the run failed before its first PATCH) held only its header and is removed.
 pub(crate) struct JournalSlot {
-    place: Place,
-    label: String,
-    header: Header,
     journal: Option<Journal>,
+    announced: bool,
 }
 
 impl JournalSlot {
-    /// Where the journal goes (`--journal FILE`, else the default folder); created at once
-    /// unless someone at a terminal may still say no, or nothing is to be sent.
+    /// Creates the journal (`--journal FILE`, else in the default folder), unless `dry_run`.
     pub(crate) fn new(
         ctx: &Context,
         file: Option<&std::path::Path>,
-        label: String,
-        header: Header,
+        label: &str,
+        header: &Header,
         dry_run: bool,
     ) -> Result<JournalSlot> {
         let mut slot = JournalSlot {
-            place: place(file)?,
-            label,
-            header,
             journal: None,
+            announced: false,
         };
-        if !dry_run && !prompt::interactive(ctx.config.no_input) {
-            slot.open()?;
+        if !dry_run {
+            slot.journal = Some(Journal::create(&place(file)?, label, header)?);
+            if !prompt::interactive(ctx.config.no_input) {
+                slot.open();
+            }
         }
         Ok(slot)
     }
 
-    /// The journal, created now if it was not yet, with its path on stderr.
-    pub(crate) fn open(&mut self) -> Result<&Journal> {
-        if self.journal.is_none() {
-            let journal = Journal::create(&self.place, &self.label, &self.header)?;
+    /// The journal, its path on stderr if not yet.
+    pub(crate) fn open(&mut self) -> &Journal {
+        let journal = self
+            .journal
+            .as_ref()
+            .expect("a run that sends has a journal");
+        if !self.announced {
             note(&format!("journal: {}", journal.path().display()));
-            self.journal = Some(journal);
+            self.announced = true;
         }
-        Ok(self.journal.as_ref().expect("just created"))
+        journal
+    }
+}
+
+impl Drop for JournalSlot {
+    fn drop(&mut self) {
+        if let Some(journal) = &self.journal
+            && !self.announced
+        {
+            let _ = std::fs::remove_file(journal.path());
+        }
     }
 }
 
@@ -181,7 +193,7 @@ pub(crate) fn send_all<T: Sync>(
     rows: impl FnOnce(Vec<Outcome>) -> Vec<(Linked, Outcome)>,
     again: &str,
 ) -> Result<()> {
-    let journal = slot.open()?;
+    let journal = slot.open();
     let catch = Catch::install();
     let run = Run {
         api: ctx.api()?,

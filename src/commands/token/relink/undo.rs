@@ -57,6 +57,13 @@ pub(crate) fn undo(ctx: &Context, path: &Path, args: &TokenRelinkArgs) -> Result
     let contents = journal::read(path, &host, &org)?;
     ensure_confirmable(ctx, &UNDO, args.yes, args.dry_run)?;
     let restores = restores(&contents);
+    if restores.is_empty() {
+        note(&format!(
+            "{} records no change that went through: nothing to undo",
+            path.display()
+        ));
+        return Ok(());
+    }
     let mut header = Header::new(
         Operation::Undo,
         &host,
@@ -68,17 +75,10 @@ pub(crate) fn undo(ctx: &Context, path: &Path, args: &TokenRelinkArgs) -> Result
     let mut journal = JournalSlot::new(
         ctx,
         args.journal.as_deref(),
-        format!("undo-{}", contents.header.from),
-        header,
+        &format!("undo-{}", contents.header.from),
+        &header,
         args.dry_run,
     )?;
-    if restores.is_empty() {
-        note(&format!(
-            "{} records no change that went through: nothing to undo",
-            path.display()
-        ));
-        return Ok(());
-    }
 
     let mut kinds: Vec<Kind> = restores.iter().map(|r| r.kind).collect();
     kinds.sort();
