@@ -821,3 +821,39 @@ fn server_text_in_a_move_plan_is_escaped() {
             .contains(r"o/r\u{202e} → acme/terraform-test-proj")
     );
 }
+
+#[test]
+fn with_workspace_only_that_one_moves_and_the_others_are_not_judged() {
+    let mut server = Server::new();
+    let _checks = token_checks(&mut server);
+    let web = workspace(WS, "web", FROM, "");
+    let mut tools = workspace("ws-6jrRyVDv1J8zQMB5", "tools", FROM, "");
+    tools["attributes"]["vcs-repo"]["identifier"] = json!("elsewhere/tools");
+    let _org = Org::default()
+        .workspaces(&[web.clone(), tools])
+        .mock(&mut server);
+    let patch = exact_patch(
+        &mut server,
+        &ws_path(WS),
+        &format!(
+            r#"{{"data":{{"type":"workspaces","attributes":{{"vcs-repo":{{"identifier":"acme/terraform-test-proj","branch":"","ingress-submodules":false,"oauth-token-id":"{TO}"}}}}}}}}"#
+        ),
+        &moved(&web, TO, "acme/terraform-test-proj"),
+    );
+    let out = run(
+        &server.url(),
+        &relink(&["--rewrite", "example/=acme/", "--workspace", "web"]),
+    );
+    assert_eq!(
+        out.code,
+        Some(0),
+        "tools, unmapped, is not part of it: {}",
+        out.stderr
+    );
+    patch.assert();
+    assert!(
+        out.stderr.contains("relinked 1 of 1: 1 workspace"),
+        "{}",
+        out.stderr
+    );
+}

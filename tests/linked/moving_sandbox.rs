@@ -268,8 +268,9 @@ fn a_bitbucket_to_github_move_from_a_csv_and_its_undo() {
     assert_eq!(again, after, "undoing the undo moves them again");
 }
 
-/// Two workspaces moved with `--rewrite` on the same connection; one's branch then changes.
-/// The undo restores the other and leaves it: `changed since`, exit 1.
+/// Two workspaces moved with `--rewrite` on the same connection (a re-run finds both done);
+/// one's branch then changes. The undo restores the other and leaves it: `changed since`,
+/// exit 1.
 #[test]
 fn an_undo_leaves_what_changed_since_and_exits_1() {
     let sandbox = Sandbox::start(&[]);
@@ -278,24 +279,17 @@ fn an_undo_leaves_what_changed_since_and_exits_1() {
     let kept = workspace(&sandbox, "kept", repo("acme-old/kept"));
     let moved = workspace(&sandbox, "moved", repo("acme-old/moved"));
     let home = TempDir::new();
-    let (code, _, err) = run_in(
-        &sandbox,
-        home.path(),
-        &[
-            "token",
-            "relink",
-            &gh,
-            "--to",
-            &gh,
-            "--rewrite",
-            "acme-old/=acme/",
-            "--yes",
-        ],
-    );
+    let rename = ["token", "relink", &gh, "--to", &gh];
+    let rename = [&rename[..], &["--rewrite", "acme-old/=acme/", "--yes"]].concat();
+    let (code, _, err) = run_in(&sandbox, home.path(), &rename);
     assert_eq!(code, Some(0), "{err}");
     let journal = journal_of(&err);
     let path = |id: &str| format!("/api/v2/workspaces/{id}");
     assert_eq!(vcs_repo(&sandbox, &path(&kept))["identifier"], "acme/kept");
+    // On one connection a re-run finds them by their new names: done, nothing sent.
+    let (code, _, err) = run_in(&sandbox, home.path(), &rename);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(err.contains("relinked 0 of 2; 2 already done"), "{err}");
     let change = json!({"data": {"type": "workspaces", "attributes": {"vcs-repo": {
         "identifier": "acme/moved", "branch": "release", "oauth-token-id": gh}}}});
     assert_eq!(
