@@ -1,137 +1,22 @@
-//! The journal of a relink or an undo (SPEC §10 "The journal"): JSON Lines, a header, then one
-//! line before each PATCH and one after its answer, each on disk before the next request, so
-//! that `--undo` knows where every resource was even after a crash. Created `0600` and never
-//! over an existing file; it keeps only ids, names and where repositories are, never a secret.
-//! Also its reader, which refuses a file that is not a journal of this host and organization.
+//! Writing a journal: where it goes (`--journal FILE`, else `$XDG_STATE_HOME/tfvcs/journal/`
+//! or `~/.local/state/tfvcs/journal/`), created `0600` and never over an existing file, and
+//! each line written whole and synced to disk before the caller goes on.
 
 use std::fs::File;
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
+use serde::Serialize;
+use serde_json::Value;
 
-use super::kind::Kind;
-use super::resource::Linked;
+use super::{Event, Header, kept};
 use crate::error::{Fail, Result};
+use crate::linked::resource::Linked;
 use crate::shared::clock;
 use crate::shared::ids::is_path_safe;
 use crate::shared::text::is_unsafe;
-
-/// What a journal's first line says it is.
-pub(crate) const FORMAT: &str = "tfvcs relink journal 1";
-
-/// The most of a journal `--undo` reads: a line is well under a kilobyte, so this holds tens
-/// of thousands of resources; more is not a journal.
-const MAX_JOURNAL_BYTES: u64 = 64 << 20;
-
-/// The `vcs-repo` keys a journal keeps: where the repository is and what a PATCH repeats.
-/// Nothing else of a resource is written (its webhook URL, for one, has no use here).
-const KEPT: [&str; 7] = [
-    "identifier",
-    "display-identifier",
-    "branch",
-    "ingress-submodules",
-    "tags-regex",
-    "oauth-token-id",
-    "github-app-installation-id",
-];
-
-/// The kept keys of a `vcs-repo` (null when there is none).
-pub(crate) fn kept(vcs_repo: Option<&Map<String, Value>>) -> Value {
-    match vcs_repo {
-        None => Value::Null,
-        Some(repo) => Value::Object(
-            KEPT.iter()
-                .filter_map(|key| Some((key.to_string(), repo.get(*key)?.clone())))
-                .collect(),
-        ),
-    }
-}
-
-/// What the journal records.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub(crate) enum Operation {
-    Relink,
-    Undo,
-}
-
-/// The first line.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub(crate) struct Header {
-    pub(crate) journal: String,
-    pub(crate) version: String,
-    pub(crate) operation: Operation,
-    /// `host[:port]` of the API.
-    pub(crate) host: String,
-    pub(crate) organization: String,
-    /// The connection the resources were on and the one they were moved to (for an undo,
-    /// the other way round).
-    pub(crate) from: String,
-    pub(crate) to: String,
-    /// The `--map` and `--rewrite` rules (null without).
-    #[serde(default)]
-    pub(crate) rules: Value,
-    /// For an undo, the journal it reverses.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(crate) undoes: Option<String>,
-    /// UTC, to the millisecond.
-    pub(crate) started: String,
-}
-
-impl Header {
-    pub(crate) fn new(
-        operation: Operation,
-        host: &str,
-        organization: &str,
-        from: &str,
-        to: &str,
-    ) -> Self {
-        Header {
-            journal: FORMAT.to_string(),
-            version: env!("CARGO_PKG_VERSION").to_string(),
-            operation,
-            host: host.to_string(),
-            organization: organization.to_string(),
-            from: from.to_string(),
-            to: to.to_string(),
-            rules: Value::Null,
-            undoes: None,
-            started: clock::now_rfc3339(),
-        }
-    }
-}
-
-/// A line after the header.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "event", rename_all = "lowercase")]
-pub(crate) enum Event {
-    /// Written, and on disk, before the PATCH of resource `seq` is sent.
-    Patch {
-        seq: usize,
-        kind: String,
-        id: String,
-        name: String,
-        /// The resource's `vcs-repo` as read right before (kept keys only).
-        before: Value,
-        /// The `vcs-repo` the PATCH sends.
-        sent: Value,
-    },
-    /// Written after the answer to the PATCH of `seq`.
-    Answer {
-        seq: usize,
-        id: String,
-        /// The HTTP status; null when no answer came (the connection failed or timed out).
-        status: Option<u16>,
-        /// The row's result: `relinked`, `restored`, or why not.
-        result: String,
-        /// The `vcs-repo` the answer returned (kept keys only; null without one).
-        after: Value,
-    },
-}
 
 /// Where a journal goes: the default folder, or `--journal FILE`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -354,62 +239,11 @@ fn to_line(value: &impl Serialize) -> std::io::Result<Vec<u8>> {
     Ok(out)
 }
 
-/// A journal read back: its header and its events in the order written.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Contents {
-    pub(crate) header: Header,
-    pub(crate) events: Vec<Event>,
-}
-
-/// Reads the journal at `path` for an undo on `host` and `organization`. Not a journal
-/// (unreadable, bad JSON, another format), or one of another host or organization, is exit
-/// 2. A last line without its newline was cut off by a crash mid-write and is left out.
-pub(crate) fn read(path: &Path, host: &str, organization: &str) -> Result<Contents> {
-    let name = path.display().to_string();
-    let not_one = |why: String| Fail::usage(format!("--undo {name}: {why}"));
-    let file = File::open(path).map_err(|e| not_one(e.to_string()))?;
-    let mut bytes = Vec::new();
-    file.take(MAX_JOURNAL_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| not_one(format!("cannot read: {e}")))?;
-    if bytes.len() as u64 > MAX_JOURNAL_BYTES {
-        return Err(not_one("more than 64 MiB: not a journal".into()));
-    }
-    let text = String::from_utf8(bytes).map_err(|e| not_one(format!("not UTF-8 ({e})")))?;
-    let complete = match text.rfind('\n') {
-        Some(end) => &text[..end],
-        None => "",
-    };
-    let mut lines = complete.split('\n').enumerate();
-    let header: Header = lines
-        .next()
-        .and_then(|(_, line)| serde_json::from_str(line).ok())
-        .filter(|h: &Header| h.journal == FORMAT)
-        .ok_or_else(|| not_one("not a journal of tfvcs token relink".into()))?;
-    if header.host != host || header.organization != organization {
-        return Err(not_one(format!(
-            "a journal of organization {} on {}, not of {organization} on {host}",
-            header.organization, header.host
-        ))
-        .hint("run the undo with the host and organization of the relink"));
-    }
-    let mut events = Vec::new();
-    for (i, line) in lines {
-        let event: Event = serde_json::from_str(line)
-            .map_err(|e| not_one(format!("line {}: not a journal line ({e})", i + 1)))?;
-        if let Event::Patch { kind, .. } = &event
-            && Kind::from_label(kind).is_none()
-        {
-            return Err(not_one(format!("line {}: unknown kind {kind:?}", i + 1)));
-        }
-        events.push(event);
-    }
-    Ok(Contents { header, events })
-}
-
 #[cfg(test)]
 mod tests {
+    use super::super::{Operation, read};
     use super::*;
+    use crate::linked::kind::Kind;
     use serde_json::json;
 
     fn workspace() -> Linked {
@@ -554,58 +388,5 @@ mod tests {
             "{}",
             fail.message
         );
-    }
-
-    fn journal_text(lines: &[Value]) -> String {
-        lines.iter().map(|l| format!("{l}\n")).collect()
-    }
-
-    #[test]
-    fn the_reader_refuses_what_is_not_a_journal_of_this_organization() {
-        let dir = tempfile::tempdir().unwrap();
-        let write = |name: &str, text: &str| {
-            let path = dir.path().join(name);
-            std::fs::write(&path, text).unwrap();
-            path
-        };
-        let head = serde_json::to_value(header()).unwrap();
-        let message = |path: &Path| {
-            let fail = read(path, "tfe.example:8443", "acme").unwrap_err();
-            assert_eq!(fail.exit, crate::error::Exit::Usage);
-            fail.message
-        };
-        let csv = write("map.csv", "old,new\na,b\n");
-        assert!(message(&csv).ends_with("not a journal of tfvcs token relink"));
-        let other_org = write("o.jsonl", &journal_text(std::slice::from_ref(&head)));
-        assert!(read(&other_org, "tfe.example:8443", "acme").is_ok());
-        let fail = read(&other_org, "tfe.example:8443", "other").unwrap_err();
-        assert_eq!(
-            fail.message,
-            format!(
-                "--undo {}: a journal of organization acme on tfe.example:8443, not of other on tfe.example:8443",
-                other_org.display()
-            )
-        );
-        assert!(read(&other_org, "app.terraform.io", "acme").is_err());
-        let bad_line = write(
-            "b.jsonl",
-            &journal_text(&[head.clone(), json!({"event": "patch", "seq": 1})]),
-        );
-        assert!(message(&bad_line).contains(": line 2: not a journal line"));
-        let bad_kind = write(
-            "k.jsonl",
-            &journal_text(&[
-                head.clone(),
-                json!({"event": "patch", "seq": 1, "kind": "stackz", "id": "x", "name": "x",
-                       "before": null, "sent": null}),
-            ]),
-        );
-        assert!(message(&bad_kind).ends_with("line 2: unknown kind \"stackz\""));
-        let cut = format!(
-            "{}{{\"event\":\"answer\",\"seq\":1,\"id\":\"ws-1\",\"sta",
-            journal_text(&[head])
-        );
-        let cut = write("c.jsonl", &cut);
-        assert_eq!(read(&cut, "tfe.example:8443", "acme").unwrap().events, []);
     }
 }
