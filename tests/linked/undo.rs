@@ -1,0 +1,149 @@
+//! `token relink --undo` against a mock TFE (SPEC §10 "Undo"): what a journal shows went
+//! through is restored, what did not counts as already back, what the server refused is left
+//! out, what changed since is left alone (exit 1); its own journal; `--dry-run`; server text
+//! in its plan escaped.
+
+use mockito::{Matcher, Mock, Server, ServerGuard};
+use serde_json::{Value, json};
+
+use super::mock::*;
+use super::relink::ws_path;
+use crate::common::*;
+
+/// A journal written by hand for the mock's host: `seq` 1 sent with no answer line (it went
+/// through), 2 sent with its answer lost (it did not), 3 refused (422), 4 answered but changed
+/// since.
+fn lost_answers_journal(server: &ServerGuard, dir: &TempDir) -> std::path::PathBuf {
+    let repo = |identifier: &str, token: &str| {
+        json!({"identifier": identifier, "branch": "", "ingress-submodules": false,
+               "oauth-token-id": token})
+    };
+    let patch = |seq: u64, id: &str, name: &str, old: &str, new: &str| {
+        json!({"event": "patch", "seq": seq, "kind": "workspace", "id": id, "name": name,
+               "before": repo(old, FROM), "sent": repo(new, TO)})
+    };
+    let lines = [
+        json!({"journal": "tfvcs relink journal 1", "version": "0.1.0", "operation": "relink",
+               "host": server.host_with_port(), "organization": ORG, "from": FROM, "to": TO,
+               "rules": {"rewrite": ["example/=acme/"]}, "started": "2026-12-04T22:21:09.123Z"}),
+        patch(1, "ws-aaaaaaaaaaaaaaa1", "a", "example/a", "acme/a"),
+        patch(2, "ws-bbbbbbbbbbbbbbb2", "b", "example/b", "acme/b"),
+        json!({"event": "answer", "seq": 2, "id": "ws-bbbbbbbbbbbbbbb2", "status": null,
+               "result": "failed: timed out", "after": null}),
+        patch(3, "ws-ccccccccccccccc3", "c", "example/c", "acme/c"),
+        json!({"event": "answer", "seq": 3, "id": "ws-ccccccccccccccc3", "status": 422,
+               "result": "failed: 422", "after": null}),
+        patch(4, "ws-ddddddddddddddd4", "d", "example/d", "acme/d"),
+        json!({"event": "answer", "seq": 4, "id": "ws-ddddddddddddddd4", "status": 200,
+               "result": "relinked", "after": repo("acme/d", TO)}),
+    ];
+    let text: String = lines.iter().map(|l| format!("{l}\n")).collect();
+    dir.file("lost.jsonl", &text)
+}
+
+/// A workspace named `name` (hostile for `a`) as the server has it now.
+fn now(id: &str, name: &str, identifier: &str, token: &str, branch: &str) -> Value {
+    let mut ws = workspace(id, name, token, branch);
+    ws["attributes"]["vcs-repo"]["identifier"] = json!(identifier);
+    ws["attributes"]["vcs-repo"]["display-identifier"] = json!(identifier);
+    ws
+}
+
+#[test]
+fn an_undo_restores_what_went_through_counts_what_did_not_and_leaves_what_changed() {
+    for dry_run in [false, true] {
+        let mut server = Server::new();
+        let dir = TempDir::new();
+        let journal = lost_answers_journal(&server, &dir);
+        let hostile = "a\u{1b}[2J\u{202e}";
+        let a = now("ws-aaaaaaaaaaaaaaa1", hostile, "acme/a", TO, "");
+        let b = now("ws-bbbbbbbbbbbbbbb2", "b", "example/b", FROM, "");
+        let d = now("ws-ddddddddddddddd4", "d", "acme/d", TO, "dev");
+        let listed = list(&mut server, WORKSPACES, &[a.clone(), b, d]);
+        let _read = get(&mut server, &ws_path("ws-aaaaaaaaaaaaaaa1"), &a);
+        let restore = server
+            .mock("PATCH", ws_path("ws-aaaaaaaaaaaaaaa1").as_str())
+            .match_body(Matcher::Exact(format!(
+                r#"{{"data":{{"type":"workspaces","attributes":{{"vcs-repo":{{"identifier":"example/a","branch":"","ingress-submodules":false,"oauth-token-id":"{FROM}"}}}}}}}}"#
+            )))
+            .with_body(
+                json!({"data": now("ws-aaaaaaaaaaaaaaa1", hostile, "example/a", FROM, "")})
+                    .to_string(),
+            )
+            .expect(usize::from(!dry_run))
+            .create();
+        let others = server
+            .mock("PATCH", Matcher::Regex("ws-[bcd]".into()))
+            .expect(0)
+            .create();
+        let env = TestEnv::server(&server.url());
+        let home = env.home();
+        let mut cmd = env.command();
+        cmd.args([
+            "token",
+            "relink",
+            "--undo",
+            journal.to_str().unwrap(),
+            "--yes",
+        ]);
+        if dry_run {
+            cmd.arg("--dry-run");
+        }
+        let out = cmd.output().unwrap();
+        let (rows, err) = (stdout_of(&out), stderr_of(&out));
+        listed.iter().for_each(Mock::assert);
+        restore.assert();
+        others.assert();
+        for text in [&rows, &err] {
+            assert!(
+                !text.contains('\u{1b}') && !text.contains('\u{202e}'),
+                "{text:?}"
+            );
+        }
+        assert!(
+            err.contains("acme/a → example/a") && err.contains(&format!("{TO} → {FROM}")),
+            "the plan shows now → before: {err}"
+        );
+        assert!(!err.contains("ws-ccccccccccccccc3") && !rows.contains("ccc3"));
+        if dry_run {
+            assert_eq!(out.status.code(), Some(0), "{err}");
+            assert!(rows.starts_with("PATCH "), "{rows}");
+            assert!(
+                !home.path().join(".local").exists(),
+                "no journal on --dry-run"
+            );
+            continue;
+        }
+        assert_eq!(out.status.code(), Some(1), "{err}");
+        assert!(
+            err.contains("restored 1 of 3: 1 workspace; 1 already done"),
+            "{err}"
+        );
+        for (id, result) in [
+            ("ws-aaaaaaaaaaaaaaa1", "restored"),
+            ("ws-bbbbbbbbbbbbbbb2", "already back"),
+            (
+                "ws-ddddddddddddddd4",
+                "changed since: branch is dev, not (none)",
+            ),
+        ] {
+            assert!(
+                rows.lines().any(|l| l.contains(id) && l.contains(result)),
+                "{id}: {result} in {rows}"
+            );
+        }
+        // The undo's own journal: an undo header naming what it undoes, and one PATCH.
+        let folder = home.path().join(".local/state/tfvcs/journal");
+        let own = std::fs::read_dir(&folder)
+            .unwrap()
+            .next()
+            .unwrap()
+            .unwrap()
+            .path();
+        let lines = journal_lines(&own);
+        assert_eq!(lines[0]["operation"], "undo");
+        assert_eq!(lines[0]["undoes"], journal.to_str().unwrap());
+        assert_eq!(lines.len(), 3, "{lines:?}");
+        assert_eq!(lines[1]["sent"]["identifier"], "example/a");
+    }
+}
