@@ -97,6 +97,20 @@ impl Header {
     }
 }
 
+#[cfg(test)]
+impl Header {
+    /// A relink's header on `tfe.example:8443` for organization `acme`, `ot-FROM` to `ot-TO`.
+    pub(crate) fn sample() -> Header {
+        Header::new(
+            Operation::Relink,
+            "tfe.example:8443",
+            "acme",
+            "ot-FROM",
+            "ot-TO",
+        )
+    }
+}
+
 /// A line after the header.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "event", rename_all = "lowercase")]

@@ -69,19 +69,8 @@ pub(crate) fn read(path: &Path, host: &str, organization: &str) -> Result<Conten
 
 #[cfg(test)]
 mod tests {
-    use super::super::Operation;
     use super::*;
     use serde_json::{Value, json};
-
-    fn header() -> Header {
-        Header::new(
-            Operation::Relink,
-            "tfe.example:8443",
-            "acme",
-            "ot-FROM",
-            "ot-TO",
-        )
-    }
 
     fn journal_text(lines: &[Value]) -> String {
         lines.iter().map(|l| format!("{l}\n")).collect()
@@ -95,7 +84,7 @@ mod tests {
             std::fs::write(&path, text).unwrap();
             path
         };
-        let head = serde_json::to_value(header()).unwrap();
+        let head = serde_json::to_value(Header::sample()).unwrap();
         let message = |path: &Path| {
             let fail = read(path, "tfe.example:8443", "acme").unwrap_err();
             assert_eq!(fail.exit, crate::error::Exit::Usage);

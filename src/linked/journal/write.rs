@@ -241,7 +241,7 @@ fn to_line(value: &impl Serialize) -> std::io::Result<Vec<u8>> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{Operation, read};
+    use super::super::read;
     use super::*;
     use crate::linked::kind::Kind;
     use serde_json::json;
@@ -253,16 +253,6 @@ mod tests {
                 "identifier": "acme-bb/web", "branch": "main", "ingress-submodules": false,
                 "oauth-token-id": "ot-FROM", "webhook-url": "https://x/webhooks/vcs/CANARY-hook",
                 "repository-http-url": "https://bitbucket.org/acme-bb/web"}}}),
-        )
-    }
-
-    fn header() -> Header {
-        Header::new(
-            Operation::Relink,
-            "tfe.example:8443",
-            "acme",
-            "ot-FROM",
-            "ot-TO",
         )
     }
 
@@ -288,7 +278,7 @@ mod tests {
     fn lines_are_written_in_order_private_and_read_back() {
         let dir = tempfile::tempdir().unwrap();
         let folder = dir.path().join("state/tfvcs/journal");
-        let head = header();
+        let head = Header::sample();
         let journal =
             Journal::create(&Place::Folder(folder.clone()), "relink-ot-FROM", &head).unwrap();
         let name = journal
@@ -362,8 +352,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("mine.jsonl");
         std::fs::write(&path, "keep me").unwrap();
-        let fail =
-            Journal::create(&Place::File(path.clone()), "relink-ot-A", &header()).unwrap_err();
+        let fail = Journal::create(&Place::File(path.clone()), "relink-ot-A", &Header::sample())
+            .unwrap_err();
         assert_eq!(fail.exit, crate::error::Exit::Failure);
         assert!(
             fail.message.contains("nothing was sent"),
@@ -379,7 +369,7 @@ mod tests {
         let fail = Journal::create(
             &Place::Folder(PathBuf::from("/proc/tfvcs-no/journal")),
             "relink-ot-A",
-            &header(),
+            &Header::sample(),
         )
         .unwrap_err();
         assert_eq!(fail.exit, crate::error::Exit::Failure);
