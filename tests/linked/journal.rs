@@ -257,7 +257,7 @@ fn at_a_terminal_the_journal_comes_after_yes_and_not_at_all_after_no() {
             "--rewrite",
             "example/=acme/",
         ]);
-        let (exit, seen) = answer_on_terminal(cmd, "Relink 1 resource(s)", answer);
+        let (exit, seen) = answer_on_terminal(cmd, "Relink 1 resource from", answer);
         assert_eq!(exit, Some(code), "{seen}");
         patch.assert();
         let folder = home.path().join(".local/state/tfvcs/journal");
@@ -266,7 +266,7 @@ fn at_a_terminal_the_journal_comes_after_yes_and_not_at_all_after_no() {
             assert_eq!(left, 0, "declined: no journal is left");
             assert!(!seen.contains("journal: "), "{seen}");
         } else {
-            let asked = seen.find("Relink 1 resource(s)").unwrap();
+            let asked = seen.find("Relink 1 resource from").unwrap();
             let journal = seen.find("journal: ").expect("the journal's path");
             assert!(asked < journal, "the path comes once confirmed: {seen}");
             assert_eq!(std::fs::read_dir(&folder).unwrap().count(), 1);

@@ -59,6 +59,7 @@ fn an_undo_restores_what_went_through_counts_what_did_not_and_leaves_what_change
         let a = now("ws-aaaaaaaaaaaaaaa1", hostile, "acme/a", TO, "");
         let b = now("ws-bbbbbbbbbbbbbbb2", "b", "example/b", FROM, "");
         let d = now("ws-ddddddddddddddd4", "d", "acme/d", TO, "dev");
+        let _reads = reads_first(&mut server);
         let listed = list(&mut server, WORKSPACES, &[a.clone(), b, d]);
         let _read = get(&mut server, &ws_path("ws-aaaaaaaaaaaaaaa1"), &a);
         let restore = server

@@ -19,12 +19,15 @@ use crate::output::note;
 use crate::prompt;
 
 /// The journal of a run: created before any request (so that a run that could not write one
-/// sends nothing), never on `--dry-run`. Its path is printed off a terminal at once (the first
-/// line of stderr), at a terminal once the plan is confirmed. One never announced (declined,
-/// or the run failed before its first PATCH) held only its header and is removed.
+/// sends nothing), never on `--dry-run`. Its path is printed once the run is sure to send a
+/// PATCH: off a terminal before the plan (the first line of stderr), at a terminal once the
+/// plan is confirmed. One never announced (nothing to send, a refusal, a failed check, a
+/// declined plan) held only its header and is removed.
 pub(crate) struct JournalSlot {
     journal: Option<Journal>,
     announced: bool,
+    /// Off a terminal the path comes before the plan, else after the confirmation.
+    before_plan: bool,
 }
 
 impl JournalSlot {
@@ -36,17 +39,23 @@ impl JournalSlot {
         header: &Header,
         dry_run: bool,
     ) -> Result<JournalSlot> {
-        let mut slot = JournalSlot {
-            journal: None,
-            announced: false,
+        let journal = match dry_run {
+            true => None,
+            false => Some(Journal::create(&place(file)?, label, header)?),
         };
-        if !dry_run {
-            slot.journal = Some(Journal::create(&place(file)?, label, header)?);
-            if !prompt::interactive(ctx.config.no_input) {
-                slot.open();
-            }
+        Ok(JournalSlot {
+            journal,
+            announced: false,
+            before_plan: !prompt::interactive(ctx.config.no_input),
+        })
+    }
+
+    /// Called right before the plan of a run that has PATCHes to send: off a terminal, the
+    /// journal's path is printed now, ahead of the plan and its warnings.
+    pub(crate) fn before_plan(&mut self) {
+        if self.before_plan && self.journal.is_some() {
+            self.open();
         }
-        Ok(slot)
     }
 
     /// The journal, its path on stderr if not yet.

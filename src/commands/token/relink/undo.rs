@@ -108,6 +108,9 @@ pub(crate) fn undo(ctx: &Context, path: &Path, args: &TokenRelinkArgs) -> Result
         .filter(|r| r.standing == Standing::AsLeft)
         .collect();
 
+    if !to_restore.is_empty() {
+        journal.before_plan();
+    }
     output::notes(&output::undo_plan(
         &rows
             .iter()
@@ -124,9 +127,12 @@ pub(crate) fn undo(ctx: &Context, path: &Path, args: &TokenRelinkArgs) -> Result
         return Ok(());
     }
     if !to_restore.is_empty() && !args.yes {
+        let (count, resources) = match to_restore.len() {
+            1 => (1, "resource"),
+            n => (n, "resources"),
+        };
         let question = format!(
-            "Restore {} resource(s) as {} recorded them before?",
-            to_restore.len(),
+            "Restore {count} {resources} as {} recorded them before?",
             path.display()
         );
         confirm::ask(&UNDO, &[], &question)?;
