@@ -70,7 +70,7 @@ pub(crate) struct Restore {
 
 /// Every resource whose PATCH the journal shows answered 2xx (whether or not it then passed
 /// the answer check), or sent with its answer lost (no answer line, no status, or a 5xx that
-/// may hide an attempt that went through), in journal order. One the server refused (4xx) was
+/// may hide an attempt that went through), in the order of the run's plan. One the server refused (4xx) was
 /// not changed and is left out.
 pub(crate) fn restores(contents: &Contents) -> Vec<Restore> {
     let answers: HashMap<usize, (Option<u16>, &Value)> = contents
@@ -83,8 +83,18 @@ pub(crate) fn restores(contents: &Contents) -> Vec<Restore> {
             Event::Patch { .. } => None,
         })
         .collect();
+    // In the order of the run's plan (its PATCHes may have gone out side by side).
+    let mut patches: Vec<&Event> = contents
+        .events
+        .iter()
+        .filter(|e| matches!(e, Event::Patch { .. }))
+        .collect();
+    patches.sort_by_key(|e| match e {
+        Event::Patch { seq, .. } | Event::Answer { seq, .. } => *seq,
+    });
     let mut restores: Vec<Restore> = Vec::new();
-    for event in &contents.events {
+    let mut found: HashMap<(Kind, &str), usize> = HashMap::new();
+    for event in patches {
         let Event::Patch {
             seq,
             kind,
@@ -113,17 +123,20 @@ pub(crate) fn restores(contents: &Contents) -> Vec<Restore> {
             }
             _ => sent_over_before,
         };
-        match restores.iter_mut().find(|r| r.kind == kind && r.id == *id) {
+        match found.get(&(kind, id.as_str())) {
             // Sent twice (it cannot be in one run): it was first where the first line says,
             // and is last where the last one left it.
-            Some(restore) => restore.left = left,
-            None => restores.push(Restore {
-                kind,
-                id: id.clone(),
-                name: name.clone(),
-                before: Link::of(before),
-                left,
-            }),
+            Some(&i) => restores[i].left = left,
+            None => {
+                found.insert((kind, id.as_str()), restores.len());
+                restores.push(Restore {
+                    kind,
+                    id: id.clone(),
+                    name: name.clone(),
+                    before: Link::of(before),
+                    left,
+                });
+            }
         }
     }
     restores
@@ -268,6 +281,17 @@ mod tests {
             "left as sent"
         );
         assert_eq!(restores[3].kind, Kind::Module);
+    }
+
+    #[test]
+    fn restores_come_in_plan_order_whatever_order_the_lines_were_written_in() {
+        let journal = contents(vec![
+            patch(3, "ws-c", "workspace"),
+            patch(1, "ws-a", "workspace"),
+            patch(2, "ws-b", "workspace"),
+        ]);
+        let ids: Vec<String> = restores(&journal).into_iter().map(|r| r.id).collect();
+        assert_eq!(ids, ["ws-a", "ws-b", "ws-c"]);
     }
 
     #[test]
