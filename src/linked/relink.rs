@@ -25,7 +25,9 @@ impl Step {
     /// The PATCH to send once the resource is read again: the planned path, with a body that
     /// repeats the settings just read (and names the new repository of a move).
     pub(crate) fn patch_for(&self, fresh: &Linked, to: &Connection) -> ApiRequest {
-        self.request.clone().body(patch_body(&self.moved(fresh), to))
+        self.request
+            .clone()
+            .body(patch_body(&self.moved(fresh), to))
     }
 
     /// `linked` as the relink leaves it: with the new identifier of a move, else as it is.
@@ -302,7 +304,8 @@ mod tests {
             "org",
             vec![(ws("ws-a", "main"), None), (ws("ws-b", ""), None)],
             &to,
-        ).unwrap();
+        )
+        .unwrap();
         let paths: Vec<&str> = steps.iter().map(|s| s.request.path.as_str()).collect();
         assert_eq!(paths, ["/workspaces/ws-a", "/workspaces/ws-b"]);
         assert_eq!(steps[0].request.method, Method::PATCH);
@@ -319,7 +322,11 @@ mod tests {
             Kind::Module,
             json!({"id": "mod-x", "attributes": {"vcs-repo": {}}}),
         );
-        match plan("org", vec![(module, None)], &Connection::Token("ot-TO".into())) {
+        match plan(
+            "org",
+            vec![(module, None)],
+            &Connection::Token("ot-TO".into()),
+        ) {
             Err(fail) => assert_eq!(fail.exit, Exit::Failure),
             Ok(_) => panic!("a module without its path parts was planned"),
         }
@@ -505,7 +512,12 @@ mod tests {
         );
         // On one connection the answer names FROM, which is also TO.
         assert_eq!(
-            check_answer(&expect, &answer("ot-FROM", "gh/r", json!("main")), &from, &from),
+            check_answer(
+                &expect,
+                &answer("ot-FROM", "gh/r", json!("main")),
+                &from,
+                &from
+            ),
             Ok(())
         );
     }

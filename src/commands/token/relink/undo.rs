@@ -26,9 +26,8 @@ struct Row {
     /// The resource now (`None` when the walk no longer finds it on either connection).
     current: Option<Linked>,
     standing: Standing,
-    /// Where a restore reads it again and PATCHes it: every kind is read (GET) where it is
-    /// patched.
-    path: Option<String>,
+    /// Where a restore reads it again (GET) and PATCHes it.
+    paths: Option<(String, String)>,
 }
 
 impl Row {
@@ -92,14 +91,17 @@ pub(crate) fn undo(ctx: &Context, path: &Path, args: &TokenRelinkArgs) -> Result
                 .find(|l| l.kind == restore.kind && l.id() == restore.id)
                 .cloned();
             let standing = restore.standing(current.as_ref());
-            let path = current
-                .as_ref()
-                .and_then(|c| c.kind.patch_path(&org, &c.resource));
+            let paths = current.as_ref().and_then(|c| {
+                Some((
+                    c.kind.read_path(&org, &c.resource)?,
+                    c.kind.patch_path(&org, &c.resource)?,
+                ))
+            });
             Row {
                 restore,
                 current,
                 standing,
-                path,
+                paths,
             }
         })
         .collect();
@@ -173,7 +175,7 @@ fn unsent(row: &Row) -> Outcome {
 
 /// The PATCH that puts `current` back, at the path planned.
 fn restore_request(row: &Row, current: Option<&Linked>) -> Option<ApiRequest> {
-    let patch = row.path.as_ref()?;
+    let (_, patch) = row.paths.as_ref()?;
     let body = row.restore.body(current?)?;
     Some(ApiRequest::new(Method::PATCH, patch.clone()).body(body))
 }
@@ -191,7 +193,7 @@ fn restore(run: &Run, seq: usize, row: &Row) -> Outcome {
     if let Some(stopped) = run.stopped() {
         return stopped;
     }
-    let Some(read) = &row.path else {
+    let Some((read, _)) = &row.paths else {
         return changed("no path can be built safely from its id or module name".into());
     };
     let fresh = match run
