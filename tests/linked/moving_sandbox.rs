@@ -502,3 +502,58 @@ fn an_interrupted_undo_is_finished_by_running_it_again() {
     );
     assert_eq!(back(home.path()), count);
 }
+
+/// SPEC §10 "No lost update" in a move: a workspace renamed while the confirmation waits is
+/// read again, left as it now is (`changed since the plan`, exit 1) and not journaled; the
+/// other moves, and the journal holds only its PATCH.
+#[cfg(unix)]
+#[test]
+fn a_move_leaves_what_changed_while_the_confirmation_waited() {
+    let sandbox = Sandbox::start(&[]);
+    let (bb, gh) = bitbucket_and_github(&sandbox);
+    let repo = |id: &str| json!({"identifier": id, "branch": "main", "oauth-token-id": bb});
+    let kept = workspace(&sandbox, "kept", repo("acme-bb/kept"));
+    let renamed = workspace(&sandbox, "renamed", repo("acme-bb/renamed"));
+    let path = |id: &str| format!("/api/v2/workspaces/{id}");
+    let home = TempDir::new();
+    let journal = home.path().join("move.jsonl");
+    let env = TestEnv::sandbox(&sandbox);
+    let mut cmd = env.process();
+    cmd.args([
+        "token",
+        "relink",
+        &bb,
+        "--to",
+        &gh,
+        "--rewrite",
+        "acme-bb/=acme/",
+    ])
+    .arg("--journal")
+    .arg(&journal);
+    let (code, seen) = answer_on_terminal_after(
+        cmd,
+        "Relink 2 resources",
+        || {
+            let body = json!({"data": {"type": "workspaces", "attributes": {
+                "vcs-repo": repo("acme-bb/elsewhere")}}});
+            let reply = sandbox.request("PATCH", &path(&renamed), Some(&body));
+            assert_eq!(reply.status, 200, "{:?}", reply.body);
+        },
+        b"y",
+    );
+    assert_eq!(code, Some(1), "{seen}");
+    assert!(seen.contains("relinked 1 of 2: 1 workspace"), "{seen}");
+    assert!(
+        seen.lines().any(|l| l.contains("renamed")
+            && l.contains(r#"changed since the plan: identifier is now "acme-bb/elsewhere""#)),
+        "{seen}"
+    );
+    assert_eq!(vcs_repo(&sandbox, &path(&kept))["identifier"], "acme/kept");
+    let left = vcs_repo(&sandbox, &path(&renamed));
+    assert_eq!(left["identifier"], "acme-bb/elsewhere");
+    assert_eq!(left["oauth-token-id"], bb.as_str());
+    let lines = journal_lines(&journal);
+    let patched: Vec<&Value> = events(&lines, "patch");
+    assert_eq!(patched.len(), 1, "{lines:?}");
+    assert_eq!(patched[0]["id"], kept.as_str());
+}
