@@ -9,9 +9,9 @@ mod target;
 mod undo;
 
 use crate::cli::TokenRelinkArgs;
+use crate::commands::Context;
 use crate::commands::confirm::{self, RELINK, ensure_confirmable};
 use crate::commands::linked;
-use crate::commands::Context;
 use crate::error::{Exit, Fail, Result};
 use crate::linked::journal::{Header, Operation};
 use crate::linked::kind::KINDS;
