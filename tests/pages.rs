@@ -228,14 +228,76 @@ fn a_429_mid_walk_slows_the_pacer_down_and_the_page_is_retried() {
         stdout_of(&out),
         (0..500).map(|i| token(i) + "\n").collect::<String>()
     );
-    // Two thirds of 30 is 20 per second; the 429 halves it.
+    // 30 a second less one of margin is 29; the 429 halves it.
     assert!(
-        stderr.contains("page%5Bnumber%5D=3 429: pacing down to 10.0 requests per second"),
+        stderr.contains("page%5Bnumber%5D=3 429: pacing down to 14 requests per second"),
         "{stderr}"
     );
     // Five pages, and page 3 once more.
     assert_eq!(server.requests().len(), 6);
     assert_eq!(server.asked.lock().unwrap()[&3], 2);
+}
+
+#[test]
+fn a_spent_budget_holds_each_next_request_until_the_reset() {
+    // Every answer says nothing remains for half a second: each later page waits for it.
+    let server = ListServer::start(
+        300,
+        quick,
+        &[
+            ("X-RateLimit-Limit", "30"),
+            ("X-RateLimit-Remaining", "0"),
+            ("X-RateLimit-Reset", "0.5"),
+        ],
+    );
+    let started = std::time::Instant::now();
+    let (mut cmd, _home) = tfvcs(&server.url);
+    let out = cmd
+        .args(["-v", "token", "list", "-o", "id"])
+        .output()
+        .unwrap();
+    let stderr = stderr_of(&out);
+    assert!(out.status.success(), "{stderr}");
+    assert_eq!(stdout_of(&out).lines().count(), 300);
+    assert_eq!(server.requests().len(), 3);
+    // Two pacing decisions: pages 2 and 3 each waited for a reset.
+    assert_eq!(
+        stderr.matches("rate-limit budget is spent; waited").count(),
+        2,
+        "{stderr}"
+    );
+    assert!(started.elapsed() >= Duration::from_millis(900));
+}
+
+#[test]
+fn without_rate_limit_headers_at_most_20_requests_a_second() {
+    let server = ListServer::start(2_500, quick, &[]);
+    let started = std::time::Instant::now();
+    let out = token_list(&server, "id");
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert_eq!(server.requests().len(), 25);
+    // 25 starts, one every 50 ms at the most.
+    assert!(started.elapsed() >= Duration::from_millis(24 * 50));
+}
+
+#[test]
+fn a_rate_limit_below_one_a_second_or_not_a_number_is_ignored() {
+    // 1e-30 made the pacer panic; 0.001 spaced requests 1,500 s apart.
+    for limit in ["1e-30", "0.001", "0", "NaN", "-3", "thirty"] {
+        let headers = [
+            ("X-RateLimit-Limit", limit),
+            ("X-RateLimit-Remaining", "1e-30"),
+            ("X-RateLimit-Reset", "1e300"),
+        ];
+        let headers: &'static [(&str, &str)] = Box::leak(Box::new(headers));
+        let server = ListServer::start(300, quick, headers);
+        let started = std::time::Instant::now();
+        let out = token_list(&server, "id");
+        assert!(out.status.success(), "{limit}: {}", stderr_of(&out));
+        assert_eq!(stdout_of(&out).lines().count(), 300, "{limit}");
+        // No wait on a number that means nothing (a reset of 1e300 s is not waited).
+        assert!(started.elapsed() < Duration::from_secs(20), "{limit}");
+    }
 }
 
 #[test]

@@ -616,6 +616,51 @@ fn rate_limit_answers_429_with_the_tfe_headers() {
     assert_eq!(replies[0].header("x-ratelimit-limit"), Some("3"));
 }
 
+/// The meaning the pacer relies on (SPEC §4 "Pacing"): `X-RateLimit-Remaining` counts down
+/// within a window, and `X-RateLimit-Reset` is the seconds until it refills to the limit.
+#[test]
+fn rate_limit_headers_count_down_within_a_window_and_reset_says_when_it_refills() {
+    let sandbox = Sandbox::start(&["--rate-limit", "5"]);
+    let numbers = |reply: &Http| {
+        let number = |name| reply.header(name).unwrap().parse::<f64>().unwrap();
+        (
+            number("x-ratelimit-remaining") as u32,
+            number("x-ratelimit-reset"),
+        )
+    };
+    let replies: Vec<Http> = (0..8)
+        .map(|_| sandbox.request("GET", "/api/v2/account/details", None))
+        .collect();
+    let mut counted_down = 0;
+    for pair in replies.windows(2) {
+        let ((before, reset_before), (after, reset_after)) = (numbers(&pair[0]), numbers(&pair[1]));
+        assert!((0.0..=1.0).contains(&reset_after), "{reset_after}");
+        if after == 4 {
+            continue; // A new window began between the two.
+        }
+        counted_down += 1;
+        // Same window: one fewer remains (none below 0), and the reset only comes closer.
+        assert_eq!(after, before.saturating_sub(1), "{before} then {after}");
+        assert!(
+            reset_after <= reset_before,
+            "{reset_before} then {reset_after}"
+        );
+    }
+    // Eight requests span at most two windows: most pairs share one.
+    assert!(counted_down >= 3, "{counted_down}");
+    let last = replies.last().unwrap();
+    let (remaining, reset) = numbers(last);
+    if last.status == 429 {
+        assert_eq!(remaining, 0);
+    }
+    // Once the reset has passed, the window is full again: the next request leaves 4 of 5.
+    std::thread::sleep(std::time::Duration::from_secs_f64(reset + 0.05));
+    let reply = sandbox.request("GET", "/api/v2/account/details", None);
+    assert_eq!(reply.status, 200);
+    assert_eq!(numbers(&reply).0, 4);
+    assert_eq!(reply.header("x-ratelimit-limit"), Some("5"));
+}
+
 #[test]
 fn fail_rate_one_answers_503_and_changes_nothing() {
     let sandbox = Sandbox::start(&["--fail-rate", "1", "--seed", "3"]);

@@ -14,7 +14,7 @@ use ureq::tls::{Certificate, RootCerts, TlsConfig};
 
 use super::body::{Body, redact_response};
 use super::error::{ApiError, TransportKind, parse_error_body, status_line};
-use super::pacer::Pacer;
+use super::pacer::{Held, Pacer, RateHeaders};
 pub(crate) use super::request::{ApiRequest, segment};
 use super::retry::{self, Backoff, Decision};
 use super::transport::{describe_body_error, describe_transport_error};
@@ -108,7 +108,7 @@ impl ApiClient {
             verbose: settings.verbose,
             host: settings.host,
             loopback: settings.loopback,
-            pacer: Pacer::default(),
+            pacer: Pacer::new(settings.timeout),
             retries: settings.retries,
             backoff: settings.backoff,
         }
@@ -210,8 +210,13 @@ impl ApiClient {
     ) -> Result<ApiResponse<T>, Failed> {
         let url = request.url(&self.base_url);
         let method = request.method.clone();
-        self.pacer.wait();
-        let started = Instant::now();
+        let (started, held) = self.pacer.wait();
+        if let Held::ForReset(waited) = held {
+            self.trace_retry(&format!(
+                "pacing: the server's rate-limit budget is spent; waited {}ms for its reset",
+                waited.as_millis()
+            ));
+        }
         let auth = format!("Bearer {}", self.token.expose());
         let body_bytes = request.body.as_ref().map(Body::to_wire);
         let result = if method == Method::GET {
@@ -264,12 +269,16 @@ impl ApiClient {
         } else {
             None
         };
-        let rate_limit = header("x-ratelimit-limit").and_then(|v| v.trim().parse::<f64>().ok());
-        if let Some(rate) = self.pacer.observe(status, rate_limit)
+        let rate_headers = RateHeaders::parse(
+            header("x-ratelimit-limit").as_deref(),
+            header("x-ratelimit-remaining").as_deref(),
+            header("x-ratelimit-reset").as_deref(),
+        );
+        if let Some(rate) = self.pacer.observe(started, status, rate_headers)
             && self.verbose > 0
         {
             self.trace_line(&format!(
-                "{method} {url} 429: pacing down to {rate:.1} requests per second"
+                "{method} {url} 429: pacing down to {rate} requests per second"
             ));
         }
         let unexpected = |what: String| {

@@ -1,19 +1,93 @@
-//! The one request pacer of a run (SPEC §4): request starts spaced evenly at two thirds of
-//! the server's `X-RateLimit-Limit` per second (20 per second until a response names one),
-//! halved on each 429. `ApiClient` owns one and waits on it before every attempt, so every
-//! walk, PATCH loop and retry of the run shares it.
+//! The one request pacer of a run (SPEC §4 "Pacing"): every request start waits here, and
+//! every answer's `X-RateLimit-Limit`, `-Remaining` and `-Reset` are read back into it.
+//! `ApiClient` owns one, so every walk, PATCH loop and retry of the run shares one budget.
+//!
+//! Two records decide when a request may start, and the later of the two wins:
+//! - **Our own starts.** At most the limit less one request of margin in any one-second span
+//!   (TFE counts per second). This alone holds against a server counting in fixed windows (the
+//!   sandbox) and one counting a sliding second, when tfvcs is the only client.
+//! - **What the server says remains.** The freshest answer's `Remaining`, less what we started
+//!   after the request it answered, may be spent until its `Reset`; then we wait for the reset.
+//!   When the server's count of the window is more than our own starts explain, another client
+//!   of the same user is spending too: we then take only half of what remains.
+//!
+//! Before any answer names a limit (and against servers that send none), at most 20 requests a
+//! second, evenly spaced. Each 429 halves the own-record cap (recovering after twice the cap of
+//! answers without one). Every number a server sends is bounded first: a limit below 1 or not a
+//! number is absent, and no wait here is longer than [`MAX_SERVER_WAIT`] or `--timeout`.
 
+use std::collections::VecDeque;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
+use super::retry::MAX_SERVER_WAIT;
+
 /// Requests per second before any response has named the server's limit.
-pub(crate) const DEFAULT_RATE: f64 = 20.0;
-/// The share of the server's `X-RateLimit-Limit` the pacer uses.
-const LIMIT_SHARE: f64 = 2.0 / 3.0;
+const DEFAULT_RATE: u32 = 20;
+/// The span TFE's limit counts (30 requests per second).
+const WINDOW: Duration = Duration::from_secs(1);
+/// Requests of the budget left unspent: a request of another client, or one of ours counted
+/// in the next window, does not tip the window over.
+const MARGIN: u32 = 1;
+/// A limit above this is taken as this (a server cannot make the pacer's record unbounded).
+const MAX_LIMIT: u32 = 10_000;
 /// 429s halve the rate at most this many times (20/s → 0.3/s).
 const MAX_SLOWDOWNS: u32 = 6;
 
-/// Spaces request starts evenly: one slot every `1 / rate` seconds, shared by every thread.
+/// The rate-limit headers of one answer, bounded: what cannot be used is `None`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct RateHeaders {
+    /// Requests a window allows: at least 1, at most [`MAX_LIMIT`].
+    pub(crate) limit: Option<u32>,
+    /// Requests left in the window, at most the limit.
+    pub(crate) remaining: Option<u32>,
+    /// Until the window refills, at most [`MAX_SERVER_WAIT`].
+    pub(crate) reset: Option<Duration>,
+}
+
+impl RateHeaders {
+    /// Reads `X-RateLimit-Limit`, `-Remaining` and `-Reset` (decimal seconds) as sent.
+    pub(crate) fn parse(limit: Option<&str>, remaining: Option<&str>, reset: Option<&str>) -> Self {
+        let number = |text: Option<&str>| {
+            text.and_then(|t| t.trim().parse::<f64>().ok())
+                .filter(|n| n.is_finite() && *n >= 0.0)
+        };
+        let limit = number(limit)
+            .filter(|l| *l >= 1.0)
+            .map(|l| l.min(f64::from(MAX_LIMIT)) as u32);
+        RateHeaders {
+            limit,
+            remaining: number(remaining)
+                .map(|r| r.min(f64::from(limit.unwrap_or(MAX_LIMIT))) as u32),
+            reset: number(reset)
+                .map(|s| Duration::from_secs_f64(s.min(MAX_SERVER_WAIT.as_secs_f64()))),
+        }
+    }
+}
+
+/// What one answer said of the current window.
+#[derive(Debug, Clone, Copy)]
+struct Budget {
+    /// When the request it answered started: our starts after it are not in `remaining`.
+    started: Instant,
+    remaining: u32,
+    reset_at: Instant,
+    /// Of the window's use the server counted, what our own starts do not explain: another
+    /// client of the same user.
+    others: u32,
+}
+
+impl Budget {
+    /// How many requests we may start after `started` before the reset: what remains less
+    /// the margin; half of it when another client spends too (it sees the same `Remaining`
+    /// and may spend it at the same time; each later answer halves what is left again).
+    fn allowance(&self) -> u32 {
+        let free = self.remaining.saturating_sub(MARGIN);
+        if self.others == 0 { free } else { free / 2 }
+    }
+}
+
+/// Decides when each request of the run starts, shared by every thread.
 #[derive(Debug)]
 pub(crate) struct Pacer {
     state: Mutex<PacerState>,
@@ -21,78 +95,206 @@ pub(crate) struct Pacer {
 
 #[derive(Debug)]
 struct PacerState {
-    /// The rate the server allows us (two thirds of its limit), or the default.
-    base_rate: f64,
+    /// The server's limit per window, once an answer named one.
+    limit: Option<u32>,
+    /// When our recent requests started, oldest first.
+    starts: VecDeque<Instant>,
+    /// The freshest answer's view of the window.
+    budget: Option<Budget>,
     /// How many 429s halved the rate.
     slowdowns: u32,
-    /// When the next request may start.
-    next_slot: Instant,
+    /// Answers without a 429 since the last one.
+    calm: u32,
+    /// No wait here is longer (the smaller of 60 s and `--timeout`).
+    max_wait: Duration,
+}
+
+/// Why a request waited, for the `-v` trace.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Held {
+    /// It started at once, or waited only for its even spacing or our own record.
+    No,
+    /// The server's budget was spent: it waited this long for the reset.
+    ForReset(Duration),
 }
 
 impl PacerState {
-    fn rate(&self) -> f64 {
-        self.base_rate / f64::from(1u32 << self.slowdowns)
+    fn new(max_wait: Duration) -> Self {
+        PacerState {
+            limit: None,
+            starts: VecDeque::new(),
+            budget: None,
+            slowdowns: 0,
+            calm: 0,
+            max_wait,
+        }
     }
 
-    fn interval(&self) -> Duration {
-        Duration::from_secs_f64(1.0 / self.rate())
+    /// Requests a window allows us by our own record.
+    fn own_cap(&self) -> u32 {
+        match self.limit {
+            Some(limit) => (limit.saturating_sub(MARGIN).max(1) >> self.slowdowns).max(1),
+            None => (DEFAULT_RATE >> self.slowdowns).max(1),
+        }
+    }
+
+    /// The live budget at `now` (before its reset).
+    fn live_budget(&self, now: Instant) -> Option<Budget> {
+        self.budget.filter(|b| now < b.reset_at)
+    }
+
+    /// Forgets starts no rule can still count.
+    fn prune(&mut self, now: Instant) {
+        let mut keep_from = now.checked_sub(2 * WINDOW).unwrap_or(now);
+        if let Some(b) = self.live_budget(now) {
+            keep_from = keep_from.min(b.started.checked_sub(WINDOW).unwrap_or(b.started));
+        }
+        while self.starts.front().is_some_and(|s| *s < keep_from) {
+            self.starts.pop_front();
+        }
+    }
+
+    /// The earliest a request may start, seen at `now`, and whether the server's budget is
+    /// what holds it.
+    fn earliest(&self, now: Instant) -> (Instant, bool) {
+        let cap = self.own_cap() as usize;
+        let mut at = now;
+        if self.limit.is_none() {
+            // Evenly spaced: one start every 1/cap seconds.
+            if let Some(last) = self.starts.back() {
+                at = at.max(*last + WINDOW / cap as u32);
+            }
+        } else {
+            let since = now.checked_sub(WINDOW);
+            let in_window = self
+                .starts
+                .iter()
+                .rev()
+                .take_while(|s| since.is_none_or(|since| **s > since))
+                .count();
+            if in_window >= cap {
+                at = at.max(self.starts[self.starts.len() - cap] + WINDOW);
+            }
+        }
+        let mut for_reset = false;
+        if let Some(b) = self.live_budget(now) {
+            let spent = self.starts.iter().filter(|s| **s > b.started).count();
+            if spent >= b.allowance() as usize && b.reset_at > at {
+                at = b.reset_at;
+                for_reset = true;
+            }
+        }
+        (at.min(now + self.max_wait), for_reset)
+    }
+
+    /// Learns from the answer to the request started at `started`, seen at `now`.
+    fn observe(&mut self, started: Instant, now: Instant, status: u16, headers: RateHeaders) {
+        if let Some(limit) = headers.limit {
+            self.limit = Some(limit);
+        }
+        if status == 429 {
+            self.slowdowns = (self.slowdowns + 1).min(MAX_SLOWDOWNS);
+            self.calm = 0;
+        } else {
+            self.calm += 1;
+            if self.slowdowns > 0 && self.calm >= 2 * self.own_cap() {
+                self.slowdowns -= 1;
+                self.calm = 0;
+            }
+        }
+        // Without a usable limit, `Remaining` and `Reset` mean nothing to go by.
+        let Some(limit) = self.limit else {
+            return;
+        };
+        let remaining = match (headers.remaining, status) {
+            (Some(remaining), _) => remaining,
+            // A 429 without the header: nothing remains until its reset.
+            (None, 429) => 0,
+            (None, _) => return,
+        };
+        let reset = headers.reset.unwrap_or(WINDOW).min(self.max_wait);
+        let reset_at = now + reset;
+        // The window this answer counted: since the oldest request it still holds (a fixed
+        // window's start, or a sliding second's oldest request), at most one second back.
+        let from = started
+            .checked_sub(WINDOW)
+            .into_iter()
+            .chain(reset_at.checked_sub(WINDOW.max(reset)))
+            .max()
+            .unwrap_or(started);
+        let ours = self
+            .starts
+            .iter()
+            .filter(|s| **s >= from && **s <= started)
+            .count() as u32;
+        let others = limit.saturating_sub(remaining).saturating_sub(ours);
+        let fresher = match self.live_budget(now) {
+            Some(b) => started >= b.started,
+            None => true,
+        };
+        if fresher {
+            self.budget = Some(Budget {
+                started,
+                remaining,
+                reset_at,
+                others,
+            });
+        }
     }
 }
 
 impl Default for Pacer {
     fn default() -> Self {
-        Pacer::new(DEFAULT_RATE)
+        Pacer::new(MAX_SERVER_WAIT)
     }
 }
 
 impl Pacer {
-    /// A pacer at `per_second` requests per second until a response names a limit.
-    pub(crate) fn new(per_second: f64) -> Pacer {
+    /// A pacer none of whose waits is longer than `max_wait` (nor 60 s).
+    pub(crate) fn new(max_wait: Duration) -> Pacer {
         Pacer {
-            state: Mutex::new(PacerState {
-                base_rate: per_second.max(f64::MIN_POSITIVE),
-                slowdowns: 0,
-                next_slot: Instant::now(),
-            }),
+            state: Mutex::new(PacerState::new(max_wait.min(MAX_SERVER_WAIT))),
         }
     }
 
-    /// Requests per second now.
+    /// Requests per second our own record allows now.
     #[cfg(test)]
-    pub(crate) fn per_second(&self) -> f64 {
-        self.lock().rate()
+    pub(crate) fn per_second(&self) -> u32 {
+        self.lock().own_cap()
     }
 
-    /// Blocks until the calling thread may start a request, and takes that slot.
-    pub(crate) fn wait(&self) {
-        let slot = {
+    /// Blocks until the calling thread may start a request, and records its start. The whole
+    /// wait is bounded by `max_wait`: a server cannot stall a request here for longer.
+    pub(crate) fn wait(&self) -> (Instant, Held) {
+        let entered = Instant::now();
+        let mut held_for_reset = false;
+        loop {
             let mut state = self.lock();
             let now = Instant::now();
-            let slot = state.next_slot.max(now);
-            state.next_slot = slot + state.interval();
-            slot
-        };
-        let now = Instant::now();
-        if slot > now {
-            std::thread::sleep(slot - now);
+            state.prune(now);
+            let (at, for_reset) = state.earliest(now);
+            held_for_reset |= for_reset;
+            let deadline = entered + state.max_wait;
+            if at <= now || now >= deadline {
+                state.starts.push_back(now);
+                let held = if held_for_reset {
+                    Held::ForReset(now - entered)
+                } else {
+                    Held::No
+                };
+                return (now, held);
+            }
+            drop(state);
+            std::thread::sleep(at.min(deadline) - now);
         }
     }
 
-    /// Learns from a response: its `X-RateLimit-Limit` sets the rate to two thirds of it; a
-    /// 429 halves the rate and holds back the next request by one new interval. Returns the
-    /// new rate when a 429 lowered it (for the `-v` trace).
-    pub(crate) fn observe(&self, status: u16, rate_limit: Option<f64>) -> Option<f64> {
+    /// Learns from the answer to the request that started at `started`. Returns the new
+    /// rate when a 429 lowered it (for the `-v` trace).
+    pub(crate) fn observe(&self, started: Instant, status: u16, headers: RateHeaders) -> Option<u32> {
         let mut state = self.lock();
-        if let Some(limit) = rate_limit.filter(|l| l.is_finite() && *l > 0.0) {
-            state.base_rate = limit * LIMIT_SHARE;
-        }
-        if status != 429 {
-            return None;
-        }
-        state.slowdowns = (state.slowdowns + 1).min(MAX_SLOWDOWNS);
-        let held = Instant::now() + state.interval();
-        state.next_slot = state.next_slot.max(held);
-        Some(state.rate())
+        state.observe(started, Instant::now(), status, headers);
+        (status == 429).then(|| state.own_cap())
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, PacerState> {
@@ -105,35 +307,215 @@ impl Pacer {
 mod tests {
     use super::*;
 
-    #[test]
-    fn the_pacer_takes_two_thirds_of_the_server_limit_and_halves_on_429() {
-        let pacer = Pacer::default();
-        assert_eq!(pacer.per_second(), 20.0);
-        assert_eq!(pacer.observe(200, Some(30.0)), None);
-        assert_eq!(pacer.per_second(), 20.0);
-        assert_eq!(pacer.observe(200, Some(60.0)), None);
-        assert_eq!(pacer.per_second(), 40.0);
-        assert_eq!(pacer.observe(429, Some(30.0)), Some(10.0));
-        assert_eq!(pacer.per_second(), 10.0);
-        // A later answer naming the limit again does not undo the slowdown.
-        pacer.observe(200, Some(30.0));
-        assert_eq!(pacer.per_second(), 10.0);
-        for _ in 0..20 {
-            pacer.observe(429, None);
+    fn ms(n: u64) -> Duration {
+        Duration::from_millis(n)
+    }
+
+    fn headers(limit: &str, remaining: &str, reset: &str) -> RateHeaders {
+        RateHeaders::parse(Some(limit), Some(remaining), Some(reset))
+    }
+
+    /// Starts requests on `state` as fast as it allows from `t0`, answering each at once with
+    /// `answer(i, start)`, until `until`; returns the start offsets in milliseconds.
+    fn run(
+        state: &mut PacerState,
+        t0: Instant,
+        until: Duration,
+        mut answer: impl FnMut(usize, Instant) -> Option<(u16, RateHeaders)>,
+    ) -> Vec<u128> {
+        let mut now = t0;
+        let mut started = Vec::new();
+        loop {
+            state.prune(now);
+            let (at, _) = state.earliest(now);
+            now = now.max(at);
+            if now >= t0 + until {
+                return started;
+            }
+            state.starts.push_back(now);
+            started.push((now - t0).as_millis());
+            if let Some((status, headers)) = answer(started.len() - 1, now) {
+                state.observe(now, now, status, headers);
+            }
         }
-        assert_eq!(pacer.per_second(), 20.0 / 64.0);
     }
 
     #[test]
-    fn the_pacer_hands_out_one_slot_per_interval_across_threads() {
-        // 1,000/s: 40 slots from 4 threads span at least 39 intervals.
-        let pacer = Pacer::new(1_000.0);
+    fn numbers_a_server_sends_are_bounded_or_absent() {
+        let parse = |l: &str, r: &str, s: &str| RateHeaders::parse(Some(l), Some(r), Some(s));
+        for limit in ["0.001", "1e-30", "0", "-5", "NaN", "inf", "thirty", ""] {
+            assert_eq!(parse(limit, "1", "0").limit, None, "{limit}");
+        }
+        assert_eq!(
+            parse("30", "29", "0.5"),
+            RateHeaders {
+                limit: Some(30),
+                remaining: Some(29),
+                reset: Some(ms(500)),
+            }
+        );
+        assert_eq!(
+            parse("1e30", "1e30", "1e30"),
+            RateHeaders {
+                limit: Some(MAX_LIMIT),
+                remaining: Some(MAX_LIMIT),
+                reset: Some(MAX_SERVER_WAIT),
+            }
+        );
+        // Remaining never exceeds the limit; a negative or garbled one is absent.
+        assert_eq!(parse("30", "99", "1").remaining, Some(30));
+        assert_eq!(
+            parse("30", "-1", "x"),
+            RateHeaders {
+                limit: Some(30),
+                remaining: None,
+                reset: None,
+            }
+        );
+        // A limit below 1/s leaves the default pacing in place: no panic, no 1,500 s gap.
+        let mut state = PacerState::new(MAX_SERVER_WAIT);
+        let t0 = Instant::now();
+        let starts = run(&mut state, t0, ms(1000), |_, _| {
+            Some((200, RateHeaders::parse(Some("1e-30"), None, None)))
+        });
+        assert_eq!(starts.len(), 20, "{starts:?}");
+    }
+
+    #[test]
+    fn without_headers_at_most_20_a_second_evenly_spaced() {
+        let mut state = PacerState::new(MAX_SERVER_WAIT);
+        let t0 = Instant::now();
+        let starts = run(&mut state, t0, ms(2000), |_, _| {
+            Some((200, RateHeaders::default()))
+        });
+        assert_eq!(starts.len(), 40);
+        assert!(starts.windows(2).all(|w| w[1] - w[0] == 50), "{starts:?}");
+    }
+
+    #[test]
+    fn remaining_zero_holds_every_request_until_the_reset() {
+        let mut state = PacerState::new(MAX_SERVER_WAIT);
+        let t0 = Instant::now();
+        state.starts.push_back(t0);
+        state.observe(t0, t0 + ms(10), 200, headers("30", "0", "0.5"));
+        let (at, for_reset) = state.earliest(t0 + ms(10));
+        assert_eq!((at - t0, for_reset), (ms(510), true));
+        // Remaining 1 is the margin: also held.
+        let mut state = PacerState::new(MAX_SERVER_WAIT);
+        state.starts.push_back(t0);
+        state.observe(t0, t0, 200, headers("30", "1", "0.25"));
+        assert_eq!(state.earliest(t0), (t0 + ms(250), true));
+        // A reset longer than --timeout (or 60 s) is waited only that long.
+        let mut state = PacerState::new(Duration::from_secs(5));
+        state.starts.push_back(t0);
+        state.observe(t0, t0, 200, headers("30", "0", "3600"));
+        assert_eq!(state.earliest(t0).0, t0 + Duration::from_secs(5));
+    }
+
+    #[test]
+    fn alone_it_spends_the_whole_budget_against_a_fixed_window_server() {
+        // The sandbox: fixed one-second windows from the first request, Remaining counting down.
+        let limit = 30u32;
+        let mut window = (Instant::now(), 0u32);
+        let mut limited = 0;
+        let mut state = PacerState::new(MAX_SERVER_WAIT);
+        let t0 = window.0;
+        let starts = run(&mut state, t0, ms(5000), |_, now| {
+            if now - window.0 >= WINDOW {
+                window = (now, 0);
+            }
+            window.1 += 1;
+            limited += usize::from(window.1 > limit);
+            let reset = (WINDOW - (now - window.0)).as_secs_f64().to_string();
+            let remaining = limit.saturating_sub(window.1).to_string();
+            Some((200, headers("30", &remaining, &reset)))
+        });
+        assert_eq!(limited, 0);
+        // 29 of 30 a window (one of margin): over five seconds, 29 × 5 at least.
+        assert!(starts.len() >= 29 * 5, "{}", starts.len());
+    }
+
+    #[test]
+    fn alone_it_holds_against_a_sliding_window_server() {
+        // Reset is when the oldest request of the last second ages out.
+        let limit = 30usize;
+        let mut seen: VecDeque<Instant> = VecDeque::new();
+        let mut limited = 0;
+        let mut state = PacerState::new(MAX_SERVER_WAIT);
+        let t0 = Instant::now();
+        let starts = run(&mut state, t0, ms(5000), |_, now| {
+            while seen.front().is_some_and(|s| now - *s >= WINDOW) {
+                seen.pop_front();
+            }
+            seen.push_back(now);
+            limited += usize::from(seen.len() > limit);
+            let reset = (WINDOW - (now - seen[0])).as_secs_f64().to_string();
+            let remaining = limit.saturating_sub(seen.len()).to_string();
+            Some((200, headers("30", &remaining, &reset)))
+        });
+        assert_eq!(limited, 0);
+        assert!(starts.len() >= 29 * 5, "{}", starts.len());
+    }
+
+    #[test]
+    fn another_client_spending_the_budget_slows_it_down() {
+        // A fixed-window server where another client spends 20 of 30 a window.
+        let run_with = |others_per_window: u32| {
+            let limit = 30u32;
+            let mut window = (Instant::now(), others_per_window);
+            let mut limited = 0;
+            let mut state = PacerState::new(MAX_SERVER_WAIT);
+            let t0 = window.0;
+            let starts = run(&mut state, t0, ms(5000), |_, now| {
+                if now - window.0 >= WINDOW {
+                    window = (now, others_per_window);
+                }
+                window.1 += 1;
+                limited += usize::from(window.1 > limit);
+                let reset = (WINDOW - (now - window.0)).as_secs_f64().to_string();
+                let remaining = limit.saturating_sub(window.1).to_string();
+                Some((200, headers("30", &remaining, &reset)))
+            });
+            (starts.len(), limited)
+        };
+        let (alone, _) = run_with(0);
+        let (shared, limited) = run_with(20);
+        assert_eq!(limited, 0);
+        assert!(shared * 2 < alone, "alone {alone}, shared {shared}");
+    }
+
+    #[test]
+    fn a_429_halves_the_rate_and_calm_answers_restore_it() {
+        let pacer = Pacer::default();
+        assert_eq!(pacer.per_second(), 20);
+        let t0 = Instant::now();
+        assert_eq!(pacer.observe(t0, 200, headers("30", "29", "1")), None);
+        assert_eq!(pacer.per_second(), 29);
+        assert_eq!(pacer.observe(t0, 429, headers("30", "0", "1")), Some(14));
+        assert_eq!(pacer.observe(t0, 429, RateHeaders::default()), Some(7));
+        // Twice the cap of calm answers undoes one halving.
+        for _ in 0..13 {
+            pacer.observe(t0, 200, RateHeaders::default());
+        }
+        assert_eq!(pacer.per_second(), 7);
+        pacer.observe(t0, 200, RateHeaders::default());
+        assert_eq!(pacer.per_second(), 14);
+        for _ in 0..20 {
+            pacer.observe(t0, 429, RateHeaders::default());
+        }
+        assert_eq!(pacer.per_second(), 1);
+    }
+
+    #[test]
+    fn the_pacer_hands_out_slots_across_threads() {
+        // 20/s without headers: 10 starts from 4 threads span at least 9 intervals.
+        let pacer = Pacer::default();
         let started = Instant::now();
         std::thread::scope(|s| {
             for _ in 0..4 {
-                s.spawn(|| (0..10).for_each(|_| pacer.wait()));
+                s.spawn(|| (0..3).for_each(|_| _ = pacer.wait()));
             }
         });
-        assert!(started.elapsed() >= Duration::from_millis(39));
+        assert!(started.elapsed() >= ms(11 * 50));
     }
 }

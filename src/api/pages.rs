@@ -1,11 +1,11 @@
 //! The paced, concurrent page walk every list shares (SPEC §4). The pacer is in `pacer.rs`,
 //! a page and its resources in `page.rs`; both are re-exported here.
 //!
-//! **Pacing.** [`Pacer`](super::pacer::Pacer) spaces the start of every request the run sends (first attempts and
-//! retries alike) at two thirds of the server's `X-RateLimit-Limit` per second, 20 per second
-//! until a response names a limit, and halves that rate on each 429. [`ApiClient`] owns one and
-//! calls it in `send`, so every walk, every loop of PATCHes and every retry of one run shares
-//! it: code built on `ApiClient::send` is paced without doing anything.
+//! **Pacing.** [`Pacer`](super::pacer::Pacer) decides when every request the run sends starts (first attempts and
+//! retries alike), from the server's own rate-limit headers and its own record of request
+//! starts (see `pacer.rs`). [`ApiClient`] owns one and calls it in `send`, so every walk, every
+//! loop of PATCHes and every retry of one run shares it: code built on `ApiClient::send` is
+//! paced without doing anything.
 //!
 //! **Walking a list.** [`walk`] fetches page 1; once it gives `total-pages`, it fetches the
 //! other pages on up to [`IN_FLIGHT`] threads, and hands pages to `deliver` one at a time, in
