@@ -36,7 +36,9 @@
 //! The walk itself is written against [`PageSource`] (fetch one page by number), so it is
 //! tested with fake sources that answer out of order.
 
+use std::collections::hash_map::RandomState;
 use std::collections::{BTreeMap, HashSet};
+use std::hash::BuildHasher;
 use std::sync::{Condvar, Mutex};
 
 use super::client::{ApiClient, ApiRequest, Method};
@@ -79,22 +81,40 @@ pub(crate) trait PageSource: Sync {
     fn runaway(&self, number: u64, what: String) -> Self::Error;
 }
 
-/// Drops what an earlier page already delivered (the list moved while it was walked).
-#[derive(Default)]
+/// Drops what an earlier page already delivered (the list moved while it was walked). Each
+/// resource is remembered by a 128-bit keyed hash of its type and id, not its text: 16 bytes
+/// an item, so a 100,000-item walk remembers in about 2 MiB what would otherwise take 12.
 struct Seen {
-    items: HashSet<(String, String)>,
-    included: HashSet<(String, String)>,
+    keys: [RandomState; 2],
+    items: HashSet<u128>,
+    included: HashSet<u128>,
+}
+
+impl Default for Seen {
+    fn default() -> Self {
+        Seen {
+            keys: [RandomState::new(), RandomState::new()],
+            items: HashSet::new(),
+            included: HashSet::new(),
+        }
+    }
 }
 
 impl Seen {
-    fn first_time(set: &mut HashSet<(String, String)>, resource: &Resource) -> bool {
-        set.insert((resource.kind().to_string(), resource.id().to_string()))
+    fn fingerprint(&self, resource: &Resource) -> u128 {
+        let [high, low] = &self.keys;
+        let half = |state: &RandomState| state.hash_one((resource.kind(), resource.id()));
+        (u128::from(half(high)) << 64) | u128::from(half(low))
     }
 
     fn filter(&mut self, mut page: Page) -> Page {
-        page.items.retain(|r| Self::first_time(&mut self.items, r));
+        let mut items = std::mem::take(&mut self.items);
+        page.items.retain(|r| items.insert(self.fingerprint(r)));
+        self.items = items;
+        let mut included = std::mem::take(&mut self.included);
         page.included
-            .retain(|r| Self::first_time(&mut self.included, r));
+            .retain(|r| included.insert(self.fingerprint(r)));
+        self.included = included;
         page
     }
 }

@@ -8,10 +8,10 @@ use super::Context;
 use super::failure::not_found;
 use crate::api::client::{ApiClient, ApiRequest, Method};
 use crate::api::model::primary;
-use crate::api::pages::{IN_FLIGHT, Resource, WalkError, for_each_concurrent};
+use crate::api::pages::{IN_FLIGHT, WalkError, for_each_concurrent};
 use crate::api::paths;
 use crate::error::{Exit, Fail, Result};
-use crate::linked::walk::{self, Source, WalkFailure};
+use crate::linked::walk::{self, Keep, Source, WalkFailure};
 use crate::linked::{Connection, Kind, Linked};
 use crate::output::note;
 use crate::progress::Progress;
@@ -82,7 +82,7 @@ impl ApiSource<'_> {
 }
 
 impl Source for ApiSource<'_> {
-    fn lists(&self, paths: &[String]) -> Vec<Result<Vec<Value>>> {
+    fn lists(&self, paths: &[String], keep: &Keep) -> Vec<Result<Vec<Value>>> {
         let api = match self.api() {
             Ok(api) => api,
             Err(fail) => return vec![Err(fail)],
@@ -91,12 +91,15 @@ impl Source for ApiSource<'_> {
             std::thread::scope(|scope| {
                 let walks: Vec<_> = paths
                     .iter()
-                    .map(|path| {
-                        scope.spawn(|| {
+                    .enumerate()
+                    .map(|(i, path)| {
+                        scope.spawn(move || {
                             let mut items = Vec::new();
                             let request = ApiRequest::new(Method::GET, path.clone());
                             api.walk(&request, &self.progress, |page| {
-                                items.extend(page.items.iter().map(Resource::value));
+                                items.extend(
+                                    page.items.iter().filter_map(|item| keep(i, item.value())),
+                                );
                                 Ok::<(), Fail>(())
                             })
                             .map(|_| items)

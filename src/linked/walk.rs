@@ -9,10 +9,14 @@ use super::kind::Kind;
 use super::resource::Linked;
 use crate::error::{Fail, Result};
 
+/// Which items of list number `i` (of the paths asked for) to keep: the rest are dropped as
+/// their page is read, so memory grows with what matches, never with what is walked.
+pub(crate) type Keep<'a> = dyn Fn(usize, Value) -> Option<Value> + Sync + 'a;
+
 /// What the walk needs from the API.
 pub(crate) trait Source {
-    /// Every item of every page of each list, in page order; one result per path.
-    fn lists(&self, paths: &[String]) -> Vec<Result<Vec<Value>>>;
+    /// The items `keep` keeps of every page of each list, in page order; one result per path.
+    fn lists(&self, paths: &[String], keep: &Keep) -> Vec<Result<Vec<Value>>>;
     /// Each resource (the `data` of its document); one result per path.
     fn reads(&self, paths: &[String]) -> Vec<Result<Value>>;
 }
@@ -35,8 +39,13 @@ pub(crate) fn find(
 ) -> Result<Vec<Linked>, WalkFailure> {
     let kinds = Kind::asked(kinds);
     let paths: Vec<String> = kinds.iter().map(|k| k.list_path(org)).collect();
+    // A private module listed without its `vcs-repo` is kept until its own read says.
+    let keep = |i: usize, item: Value| {
+        let linked = Linked::new(kinds[i], item);
+        (linked.needs_own_read() || linked.uses_any(connections)).then_some(linked.resource)
+    };
     let mut found = Vec::new();
-    for (kind, list) in kinds.iter().zip(source.lists(&paths)) {
+    for (kind, list) in kinds.iter().zip(source.lists(&paths, &keep)) {
         let items = list.map_err(|fail| WalkFailure { kind: *kind, fail })?;
         found.extend(items.into_iter().map(|item| Linked::new(*kind, item)));
     }
@@ -97,18 +106,28 @@ mod tests {
         lists: HashMap<String, Vec<Value>>,
         reads: HashMap<String, Value>,
         asked: RefCell<Vec<String>>,
+        /// The ids of the items `keep` kept, as the lists were walked.
+        kept: RefCell<Vec<String>>,
     }
 
     impl Source for Fake {
-        fn lists(&self, paths: &[String]) -> Vec<Result<Vec<Value>>> {
+        fn lists(&self, paths: &[String], keep: &Keep) -> Vec<Result<Vec<Value>>> {
             paths
                 .iter()
-                .map(|p| {
+                .enumerate()
+                .map(|(i, p)| {
                     self.asked.borrow_mut().push(format!("list {p}"));
-                    self.lists
+                    let list = self
+                        .lists
                         .get(p)
                         .cloned()
-                        .ok_or_else(|| Fail::new(Exit::NotFound, format!("GET {p}: 404")))
+                        .ok_or_else(|| Fail::new(Exit::NotFound, format!("GET {p}: 404")))?;
+                    let kept: Vec<Value> =
+                        list.into_iter().filter_map(|item| keep(i, item)).collect();
+                    self.kept
+                        .borrow_mut()
+                        .extend(kept.iter().map(|k| k["id"].to_string()));
+                    Ok(kept)
                 })
                 .collect()
         }
@@ -189,6 +208,23 @@ mod tests {
                 "list /organizations/org/registry-modules",
                 "read /organizations/org/registry-modules/private/org/vpc/aws",
             ]
+        );
+    }
+
+    #[test]
+    fn only_matching_items_and_unread_private_modules_are_kept_from_the_pages() {
+        let fake = fake();
+        find(
+            &fake,
+            "org",
+            &Kind::ALL,
+            &[Connection::Token("ot-FROM".into())],
+        )
+        .unwrap();
+        // ws-b (another token) and mod-p (public) were dropped as their page was read.
+        assert_eq!(
+            *fake.kept.borrow(),
+            ["\"ws-a\"", "\"ws-c\"", "\"polset-a\"", "\"mod-a\""]
         );
     }
 

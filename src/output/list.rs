@@ -1,7 +1,7 @@
 //! A list printed as its pages arrive, in memory that does not grow with the list's length
 //! (SPEC §6): `-o json` re-indents each page's items and `included` resources as they come and
-//! drops the page; `-o id` keeps the ids; `-o table` keeps its rows (a table needs every row to
-//! size its columns).
+//! drops the page; `-o id` spools the ids; `-o table` spools its rows and lays them out in a
+//! second pass (`long_table.rs`).
 //!
 //! **Complete or absent.** Nothing reaches stdout until every page has arrived: a list whose
 //! later pages fail prints nothing on stdout, whatever the format, so a script never reads a
@@ -14,6 +14,7 @@ use serde_json::Value;
 
 use super::reindent::{INDENT, reindent};
 use super::spool::Spool;
+use super::long_table::LongTable;
 use super::stdout_failed;
 use crate::api::pages::{Page, Resource};
 use crate::cli::OutputFormat;
@@ -26,13 +27,12 @@ pub(crate) type RowFn = fn(&Value) -> Vec<String>;
 /// [`ListWriter::finish`].
 pub(crate) struct ListWriter {
     format: OutputFormat,
-    header: &'static [&'static str],
     /// What every id starts with (`oc-`, `ot-`): `-o id` prints only ids of that shape.
     id_prefix: &'static str,
     row: RowFn,
     count: usize,
-    rows: Vec<Vec<String>>,
-    ids: String,
+    table: LongTable,
+    ids: Spool,
     data: Spool,
     included: Spool,
     included_count: usize,
@@ -47,12 +47,11 @@ impl ListWriter {
     ) -> Self {
         ListWriter {
             format,
-            header,
             id_prefix,
             row,
             count: 0,
-            rows: Vec::new(),
-            ids: String::new(),
+            table: LongTable::new(header),
+            ids: Spool::default(),
             data: Spool::default(),
             included: Spool::default(),
             included_count: 0,
@@ -75,13 +74,17 @@ impl ListWriter {
             }
             OutputFormat::Id => {
                 let ids = page.items.iter().map(Resource::id);
-                self.ids.push_str(&super::id_lines(ids, self.id_prefix)?);
+                let lines = super::id_lines(ids, self.id_prefix)?;
+                self.ids.write_all(lines.as_bytes()).map_err(spool_failed)?;
                 self.count += page.items.len();
             }
             OutputFormat::Table => {
                 self.count += page.items.len();
-                self.rows
-                    .extend(page.items.iter().map(|item| (self.row)(&item.value())));
+                for item in &page.items {
+                    self.table
+                        .push((self.row)(&item.value()))
+                        .map_err(spool_failed)?;
+                }
             }
         }
         Ok(())
@@ -101,14 +104,15 @@ impl ListWriter {
                     .and_then(|()| out.flush());
                 written.map_err(stdout_failed)
             }
-            OutputFormat::Id => super::write_stdout(&self.ids),
+            OutputFormat::Id => {
+                let mut out = io::stdout().lock();
+                let written = self.ids.copy_to(&mut out).and_then(|()| out.flush());
+                written.map_err(stdout_failed)
+            }
             OutputFormat::Table => {
-                let mut table = super::new_table();
-                table.set_header(self.header.to_vec());
-                for row in self.rows {
-                    super::add_row(&mut table, row);
-                }
-                super::write_stdout(&super::render(table))
+                let mut out = io::stdout().lock();
+                let written = self.table.write_to(&mut out).and_then(|()| out.flush());
+                written.map_err(stdout_failed)
             }
         }
     }

@@ -5,6 +5,7 @@
 mod github_app;
 mod linked;
 mod list;
+mod long_table;
 mod reindent;
 mod spool;
 
@@ -127,13 +128,21 @@ fn new_table() -> Table {
     table
 }
 
-fn render(mut table: Table) -> String {
+fn render(table: Table) -> String {
+    render_with_widths(table, &[])
+}
+
+/// [`render`], each column's content exactly `widths[i]` wide when given (a long table laid
+/// out a chunk at a time, `output/long_table.rs`).
+fn render_with_widths(mut table: Table, widths: &[u16]) -> String {
     let count = table.column_count();
     for (i, column) in table.column_iter_mut().enumerate() {
         let right = if i + 1 == count { 0 } else { 2 };
         column.set_padding((0, right));
         column.set_cell_alignment(CellAlignment::Left);
-        if i == 0 {
+        if let Some(width) = widths.get(i) {
+            column.set_constraint(ColumnConstraint::Absolute(Width::Fixed(width + right)));
+        } else if i == 0 {
             column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(4)));
         }
     }

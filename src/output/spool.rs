@@ -2,7 +2,7 @@
 //! [`SPOOL_IN_MEMORY`], then in an unlinked temporary file.
 
 use std::fs::File;
-use std::io::{self, Read, Seek, SeekFrom, Write};
+use std::io::{self, BufRead, BufReader, Cursor, Seek, SeekFrom, Write};
 
 /// Serialised JSON kept in memory before it moves to a temporary file.
 pub(crate) const SPOOL_IN_MEMORY: usize = 256 << 10;
@@ -33,21 +33,19 @@ impl Spool {
         self.file.as_mut()
     }
 
-    pub(crate) fn copy_to(mut self, out: &mut impl Write) -> io::Result<()> {
-        match self.file.as_mut() {
-            Some(file) => {
+    pub(crate) fn copy_to(self, out: &mut impl Write) -> io::Result<()> {
+        io::copy(&mut self.into_reader()?, out).map(|_| ())
+    }
+
+    /// Everything written, read back from the start.
+    pub(crate) fn into_reader(mut self) -> io::Result<Box<dyn BufRead>> {
+        match self.file.take() {
+            Some(mut file) => {
                 file.write_all(&self.memory)?;
                 file.seek(SeekFrom::Start(0))?;
-                let mut buf = vec![0u8; 64 * 1024];
-                loop {
-                    let n = file.read(&mut buf)?;
-                    if n == 0 {
-                        return Ok(());
-                    }
-                    out.write_all(&buf[..n])?;
-                }
+                Ok(Box::new(BufReader::new(file)))
             }
-            None => out.write_all(&self.memory),
+            None => Ok(Box::new(Cursor::new(self.memory))),
         }
     }
 }
