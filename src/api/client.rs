@@ -14,6 +14,7 @@ use ureq::tls::{Certificate, RootCerts, TlsConfig};
 
 use super::body::{Body, redact_response};
 use super::error::{ApiError, TransportKind, parse_error_body, status_line};
+use super::nesting::{MAX_ITEM_NESTING, nests_deeper_than};
 use super::pacer::{Held, Pacer, RateHeaders};
 pub(crate) use super::request::{ApiRequest, segment};
 use super::retry::{self, Backoff, Decision};
@@ -361,6 +362,13 @@ impl ApiClient {
         }
         let text = std::str::from_utf8(&bytes)
             .map_err(|_| unexpected("the body is not valid UTF-8".into()))?;
+        // A list document holds its resources two levels down (`{"data": [...]}`).
+        if nests_deeper_than(text, MAX_ITEM_NESTING + 2) {
+            return Err(unexpected(format!(
+                "the body nests deeper than {} levels (a resource may nest {MAX_ITEM_NESTING})",
+                MAX_ITEM_NESTING + 2
+            )));
+        }
         match parse(text) {
             Ok(body) => Ok(ApiResponse {
                 status,

@@ -6,18 +6,22 @@ use serde::Deserialize;
 use serde_json::Value;
 use serde_json::value::RawValue;
 
+use super::nesting::{MAX_ITEM_NESTING, nests_deeper_than};
+
 /// `meta.pagination` of one page, as far as the walk needs it.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub(crate) struct Pagination {
-    pub(crate) next_page: Option<u64>,
-    pub(crate) total_pages: Option<u64>,
+pub struct Pagination {
+    pub next_page: Option<u64>,
+    pub total_pages: Option<u64>,
+    /// How many items the whole list holds, by the server's count.
+    pub total_count: Option<u64>,
 }
 
 /// One resource of a list page, kept as the compact JSON text it serialises to (key order
 /// as the server sent it): a tenth of the memory of a parsed `Value`, so pages waiting for
 /// their turn cost little. `value()` parses it when a caller needs the fields.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Resource {
+pub struct Resource {
     kind: String,
     id: String,
     json: String,
@@ -27,6 +31,12 @@ impl Resource {
     /// Reads a JSON:API resource; `Err` says what is wrong with it.
     #[cfg(test)]
     pub(crate) fn from_value(resource: &Value) -> Result<Resource, String> {
+        let json = serde_json::to_string(resource).expect("JSON values serialise");
+        Resource::with_json(resource, json)
+    }
+
+    /// `resource`'s type and id, with `json` as its text.
+    fn with_json(resource: &Value, json: String) -> Result<Resource, String> {
         let Some(id) = resource
             .get("id")
             .and_then(Value::as_str)
@@ -41,26 +51,26 @@ impl Resource {
                 .unwrap_or_default()
                 .to_string(),
             id: id.to_string(),
-            json: serde_json::to_string(resource).expect("JSON values serialise"),
+            json,
         })
     }
 
-    pub(crate) fn id(&self) -> &str {
+    pub fn id(&self) -> &str {
         &self.id
     }
 
     /// The JSON:API `type`.
-    pub(crate) fn kind(&self) -> &str {
+    pub fn kind(&self) -> &str {
         &self.kind
     }
 
     /// The resource as compact JSON.
-    pub(crate) fn json(&self) -> &str {
+    pub fn json(&self) -> &str {
         &self.json
     }
 
     /// The resource parsed.
-    pub(crate) fn value(&self) -> Value {
+    pub fn value(&self) -> Value {
         serde_json::from_str(&self.json).expect("serialised from a Value")
     }
 }
@@ -68,10 +78,10 @@ impl Resource {
 /// One page of a list: its items, its `included` resources, and its pagination (`None` when
 /// the server sent no `meta.pagination`: the list is complete).
 #[derive(Debug, Clone, Default, PartialEq)]
-pub(crate) struct Page {
-    pub(crate) items: Vec<Resource>,
-    pub(crate) included: Vec<Resource>,
-    pub(crate) pagination: Option<Pagination>,
+pub struct Page {
+    pub items: Vec<Resource>,
+    pub included: Vec<Resource>,
+    pub pagination: Option<Pagination>,
 }
 
 /// A list document as its text, borrowed: nothing of it is parsed but the ids.
@@ -90,15 +100,6 @@ fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<&'de RawValu
     <&RawValue>::deserialize(d).map(Some)
 }
 
-/// What the walk needs of a resource to de-duplicate it.
-#[derive(Deserialize)]
-struct Ident {
-    #[serde(default)]
-    id: Option<Value>,
-    #[serde(default, rename = "type")]
-    kind: Option<Value>,
-}
-
 /// What a raw JSON value is, in the words of error messages.
 fn raw_kind(raw: &RawValue) -> &'static str {
     match raw.get().trim_start().as_bytes().first() {
@@ -112,30 +113,23 @@ fn raw_kind(raw: &RawValue) -> &'static str {
 }
 
 impl Resource {
-    /// A resource from its JSON text, kept as it came.
+    /// A resource from its JSON text, kept as it came. It is parsed once here, and dropped,
+    /// so that [`Resource::value`] cannot fail later: no nesting past
+    /// [`MAX_ITEM_NESTING`] levels, no number out of range.
     fn from_raw(raw: &RawValue) -> Result<Resource, String> {
-        let not_a_resource = || "not a resource with an id".to_string();
-        let ident: Ident = serde_json::from_str(raw.get()).map_err(|_| not_a_resource())?;
-        let id = match ident.id {
-            Some(Value::String(id)) if !id.is_empty() => id,
-            _ => return Err(not_a_resource()),
-        };
-        let kind = match ident.kind {
-            Some(Value::String(kind)) => kind,
-            _ => String::new(),
-        };
-        Ok(Resource {
-            kind,
-            id,
-            json: raw.get().to_string(),
-        })
+        if nests_deeper_than(raw.get(), MAX_ITEM_NESTING) {
+            return Err(format!("nested deeper than {MAX_ITEM_NESTING} levels"));
+        }
+        let value: Value =
+            serde_json::from_str(raw.get()).map_err(|e| format!("not readable as JSON ({e})"))?;
+        Resource::with_json(&value, raw.get().to_string())
     }
 }
 
 impl Page {
     /// Reads a list document from its text without building a `Value` of it; `Err` says what
     /// is wrong with it (the same words as [`Page::from_document`] and the API client's).
-    pub(crate) fn from_text(text: &str) -> Result<Page, String> {
+    pub fn from_text(text: &str) -> Result<Page, String> {
         let top: &RawValue =
             serde_json::from_str(text).map_err(|e| format!("the body is not JSON ({e})"))?;
         if raw_kind(top) != "an object" {
@@ -164,7 +158,10 @@ impl Page {
         Ok(Page {
             items,
             included,
-            pagination: doc.meta.as_ref().and_then(pagination),
+            pagination: match &doc.meta {
+                Some(meta) => pagination(meta)?,
+                None => None,
+            },
         })
     }
 
@@ -187,19 +184,35 @@ impl Page {
         Ok(Page {
             items: resources(items, "data")?,
             included,
-            pagination: doc.get("meta").and_then(pagination),
+            pagination: match doc.get("meta") {
+                Some(meta) => pagination(meta)?,
+                None => None,
+            },
         })
     }
 }
 
-/// `meta.pagination`, when it is an object.
-fn pagination(meta: &Value) -> Option<Pagination> {
-    meta.get("pagination")
-        .filter(|p| p.is_object())
-        .map(|p| Pagination {
-            next_page: p.get("next-page").and_then(Value::as_u64),
-            total_pages: p.get("total-pages").and_then(Value::as_u64),
-        })
+/// `meta.pagination`, when it is an object. Its numbers must be non-negative integers (or
+/// null, or absent): `"2"` or `2.0` read as absent would end the walk early and silently.
+fn pagination(meta: &Value) -> Result<Option<Pagination>, String> {
+    let Some(p) = meta.get("pagination").filter(|p| p.is_object()) else {
+        return Ok(None);
+    };
+    let number = |key: &str| match p.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(value) => value.as_u64().map(Some).ok_or_else(|| {
+            let shown: String = value.to_string().chars().take(40).collect();
+            format!("meta.pagination.{key} is {shown}, not a non-negative integer")
+        }),
+    };
+    for key in ["current-page", "prev-page", "page-size"] {
+        number(key)?;
+    }
+    Ok(Some(Pagination {
+        next_page: number("next-page")?,
+        total_pages: number("total-pages")?,
+        total_count: number("total-count")?,
+    }))
 }
 
 #[cfg(test)]
@@ -237,7 +250,8 @@ mod tests {
             page.pagination,
             Some(Pagination {
                 next_page: Some(2),
-                total_pages: Some(3)
+                total_pages: Some(3),
+                total_count: None,
             })
         );
         // The same page read from a parsed value gives the same resources' fields.
@@ -273,11 +287,59 @@ mod tests {
         ] {
             assert_eq!(Page::from_text(text).unwrap_err(), what, "{text}");
         }
+        let deep = format!(
+            r#"{{"data": [{{"id": "a", "x": {}1{}}}]}}"#,
+            "[".repeat(32),
+            "]".repeat(32)
+        );
+        assert_eq!(
+            Page::from_text(&deep).unwrap_err(),
+            "an item of `data` is nested deeper than 32 levels"
+        );
+        let shallow = format!(
+            r#"{{"data": [{{"id": "a", "x": {}1{}}}]}}"#,
+            "[".repeat(31),
+            "]".repeat(31)
+        );
+        assert_eq!(Page::from_text(&shallow).unwrap().items[0].id(), "a");
+        assert!(
+            Page::from_text(r#"{"data": [{"id": "a", "n": 1e400}]}"#)
+                .unwrap_err()
+                .starts_with("an item of `data` is not readable as JSON (number out of range")
+        );
         assert!(
             Page::from_text(r#"{"data": [}"#)
                 .unwrap_err()
                 .starts_with("the body is not JSON")
         );
+        for (pagination, what) in [
+            (
+                r#"{"next-page": "2"}"#,
+                "meta.pagination.next-page is \"2\", not a non-negative integer",
+            ),
+            (
+                r#"{"total-pages": 5.0}"#,
+                "meta.pagination.total-pages is 5.0, not a non-negative integer",
+            ),
+            (
+                r#"{"total-count": -1}"#,
+                "meta.pagination.total-count is -1, not a non-negative integer",
+            ),
+            (
+                r#"{"current-page": [1]}"#,
+                "meta.pagination.current-page is [1], not a non-negative integer",
+            ),
+        ] {
+            let text = format!(r#"{{"data": [], "meta": {{"pagination": {pagination}}}}}"#);
+            assert_eq!(Page::from_text(&text).unwrap_err(), what, "{text}");
+            let doc: Value = serde_json::from_str(&text).unwrap();
+            assert_eq!(Page::from_document(&doc).unwrap_err(), what, "{text}");
+        }
+        let page = Page::from_text(
+            r#"{"data": [], "meta": {"pagination": {"next-page": null, "prev-page": null, "total-count": 0}}}"#,
+        )
+        .unwrap();
+        assert_eq!(page.pagination.unwrap().total_count, Some(0));
         // An `included` that is not an array is left out, as before.
         let page = Page::from_text(r#"{"data": [], "included": null}"#).unwrap();
         assert!(page.included.is_empty() && page.pagination.is_none());

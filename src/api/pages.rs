@@ -11,9 +11,12 @@
 //! other pages on up to [`IN_FLIGHT`] threads, and hands pages to `deliver` one at a time, in
 //! page order, with every item and `included` resource seen on an earlier page removed. At
 //! most [`WINDOW`] pages are held at once, so memory does not grow with the list. It stops at
-//! `total-pages`; a page whose `next-page` does not advance while `total-pages` says more, or
-//! a list past [`MAX_PAGES`] pages, is an error, never a silently short list. A list that grew
-//! while it was walked is followed page by page past the first `total-pages`.
+//! `total-pages`. **A list is complete or the walk fails** (SPEC §4), never a silently short
+//! list: a `next-page` that does not advance or that skips a page while `total-pages` says
+//! more, pagination numbers that are not non-negative integers (`page.rs`), a page repeating
+//! an earlier page's items wholesale, a `total-count` the distinct items walked do not reach,
+//! or a list past [`MAX_PAGES`] pages is an error. A list that grew while it was walked is
+//! followed page by page past the first `total-pages`.
 //!
 //! How commands use it (`commands::Context` maps [`WalkError`] to the user-facing failure):
 //!
@@ -37,8 +40,8 @@
 //! tested with fake sources that answer out of order.
 
 use std::collections::hash_map::RandomState;
-use std::collections::{BTreeMap, HashSet};
-use std::hash::BuildHasher;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::hash::{BuildHasher, Hash};
 use std::sync::{Condvar, Mutex};
 
 use super::client::{ApiClient, ApiRequest, Method};
@@ -81,41 +84,88 @@ pub(crate) trait PageSource: Sync {
     fn runaway(&self, number: u64, what: String) -> Self::Error;
 }
 
-/// Drops what an earlier page already delivered (the list moved while it was walked). Each
-/// resource is remembered by a 128-bit keyed hash of its type and id, not its text: 16 bytes
-/// an item, so a 100,000-item walk remembers in about 2 MiB what would otherwise take 12.
-struct Seen {
+/// What the walk has delivered, to drop what an earlier page already delivered (the list
+/// moved while it was walked) and to prove the list complete. Each resource is remembered by a
+/// 128-bit keyed hash of its type and id, not its text: 16 bytes an item, so a 100,000-item
+/// walk remembers in about 2 MiB what would otherwise take 12.
+struct Walked {
     keys: [RandomState; 2],
     items: HashSet<u128>,
     included: HashSet<u128>,
+    /// Each page's items, in order, as one hash: the page that first had them.
+    pages: HashMap<u128, u64>,
+    /// Items delivered.
+    count: u64,
+    /// The list's length by the latest page's `total-count`.
+    total_count: Option<u64>,
 }
 
-impl Default for Seen {
+impl Default for Walked {
     fn default() -> Self {
-        Seen {
+        Walked {
             keys: [RandomState::new(), RandomState::new()],
             items: HashSet::new(),
             included: HashSet::new(),
+            pages: HashMap::new(),
+            count: 0,
+            total_count: None,
         }
     }
 }
 
-impl Seen {
-    fn fingerprint(&self, resource: &Resource) -> u128 {
+impl Walked {
+    fn fingerprint(&self, value: impl Hash + Copy) -> u128 {
         let [high, low] = &self.keys;
-        let half = |state: &RandomState| state.hash_one((resource.kind(), resource.id()));
-        (u128::from(half(high)) << 64) | u128::from(half(low))
+        (u128::from(high.hash_one(value)) << 64) | u128::from(low.hash_one(value))
     }
 
-    fn filter(&mut self, mut page: Page) -> Page {
+    fn key(&self, resource: &Resource) -> u128 {
+        self.fingerprint((resource.kind(), resource.id()))
+    }
+
+    /// Page `number` with what was delivered before removed; `Err` when it repeats an
+    /// earlier page wholesale (a cache that ignores `page[number]`).
+    fn admit<S: PageSource>(
+        &mut self,
+        source: &S,
+        number: u64,
+        mut page: Page,
+    ) -> Result<Page, S::Error> {
+        if !page.items.is_empty() {
+            let keys: Vec<u128> = page.items.iter().map(|r| self.key(r)).collect();
+            let whole = self.fingerprint(&keys[..]);
+            if let Some(earlier) = self.pages.insert(whole, number) {
+                return Err(source.runaway(
+                    number,
+                    format!("page {number} repeats the items of page {earlier}"),
+                ));
+            }
+        }
         let mut items = std::mem::take(&mut self.items);
-        page.items.retain(|r| items.insert(self.fingerprint(r)));
+        page.items.retain(|r| items.insert(self.key(r)));
         self.items = items;
         let mut included = std::mem::take(&mut self.included);
-        page.included
-            .retain(|r| included.insert(self.fingerprint(r)));
+        page.included.retain(|r| included.insert(self.key(r)));
         self.included = included;
-        page
+        self.count += page.items.len() as u64;
+        if let Some(total) = page.pagination.and_then(|p| p.total_count) {
+            self.total_count = Some(total);
+        }
+        Ok(page)
+    }
+
+    /// At the end of the walk (page `last`): the items found reach the server's count.
+    fn finish<S: PageSource>(&self, source: &S, last: u64) -> Result<(), S::Error> {
+        match self.total_count {
+            Some(total) if self.count < total => Err(source.runaway(
+                last,
+                format!(
+                    "the server counts {total} items (total-count) but its pages held {}",
+                    self.count
+                ),
+            )),
+            _ => Ok(()),
+        }
     }
 }
 
@@ -130,21 +180,32 @@ fn next_of<S: PageSource>(
     };
     let more = p.total_pages.is_none_or(|total| number < total);
     match p.next_page {
-        Some(next) if next > number && more => {
+        Some(next) if next == number + 1 && more => {
             if next > MAX_PAGES {
                 Err(source.runaway(number, format!("the list goes on past {MAX_PAGES} pages")))
             } else {
                 Ok(Some(next))
             }
         }
+        Some(next) if next > number + 1 && more => Err(source.runaway(
+            number,
+            format!(
+                "page {number}{} gives next-page {next}, which skips page{} {}",
+                of_total(p.total_pages),
+                if next == number + 2 { "" } else { "s" },
+                if next == number + 2 {
+                    (number + 1).to_string()
+                } else {
+                    format!("{} to {}", number + 1, next - 1)
+                }
+            ),
+        )),
         Some(next) if more => Err(source.runaway(
             number,
-            match p.total_pages {
-                Some(total) => format!(
-                    "page {number} of {total} gives next-page {next}, which does not advance"
-                ),
-                None => format!("page {number} gives next-page {next}, which does not advance"),
-            },
+            format!(
+                "page {number}{} gives next-page {next}, which does not advance",
+                of_total(p.total_pages)
+            ),
         )),
         None if p.total_pages.is_some_and(|total| number < total) => Err(source.runaway(
             number,
@@ -157,6 +218,11 @@ fn next_of<S: PageSource>(
     }
 }
 
+/// " of N" when the page said how many pages there are.
+fn of_total(total_pages: Option<u64>) -> String {
+    total_pages.map(|t| format!(" of {t}")).unwrap_or_default()
+}
+
 /// Walks every page of `source`, handing each page to `deliver` in page order with items and
 /// `included` resources already delivered removed; `progress` counts pages once there is more
 /// than one. Returns the number of pages fetched.
@@ -165,7 +231,7 @@ pub(crate) fn walk<S: PageSource, E: From<S::Error>>(
     progress: &dyn Progress,
     mut deliver: impl FnMut(Page) -> Result<(), E>,
 ) -> Result<u64, E> {
-    let mut seen = Seen::default();
+    let mut walked = Walked::default();
     let first = source.fetch(1)?;
     let pagination = first.pagination;
     let mut next = next_of(source, 1, pagination)?;
@@ -178,7 +244,7 @@ pub(crate) fn walk<S: PageSource, E: From<S::Error>>(
             )
             .into());
     }
-    deliver(seen.filter(first))?;
+    deliver(walked.admit(source, 1, first)?)?;
     let mut fetched = 1;
     if total > 1 {
         progress.advance(1);
@@ -186,8 +252,8 @@ pub(crate) fn walk<S: PageSource, E: From<S::Error>>(
     }
     // The pages total-pages announced, side by side; then whatever the list grew by.
     if next == Some(2) && total > 1 {
-        let last = concurrent(source, 2, total, progress, |page| {
-            deliver(seen.filter(page))
+        let last = concurrent(source, 2, total, progress, |number, page| {
+            deliver(walked.admit(source, number, page)?)
         })?;
         fetched = total;
         next = next_of(source, total, last)?;
@@ -195,12 +261,13 @@ pub(crate) fn walk<S: PageSource, E: From<S::Error>>(
     while let Some(number) = next {
         let page = source.fetch(number)?;
         let pagination = page.pagination;
-        deliver(seen.filter(page))?;
+        deliver(walked.admit(source, number, page)?)?;
         fetched += 1;
         progress.advance(1);
         progress.add_total(1);
         next = next_of(source, number, pagination)?;
     }
+    walked.finish(source, fetched)?;
     Ok(fetched)
 }
 
@@ -215,14 +282,14 @@ struct Shared<E> {
     stopped: bool,
 }
 
-/// Fetches pages `from..=to` on up to [`IN_FLIGHT`] threads, delivering them in order, each
-/// checked against the rules of [`next_of`]. Returns the last page's pagination.
+/// Fetches pages `from..=to` on up to [`IN_FLIGHT`] threads, delivering them in order (with
+/// their numbers), each checked against the rules of [`next_of`]. Returns the last page's pagination.
 fn concurrent<S: PageSource, E: From<S::Error>>(
     source: &S,
     from: u64,
     to: u64,
     progress: &dyn Progress,
-    mut deliver: impl FnMut(Page) -> Result<(), E>,
+    mut deliver: impl FnMut(u64, Page) -> Result<(), E>,
 ) -> Result<Option<Pagination>, E> {
     let shared = Mutex::new(Shared {
         next_to_fetch: from,
@@ -281,7 +348,7 @@ fn concurrent<S: PageSource, E: From<S::Error>>(
                     next_of(source, number, pagination)?;
                 }
                 last = pagination;
-                deliver(page)
+                deliver(number, page)
             });
             let mut state = lock();
             state.next_to_deliver = number + 1;
@@ -504,6 +571,7 @@ mod tests {
             let pagination = Pagination {
                 next_page: (number < pages).then_some(number + 1),
                 total_pages: Some(pages),
+                total_count: Some(self.count),
             };
             Ok(Page {
                 items,
@@ -632,6 +700,77 @@ mod tests {
     }
 
     #[test]
+    fn a_next_page_that_skips_pages_is_an_error() {
+        // 1 → 5 of 5: pages 2 to 4 would be lost.
+        let mut source = FakeList::new(500);
+        source.twist = |n, p| Pagination {
+            next_page: if n == 1 { Some(5) } else { p.next_page },
+            ..p
+        };
+        assert_eq!(
+            ids(&source).unwrap_err(),
+            "runaway at page 1: page 1 of 5 gives next-page 5, which skips pages 2 to 4"
+        );
+        assert_eq!(source.requests(), vec![1]);
+        // Without total-pages, followed page by page: 3 → 5 skips page 4.
+        let mut source = FakeList::new(500);
+        source.twist = |n, p| Pagination {
+            next_page: if n == 3 { Some(5) } else { p.next_page },
+            total_pages: None,
+            ..p
+        };
+        assert_eq!(
+            ids(&source).unwrap_err(),
+            "runaway at page 3: page 3 gives next-page 5, which skips page 4"
+        );
+    }
+
+    #[test]
+    fn a_page_repeating_an_earlier_page_wholesale_is_an_error() {
+        // A cache that ignores page[number]: page 2 answers with page 1's items.
+        struct Cached(FakeList);
+        impl PageSource for Cached {
+            type Error = String;
+            fn fetch(&self, number: u64) -> Result<Page, String> {
+                let mut page = self.0.fetch(number)?;
+                if number == 2 {
+                    page.items = self.0.fetch(1)?.items;
+                }
+                Ok(page)
+            }
+            fn runaway(&self, number: u64, what: String) -> String {
+                self.0.runaway(number, what)
+            }
+        }
+        let source = Cached(FakeList::new(300));
+        let mut delivered = 0;
+        let err = walk(&source, &NoProgress, |_| -> Result<(), String> {
+            delivered += 1;
+            Ok(())
+        })
+        .unwrap_err();
+        assert_eq!(err, "runaway at page 2: page 2 repeats the items of page 1");
+        assert_eq!(delivered, 1);
+    }
+
+    #[test]
+    fn a_total_count_the_pages_do_not_reach_is_an_error() {
+        // Each page says 1,000 items; its 3 pages hold 250.
+        let mut source = FakeList::new(250);
+        source.twist = |_, p| Pagination {
+            total_count: Some(1_000),
+            ..p
+        };
+        assert_eq!(
+            ids(&source).unwrap_err(),
+            "runaway at page 3: the server counts 1000 items (total-count) but its pages held 250"
+        );
+        // Pages that hold the count pass.
+        let (got, _) = ids(&FakeList::new(250)).unwrap();
+        assert_eq!(got.len(), 250);
+    }
+
+    #[test]
     fn a_next_page_past_the_last_page_stops_at_total_pages() {
         let mut source = FakeList::new(250);
         source.twist = |n, p| Pagination {
@@ -647,9 +786,10 @@ mod tests {
     fn a_list_without_end_stops_at_10000_pages() {
         // total-pages claims more than the cap: refused before page 2.
         let mut source = FakeList::new(10);
-        source.twist = |_, _| Pagination {
+        source.twist = |_, p| Pagination {
             next_page: Some(2),
             total_pages: Some(MAX_PAGES + 1),
+            ..p
         };
         let err = ids(&source).unwrap_err();
         assert!(err.contains("stops at 10000"), "{err}");
@@ -659,6 +799,7 @@ mod tests {
         source.twist = |n, _| Pagination {
             next_page: Some(n + 1),
             total_pages: None,
+            total_count: None,
         };
         let err = ids(&source).unwrap_err();
         assert_eq!(
@@ -676,14 +817,17 @@ mod tests {
             5 => Pagination {
                 next_page: Some(6),
                 total_pages: Some(7),
+                ..p
             },
             6 => Pagination {
                 next_page: Some(7),
                 total_pages: Some(7),
+                ..p
             },
             7 => Pagination {
                 next_page: None,
                 total_pages: Some(7),
+                ..p
             },
             _ => p,
         };

@@ -74,6 +74,13 @@ fn pages(next: &str, total: &str) -> String {
     )
 }
 
+/// A one-item client list whose item nests `levels` deep (the item object is level 1).
+fn nested_item(levels: usize) -> String {
+    // The item object and `attributes` are two levels; arrays make the rest.
+    let deep = "[".repeat(levels - 2) + &"]".repeat(levels - 2);
+    format!(r#"{{"data":[{{"id":"oc-a","type":"oauth-clients","attributes":{{"x":{deep}}}}}]}}"#)
+}
+
 fn case(name: &'static str, cmd: Cmd, serve: Serve, code: i32, says: &'static str) -> Case {
     Case {
         name,
@@ -125,6 +132,14 @@ fn cases() -> Vec<Case> {
         case("non-advancing pagination", List, json(200, &pages("1", "3")), 1, "does not advance"),
         case("endless pagination", List, json(200, &pages("2", "50000")), 1, "10000"),
         case("next-page past the cap", List, json(200, &pages("10001", "null")), 1, "10000"),
+        case("next-page skipping pages", List, json(200, &pages("5", "5")), 1, "page 1 of 5 gives next-page 5, which skips pages 2 to 4"),
+        case("next-page as a string", List, json(200, &pages(r#""2""#, "3")), 1, "meta.pagination.next-page is \"2\", not a non-negative integer"),
+        case("total-pages as a float", List, json(200, &pages("2", "3.0")), 1, "meta.pagination.total-pages is 3.0, not a non-negative integer"),
+        case("total-count not reached", List, json(200, r#"{"data":[{"id":"oc-a","type":"oauth-clients"}],"meta":{"pagination":{"current-page":1,"next-page":null,"total-pages":1,"total-count":7}}}"#), 1, "the server counts 7 items (total-count) but its pages held 1"),
+        case("list item nested 126 levels", List, json(200, &nested_item(126)), 1, "the body nests deeper than 34 levels (a resource may nest 32)"),
+        case("list item nested 33 levels", List, json(200, &nested_item(33)), 1, "the body nests deeper than 34 levels (a resource may nest 32)"),
+        case("document nested 10,000 levels", Show, json(200, &format!(r#"{{"data": {{"id": "ot-1", "x": {}}}}}"#, "[".repeat(10_000))), 1, "the body nests deeper than 34 levels"),
+        case("list item with a number out of range", List, json(200, r#"{"data":[{"id":"oc-a","type":"oauth-clients","attributes":{"n":1e400}}]}"#), 1, "number out of range"),
         // Redirects on every method: exit 1, never followed.
         case("301 on GET", Show, with(301, &[("location", "https://tfe.example.com/api/v2/oauth-tokens/ot-1")], ""), 1, "301 Moved Permanently redirects to https://tfe.example.com"),
         case("302 on a list", List, with(302, &[("location", "/login")], ""), 1, "302 Found redirects to /login"),
@@ -231,4 +246,22 @@ fn every_bad_answer_has_its_exit_code_and_a_one_line_error() {
     for case in &cases {
         run_case(case);
     }
+}
+
+#[test]
+fn a_list_item_nested_32_levels_is_listed() {
+    let mut server = Server::new();
+    let _list = server
+        .mock("GET", mockito::Matcher::Any)
+        .with_header("content-type", "application/vnd.api+json")
+        .with_body(nested_item(32))
+        .create();
+    let env = TestEnv::server(&server.url());
+    let out = env
+        .command()
+        .args(["client", "list", "-o", "id"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert_eq!(stdout_of(&out), "oc-a\n");
 }
