@@ -123,6 +123,19 @@ fn quick(_: u64, _: u64, _: u64) -> (Duration, u16) {
     (Duration::ZERO, 200)
 }
 
+/// `tfvcs -v token list -o id`: its output and its stderr (the `-v` trace).
+fn traced_token_list(server: &ListServer) -> (std::process::Output, String) {
+    let env = TestEnv::server(&server.url);
+    let out = env
+        .command()
+        .args(["-v", "token", "list", "-o", "id"])
+        .output()
+        .unwrap();
+    let stderr = stderr_of(&out);
+    assert!(out.status.success(), "{stderr}");
+    (out, stderr)
+}
+
 fn token_list(server: &ListServer, output: &str) -> std::process::Output {
     let env = TestEnv::server(&server.url);
     let mut cmd = env.command();
@@ -216,14 +229,7 @@ fn a_429_mid_walk_slows_the_pacer_down_and_the_page_is_retried() {
         )
     }
     let server = ListServer::start(500, third_page_limited_once, &[("X-RateLimit-Limit", "30")]);
-    let env = TestEnv::server(&server.url);
-    let mut cmd = env.command();
-    let out = cmd
-        .args(["-v", "token", "list", "-o", "id"])
-        .output()
-        .unwrap();
-    let stderr = stderr_of(&out);
-    assert!(out.status.success(), "{stderr}");
+    let (out, stderr) = traced_token_list(&server);
     assert_eq!(
         stdout_of(&out),
         (0..500).map(|i| token(i) + "\n").collect::<String>()
@@ -251,14 +257,7 @@ fn a_spent_budget_holds_each_next_request_until_the_reset() {
         ],
     );
     let started = std::time::Instant::now();
-    let env = TestEnv::server(&server.url);
-    let out = env
-        .command()
-        .args(["-v", "token", "list", "-o", "id"])
-        .output()
-        .unwrap();
-    let stderr = stderr_of(&out);
-    assert!(out.status.success(), "{stderr}");
+    let (out, stderr) = traced_token_list(&server);
     assert_eq!(stdout_of(&out).lines().count(), 300);
     assert_eq!(server.requests().len(), 3);
     // Two pacing decisions: pages 2 and 3 each waited for a reset (page 1's at least).

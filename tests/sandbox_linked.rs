@@ -682,13 +682,15 @@ fn linked_resources_survive_a_restart_with_state() {
 /// Runs `tfvcs` at the sandbox with `args`, stdout to a file; returns its exit code, its stdout
 /// and its peak resident memory in KiB (the kernel's own count for the child, from `wait4`).
 #[cfg(target_os = "linux")]
-#[allow(clippy::zombie_processes, reason = "reaped by wait4, which also gives its peak")]
+#[allow(
+    clippy::zombie_processes,
+    reason = "reaped by wait4, which also gives its peak"
+)]
 fn peak_memory(sandbox: &Sandbox, args: &[&str]) -> (i32, String, i64) {
-    let (mut cmd, home) = tfvcs_process(&sandbox.url);
-    let out = home.path().join("stdout");
-    let child = cmd
-        .env("TFE_TOKEN", &sandbox.token)
-        .env("TFE_ORGANIZATION", &sandbox.org)
+    let env = TestEnv::sandbox(sandbox);
+    let out = env.home().path().join("stdout");
+    let child = env
+        .process()
         .args(args)
         .stdin(std::process::Stdio::null())
         .stdout(std::fs::File::create(&out).unwrap())

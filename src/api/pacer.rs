@@ -291,7 +291,12 @@ impl Pacer {
 
     /// Learns from the answer to the request that started at `started`. Returns the new
     /// rate when a 429 lowered it (for the `-v` trace).
-    pub(crate) fn observe(&self, started: Instant, status: u16, headers: RateHeaders) -> Option<u32> {
+    pub(crate) fn observe(
+        &self,
+        started: Instant,
+        status: u16,
+        headers: RateHeaders,
+    ) -> Option<u32> {
         let mut state = self.lock();
         state.observe(started, Instant::now(), status, headers);
         (status == 429).then(|| state.own_cap())

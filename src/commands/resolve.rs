@@ -4,10 +4,12 @@
 use serde_json::{Value, json};
 
 use super::Context;
+use crate::api::client::{ApiRequest, Method};
 use crate::api::model::ClientView;
 use crate::api::paths;
 use crate::cli::{ClientRef, ProjectRef};
 use crate::error::{Exit, Fail, Result};
+use crate::progress::Progress;
 use crate::shared::ids::has_id_shape;
 
 /// An `oc-…` id as given, or the id of the one client of `--org` with that name.
@@ -22,13 +24,18 @@ pub(crate) fn resolve_client(ctx: &Context, reference: &ClientRef) -> Result<Str
         ))
         .hint(f.hints.join("; "))
     })?;
-    let all = ctx.list_all(&paths::organization_clients(org), &[])?;
-    let matches: Vec<ClientView> = all
-        .data
-        .iter()
-        .map(ClientView::from_resource)
-        .filter(|c| c.name.as_deref() == Some(reference))
-        .collect();
+    // Only the clients of that name are kept as the pages are read (SPEC §4 "Memory").
+    let mut matches: Vec<ClientView> = Vec::new();
+    let request = ApiRequest::new(Method::GET, paths::organization_clients(org));
+    ctx.walk(&request, &Progress::hidden(), |page| {
+        matches.extend(
+            page.items
+                .iter()
+                .map(|item| ClientView::from_resource(&item.value()))
+                .filter(|c| c.name.as_deref() == Some(reference)),
+        );
+        Ok(())
+    })?;
     match matches.as_slice() {
         // The id goes into the next request's path: one of another shape is not used.
         [only] if !has_id_shape(&only.id, "oc-") => Err(Fail::other(format!(

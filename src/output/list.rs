@@ -12,9 +12,9 @@ use std::io::{self, Write};
 
 use serde_json::Value;
 
+use super::long_table::LongTable;
 use super::reindent::{INDENT, reindent};
 use super::spool::Spool;
-use super::long_table::LongTable;
 use super::stdout_failed;
 use crate::api::pages::{Page, Resource};
 use crate::cli::OutputFormat;
