@@ -9,7 +9,10 @@
 //! - **What the server says remains.** The freshest answer's `Remaining`, less what we started
 //!   after the request it answered, may be spent until its `Reset`; then we wait for the reset.
 //!   When the server's count of the window is more than our own starts explain, another client
-//!   of the same user is spending too: we then take only half of what remains.
+//!   of the same user is spending too: we then take only half of what remains, and half of
+//!   the limit by our own record, until a second passes with no answer showing it. (Requests
+//!   counted before our first one, such as the tail of a script's previous run, do not count
+//!   as spending now.)
 //!
 //! Before any answer names a limit (and against servers that send none), at most 20 requests a
 //! second, evenly spaced. Each 429 halves the own-record cap (recovering after twice the cap of
@@ -77,13 +80,24 @@ struct Budget {
     others: u32,
 }
 
+/// Another client is taken as spending the same budget when an answer's count holds more
+/// than this many requests our record does not explain (one may be ours, counted at the
+/// window's edge)...
+const OTHERS_NOISE: u32 = 1;
+/// A request of ours started this long before a window began may still be counted in it: the
+/// server counts it some time after it starts, and answers some time after it counts.
+const EDGE_SLACK: Duration = Duration::from_millis(100);
+/// ...and for this long after: early in a fixed window its count is low, which does not mean
+/// the other client stopped.
+const SHARED_FOR: Duration = Duration::from_secs(1);
+
 impl Budget {
     /// How many requests we may start after `started` before the reset: what remains less
     /// the margin; half of it when another client spends too (it sees the same `Remaining`
     /// and may spend it at the same time; each later answer halves what is left again).
-    fn allowance(&self) -> u32 {
+    fn allowance(&self, sharing: bool) -> u32 {
         let free = self.remaining.saturating_sub(MARGIN);
-        if self.others == 0 { free } else { free / 2 }
+        if sharing { free / 2 } else { free }
     }
 }
 
@@ -103,6 +117,12 @@ struct PacerState {
     budget: Option<Budget>,
     /// How many 429s halved the rate.
     slowdowns: u32,
+    /// Until when another client is taken as spending the same budget.
+    shared_until: Option<Instant>,
+    /// When the first request answered started, and how many requests its answer's window
+    /// held that were not ours (spent before we began, or at once).
+    began: Option<Instant>,
+    before_us: Option<u32>,
     /// Answers without a 429 since the last one.
     calm: u32,
     /// No wait here is longer (the smaller of 60 s and `--timeout`).
@@ -125,17 +145,29 @@ impl PacerState {
             starts: VecDeque::new(),
             budget: None,
             slowdowns: 0,
+            shared_until: None,
+            began: None,
+            before_us: None,
             calm: 0,
             max_wait,
         }
     }
 
     /// Requests a window allows us by our own record.
-    fn own_cap(&self) -> u32 {
+    fn own_cap(&self, now: Instant) -> u32 {
         match self.limit {
+            // Sharing the budget with another client: half of it is ours.
+            Some(limit) if self.sharing(now) => {
+                ((limit.saturating_sub(MARGIN) / 2).max(1) >> self.slowdowns).max(1)
+            }
             Some(limit) => (limit.saturating_sub(MARGIN).max(1) >> self.slowdowns).max(1),
             None => (DEFAULT_RATE >> self.slowdowns).max(1),
         }
+    }
+
+    /// Whether another client spends the same budget, by the answers of late.
+    fn sharing(&self, now: Instant) -> bool {
+        self.shared_until.is_some_and(|until| now < until)
     }
 
     /// The live budget at `now` (before its reset).
@@ -145,9 +177,9 @@ impl PacerState {
 
     /// Forgets starts no rule can still count.
     fn prune(&mut self, now: Instant) {
-        let mut keep_from = now.checked_sub(2 * WINDOW).unwrap_or(now);
+        let mut keep_from = now.checked_sub(3 * WINDOW).unwrap_or(now);
         if let Some(b) = self.live_budget(now) {
-            keep_from = keep_from.min(b.started.checked_sub(WINDOW).unwrap_or(b.started));
+            keep_from = keep_from.min(b.started.checked_sub(2 * WINDOW).unwrap_or(b.started));
         }
         while self.starts.front().is_some_and(|s| *s < keep_from) {
             self.starts.pop_front();
@@ -157,7 +189,7 @@ impl PacerState {
     /// The earliest a request may start, seen at `now`, and whether the server's budget is
     /// what holds it.
     fn earliest(&self, now: Instant) -> (Instant, bool) {
-        let cap = self.own_cap() as usize;
+        let cap = self.own_cap(now) as usize;
         let mut at = now;
         if self.limit.is_none() {
             // Evenly spaced: one start every 1/cap seconds.
@@ -179,7 +211,7 @@ impl PacerState {
         let mut for_reset = false;
         if let Some(b) = self.live_budget(now) {
             let spent = self.starts.iter().filter(|s| **s > b.started).count();
-            if spent >= b.allowance() as usize && b.reset_at > at {
+            if spent >= b.allowance(self.sharing(now)) as usize && b.reset_at > at {
                 at = b.reset_at;
                 for_reset = true;
             }
@@ -197,7 +229,7 @@ impl PacerState {
             self.calm = 0;
         } else {
             self.calm += 1;
-            if self.slowdowns > 0 && self.calm >= 2 * self.own_cap() {
+            if self.slowdowns > 0 && self.calm >= 2 * self.own_cap(now) {
                 self.slowdowns -= 1;
                 self.calm = 0;
             }
@@ -216,18 +248,39 @@ impl PacerState {
         let reset_at = now + reset;
         // The window this answer counted: since the oldest request it still holds (a fixed
         // window's start, or a sliding second's oldest request), at most one second back.
-        let from = started
+        // The server counted each request somewhere between its start and its answer: a
+        // start up to one round trip before the window may be in it, and is counted ours.
+        // (With room for the server's own work between counting and answering.)
+        let round_trip = (now.saturating_duration_since(started) + EDGE_SLACK).min(WINDOW);
+        let window_began = started
             .checked_sub(WINDOW)
             .into_iter()
             .chain(reset_at.checked_sub(WINDOW.max(reset)))
             .max()
             .unwrap_or(started);
-        let ours = self
-            .starts
-            .iter()
-            .filter(|s| **s >= from && **s <= started)
-            .count() as u32;
-        let others = limit.saturating_sub(remaining).saturating_sub(ours);
+        let from = window_began.checked_sub(round_trip).unwrap_or(window_began);
+        // Requests started after this one may have been counted before it (answers overlap and
+        // a server's threads wake in any order): every start until now may be ours in the count.
+        let ours = self.starts.iter().filter(|s| **s >= from).count() as u32;
+        // A 429 says the window is full, not who filled it: the sharing stays as it was.
+        let others = if status == 429 {
+            self.budget.map_or(0, |b| b.others)
+        } else {
+            limit.saturating_sub(remaining).saturating_sub(ours)
+        };
+        // A window that began before our first request may hold requests of a client that has
+        // stopped since (the previous run of a script): only what others spent beyond the
+        // count of our first answer is spending now.
+        let began = *self.began.get_or_insert(started);
+        let before_us = *self.before_us.get_or_insert(others);
+        let spending_now = if window_began >= began {
+            others
+        } else {
+            others.saturating_sub(before_us)
+        };
+        if status != 429 && spending_now > OTHERS_NOISE {
+            self.shared_until = Some(now + SHARED_FOR);
+        }
         let fresher = match self.live_budget(now) {
             Some(b) => started >= b.started,
             None => true,
@@ -260,7 +313,7 @@ impl Pacer {
     /// Requests per second our own record allows now.
     #[cfg(test)]
     pub(crate) fn per_second(&self) -> u32 {
-        self.lock().own_cap()
+        self.lock().own_cap(Instant::now())
     }
 
     /// Blocks until the calling thread may start a request, and records its start. The whole
@@ -299,7 +352,7 @@ impl Pacer {
     ) -> Option<u32> {
         let mut state = self.lock();
         state.observe(started, Instant::now(), status, headers);
-        (status == 429).then(|| state.own_cap())
+        (status == 429).then(|| state.own_cap(Instant::now()))
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, PacerState> {
@@ -487,6 +540,92 @@ mod tests {
         let (shared, limited) = run_with(20);
         assert_eq!(limited, 0);
         assert!(shared * 2 < alone, "alone {alone}, shared {shared}");
+    }
+
+    /// What happens on the way: a request reaches the server, or its answer comes back.
+    enum Event {
+        Arrive(usize, Instant),
+        Answer(usize, Instant, u32, Duration),
+    }
+
+    /// `clients` pacers against one fixed-window server of 30 a second for `seconds`, eight
+    /// requests in flight each. A request reaches the server 50 to 89 ms after it starts (so
+    /// a later start is often counted first) and its answer comes back 50 ms after that.
+    /// Returns the requests each client sent and how many the server refused.
+    fn simulate(clients: usize, seconds: u64) -> (Vec<u32>, u32) {
+        let limit = 30;
+        let t0 = Instant::now();
+        let mut window = (t0, 0u32);
+        let mut states: Vec<PacerState> = (0..clients)
+            .map(|_| PacerState::new(MAX_SERVER_WAIT))
+            .collect();
+        let mut events: Vec<(Instant, Event)> = Vec::new();
+        let mut in_flight = vec![0usize; clients];
+        let (mut sent, mut limited) = (vec![0u32; clients], 0);
+        let (mut now, mut k) = (t0, 0u64);
+        while now < t0 + Duration::from_secs(seconds) {
+            events.sort_by_key(|e| e.0);
+            while events.first().is_some_and(|e| e.0 <= now) {
+                match events.remove(0) {
+                    (at, Event::Arrive(c, start)) => {
+                        if at - window.0 >= WINDOW {
+                            window = (at, 0);
+                        }
+                        window.1 += 1;
+                        limited += u32::from(window.1 > limit);
+                        let (remaining, reset) =
+                            (limit.saturating_sub(window.1), WINDOW - (at - window.0));
+                        events.push((at + ms(50), Event::Answer(c, start, remaining, reset)));
+                    }
+                    (at, Event::Answer(c, start, remaining, reset)) => {
+                        in_flight[c] -= 1;
+                        let reset = reset.as_secs_f64().to_string();
+                        let answer = headers("30", &remaining.to_string(), &reset);
+                        states[c].observe(start, at, 200, answer);
+                    }
+                }
+            }
+            let next = (0..clients)
+                .filter(|c| in_flight[*c] < 8)
+                .map(|c| {
+                    states[c].prune(now);
+                    (states[c].earliest(now).0, c)
+                })
+                .min();
+            let next_event = events.iter().map(|e| e.0).min();
+            match (next, next_event) {
+                (Some((at, c)), e) if e.is_none_or(|e| at <= e) => {
+                    now = now.max(at);
+                    states[c].starts.push_back(now);
+                    sent[c] += 1;
+                    in_flight[c] += 1;
+                    k += 1;
+                    events.push((now + ms(50 + (k * 37) % 40), Event::Arrive(c, now)));
+                }
+                (_, Some(e)) => now = now.max(e),
+                _ => unreachable!("a client with nothing in flight may always start"),
+            }
+        }
+        (sent, limited)
+    }
+
+    #[test]
+    fn alone_with_answers_overlapping_it_keeps_the_servers_pace() {
+        // Requests counted out of order must not look like another client spending.
+        let (sent, limited) = simulate(1, 10);
+        assert_eq!(limited, 0);
+        assert!(sent[0] >= 270, "{sent:?}");
+    }
+
+    #[test]
+    fn two_clients_sharing_one_budget_both_progress_without_429s() {
+        let (sent, limited) = simulate(2, 10);
+        let total = sent[0] + sent[1];
+        assert!(limited * 50 <= total, "{limited} × 429 in {sent:?}");
+        // Both get a fair part: neither less than a third of the other's.
+        assert!(sent[0] * 3 >= sent[1] && sent[1] * 3 >= sent[0], "{sent:?}");
+        // Together they use most of the budget: 10 s at 30 a second.
+        assert!(total >= 240, "{sent:?}");
     }
 
     #[test]
