@@ -58,7 +58,33 @@ fn token_and_client(ctx: &Context, token: &str) -> Result<ClientView> {
 /// OAuth token's client belongs to the organization; a GitHub App only for GitHub
 /// connections and only with a user token (exit 2 otherwise).
 pub(crate) fn check_target(ctx: &Context, org: &str, from: &str, to: &Connection) -> Result<Sides> {
-    let to_provider = match to {
+    // The two sides are read side by side (a round trip saved); the target's failure, when
+    // both fail, is the one reported.
+    let (to_provider, from_client) = std::thread::scope(|scope| {
+        let from_side = scope.spawn(|| token_and_client(ctx, from));
+        let to_side = target_provider(ctx, org, to);
+        (
+            to_side,
+            from_side.join().expect("the source check panicked"),
+        )
+    });
+    let to_provider = to_provider?;
+    let from_client = from_client?;
+    if let Connection::GithubApp(id) = to {
+        check_app_target(ctx, id, &from_client)?;
+    }
+    Ok(Sides {
+        from: from.to_string(),
+        from_provider: from_client.provider,
+        to: to.id().to_string(),
+        to_provider,
+    })
+}
+
+/// The provider of `to`, once it is known to be in organization `org` (a token) or to exist
+/// (a GitHub App installation).
+fn target_provider(ctx: &Context, org: &str, to: &Connection) -> Result<Option<String>> {
+    match to {
         Connection::Token(id) => {
             let client = token_and_client(ctx, id)?;
             if client.organization.as_deref() != Some(org) {
@@ -70,26 +96,16 @@ pub(crate) fn check_target(ctx: &Context, org: &str, from: &str, to: &Connection
                     )
                 )));
             }
-            client.provider
+            Ok(client.provider)
         }
         Connection::GithubApp(id) => {
             ctx.document(&ApiRequest::new(
                 Method::GET,
                 paths::github_app_installation(id),
             ))?;
-            Some("GitHub App".to_string())
+            Ok(Some("GitHub App".to_string()))
         }
-    };
-    let from_client = token_and_client(ctx, from)?;
-    if let Connection::GithubApp(id) = to {
-        check_app_target(ctx, id, &from_client)?;
     }
-    Ok(Sides {
-        from: from.to_string(),
-        from_provider: from_client.provider,
-        to: to.id().to_string(),
-        to_provider,
-    })
 }
 
 fn check_app_target(ctx: &Context, id: &str, from_client: &ClientView) -> Result<()> {
