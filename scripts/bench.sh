@@ -17,6 +17,13 @@
 # with apt-get when missing), memory and CPU from /usr/bin/time; the sandbox is seeded with
 # its --populate option. Only these: scripts/bench.sh read_one list_org list_paced
 # list_memory binary_size.
+#
+# At scale (SPEC §4 "Pacing" and "Memory"): the peak RSS and wall of `token usage` and
+# `client usage` over 100,000 workspaces (1 and 1,000 matches) and of a 100,000-client
+# `client list` in each -o (scale_memory); `token relink` of 150 of 1,500 workspaces at
+# --latency-ms 200 --rate-limit 30 beside its floor, its requests ÷ 30 a second (relink_paced);
+# two `client usage` walks of 6,000 workspaces at once on one token, with their 429s
+# (usage_shared).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY ALL_PROXY all_proxy
@@ -288,8 +295,8 @@ list_paced() {
     pytfe=$(means 2 ".venv/bin/python $WORK/pytfe_list.py")
     stop_sandbox
     row "5,000-token list at --latency-ms 200 --rate-limit 30" "$(sec "$tfvcs")" "" "$(sec "$pytfe")" \
-        "≤ 3.5 s, 0 × 429" \
-        "$limited × 429 in tfvcs's $answered answers: $(verdict "$(awk -v t="$tfvcs" -v n="$limited" 'BEGIN { print (t <= 3.5 && n == 0) }')")"
+        "≤ 2.4 s, 0 × 429" \
+        "$limited × 429 in tfvcs's $answered answers: $(verdict "$(awk -v t="$tfvcs" -v n="$limited" 'BEGIN { print (t <= 2.4 && n == 0) }')")"
 }
 
 list_memory() {
@@ -304,6 +311,119 @@ list_memory() {
     row "5,000-client \`client list -o json\`: peak RSS, CPU (worst of 3)" \
         "$(awk -v k="$peak" 'BEGIN { printf "%.1f MiB", k / 1024 }'), $(sec "$cpu")" "" "" \
         "≤ 16 MiB, ≤ 0.3 s" "$(verdict "$(awk -v k="$peak" -v c="$cpu" 'BEGIN { print (k <= 16384 && c <= 0.3) }')")"
+}
+
+# Runs COMMAND... with stdout and stderr to files; sets PEAK_KIB, WALL (seconds) and CODE.
+measure() {
+    local status=0
+    /usr/bin/time -o "$WORK/time" -f '%M %e' "$@" >"$WORK/out" 2>"$WORK/err" || status=$?
+    read -r PEAK_KIB WALL < <(tail -1 "$WORK/time")
+    CODE=$status
+}
+
+mib() { awk -v k="$1" 'BEGIN { printf "%.1f MiB", k / 1024 }'; }
+
+# One row of scale_memory: the last `measure`, its target 48 MiB and exit 0.
+memory_row() { # MEASUREMENT EXPECTED-LINES
+    local lines
+    lines=$(wc -l <"$WORK/out")
+    row "$1" "$(mib "$PEAK_KIB"), $(sec "$WALL")" "" "" "≤ 48 MiB" \
+        "exit $CODE, $lines lines: $(verdict "$(awk -v k="$PEAK_KIB" -v c="$CODE" -v l="$lines" -v e="$2" 'BEGIN { print (k <= 49152 && c == 0 && l >= e) }')")"
+}
+
+scale_memory() {
+    start_sandbox --populate 100000
+    auth_header
+    local token client many
+    token=$(first_token)
+    client=$(curl -s -H @"$WORK/auth" "$TFE_HOSTNAME/api/v2/oauth-tokens/$token" |
+        python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["relationships"]["oauth-client"]["data"]["id"])')
+    # 1,000 tokens, each linked to its own workspace.
+    many=$(for page in $(seq 10); do
+        curl -s -H @"$WORK/auth" "$TFE_HOSTNAME/api/v2/organizations/$TFE_ORGANIZATION/oauth-tokens?page%5Bsize%5D=100&page%5Bnumber%5D=$page" |
+            python3 -c 'import json,sys; print(" ".join(t["id"] for t in json.load(sys.stdin)["data"]))'
+    done)
+    measure "$BIN" token usage "$token" --kind workspace -o id
+    memory_row "\`token usage\` over 100,000 workspaces, 1 match: peak RSS, wall" 1
+    # shellcheck disable=SC2086 # one argument per token id
+    measure "$BIN" token usage $many --kind workspace -o id
+    memory_row "\`token usage\` of 1,000 tokens over 100,000 workspaces, 1,000 matches" 1000
+    measure "$BIN" client usage "$client" -o id
+    memory_row "\`client usage\` over 100,000 workspaces (all kinds), 1 match" 1
+    for output in table json id; do
+        measure "$BIN" client list -o "$output"
+        memory_row "100,000-client \`client list -o $output\`" 100000
+    done
+    stop_sandbox
+}
+
+# Creates a GitHub client named NAME with its token; prints "CLIENT TOKEN".
+new_connection() { # NAME
+    curl -s -X POST -H "Authorization: Bearer $TFE_TOKEN" -H "Content-Type: application/vnd.api+json" \
+        --data "{\"data\":{\"type\":\"oauth-clients\",\"attributes\":{\"name\":\"$1\",\"service-provider\":\"github\",\"http-url\":\"https://github.com\",\"api-url\":\"https://api.github.com\",\"oauth-token-string\":\"pat\"}}}" \
+        "$TFE_HOSTNAME/api/v2/organizations/$TFE_ORGANIZATION/oauth-clients" |
+        jq -r '.data.id + " " + .data.relationships["oauth-tokens"].data[0].id'
+}
+
+# N workspaces, one JSON body a line: the first LINKED on token FROM, the rest on token TO.
+workspace_bodies() { # N LINKED FROM TO
+    for i in $(seq "$1"); do
+        local on="$4"
+        [ "$i" -le "$2" ] && on="$3"
+        echo "{\"data\":{\"type\":\"workspaces\",\"attributes\":{\"name\":\"ws-$i\",\"vcs-repo\":{\"identifier\":\"acme/app-$i\",\"branch\":\"main\",\"oauth-token-id\":\"$on\"}}}}"
+    done
+}
+
+# A sandbox whose organization has two connections, `from` and `to`, and N workspaces, the
+# first LINKED on from's token and the rest on to's; created at full speed, then served at
+# --latency-ms 200 --rate-limit 30 with its request log in LOG. Sets FROM_CLIENT, FROM_TOKEN
+# and TARGET_TOKEN.
+paced_organization() { # NAME N LINKED LOG
+    need jq
+    local state="$WORK/$1.json" token="bench-$1"
+    start_sandbox --state "$state" --token "$token"
+    read -r FROM_CLIENT FROM_TOKEN < <(new_connection from)
+    read -r _ TARGET_TOKEN < <(new_connection to)
+    workspace_bodies "$2" "$3" "$FROM_TOKEN" "$TARGET_TOKEN" >"$WORK/$1.jsonl"
+    post_each "/api/v2/organizations/$TFE_ORGANIZATION/workspaces" "$WORK/$1.jsonl"
+    stop_sandbox
+    start_sandbox --state "$state" --token "$token" --latency-ms 200 --rate-limit 30 --log "$4"
+}
+
+relink_paced() {
+    local log="$WORK/paced-relink.log"
+    paced_organization paced-relink 1500 150 "$log"
+    measure "$BIN" token relink "$FROM_TOKEN" --to "$TARGET_TOKEN" --yes -o id -v
+    local requests limited relinked floor
+    requests=$(grep -cE '^(GET|POST|PATCH|DELETE) ' "$WORK/err" || true)
+    limited=$(grep -c ' 429 ' "$log" || true)
+    relinked=$(wc -l <"$WORK/out")
+    stop_sandbox
+    floor=$(awk -v r="$requests" 'BEGIN { print r / 30 }')
+    row "\`token relink\` of 150 of 1,500 workspaces at --latency-ms 200 --rate-limit 30" "$(sec "$WALL")" "" "" \
+        "≤ 1.25× floor (requests ÷ 30/s), 0 × 429" \
+        "exit $CODE, $relinked relinked, $requests requests, floor $(sec "$floor"): $(ratio "$WALL" "$floor")× floor, $limited × 429: $(verdict "$(awk -v w="$WALL" -v f="$floor" -v n="$limited" -v c="$CODE" -v r="$relinked" 'BEGIN { print (w <= 1.25 * f && n == 0 && c == 0 && r == 150) }')")"
+}
+
+usage_shared() {
+    local log="$WORK/shared.log"
+    paced_organization shared 6000 6000 "$log"
+    local started ended a=0 b=0
+    started=$(date +%s.%N)
+    "$BIN" client usage "$FROM_CLIENT" -o id -v >"$WORK/a.out" 2>"$WORK/a.err" & local pid_a=$!
+    "$BIN" client usage "$FROM_CLIENT" -o id -v >"$WORK/b.out" 2>"$WORK/b.err" & local pid_b=$!
+    wait "$pid_a" || a=$?
+    wait "$pid_b" || b=$?
+    ended=$(date +%s.%N)
+    local requests limited found_a found_b
+    requests=$(cat "$WORK/a.err" "$WORK/b.err" | grep -cE '^(GET|POST|PATCH|DELETE) ' || true)
+    limited=$(grep -c ' 429 ' "$log" || true)
+    found_a=$(wc -l <"$WORK/a.out")
+    found_b=$(wc -l <"$WORK/b.out")
+    stop_sandbox
+    row "two \`client usage\` walks of 6,000 workspaces at once on one token, --latency-ms 200 --rate-limit 30" \
+        "$(sec "$(echo "$ended - $started" | bc -l)")" "" "" "both exit 0, 429s ≤ 2% of requests" \
+        "exits $a and $b, $found_a and $found_b found, $limited × 429 in $requests requests ($(awk -v l="$limited" -v r="$requests" 'BEGIN { printf "%.1f", 100 * l / r }')%): $(verdict "$(awk -v a="$a" -v b="$b" -v l="$limited" -v r="$requests" -v x="$found_a" -v y="$found_b" 'BEGIN { print (a == 0 && b == 0 && l <= 0.02 * r && x == 6000 && y == 6000) }')")"
 }
 
 binary_size() {
@@ -322,7 +442,7 @@ build
 pytfe_env
 if [ $# -eq 0 ]; then
     set -- page_latency keepalive_latency creates_with_state usage_walk relink_cost \
-        read_one list_org list_paced list_memory binary_size
+        read_one list_org list_paced list_memory binary_size scale_memory relink_paced usage_shared
 fi
 for measurement in "$@"; do
     echo "== $measurement" >&2
