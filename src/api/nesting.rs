@@ -9,20 +9,13 @@ pub const MAX_ITEM_NESTING: usize = 32;
 /// Whether `json` nests objects and arrays more than `max` levels deep. A scan of the bytes
 /// that skips strings: linear, no recursion, whatever the text.
 pub fn nests_deeper_than(json: &str, max: usize) -> bool {
-    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    let mut scan = StringScan::default();
+    let mut depth = 0usize;
     for b in json.bytes() {
-        if in_string {
-            if escaped {
-                escaped = false;
-            } else if b == b'\\' {
-                escaped = true;
-            } else if b == b'"' {
-                in_string = false;
-            }
+        if scan.in_string(b) {
             continue;
         }
         match b {
-            b'"' => in_string = true,
             b'{' | b'[' => {
                 depth += 1;
                 if depth > max {
@@ -34,6 +27,32 @@ pub fn nests_deeper_than(json: &str, max: usize) -> bool {
         }
     }
     false
+}
+
+/// Where a byte-by-byte scan of JSON text is: inside a string or not (and just after a
+/// backslash in one). Shared by every scan that must not read brackets inside strings.
+#[derive(Debug, Default)]
+pub(crate) struct StringScan {
+    in_string: bool,
+    escaped: bool,
+}
+
+impl StringScan {
+    /// Takes the next byte: `true` when it belongs to a string, its quotes included.
+    pub(crate) fn in_string(&mut self, b: u8) -> bool {
+        if self.in_string {
+            if self.escaped {
+                self.escaped = false;
+            } else if b == b'\\' {
+                self.escaped = true;
+            } else if b == b'"' {
+                self.in_string = false;
+            }
+            return true;
+        }
+        self.in_string = b == b'"';
+        self.in_string
+    }
 }
 
 #[cfg(test)]

@@ -1,6 +1,8 @@
 //! JSON text re-laid out as `serde_json::to_string_pretty` lays it out, byte by byte, so a
 //! list's items reach stdout as the server wrote their strings and numbers.
 
+use crate::api::nesting::StringScan;
+
 /// The indentation of an item inside the list document's array.
 pub(crate) const INDENT: &[u8] = b"    ";
 
@@ -13,27 +15,17 @@ pub(crate) fn reindent(compact: &[u8], out: &mut Vec<u8>) {
         out.extend_from_slice(INDENT);
         out.resize(out.len() + 2 * depth, b' ');
     };
-    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    let mut scan = StringScan::default();
+    let mut depth = 0usize;
     let mut i = 0;
     while i < compact.len() {
         let b = compact[i];
         i += 1;
-        if in_string {
+        if scan.in_string(b) {
             out.push(b);
-            if escaped {
-                escaped = false;
-            } else if b == b'\\' {
-                escaped = true;
-            } else if b == b'"' {
-                in_string = false;
-            }
             continue;
         }
         match b {
-            b'"' => {
-                in_string = true;
-                out.push(b);
-            }
             b' ' | b'\n' | b'\r' | b'\t' => {}
             b'{' | b'[' => {
                 out.push(b);
