@@ -1,6 +1,6 @@
 //! Questions asked at a terminal: hidden input for a PAT and yes/no confirmations. Every
 //! caller checks `interactive()` first and has a non-interactive path; Ctrl-C at a prompt
-//! restores the terminal's echo and exits 130 with nothing sent.
+//! restores the terminal (echo and cursor), says so and exits 130 with nothing sent.
 
 use std::io::{ErrorKind, IsTerminal};
 
@@ -30,7 +30,7 @@ fn prompt_failed(e: dialoguer::Error) -> Fail {
 
 /// Reads a line without echo. The text is never shown.
 pub(crate) fn hidden(prompt: &str) -> Result<String> {
-    let _restore = sigint::RestoreEchoOnInterrupt::install();
+    let _restore = sigint::RestoreTerminalOnInterrupt::install();
     Password::new()
         .with_prompt(escape(prompt))
         .allow_empty_password(true)
@@ -40,6 +40,9 @@ pub(crate) fn hidden(prompt: &str) -> Result<String> {
 
 /// Asks a yes/no question whose default is no.
 pub(crate) fn confirm(prompt: &str) -> Result<bool> {
+    // The question hides the cursor and reads a key in raw mode, where Ctrl-C is a byte that
+    // the terminal library turns back into SIGINT: the same handler shows the cursor again.
+    let _restore = sigint::RestoreTerminalOnInterrupt::install();
     Confirm::new()
         .with_prompt(escape(prompt))
         .default(false)
@@ -49,8 +52,9 @@ pub(crate) fn confirm(prompt: &str) -> Result<bool> {
 
 #[cfg(unix)]
 mod sigint {
-    //! The hidden prompt turns echo off but leaves Ctrl-C a signal: while it runs, SIGINT
-    //! restores the saved terminal settings and exits 130.
+    //! A prompt changes the terminal (the hidden one turns echo off, a confirmation hides the
+    //! cursor) but leaves Ctrl-C a signal: while it runs, SIGINT restores the saved terminal
+    //! settings, shows the cursor, says why it stopped and exits 130.
     use std::sync::OnceLock;
 
     static SAVED: OnceLock<libc::termios> = OnceLock::new();
@@ -62,8 +66,9 @@ mod sigint {
                 libc::tcsetattr(libc::STDIN_FILENO, libc::TCSANOW, saved);
             }
         }
-        // The same words as an interrupted confirmation: the terminal shows why it stopped.
-        const INTERRUPTED: &[u8] = b"\ninterrupted; nothing was sent\n";
+        // Cursor shown (ESC[?25h, harmless if it was not hidden), then the same words as
+        // `interrupted()`: the terminal shows why it stopped.
+        const INTERRUPTED: &[u8] = b"\x1b[?25h\ninterrupted; nothing was sent\n";
         unsafe {
             libc::write(
                 libc::STDERR_FILENO,
@@ -74,9 +79,9 @@ mod sigint {
         }
     }
 
-    pub(crate) struct RestoreEchoOnInterrupt;
+    pub(crate) struct RestoreTerminalOnInterrupt;
 
-    impl RestoreEchoOnInterrupt {
+    impl RestoreTerminalOnInterrupt {
         pub(crate) fn install() -> Self {
             // SAFETY: plain libc calls on stdin (a terminal here) with valid pointers.
             unsafe {
@@ -86,11 +91,11 @@ mod sigint {
                 }
                 libc::signal(libc::SIGINT, on_sigint as *const () as libc::sighandler_t);
             }
-            RestoreEchoOnInterrupt
+            RestoreTerminalOnInterrupt
         }
     }
 
-    impl Drop for RestoreEchoOnInterrupt {
+    impl Drop for RestoreTerminalOnInterrupt {
         fn drop(&mut self) {
             // SAFETY: restores the default disposition.
             unsafe {
@@ -102,10 +107,10 @@ mod sigint {
 
 #[cfg(not(unix))]
 mod sigint {
-    pub(crate) struct RestoreEchoOnInterrupt;
-    impl RestoreEchoOnInterrupt {
+    pub(crate) struct RestoreTerminalOnInterrupt;
+    impl RestoreTerminalOnInterrupt {
         pub(crate) fn install() -> Self {
-            RestoreEchoOnInterrupt
+            RestoreTerminalOnInterrupt
         }
     }
 }

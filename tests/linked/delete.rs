@@ -136,6 +136,34 @@ fn at_a_terminal_the_prompt_names_what_uses_it_and_declining_deletes_nothing() {
     delete.assert();
 }
 
+/// Ctrl-C at the y/N question: the cursor the question hid is shown again, one line says
+/// nothing was deleted, exit 130, and no DELETE is sent.
+#[cfg(unix)]
+#[test]
+fn ctrl_c_at_the_confirmation_restores_the_cursor_and_deletes_nothing() {
+    let mut server = Server::new();
+    let org = client_used_by_a_policy_set_and_a_module(&mut server);
+    let delete = delete_mock(&mut server, CLIENT_PATH, 0);
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.process();
+    cmd.args(["client", "delete", CLIENT]);
+    let (code, seen) = answer_on_terminal(cmd, "Delete OAuth client", b"\x03");
+    assert_eq!(code, Some(130), "{seen:?}");
+    let hidden = seen
+        .rfind("\x1b[?25l")
+        .expect("the question hides the cursor");
+    assert!(
+        seen[hidden..].contains("\x1b[?25h"),
+        "the cursor is shown again: {seen:?}"
+    );
+    assert!(
+        seen.ends_with("\ninterrupted; nothing was sent\n"),
+        "{seen:?}"
+    );
+    org.assert();
+    delete.assert();
+}
+
 #[test]
 fn a_token_nothing_uses_is_deleted_with_yes() {
     let mut server = Server::new();

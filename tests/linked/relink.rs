@@ -974,6 +974,23 @@ fn at_a_terminal_declining_relinks_nothing_and_exits_1() {
     assert!(!seen.contains("error:"), "{seen}");
 }
 
+/// Ctrl-C at the question: the cursor shown again, one line saying nothing was sent, exit
+/// 130, no PATCH (the confirmation and the run's own SIGINT handling do not meet).
+#[cfg(unix)]
+#[test]
+fn at_a_terminal_ctrl_c_restores_the_cursor_and_relinks_nothing() {
+    let (code, seen) = relink_at_a_terminal(b"\x03", 0);
+    assert_eq!(code, Some(130), "{seen:?}");
+    let hidden = seen
+        .rfind("\x1b[?25l")
+        .expect("the question hides the cursor");
+    assert!(seen[hidden..].contains("\x1b[?25h"), "{seen:?}");
+    assert!(
+        seen.ends_with("\ninterrupted; nothing was sent\n"),
+        "{seen:?}"
+    );
+}
+
 #[cfg(unix)]
 #[test]
 fn at_a_terminal_yes_relinks() {
