@@ -11,14 +11,16 @@ use serde_json::Value;
 use ureq::Agent;
 pub(crate) use ureq::http::Method;
 use ureq::tls::{Certificate, RootCerts, TlsConfig};
+use ureq::unversioned::resolver::DefaultResolver;
 
 use super::body::{Body, redact_response};
 use super::error::{ApiError, TransportKind, parse_error_body, status_line};
 use super::nesting::{MAX_ITEM_NESTING, nests_deeper_than};
 use super::pacer::{Held, Pacer, RateHeaders};
+use super::raw_head::{self, HeadKeepingConnector};
 pub(crate) use super::request::{ApiRequest, segment};
 use super::retry::{self, Backoff, Decision};
-use super::transport::{describe_body_error, describe_transport_error};
+use super::transport::{describe_body_error, describe_transport_error, malformed_head};
 use crate::secret::Secret;
 
 pub(crate) const JSON_API: &str = "application/vnd.api+json";
@@ -103,7 +105,12 @@ impl ApiClient {
             );
         }
         ApiClient {
-            agent: builder.build().into(),
+            // ureq's connector, keeping each answer's head for one it refuses (`raw_head`).
+            agent: Agent::with_parts(
+                builder.build(),
+                HeadKeepingConnector::default(),
+                DefaultResolver::default(),
+            ),
             base_url: settings.base_url,
             token: settings.token,
             verbose: settings.verbose,
@@ -220,6 +227,7 @@ impl ApiClient {
         }
         let auth = format!("Bearer {}", self.token.expose());
         let body_bytes = request.body.as_ref().map(Body::to_wire);
+        raw_head::forget();
         let result = if method == Method::GET {
             self.agent.get(&url).header("Authorization", &auth).call()
         } else {
@@ -249,8 +257,39 @@ impl ApiClient {
                 attempts: 1,
             })
         };
-        let mut response =
-            result.map_err(|e| transport(describe_transport_error(&e, &self.host), started))?;
+        let mut response = result.map_err(|e| match malformed_head(&e) {
+            // A 3xx is still a redirect, its status and Location read from the head as sent.
+            Some(what) if let Some((status, location)) = raw_head::last_redirect() => {
+                self.trace(
+                    &method,
+                    &url,
+                    &format!("{status}, not valid HTTP: {what}"),
+                    started,
+                    None,
+                );
+                Failed::from(ApiError::Redirect {
+                    method: method.clone(),
+                    url: url.clone(),
+                    status,
+                    location,
+                })
+            }
+            Some(what) => {
+                self.trace(
+                    &method,
+                    &url,
+                    &format!("not valid HTTP: {what}"),
+                    started,
+                    None,
+                );
+                Failed::from(ApiError::Malformed {
+                    method: method.clone(),
+                    url: url.clone(),
+                    what,
+                })
+            }
+            None => transport(describe_transport_error(&e, &self.host), started),
+        })?;
         let status = response.status().as_u16();
         let header = |name: &str| {
             response

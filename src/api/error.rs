@@ -65,6 +65,12 @@ pub(crate) enum ApiError {
         message: String,
         attempts: u32,
     },
+    /// An answer that is not valid HTTP, refused before its status could be read.
+    Malformed {
+        method: Method,
+        url: String,
+        what: &'static str,
+    },
     /// A success status with a body that is not the JSON:API document expected.
     Unexpected {
         method: Method,
@@ -158,6 +164,7 @@ impl ApiError {
             ApiError::Status { method, .. }
             | ApiError::Redirect { method, .. }
             | ApiError::Transport { method, .. }
+            | ApiError::Malformed { method, .. }
             | ApiError::Unexpected { method, .. } => method,
         }
     }
@@ -208,6 +215,9 @@ impl ApiError {
                 message,
                 ..
             } => format!("{method} {url}: {message}"),
+            ApiError::Malformed { method, url, what } => {
+                format!("{method} {url}: the answer is not valid HTTP ({what})")
+            }
             ApiError::Unexpected {
                 method,
                 url,

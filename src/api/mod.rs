@@ -10,6 +10,7 @@ pub(crate) mod pacer;
 pub mod page;
 pub(crate) mod pages;
 pub(crate) mod paths;
+mod raw_head;
 pub(crate) mod request;
 pub(crate) mod retry;
 mod transport;

@@ -62,6 +62,21 @@ pub(crate) fn describe_transport_error(e: &ureq::Error, host: &str) -> (Transpor
     }
 }
 
+/// What is wrong with an answer whose head the HTTP library refused as invalid HTTP (a
+/// control character in a header, such as a 3xx's `Location` holding ESC): it is an answer,
+/// not a network failure, though its status is never seen. ureq keeps its protocol error's
+/// type private, so its text is matched; it never includes the header's value.
+pub(crate) fn malformed_head(e: &ureq::Error) -> Option<&'static str> {
+    let ureq::Error::Protocol(why) = e else {
+        return None;
+    };
+    match why.to_string().as_str() {
+        "http parse fail: invalid header value" => Some("a header value holds a control character"),
+        "http parse fail: invalid header name" => Some("a header name is not a valid token"),
+        _ => None,
+    }
+}
+
 /// A failure while reading a body: whatever the cause, the answer was cut off, so it is a
 /// network failure to retry (a timeout stays a timeout).
 pub(crate) fn describe_body_error(e: &ureq::Error, host: &str) -> (TransportKind, String) {

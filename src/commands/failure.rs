@@ -39,7 +39,9 @@ pub(crate) fn exit_code(error: &ApiError) -> Exit {
             _ => Exit::Failure,
         },
         ApiError::Transport { .. } => Exit::Network,
-        ApiError::Redirect { .. } | ApiError::Unexpected { .. } => Exit::Failure,
+        ApiError::Redirect { .. } | ApiError::Malformed { .. } | ApiError::Unexpected { .. } => {
+            Exit::Failure
+        }
     }
 }
 

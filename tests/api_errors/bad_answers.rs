@@ -265,3 +265,62 @@ fn a_list_item_nested_32_levels_is_listed() {
     assert!(out.status.success(), "{}", stderr_of(&out));
     assert_eq!(stdout_of(&out), "oc-a\n");
 }
+
+/// `token show` against `server`: exit 1 after one request (not retried); its stderr.
+fn refused_once(server: &Scripted) -> String {
+    let env = TestEnv::server(&server.url);
+    let out = env
+        .command()
+        .args(["--retries", "2", "token", "show", "ot-29t7xkUKiNC2XasL"])
+        .output()
+        .unwrap();
+    let stderr = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert_eq!(server.requests().len(), 1, "not retried: {stderr}");
+    stderr
+}
+
+/// A 3xx whose `Location` holds a control character is not valid HTTP, and the HTTP library
+/// refuses the whole answer before tfvcs sees its status. It is still a redirect (SPEC §2):
+/// exit 1, not retried, its status and Location shown escaped, with the --hostname hint.
+#[test]
+fn a_redirect_whose_location_holds_a_control_character_is_still_a_redirect() {
+    use crate::common::scripted::response;
+    let server = Scripted::start(vec![response(
+        "302 Found",
+        &[(
+            "Location",
+            "https://elsewhere.example.com/\x1b]0;owned\x07\x1b[2J",
+        )],
+        b"",
+    )]);
+    let stderr = refused_once(&server);
+    assert_eq!(
+        stderr,
+        format!(
+            "error: GET {}/api/v2/oauth-tokens/ot-29t7xkUKiNC2XasL: 302 Found redirects to https://elsewhere.example.com/\\u{{1b}}]0;owned\\u{{7}}\\u{{1b}}[2J; redirects are not followed\n\
+             hint: tfvcs never follows redirects: point --hostname at the final URL (scheme, host and API path)\n",
+            server.url
+        )
+    );
+}
+
+/// Any other answer with such a header is not valid HTTP either: exit 1 (an answer, not a
+/// network failure), not retried, the header's raw value never printed.
+#[test]
+fn another_answer_with_a_control_character_in_a_header_is_exit_1() {
+    use crate::common::scripted::response;
+    let server = Scripted::start(vec![response(
+        "200 OK",
+        &[("X-Note", "\x1b[2Jowned")],
+        b"{}",
+    )]);
+    let stderr = refused_once(&server);
+    assert_eq!(
+        stderr,
+        format!(
+            "error: GET {}/api/v2/oauth-tokens/ot-29t7xkUKiNC2XasL: the answer is not valid HTTP (a header value holds a control character)\n",
+            server.url
+        )
+    );
+}

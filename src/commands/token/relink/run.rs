@@ -147,7 +147,7 @@ impl Run<'_> {
                         Some(*status)
                     }
                     ApiError::Unexpected { status, .. } => Some(*status),
-                    ApiError::Transport { .. } => None,
+                    ApiError::Transport { .. } | ApiError::Malformed { .. } => None,
                 };
                 (status, Self::failed_read(&error), None)
             }
