@@ -1405,6 +1405,40 @@ fn a_refused_id_is_shown_escaped() {
     }
 }
 
+/// The hint for the id of a resource that uses a connection, given where a token goes.
+fn resource_hint(id: &str, what: &str) -> String {
+    format!(
+        "hint: {id} is {what}, which uses a connection: token commands take an OAuth token's ot-… id (the oauth-token-id of its vcs-repo); `tfvcs token list -o id` lists the organization's tokens, `tfvcs token usage ot-…` what uses one"
+    )
+}
+
+/// `token relink --to` given a client or a resource: what goes there instead.
+#[test]
+fn relink_to_a_client_or_a_resource_says_what_goes_there() {
+    let from = "ot-29t7xkUKiNC2XasL";
+    for (to, hint) in [
+        (
+            CLIENT_ID,
+            format!(
+                "hint: {CLIENT_ID} is an OAuth client: its tokens are `tfvcs token list {CLIENT_ID} -o id`"
+            ),
+        ),
+        (
+            "ws-AbCdEf0123456789",
+            resource_hint("ws-AbCdEf0123456789", "a workspace"),
+        ),
+    ] {
+        let args = ["token", "relink", from, "--to", to, "--yes"];
+        let (_, out) = run_sending_nothing(&args, "");
+        let err = stderr_of(&out);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(
+            err.starts_with(&format!("error: --to {to:?} is neither an OAuth token (ot-…) nor a GitHub App installation (ghain-…)\n{hint}\n")),
+            "{args:?}: {err}"
+        );
+    }
+}
+
 /// An id or name of the wrong kind, on every `token …` and `client …` verb that takes one:
 /// exit 2 with nothing sent, saying what it is and where it goes.
 #[test]
@@ -1421,6 +1455,9 @@ fn an_id_of_the_wrong_kind_says_where_it_goes() {
             (CLIENT_ID, format!("hint: {CLIENT_ID} is an OAuth client: its tokens are `tfvcs token list {CLIENT_ID} -o id`, what uses them `tfvcs client usage {CLIENT_ID}`")),
             ("my-github", "hint: if \"my-github\" names an OAuth client: its tokens are `tfvcs token list \"my-github\" -o id`, what uses them `tfvcs client usage \"my-github\"`".to_string()),
             ("ghain-BYrbNeGQ8nAzKouu", "hint: ghain-BYrbNeGQ8nAzKouu is a GitHub App installation: what uses it is `tfvcs github-app usage ghain-BYrbNeGQ8nAzKouu`".to_string()),
+            ("ws-AbCdEf0123456789", resource_hint("ws-AbCdEf0123456789", "a workspace")),
+            ("polset-3yVQZvHzf5j3WRJ1", resource_hint("polset-3yVQZvHzf5j3WRJ1", "a policy set")),
+            ("mod-0000000000000001", resource_hint("mod-0000000000000001", "a module")),
         ] {
             let mut args = [verb, &[given]].concat();
             match verb[1] {

@@ -92,11 +92,14 @@ impl<K: IdKind + Clone + Send + Sync + 'static> ValueParserFactory for Id<K> {
 }
 
 /// Refuses `id` as a `prefix` id; when an OAuth token was expected, says where a client's id
-/// or name, or an installation, goes.
+/// or name, an installation or a resource's id goes.
 fn not_an_id(id: &str, prefix: &str, what: &str) -> Fail {
     let fail = Fail::usage(format!("{id:?} is not {what} id (expected {prefix}…)"));
     if prefix != OAuthToken::PREFIX {
         return fail;
+    }
+    if let Some(hint) = resource_hint(id) {
+        return fail.hint(hint);
     }
     let (client, given) = if id.starts_with(OAuthClient::PREFIX) {
         (format!("{id} is an OAuth client"), id.to_string())
@@ -112,6 +115,24 @@ fn not_an_id(id: &str, prefix: &str, what: &str) -> Fail {
     };
     fail.hint(format!(
         "{client}: its tokens are `tfvcs token list {given} -o id`, what uses them `tfvcs client usage {given}`"
+    ))
+}
+
+/// When `id` is the id of a resource that uses a connection (a workspace, …), where the
+/// token it uses is found: a token command never takes the resource itself.
+fn resource_hint(id: &str) -> Option<String> {
+    let spec = Kind::ALL
+        .into_iter()
+        .map(Kind::spec)
+        .find(|spec| has_id_shape(id, spec.id_prefix))?;
+    let article = if spec.singular.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    Some(format!(
+        "{id} is {article} {}, which uses a connection: token commands take an OAuth token's ot-… id (the oauth-token-id of its vcs-repo); `tfvcs token list -o id` lists the organization's tokens, `tfvcs token usage ot-…` what uses one",
+        spec.singular
     ))
 }
 
@@ -205,9 +226,22 @@ pub(crate) fn connection_parser() -> Checked<Connection> {
         Some(Connection::GithubApp(id)) => {
             Id::<Installation>::parse(id).map(|id| Connection::GithubApp(id.id))
         }
-        None => Err(Fail::usage(format!(
-            "--to {given:?} is neither an OAuth token (ot-…) nor a GitHub App installation (ghain-…)"
-        ))),
+        None => {
+            let fail = Fail::usage(format!(
+                "--to {given:?} is neither an OAuth token (ot-…) nor a GitHub App installation (ghain-…)"
+            ));
+            let hint = if has_id_shape(&given, OAuthClient::PREFIX) {
+                Some(format!(
+                    "{given} is an OAuth client: its tokens are `tfvcs token list {given} -o id`"
+                ))
+            } else {
+                resource_hint(&given)
+            };
+            Err(match hint {
+                Some(hint) => fail.hint(hint),
+                None => fail,
+            })
+        }
     })
 }
 
