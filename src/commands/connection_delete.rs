@@ -44,6 +44,12 @@ pub(crate) fn delete(
     };
     let counts = Kind::counted(found.iter().map(|l| l.kind));
     let (what, id) = (doomed.what, doomed.id);
+    // "1 workspace still uses it", "2 workspaces still use it".
+    let (uses, them, they_lose, their) = if found.len() == 1 {
+        ("uses", "it", "it loses", "its")
+    } else {
+        ("use", "them", "they lose", "their")
+    };
     if dry_run {
         describe(&doomed, &found);
         return ctx.send_or_print(request, true).map(|_| ());
@@ -53,15 +59,15 @@ pub(crate) fn delete(
         let question = if found.is_empty() {
             format!("Delete {what} {id}?")
         } else {
-            format!("Delete {what} {id}, leaving {counts} without their connection?")
+            format!("Delete {what} {id}, leaving {counts} without {their} connection?")
         };
         confirm::ask(&DELETE, &[], &question)?;
     } else if !found.is_empty() && !confirm.force {
         return Err(Fail::usage(format!(
-            "refusing to delete {what} {id}: {counts} still use it"
+            "refusing to delete {what} {id}: {counts} still {uses} it"
         ))
-        .hint(format!("see them with `{}`", doomed.usage))
-        .hint("relink them first (tfvcs token relink), or pass --force too to delete it anyway: they lose their connection"));
+        .hint(format!("see {them} with `{}`", doomed.usage))
+        .hint(format!("relink {them} first (tfvcs token relink), or pass --force too to delete it anyway: {they_lose} {their} connection")));
     }
     ctx.send_or_print(request, false)?;
     ctx.out.deleted(id, what, doomed.prefix)?;

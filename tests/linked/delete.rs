@@ -34,6 +34,15 @@ fn delete_mock(server: &mut ServerGuard, path: &str, times: usize) -> Mock {
         .create()
 }
 
+/// `client delete CLIENT` at a terminal, answering its question with `answer`.
+#[cfg(unix)]
+fn answer_the_question(server: &ServerGuard, answer: &[u8]) -> (Option<i32>, String) {
+    let env = TestEnv::server(&server.url());
+    let mut cmd = env.process();
+    cmd.args(["client", "delete", CLIENT]);
+    answer_on_terminal(cmd, "Delete OAuth client", answer)
+}
+
 #[test]
 fn yes_refuses_a_client_that_a_policy_set_and_a_module_use() {
     let mut server = Server::new();
@@ -51,6 +60,38 @@ fn yes_refuses_a_client_that_a_policy_set_and_a_module_use() {
         )
     );
     org.assert();
+    delete.assert();
+}
+
+/// One resource "uses" it; the question leaves it without "its" connection.
+#[cfg(unix)]
+#[test]
+fn one_resource_in_use_is_said_in_the_singular() {
+    let mut server = Server::new();
+    let mut org = Org::default()
+        .workspaces(&[workspace("ws-AbCdEf0123456789", "prod", FROM, "main")])
+        .mock(&mut server);
+    let client = client_resource(CLIENT, Some("github-old"), Some(FROM));
+    org.mocks.push(get(&mut server, CLIENT_PATH, &client));
+    let delete = delete_mock(&mut server, CLIENT_PATH, 0);
+    let refused = run(&server.url(), &["client", "delete", CLIENT, "--yes"]);
+    assert_eq!(refused.code, Some(2), "{}", refused.stderr);
+    assert_eq!(
+        refused.stderr,
+        format!(
+            "error: refusing to delete OAuth client {CLIENT}: 1 workspace still uses it\n\
+             hint: see it with `tfvcs client usage {CLIENT}`\n\
+             hint: relink it first (tfvcs token relink), or pass --force too to delete it anyway: it loses its connection\n"
+        )
+    );
+    let (code, seen) = answer_the_question(&server, b"n");
+    assert_eq!(code, Some(1), "{seen}");
+    assert!(
+        seen.contains(&format!(
+            "Delete OAuth client {CLIENT}, leaving 1 workspace without its connection?"
+        )),
+        "{seen}"
+    );
     delete.assert();
 }
 
@@ -112,10 +153,7 @@ fn at_a_terminal_the_prompt_names_what_uses_it_and_declining_deletes_nothing() {
     let mut server = Server::new();
     let org = client_used_by_a_policy_set_and_a_module(&mut server);
     let delete = delete_mock(&mut server, CLIENT_PATH, 0);
-    let env = TestEnv::server(&server.url());
-    let mut cmd = env.process();
-    cmd.args(["client", "delete", CLIENT]);
-    let (code, seen) = answer_on_terminal(cmd, "Delete OAuth client", b"n");
+    let (code, seen) = answer_the_question(&server, b"n");
     assert_eq!(code, Some(1), "{seen}");
     assert!(seen.contains("Used by 1 policy set, 1 module:"), "{seen}");
     assert!(
@@ -144,10 +182,7 @@ fn ctrl_c_at_the_confirmation_restores_the_cursor_and_deletes_nothing() {
     let mut server = Server::new();
     let org = client_used_by_a_policy_set_and_a_module(&mut server);
     let delete = delete_mock(&mut server, CLIENT_PATH, 0);
-    let env = TestEnv::server(&server.url());
-    let mut cmd = env.process();
-    cmd.args(["client", "delete", CLIENT]);
-    let (code, seen) = answer_on_terminal(cmd, "Delete OAuth client", b"\x03");
+    let (code, seen) = answer_the_question(&server, b"\x03");
     assert_eq!(code, Some(130), "{seen:?}");
     let hidden = seen
         .rfind("\x1b[?25l")
