@@ -463,6 +463,10 @@ fn a_provider_typed_as_people_say_it_suggests_the_api_value() {
             "tip: for Azure DevOps Services, the value is 'ado_services'",
         ),
         (
+            "devops",
+            "tip: for Azure DevOps Services, the value is 'ado_services'",
+        ),
+        (
             "gitlab",
             "tip: for GitLab.com, the value is 'gitlab_hosted'; for a self-hosted server, 'gitlab_enterprise_edition' or 'gitlab_community_edition'",
         ),
