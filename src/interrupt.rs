@@ -1,7 +1,8 @@
 //! SIGINT and SIGTERM during a run of PATCHes (a relink or an undo, SPEC §10 "Interrupted"):
 //! caught and remembered instead of ending the process, so that no further PATCH starts, those
 //! in flight finish and are journaled, and the summary so far is printed. A second signal
-//! ends the process at once (the handler is reset after the first); the journal still holds
+//! ends the process at once (the handler is reset after the first), and the first signal
+//! decides the exit code; the journal still holds
 //! every PATCH sent.
 
 use std::sync::atomic::{AtomicI32, Ordering};
@@ -40,8 +41,10 @@ mod platform {
     use std::sync::atomic::Ordering;
 
     extern "C" fn on_signal(signal: libc::c_int) {
-        // An atomic store is async-signal-safe.
-        CAUGHT.store(signal, Ordering::SeqCst);
+        // The first signal decides the exit code: a SIGINT after a SIGTERM (the other
+        // handler is still in place) must not turn 143 into 130. An atomic
+        // compare-and-swap is async-signal-safe.
+        let _ = CAUGHT.compare_exchange(0, signal, Ordering::SeqCst, Ordering::SeqCst);
     }
 
     pub(crate) fn install() {
@@ -93,7 +96,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_signal_is_remembered_while_caught() {
+    fn a_signal_is_remembered_while_caught_and_the_first_decides() {
         let catch = Catch::install();
         assert_eq!(catch.caught(), None);
         // SAFETY: raising a signal this process handles.
@@ -108,5 +111,15 @@ mod tests {
             libc::raise(libc::SIGINT);
         }
         assert_eq!(catch.caught(), Some(Exit::Interrupted));
+        drop(catch);
+        // In the same test: the signal state is the process's, shared by parallel tests.
+        let catch = Catch::install();
+        // SAFETY: raising signals this process handles; SIGTERM's handler resets itself,
+        // SIGINT's is still in place when it comes.
+        unsafe {
+            libc::raise(libc::SIGTERM);
+            libc::raise(libc::SIGINT);
+        }
+        assert_eq!(catch.caught(), Some(Exit::Terminated));
     }
 }
