@@ -1,6 +1,7 @@
 //! A connection a resource's `vcs-repo` can name: an OAuth token (`oauth-token-id`) or a
 //! GitHub App installation (`github-app-installation-id`).
 
+use crate::shared::ids::has_id_shape;
 use serde_json::{Map, Value};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,6 +66,28 @@ pub(crate) fn named_by(vcs_repo: &Map<String, Value>) -> Option<&str> {
         .iter()
         .filter_map(|key| vcs_repo.get(*key).and_then(Value::as_str))
         .find(|id| !id.is_empty())
+}
+
+/// Why the connection a `vcs-repo` names cannot be one: a key of a connection holding
+/// something that is not an id of its sort (`ot-…`, `ghain-…` with a path-safe rest). An
+/// absent, null or empty key names nothing and is fine.
+pub(crate) fn misnamed(vcs_repo: &Map<String, Value>) -> Option<String> {
+    [
+        ("oauth-token-id", "ot-", "an OAuth token"),
+        (
+            "github-app-installation-id",
+            "ghain-",
+            "a GitHub App installation",
+        ),
+    ]
+    .into_iter()
+    .find_map(|(key, prefix, what)| match vcs_repo.get(key) {
+        None | Some(Value::Null) => None,
+        Some(Value::String(id)) if id.is_empty() || has_id_shape(id, prefix) => None,
+        Some(other) => Some(format!(
+            "{key} {other} is not {what} id (expected {prefix}…)"
+        )),
+    })
 }
 
 #[cfg(test)]

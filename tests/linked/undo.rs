@@ -148,3 +148,75 @@ fn an_undo_restores_what_went_through_counts_what_did_not_and_leaves_what_change
         assert_eq!(lines[1]["sent"]["identifier"], "example/a");
     }
 }
+
+/// The journal of `lost_answers_journal` with `value` at `pointer` of its line `line` (1 is
+/// the header).
+fn edited_journal(
+    server: &ServerGuard,
+    dir: &TempDir,
+    line: usize,
+    pointer: &str,
+    value: Value,
+) -> std::path::PathBuf {
+    let path = lost_answers_journal(server, dir);
+    let mut lines = journal_lines(&path);
+    *lines[line - 1].pointer_mut(pointer).unwrap() = value;
+    let text: String = lines.iter().map(|l| format!("{l}\n")).collect();
+    dir.file("edited.jsonl", &text)
+}
+
+/// `--undo` of `journal` (with `--yes`, or `--dry-run`) must be refused with exit 2 and
+/// `message` on stderr, before any request.
+fn refused_undo(server: &mut ServerGuard, journal: &std::path::Path, message: &str) {
+    for mode in ["--yes", "--dry-run"] {
+        let requests: Vec<Mock> = ["GET", "PATCH", "POST"]
+            .iter()
+            .map(|method| server.mock(method, Matcher::Any).expect(0).create())
+            .collect();
+        let env = TestEnv::server(&server.url());
+        let out = env
+            .command()
+            .args(["token", "relink", "--undo", journal.to_str().unwrap(), mode])
+            .output()
+            .unwrap();
+        let err = stderr_of(&out);
+        assert_eq!(out.status.code(), Some(2), "{mode}: {err}");
+        assert!(err.contains(message), "{mode}: {message:?} in {err}");
+        assert!(!err.contains('\u{1b}'), "{err:?}");
+        assert_eq!(stdout_of(&out), "", "{mode}");
+        requests.iter().for_each(Mock::assert);
+        assert!(
+            !env.home().path().join(".local").exists(),
+            "no journal of its own"
+        );
+    }
+}
+
+#[test]
+fn a_journal_naming_a_connection_of_the_wrong_shape_is_refused_before_anything_is_sent() {
+    for (line, pointer, value, message) in [
+        (
+            3,
+            "/sent/oauth-token-id",
+            json!("ot-../x"),
+            "line 3: sent: oauth-token-id \"ot-../x\" is not an OAuth token id",
+        ),
+        (
+            2,
+            "/before/oauth-token-id",
+            json!("ghain-abc"),
+            "line 2: before: oauth-token-id \"ghain-abc\" is not an OAuth token id",
+        ),
+        (
+            8,
+            "/after/oauth-token-id",
+            json!(7),
+            "line 8: after: oauth-token-id 7 is not an OAuth token id",
+        ),
+    ] {
+        let mut server = Server::new();
+        let dir = TempDir::new();
+        let journal = edited_journal(&server, &dir, line, pointer, value);
+        refused_undo(&mut server, &journal, message);
+    }
+}

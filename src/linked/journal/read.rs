@@ -1,13 +1,17 @@
 //! Reading a journal back for `--undo`: its header must say it is one, of this host and
 //! organization (else exit 2), and each line must be one of its events; a last line cut off by
-//! a crash mid-write is left out.
+//! a crash mid-write is left out. Every connection a line names must have the shape of its id,
+//! checked here so that nothing is sent when one does not.
 
 use std::fs::File;
 use std::io::Read;
 use std::path::Path;
 
+use serde_json::Value;
+
 use super::{Event, FORMAT, Header};
 use crate::error::{Fail, Result};
+use crate::linked::connection::misnamed;
 use crate::linked::kind::Kind;
 
 /// The most of a journal `--undo` reads: a line is well under a kilobyte, so this holds tens
@@ -62,9 +66,25 @@ pub(crate) fn read(path: &Path, host: &str, organization: &str) -> Result<Conten
         {
             return Err(not_one(format!("line {}: unknown kind {kind:?}", i + 1)));
         }
+        if let Some(why) = misnamed_connection(&event) {
+            return Err(not_one(format!("line {}: {why}", i + 1)));
+        }
         events.push(event);
     }
     Ok(Contents { header, events })
+}
+
+/// A connection of the wrong shape in what a line says was before, sent or answered: found
+/// here, before anything is sent, rather than on the way (where it would be dropped from a
+/// dry run and fail a row of a run after the others were sent).
+fn misnamed_connection(event: &Event) -> Option<String> {
+    let repos = match event {
+        Event::Patch { before, sent, .. } => [("before", before), ("sent", sent)],
+        Event::Answer { after, .. } => [("after", after), ("after", &Value::Null)],
+    };
+    repos
+        .into_iter()
+        .find_map(|(which, repo)| misnamed(repo.as_object()?).map(|why| format!("{which}: {why}")))
 }
 
 #[cfg(test)]
