@@ -8,7 +8,8 @@ use serde_json::{Map, Value};
 
 use super::connection::{Connection, named_by};
 use super::journal::{Contents, Event};
-use super::kind::Kind;
+use super::kind::{Kind, NameRule};
+use super::map::{identifier_problem, module_name_problem};
 use super::resource::Linked;
 
 /// Where a resource's repository is: what an undo compares and restores.
@@ -53,6 +54,35 @@ impl Link {
         .map(|(what, got, want)| format!("{what} is {}, not {}", shown(got), shown(want)))
         .collect()
     }
+}
+
+/// Why the before-state of a journal line cannot be where an undo puts `kind`'s resource
+/// `name` back: it holds the rules a relink's new repository must pass (a connection, an
+/// identifier that is no empty, spaced, control or `..` text, a module's
+/// `terraform-<provider>-<name>`), since an edited journal would otherwise be sent as is.
+pub(crate) fn target_problem(kind: Kind, name: &str, before: &Value) -> Option<String> {
+    let Some(repo) = before.as_object() else {
+        return Some("before: names no repository to go back to".into());
+    };
+    if named_by(repo).is_none() {
+        return Some("before: names no connection to go back to".into());
+    }
+    let identifier = repo.get("identifier").and_then(Value::as_str).unwrap_or("");
+    if let Some(why) = identifier_problem(identifier) {
+        return Some(format!("before: the identifier {identifier:?}: {why}"));
+    }
+    if kind.spec().name == NameRule::NamespaceNameProvider {
+        let parts: Vec<&str> = name.splitn(3, '/').collect();
+        let [_, module_name, provider] = parts[..] else {
+            return Some(format!(
+                "the module name {name:?} is not namespace/name/provider"
+            ));
+        };
+        if let Some(why) = module_name_problem(identifier, provider, module_name) {
+            return Some(format!("before: {why}"));
+        }
+    }
+    None
 }
 
 /// One resource the journal shows a PATCH was sent to, that may need putting back.
@@ -243,6 +273,7 @@ mod tests {
 
     fn contents(events: Vec<Event>) -> Contents {
         Contents {
+            targets: Vec::new(),
             header: Header::new(Operation::Relink, "h", "o", "ot-FROM", "ot-TO"),
             events,
         }

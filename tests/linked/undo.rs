@@ -7,7 +7,7 @@ use mockito::{Matcher, Mock, Server, ServerGuard};
 use serde_json::{Value, json};
 
 use super::mock::*;
-use super::relink::ws_path;
+use super::relink::{FROM_CLIENT, TO_CLIENT, token_side, ws_path};
 use crate::common::*;
 
 /// A journal written by hand for the mock's host: `seq` 1 sent with no answer line (it went
@@ -59,6 +59,8 @@ fn an_undo_restores_what_went_through_counts_what_did_not_and_leaves_what_change
         let a = now("ws-aaaaaaaaaaaaaaa1", hostile, "acme/a", TO, "");
         let b = now("ws-bbbbbbbbbbbbbbb2", "b", "example/b", FROM, "");
         let d = now("ws-ddddddddddddddd4", "d", "acme/d", TO, "dev");
+        // Where the journal puts them back is checked as a relink's target.
+        let target = token_side(&mut server, FROM, FROM_CLIENT, "github", ORG);
         let _reads = reads_first(&mut server);
         let listed = list(&mut server, WORKSPACES, &[a.clone(), b, d]);
         let _read = get(&mut server, &ws_path("ws-aaaaaaaaaaaaaaa1"), &a);
@@ -93,6 +95,7 @@ fn an_undo_restores_what_went_through_counts_what_did_not_and_leaves_what_change
         let out = cmd.output().unwrap();
         let (rows, err) = (stdout_of(&out), stderr_of(&out));
         listed.iter().for_each(Mock::assert);
+        target.iter().for_each(Mock::assert);
         restore.assert();
         others.assert();
         for text in [&rows, &err] {
@@ -149,18 +152,17 @@ fn an_undo_restores_what_went_through_counts_what_did_not_and_leaves_what_change
     }
 }
 
-/// The journal of `lost_answers_journal` with `value` at `pointer` of its line `line` (1 is
-/// the header).
-fn edited_journal(
-    server: &ServerGuard,
-    dir: &TempDir,
-    line: usize,
-    pointer: &str,
-    value: Value,
-) -> std::path::PathBuf {
+/// A journal edit: `value` at `pointer` of line `line`.
+type Edit<'a> = (usize, &'a str, Value);
+
+/// The journal of `lost_answers_journal` with each `value` at `pointer` of its line `line`
+/// (1 is the header).
+fn edited_journal(server: &ServerGuard, dir: &TempDir, edits: &[Edit]) -> std::path::PathBuf {
     let path = lost_answers_journal(server, dir);
     let mut lines = journal_lines(&path);
-    *lines[line - 1].pointer_mut(pointer).unwrap() = value;
+    for (line, pointer, value) in edits {
+        *lines[line - 1].pointer_mut(pointer).unwrap() = value.clone();
+    }
     let text: String = lines.iter().map(|l| format!("{l}\n")).collect();
     dir.file("edited.jsonl", &text)
 }
@@ -216,7 +218,100 @@ fn a_journal_naming_a_connection_of_the_wrong_shape_is_refused_before_anything_i
     ] {
         let mut server = Server::new();
         let dir = TempDir::new();
-        let journal = edited_journal(&server, &dir, line, pointer, value);
+        let journal = edited_journal(&server, &dir, &[(line, pointer, value)]);
         refused_undo(&mut server, &journal, message);
+    }
+}
+
+#[test]
+fn a_journal_whose_before_state_breaks_the_rules_of_a_new_repository_is_refused() {
+    let hostile = "acme/../evil\u{1b}[31m x";
+    let cases: [(&[Edit], &str); 6] = [
+        (
+            &[(2, "/before/identifier", json!(hostile))],
+            "line 2: before: the identifier \"acme/../evil\\u{1b}[31m x\": it holds whitespace or control characters",
+        ),
+        (
+            &[(2, "/before/identifier", json!("acme/../evil"))],
+            "line 2: before: the identifier \"acme/../evil\": it holds a `..` segment",
+        ),
+        (
+            &[(3, "/before/identifier", json!(""))],
+            "line 3: before: the identifier \"\": it is empty",
+        ),
+        (
+            &[(2, "/before", Value::Null)],
+            "line 2: before: names no repository to go back to",
+        ),
+        (
+            &[(2, "/before/oauth-token-id", json!(""))],
+            "line 2: before: names no connection to go back to",
+        ),
+        (
+            &[
+                (2, "/kind", json!("module")),
+                (2, "/name", json!("acme/vpc/aws")),
+                (2, "/before/identifier", json!("example/vpc-module")),
+            ],
+            "line 2: before: its new repository vpc-module is not named terraform-aws-vpc",
+        ),
+    ];
+    for (edits, message) in cases {
+        let mut server = Server::new();
+        let dir = TempDir::new();
+        let journal = edited_journal(&server, &dir, edits);
+        refused_undo(&mut server, &journal, message);
+    }
+}
+
+#[test]
+fn a_journal_putting_resources_back_on_another_organizations_connection_is_refused() {
+    let other = "ot-OTHERorgTOKEN01";
+    for mode in ["--yes", "--dry-run"] {
+        let mut server = Server::new();
+        let dir = TempDir::new();
+        let journal = edited_journal(
+            &server,
+            &dir,
+            &[(5, "/before/oauth-token-id", json!(other))],
+        );
+        let mut checks = token_side(&mut server, FROM, FROM_CLIENT, "github", ORG);
+        checks.extend(token_side(
+            &mut server,
+            other,
+            TO_CLIENT,
+            "github",
+            "evil-org",
+        ));
+        let untouched: Vec<Mock> = ["PATCH", "POST"]
+            .iter()
+            .map(|method| server.mock(method, Matcher::Any).expect(0).create())
+            .collect();
+        let walk = server
+            .mock("GET", Matcher::Regex("/workspaces".into()))
+            .expect(0)
+            .create();
+        let _reads = reads_first(&mut server);
+        let env = TestEnv::server(&server.url());
+        let out = env
+            .command()
+            .args(["token", "relink", "--undo", journal.to_str().unwrap(), mode])
+            .output()
+            .unwrap();
+        let err = stderr_of(&out);
+        assert_eq!(out.status.code(), Some(2), "{mode}: {err}");
+        assert!(
+            err.contains(&format!(
+                "line 5: before: {other} belongs to organization evil-org, not to organization {ORG}"
+            )),
+            "{err}"
+        );
+        assert_eq!(stdout_of(&out), "");
+        untouched.iter().for_each(Mock::assert);
+        walk.assert();
+        assert!(
+            !env.home().path().join(".local").exists(),
+            "no journal left"
+        );
     }
 }

@@ -11,8 +11,10 @@ use serde_json::Value;
 
 use super::{Event, FORMAT, Header};
 use crate::error::{Fail, Result};
-use crate::linked::connection::misnamed;
+use crate::linked::Connection;
+use crate::linked::connection::{misnamed, named_by};
 use crate::linked::kind::Kind;
+use crate::linked::undo::target_problem;
 
 /// The most of a journal `--undo` reads: a line is well under a kilobyte, so this holds tens
 /// of thousands of resources; more is not a journal.
@@ -23,6 +25,9 @@ const MAX_JOURNAL_BYTES: u64 = 64 << 20;
 pub(crate) struct Contents {
     pub(crate) header: Header,
     pub(crate) events: Vec<Event>,
+    /// Each connection a before-state names (where an undo puts resources back), with the
+    /// first line naming it: each is checked as a relink checks its target.
+    pub(crate) targets: Vec<(usize, Connection)>,
 }
 
 /// Reads the journal at `path` for an undo on `host` and `organization`. Not a journal
@@ -58,6 +63,7 @@ pub(crate) fn read(path: &Path, host: &str, organization: &str) -> Result<Conten
         .hint("run the undo with the host and organization of the relink"));
     }
     let mut events = Vec::new();
+    let mut targets: Vec<(usize, Connection)> = Vec::new();
     for (i, line) in lines {
         let event: Event = serde_json::from_str(line)
             .map_err(|e| not_one(format!("line {}: not a journal line ({e})", i + 1)))?;
@@ -69,9 +75,30 @@ pub(crate) fn read(path: &Path, host: &str, organization: &str) -> Result<Conten
         if let Some(why) = misnamed_connection(&event) {
             return Err(not_one(format!("line {}: {why}", i + 1)));
         }
+        if let Event::Patch {
+            kind, name, before, ..
+        } = &event
+            && let Some(kind) = Kind::from_label(kind)
+            && let Some(why) = target_problem(kind, name, before)
+        {
+            return Err(not_one(format!("line {}: {why}", i + 1)));
+        }
+        if let Event::Patch { before, .. } = &event
+            && let Some(target) = before
+                .as_object()
+                .and_then(named_by)
+                .and_then(Connection::from_id)
+            && !targets.iter().any(|(_, t)| *t == target)
+        {
+            targets.push((i + 1, target));
+        }
         events.push(event);
     }
-    Ok(Contents { header, events })
+    Ok(Contents {
+        header,
+        events,
+        targets,
+    })
 }
 
 /// A connection of the wrong shape in what a line says was before, sent or answered: found

@@ -1,6 +1,7 @@
 //! The checks of `token relink` before anything changes (SPEC §10): the target exists, an
 //! OAuth token's client belongs to the organization, a GitHub App serves FROM's provider and
-//! is used with a user token; and both sides' providers, for the plan.
+//! is used with a user token; and both sides' providers, for the plan. An undo checks where it
+//! puts resources back with the same [`check_connection`].
 
 use serde_json::Value;
 
@@ -62,7 +63,7 @@ pub(crate) fn check_target(ctx: &Context, org: &str, from: &str, to: &Connection
     // both fail, is the one reported.
     let (to_provider, from_client) = std::thread::scope(|scope| {
         let from_side = scope.spawn(|| token_and_client(ctx, from));
-        let to_side = target_provider(ctx, org, to);
+        let to_side = check_connection(ctx, org, to, &format!("--to {}", to.id()));
         (
             to_side,
             from_side.join().expect("the source check panicked"),
@@ -81,15 +82,21 @@ pub(crate) fn check_target(ctx: &Context, org: &str, from: &str, to: &Connection
     })
 }
 
-/// The provider of `to`, once it is known to be in organization `org` (a token) or to exist
-/// (a GitHub App installation).
-fn target_provider(ctx: &Context, org: &str, to: &Connection) -> Result<Option<String>> {
+/// The target checks that need no FROM: the connection exists (exit 3 otherwise) and, an
+/// OAuth token, its client belongs to the organization (exit 2 otherwise); its provider.
+/// `named` says where it was given (`--to ot-…`, a journal's line), for the refusal.
+pub(crate) fn check_connection(
+    ctx: &Context,
+    org: &str,
+    to: &Connection,
+    named: &str,
+) -> Result<Option<String>> {
     match to {
         Connection::Token(id) => {
             let client = token_and_client(ctx, id)?;
             if client.organization.as_deref() != Some(org) {
                 return Err(Fail::usage(format!(
-                    "--to {id} belongs to {}, not to organization {org}: its workspaces could not use it",
+                    "{named} belongs to {}, not to organization {org}: its workspaces could not use it",
                     client.organization.as_deref().map_or_else(
                         || "no organization".to_string(),
                         |o| format!("organization {o}")

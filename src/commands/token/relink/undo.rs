@@ -8,12 +8,13 @@ use std::path::Path;
 use serde_json::{Value, json};
 
 use super::run::{self, JournalSlot, Run, Send};
+use super::target::check_connection;
 use crate::api::client::{ApiRequest, Method};
 use crate::cli::TokenRelinkArgs;
 use crate::commands::confirm::{self, UNDO, ensure_confirmable};
 use crate::commands::{Context, linked};
 use crate::error::{Exit, Result};
-use crate::linked::journal::{self, Header, Operation};
+use crate::linked::journal::{self, Contents, Header, Operation};
 use crate::linked::kind::NameRule;
 use crate::linked::relink::{Outcome, Report};
 use crate::linked::undo::{Link, Restore, Standing, restores};
@@ -55,6 +56,7 @@ pub(crate) fn undo(ctx: &Context, path: &Path, args: &TokenRelinkArgs) -> Result
     let host = ctx.config.endpoint.host_key();
     let contents = journal::read(path, &host, &org)?;
     ensure_confirmable(ctx, &UNDO, args.yes, args.dry_run)?;
+    check_targets(ctx, &org, path, &contents)?;
     let restores = restores(&contents);
     if restores.is_empty() {
         note(&format!(
@@ -153,6 +155,26 @@ pub(crate) fn undo(ctx: &Context, path: &Path, args: &TokenRelinkArgs) -> Result
         |outcomes| rows.iter().map(Row::linked).zip(outcomes).collect(),
         AGAIN,
     )
+}
+
+/// Each connection the journal would put resources back on is checked as a relink's target
+/// is (it exists; an OAuth token's client belongs to the organization): an edited journal
+/// cannot send a resource to another organization's connection. Nothing is sent otherwise.
+fn check_targets(ctx: &Context, org: &str, path: &Path, contents: &Contents) -> Result<()> {
+    for (line, target) in &contents.targets {
+        let named = format!(
+            "--undo {}: line {line}: before: {}",
+            path.display(),
+            target.id()
+        );
+        check_connection(ctx, org, target, &named).map_err(|mut fail| {
+            if fail.exit != Exit::Usage {
+                fail.message = format!("{named}: {}", fail.message);
+            }
+            fail
+        })?;
+    }
+    Ok(())
 }
 
 const AGAIN: &str =
