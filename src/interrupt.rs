@@ -3,7 +3,8 @@
 //! in flight finish and are journaled, and the summary so far is printed. A second signal
 //! ends the process at once (the handler is reset after the first), and the first signal
 //! decides the exit code; the journal still holds
-//! every PATCH sent.
+//! every PATCH sent. Before the PATCH phase, [`RemoveOnSignal`] lets both signals end the
+//! process as usual but first removes the journal that holds only its header.
 
 use std::sync::atomic::{AtomicI32, Ordering};
 
@@ -34,11 +35,31 @@ impl Drop for Catch {
     }
 }
 
+/// Before a run's PATCH phase (during its checks, its walk, its prompt), SIGINT and SIGTERM
+/// keep their usual effect, ending the process, but first remove the file given (a journal
+/// that holds only its header, which a run that never sent anything must not leave behind).
+/// A [`Catch`] installed later takes over both signals. Dropped, the defaults are back.
+pub(crate) struct RemoveOnSignal(());
+
+impl RemoveOnSignal {
+    pub(crate) fn install(path: &std::path::Path) -> RemoveOnSignal {
+        platform::remove_on_signal(path);
+        RemoveOnSignal(())
+    }
+}
+
+impl Drop for RemoveOnSignal {
+    fn drop(&mut self) {
+        platform::restore();
+        platform::forget_removal();
+    }
+}
+
 #[cfg(unix)]
 mod platform {
     use super::CAUGHT;
     use crate::error::Exit;
-    use std::sync::atomic::Ordering;
+    use std::sync::atomic::{AtomicPtr, Ordering};
 
     extern "C" fn on_signal(signal: libc::c_int) {
         // The first signal decides the exit code: a SIGINT after a SIGTERM (the other
@@ -47,19 +68,59 @@ mod platform {
         let _ = CAUGHT.compare_exchange(0, signal, Ordering::SeqCst, Ordering::SeqCst);
     }
 
-    pub(crate) fn install() {
+    /// The file [`remove_then_die`] removes (null: none). A leaked C string, never freed:
+    /// a handler may be reading it.
+    static TO_REMOVE: AtomicPtr<libc::c_char> = AtomicPtr::new(std::ptr::null_mut());
+
+    extern "C" fn remove_then_die(signal: libc::c_int) {
+        // unlink, signal and raise are async-signal-safe.
+        let path = TO_REMOVE.load(Ordering::SeqCst);
+        // SAFETY: `path` is null or a C string leaked by `remove_on_signal`; the signal's
+        // default action is restored and the signal raised again to end the process as it
+        // would have ended.
+        unsafe {
+            if !path.is_null() {
+                libc::unlink(path);
+            }
+            libc::signal(signal, libc::SIG_DFL);
+            libc::raise(signal);
+        }
+    }
+
+    pub(crate) fn remove_on_signal(path: &std::path::Path) {
+        use std::os::unix::ffi::OsStrExt;
+        let Ok(path) = std::ffi::CString::new(path.as_os_str().as_bytes()) else {
+            return;
+        };
+        TO_REMOVE.store(path.into_raw(), Ordering::SeqCst);
+        set_handler(remove_then_die as *const () as libc::sighandler_t, 0);
+    }
+
+    pub(crate) fn forget_removal() {
+        TO_REMOVE.store(std::ptr::null_mut(), Ordering::SeqCst);
+    }
+
+    fn set_handler(handler: libc::sighandler_t, flags: libc::c_int) {
         for signal in [libc::SIGINT, libc::SIGTERM] {
-            // SAFETY: a zeroed sigaction is valid; the handler only stores to an atomic.
-            // SA_RESTART lets the PATCH in flight finish its reads and writes; SA_RESETHAND
-            // makes a second signal do what it always does.
+            // SAFETY: a zeroed sigaction is valid; the handlers only touch atomics and make
+            // async-signal-safe calls.
             unsafe {
                 let mut action: libc::sigaction = std::mem::zeroed();
-                action.sa_sigaction = on_signal as *const () as libc::sighandler_t;
-                action.sa_flags = libc::SA_RESTART | libc::SA_RESETHAND;
+                action.sa_sigaction = handler;
+                action.sa_flags = flags;
                 libc::sigemptyset(&mut action.sa_mask);
                 libc::sigaction(signal, &action, std::ptr::null_mut());
             }
         }
+    }
+
+    pub(crate) fn install() {
+        // SA_RESTART lets the PATCH in flight finish its reads and writes; SA_RESETHAND
+        // makes a second signal do what it always does.
+        set_handler(
+            on_signal as *const () as libc::sighandler_t,
+            libc::SA_RESTART | libc::SA_RESETHAND,
+        );
     }
 
     pub(crate) fn restore() {
@@ -85,6 +146,8 @@ mod platform {
     use crate::error::Exit;
 
     pub(crate) fn install() {}
+    pub(crate) fn remove_on_signal(_: &std::path::Path) {}
+    pub(crate) fn forget_removal() {}
     pub(crate) fn restore() {}
     pub(crate) fn exit_of(_: i32) -> Option<Exit> {
         None

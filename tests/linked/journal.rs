@@ -273,3 +273,72 @@ fn at_a_terminal_the_journal_comes_after_yes_and_not_at_all_after_no() {
         }
     }
 }
+
+/// A relink ended by SIGINT or SIGTERM before its first PATCH (during the target checks, or
+/// during the walk) ends as the signal ends a process, and leaves no journal behind: it held
+/// only its header. The same `--journal FILE` then serves a new run.
+#[cfg(unix)]
+#[test]
+fn a_relink_signalled_before_its_first_patch_leaves_no_journal() {
+    use std::os::unix::process::ExitStatusExt;
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicU32, Ordering};
+
+    let token_path = format!("/api/v2/oauth-tokens/{TO}");
+    for (signal, at) in [
+        (libc::SIGINT, token_path.as_str()),
+        (libc::SIGTERM, token_path.as_str()),
+        (libc::SIGINT, WORKSPACES),
+    ] {
+        let mut server = Server::new();
+        let pid = Arc::new(AtomicU32::new(0));
+        let _signal = {
+            let pid = Arc::clone(&pid);
+            server
+                .mock("GET", Matcher::Regex(format!("^{at}")))
+                .with_body_from_request(move |_| {
+                    // SAFETY: signalling the tfvcs process this test started.
+                    unsafe {
+                        libc::kill(pid.load(Ordering::SeqCst) as i32, signal);
+                    }
+                    std::thread::sleep(std::time::Duration::from_millis(500));
+                    b"{}".to_vec()
+                })
+                .create()
+        };
+        let _checks = token_checks(&mut server);
+        let _org = Org::default()
+            .workspaces(&[workspace("ws-sig01", "w", FROM, "")])
+            .mock(&mut server);
+        let patches = no_patch(&mut server);
+        let dir = TempDir::new();
+        let journal = dir.path().join("stopped.jsonl");
+        let env = TestEnv::server(&server.url());
+        let mut child = env
+            .process()
+            .args(["token", "relink", FROM, "--to", TO, "--yes", "--journal"])
+            .arg(&journal)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        pid.store(child.id(), Ordering::SeqCst);
+        let status = child.wait().unwrap();
+        assert_eq!(status.signal(), Some(signal), "{at}: {status:?}");
+        patches.assert();
+        assert!(!journal.exists(), "{at}: a journal of no PATCH is left");
+
+        // The same --journal serves the next run (here, one with nothing to relink).
+        let mut server = Server::new();
+        let _checks = token_checks(&mut server);
+        let _org = Org::default().mock(&mut server);
+        let env = TestEnv::server(&server.url());
+        let out = env
+            .command()
+            .args(["token", "relink", FROM, "--to", TO, "--yes", "--journal"])
+            .arg(&journal)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    }
+}

@@ -64,6 +64,8 @@ pub(crate) struct Journal {
     path: PathBuf,
     file: Mutex<File>,
     broken: AtomicBool,
+    /// A PATCH line is on disk: from then on the journal is kept whatever happens.
+    patched: AtomicBool,
 }
 
 impl Journal {
@@ -102,6 +104,7 @@ impl Journal {
             path,
             file: Mutex::new(file),
             broken: AtomicBool::new(false),
+            patched: AtomicBool::new(false),
         };
         journal.append(header).map_err(|e| {
             Fail::other(format!(
@@ -121,6 +124,11 @@ impl Journal {
         self.broken.load(Ordering::SeqCst)
     }
 
+    /// Whether a PATCH line was written (a PATCH may have been sent).
+    pub(crate) fn recorded_a_patch(&self) -> bool {
+        self.patched.load(Ordering::SeqCst)
+    }
+
     /// The line before a PATCH; the PATCH may be sent only when this succeeds.
     pub(crate) fn before_patch(
         &self,
@@ -128,6 +136,8 @@ impl Journal {
         linked: &Linked,
         sent: &Value,
     ) -> Result<(), String> {
+        // Set before the write: a line half written still means the journal is kept.
+        self.patched.store(true, Ordering::SeqCst);
         self.event(&Event::Patch {
             seq,
             kind: linked.kind.label().to_string(),

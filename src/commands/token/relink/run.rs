@@ -11,7 +11,7 @@ use crate::api::pages::{IN_FLIGHT, for_each_concurrent};
 use crate::commands::Context;
 use crate::commands::failure::{exit_code, reason};
 use crate::error::{Exit, Fail, Result};
-use crate::interrupt::Catch;
+use crate::interrupt::{Catch, RemoveOnSignal};
 use crate::linked::Linked;
 use crate::linked::journal::{Header, Journal, place};
 use crate::linked::relink::{Outcome, Report};
@@ -21,10 +21,13 @@ use crate::prompt;
 /// The journal of a run: created before any request (so that a run that could not write one
 /// sends nothing), never on `--dry-run`. Its path is printed once the run is sure to send a
 /// PATCH: off a terminal before the plan (the first line of stderr), at a terminal once the
-/// plan is confirmed. One never announced (nothing to send, a refusal, a failed check, a
-/// declined plan) held only its header and is removed.
+/// plan is confirmed. One that never recorded a PATCH (nothing to send, a refusal, a failed
+/// check, a declined plan, a signal before the first PATCH) holds only its header and is
+/// removed, on a signal before the PATCH phase too.
 pub(crate) struct JournalSlot {
     journal: Option<Journal>,
+    /// Removes the journal if a signal ends the run before its PATCH phase.
+    _remove_on_signal: Option<RemoveOnSignal>,
     announced: bool,
     /// Off a terminal the path comes before the plan, else after the confirmation.
     before_plan: bool,
@@ -43,8 +46,10 @@ impl JournalSlot {
             true => None,
             false => Some(Journal::create(&place(file)?, label, header)?),
         };
+        let remove_on_signal = journal.as_ref().map(|j| RemoveOnSignal::install(j.path()));
         Ok(JournalSlot {
             journal,
+            _remove_on_signal: remove_on_signal,
             announced: false,
             before_plan: !prompt::interactive(ctx.config.no_input),
         })
@@ -75,7 +80,7 @@ impl JournalSlot {
 impl Drop for JournalSlot {
     fn drop(&mut self) {
         if let Some(journal) = &self.journal
-            && !self.announced
+            && !journal.recorded_a_patch()
         {
             let _ = std::fs::remove_file(journal.path());
         }
@@ -264,15 +269,19 @@ pub(crate) fn finish(
         } else {
             "interrupted"
         };
-        return Err(Fail::new(
+        let fail = Fail::new(
             exit,
             format!("{signal}: {not_sent} of {} not sent", report.rows.len()),
         )
-        .hint(again.to_string())
-        .hint(format!(
-            "to put back what was done: tfvcs token relink --undo {}",
-            journal.path().display()
-        )));
+        .hint(again.to_string());
+        // A journal of no PATCH is removed: nothing to put back.
+        return Err(match journal.recorded_a_patch() {
+            true => fail.hint(format!(
+                "to put back what was done: tfvcs token relink --undo {}",
+                journal.path().display()
+            )),
+            false => fail,
+        });
     }
     match report.exit() {
         None => Ok(()),
