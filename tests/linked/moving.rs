@@ -55,6 +55,8 @@ fn bad_maps_and_rules_are_exit_2_naming_the_file_and_line_with_nothing_sent() {
         dots.to_str().unwrap(),
     );
     let missing = dir.path().join("nope.csv");
+    let empty = dir.file("empty.csv", "old,new\n# nothing yet\n");
+    let empty = empty.to_str().unwrap();
     for (args, message) in [
         (
             relink(&["--map", csv]),
@@ -80,7 +82,14 @@ fn bad_maps_and_rules_are_exit_2_naming_the_file_and_line_with_nothing_sent() {
         ),
         (
             relink(&["--keep-unmapped"]),
-            "--keep-unmapped belongs to a move of repositories".to_string(),
+            "--keep-unmapped belongs to a move of repositories: pass --map or --rewrite too"
+                .to_string(),
+        ),
+        (
+            relink(&["--keep-unmapped", "--map", empty]),
+            format!(
+                "--keep-unmapped belongs to a move of repositories: the map {empty} has no entries"
+            ),
         ),
         (
             vec!["token", "relink", FROM, "--undo", csv, "--yes"],

@@ -34,9 +34,13 @@ pub(crate) fn relink(ctx: &Context, args: TokenRelinkArgs) -> Result<()> {
     };
     let rules = map::rules(args.map.as_deref(), &args.rewrite)?;
     if args.keep_unmapped && rules.is_empty() {
-        return Err(Fail::usage(
-            "--keep-unmapped belongs to a move of repositories: pass --map or --rewrite too",
-        ));
+        let why = match &args.map {
+            Some(map) => format!("the map {} has no entries", map.display()),
+            None => "pass --map or --rewrite too".to_string(),
+        };
+        return Err(Fail::usage(format!(
+            "--keep-unmapped belongs to a move of repositories: {why}"
+        )));
     }
     if to.id() == from_id && rules.is_empty() {
         return Err(
