@@ -189,9 +189,15 @@ impl Restore {
     /// it there (a PATCH whose answer was lost and that never went through).
     pub(crate) fn standing(&self, current: Option<&Linked>) -> Standing {
         let Some(repo) = current.and_then(Linked::vcs_repo) else {
+            // Each connection named once: a journal whose PATCH named none left it where it was.
+            let mut on = vec![self.left.connection.as_str()];
+            if self.before.connection != self.left.connection {
+                on.push(&self.before.connection);
+            }
+            on.retain(|c| !c.is_empty());
             return Standing::ChangedSince(format!(
-                "changed since: it is no longer on {} or {}",
-                self.left.connection, self.before.connection
+                "changed since: it is no longer on {}",
+                on.join(" or ")
             ));
         };
         let now = Link::of(repo);
@@ -377,6 +383,14 @@ mod tests {
         assert_eq!(
             restore.standing(None),
             Standing::ChangedSince("changed since: it is no longer on ot-TO or ot-FROM".into())
+        );
+        let stayed = Restore {
+            left: restore.before.clone(),
+            ..restore
+        };
+        assert_eq!(
+            stayed.standing(None),
+            Standing::ChangedSince("changed since: it is no longer on ot-FROM".into())
         );
     }
 
