@@ -93,6 +93,9 @@ pub(crate) struct Restore {
     pub(crate) name: String,
     /// Where it was before the PATCH: what the undo restores.
     pub(crate) before: Link,
+    /// The before-state's `branch` as recorded (`None`: it had no such key): an undo sends
+    /// exactly that, no `""` for a null or absent branch.
+    pub(crate) before_branch: Option<Value>,
     /// Where the journal left it: the answer's `vcs-repo`, or what was sent when no answer
     /// came.
     pub(crate) left: Link,
@@ -164,6 +167,7 @@ pub(crate) fn restores(contents: &Contents) -> Vec<Restore> {
                     id: id.clone(),
                     name: name.clone(),
                     before: Link::of(before),
+                    before_branch: before.get("branch").cloned(),
                     left,
                 });
             }
@@ -220,7 +224,10 @@ impl Restore {
         let target = Connection::from_id(&self.before.connection)?;
         let mut repo = current.vcs_repo().cloned().unwrap_or_default();
         repo.insert("identifier".into(), self.before.identifier.clone().into());
-        repo.insert("branch".into(), self.before.branch.clone().into());
+        match &self.before_branch {
+            Some(branch) => repo.insert("branch".into(), branch.clone()),
+            None => repo.remove("branch"),
+        };
         Some(self.kind.patch_body(&repo, &target))
     }
 
@@ -364,6 +371,7 @@ mod tests {
             id: "ws-ok".into(),
             name: "web".into(),
             before: link("ot-FROM", "bb/x", "main"),
+            before_branch: Some(json!("main")),
             left: link("ot-TO", "gh/x", ""),
         };
         assert_eq!(
@@ -401,6 +409,7 @@ mod tests {
             id: "ws-ok".into(),
             name: "web".into(),
             before: link("ghain-OLD", "bb/x", "main"),
+            before_branch: Some(json!("main")),
             left: link("ot-TO", "gh/x", "main"),
         };
         let body = restore
@@ -416,6 +425,30 @@ mod tests {
                 Connection::Token("ot-TO".into()),
                 Connection::GithubApp("ghain-OLD".into())
             ]
+        );
+    }
+
+    #[test]
+    fn the_body_restores_exactly_the_branch_key_the_before_state_had() {
+        let journal = contents(vec![Event::Patch {
+            seq: 1,
+            kind: "policy-set".into(),
+            id: "polset-1".into(),
+            name: "prod".into(),
+            before: json!({"identifier": "bb/p", "branch": null, "oauth-token-id": "ot-FROM"}),
+            sent: json!({"identifier": "gh/p", "oauth-token-id": "ot-TO"}),
+        }]);
+        let restore = &restores(&journal)[0];
+        let now = Linked::new(
+            Kind::PolicySet,
+            json!({"id": "polset-1", "attributes": {"name": "prod", "vcs-repo": {
+                "identifier": "gh/p", "branch": null, "oauth-token-id": "ot-TO"}}}),
+        );
+        let body = restore.body(&now).unwrap();
+        assert_eq!(
+            body.pointer("/data/attributes/vcs-repo").unwrap(),
+            &json!({"identifier": "bb/p", "oauth-token-id": "ot-FROM"}),
+            "a null branch is not sent as \"\""
         );
     }
 }
