@@ -332,3 +332,38 @@ fn no_option_reads_a_variable_through_clap() {
     walk(&Cli::command(), &mut found);
     assert!(found.is_empty(), "options with clap `env`: {found:?}");
 }
+
+/// `token relink` has two forms; its usage shows both, and never FROM beside `--undo`, which
+/// refuses it (in `--help` and in the error of a refused line).
+#[test]
+fn the_relink_usage_shows_its_two_forms_and_no_from_beside_undo() {
+    let path = ["token".to_string(), "relink".to_string()];
+    let env = TestEnv::bare();
+    let refused = env
+        .command()
+        .args([
+            "token",
+            "relink",
+            "--undo",
+            "j.jsonl",
+            "ot-hmAyP66qk2AMVdbJ",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(refused.status.code(), Some(2));
+    for text in [help(&path), String::from_utf8(refused.stderr).unwrap()] {
+        let usage: Vec<&str> = text
+            .lines()
+            .skip_while(|line| !line.starts_with("Usage:"))
+            .take_while(|line| !line.is_empty())
+            .collect();
+        assert_eq!(
+            usage,
+            [
+                "Usage: tfvcs token relink [OPTIONS] <FROM> --to <ot-…|ghain-…>",
+                "       tfvcs token relink --undo <JOURNAL> [--journal <FILE>] [--yes] [--dry-run]",
+            ],
+            "{text}"
+        );
+    }
+}

@@ -84,7 +84,11 @@ pub(crate) enum TokenCommand {
     /// Every run that sends a PATCH first writes a journal (JSON Lines, mode 0600) in
     /// $XDG_STATE_HOME/tfvcs/journal/ (else ~/.local/state/tfvcs/journal/) or at --journal,
     /// and prints its path; --undo JOURNAL puts back what that run changed.
-    #[command(after_help = examples(&[
+    #[command(
+        // Two forms: clap's own line would show FROM beside --undo, which refuses it.
+        override_usage = "tfvcs token relink [OPTIONS] <FROM> --to <ot-…|ghain-…>\n       \
+                          tfvcs token relink --undo <JOURNAL> [--journal <FILE>] [--yes] [--dry-run]",
+        after_help = examples(&[
         (
             "Print the plan and every PATCH, send nothing",
             "tfvcs token relink ot-hmAyP66qk2AMVdbJ --to ot-29t7xkUKiNC2XasL --dry-run",
