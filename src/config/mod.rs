@@ -14,6 +14,7 @@ use clap::ValueEnum;
 
 pub(crate) use ca::{CaBundle, load_ca_bundle};
 pub(crate) use endpoint::{Endpoint, Scheme, is_loopback};
+pub(crate) use regular_file::open_regular_file;
 pub(crate) use token::{TokenSource, credentials_file_path, find_token};
 
 use crate::cli::{GlobalArgs, OutputFormat};

@@ -1,5 +1,5 @@
-//! Files tfvcs reads for its configuration (the credentials file, a CA bundle) are opened only
-//! when they are regular files: a FIFO would block the open, and so every command, until
+//! Files tfvcs reads for its configuration (the credentials file, a CA bundle), and a journal
+//! given to `--undo`, are opened only when they are regular files: a FIFO would block the open, and so every command, until
 //! something wrote to it; a device could be read forever.
 
 use std::fs::{File, FileType};

@@ -315,3 +315,42 @@ fn a_journal_putting_resources_back_on_another_organizations_connection_is_refus
         );
     }
 }
+
+/// A journal is a regular file: a FIFO given to `--undo` is refused at once (exit 2, naming
+/// it) instead of blocking the undo until something writes to it.
+#[cfg(unix)]
+#[test]
+fn a_fifo_given_to_undo_is_refused_without_blocking() {
+    let server = Server::new();
+    let dir = TempDir::new();
+    let fifo = dir.path().join("journal.fifo");
+    let name = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+    // SAFETY: creating a FIFO in the test's own folder.
+    assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
+    let env = TestEnv::server(&server.url());
+    let mut child = env
+        .process()
+        .args(["token", "relink", "--undo", fifo.to_str().unwrap(), "--yes"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > std::time::Duration::from_secs(20) {
+            child.kill().unwrap();
+            panic!("--undo of a FIFO blocked");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().unwrap();
+    let err = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains(&format!(
+            "--undo {} is a FIFO, not a regular file",
+            fifo.display()
+        )),
+        "{err}"
+    );
+}

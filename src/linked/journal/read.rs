@@ -10,7 +10,8 @@ use std::path::Path;
 use serde_json::Value;
 
 use super::{Event, FORMAT, Header};
-use crate::error::{Fail, Result};
+use crate::config::open_regular_file;
+use crate::error::{Exit, Fail, Result};
 use crate::linked::Connection;
 use crate::linked::connection::{misnamed, named_by};
 use crate::linked::kind::Kind;
@@ -36,7 +37,11 @@ pub(crate) struct Contents {
 pub(crate) fn read(path: &Path, host: &str, organization: &str) -> Result<Contents> {
     let name = path.display().to_string();
     let not_one = |why: String| Fail::usage(format!("--undo {name}: {why}"));
-    let file = File::open(path).map_err(|e| not_one(e.to_string()))?;
+    // A journal is always a regular file: a FIFO would block the undo forever.
+    let file = match open_regular_file(path, "--undo", Exit::Usage)? {
+        Some(file) => file,
+        None => File::open(path).map_err(|e| not_one(e.to_string()))?,
+    };
     let mut bytes = Vec::new();
     file.take(MAX_JOURNAL_BYTES + 1)
         .read_to_end(&mut bytes)
