@@ -236,8 +236,14 @@ fn a_journal_of_another_organization_or_host_or_not_one_is_exit_2_with_nothing_s
 
 #[cfg(unix)]
 #[test]
-fn at_a_terminal_the_journal_comes_after_yes_and_not_at_all_after_no() {
-    for (answer, patched, code) in [(b"n", 0, 1), (b"y", 1, 0)] {
+fn at_a_terminal_the_journal_comes_after_yes_and_not_at_all_after_no_or_ctrl_c() {
+    // Ctrl-C at the prompt ends the process as SIGINT does (no exit code), and leaves no
+    // journal either.
+    for (answer, patched, code) in [
+        (&b"n"[..], 0, Some(1)),
+        (&b"\x03"[..], 0, None),
+        (&b"y"[..], 1, Some(0)),
+    ] {
         let mut server = Server::new();
         let (ws, _mocks) = one_workspace(&mut server);
         let patch = server
@@ -258,7 +264,7 @@ fn at_a_terminal_the_journal_comes_after_yes_and_not_at_all_after_no() {
             "example/=acme/",
         ]);
         let (exit, seen) = answer_on_terminal(cmd, "Relink 1 resource from", answer);
-        assert_eq!(exit, Some(code), "{seen}");
+        assert_eq!(exit, code, "{seen}");
         patch.assert();
         let folder = home.path().join(".local/state/tfvcs/journal");
         if patched == 0 {
