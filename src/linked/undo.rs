@@ -59,8 +59,14 @@ impl Link {
 /// Why the before-state of a journal line cannot be where an undo puts `kind`'s resource
 /// `name` back: it holds the rules a relink's new repository must pass (a connection, an
 /// identifier that is no empty, spaced, control or `..` text, a module's
-/// `terraform-<provider>-<name>`), since an edited journal would otherwise be sent as is.
-pub(crate) fn target_problem(kind: Kind, name: &str, before: &Value) -> Option<String> {
+/// `terraform-<provider>-<name>` when it moves back), since an edited journal would otherwise
+/// be sent as is. `sent` is what the journaled PATCH sent.
+pub(crate) fn target_problem(
+    kind: Kind,
+    name: &str,
+    before: &Value,
+    sent: &Value,
+) -> Option<String> {
     let Some(repo) = before.as_object() else {
         return Some("before: names no repository to go back to".into());
     };
@@ -71,7 +77,10 @@ pub(crate) fn target_problem(kind: Kind, name: &str, before: &Value) -> Option<S
     if let Some(why) = identifier_problem(identifier) {
         return Some(format!("before: the identifier {identifier:?}: {why}"));
     }
-    if kind.spec().name == NameRule::NamespaceNameProvider {
+    // A module's repository is held to its name only when the undo moves it: a relink that
+    // kept it (no rule for it) may have found it under any name (a monorepo module).
+    let moved = sent.get("identifier").and_then(Value::as_str) != Some(identifier);
+    if kind.spec().name == NameRule::NamespaceNameProvider && moved {
         let parts: Vec<&str> = name.splitn(3, '/').collect();
         let [_, module_name, provider] = parts[..] else {
             return Some(format!(
@@ -449,6 +458,37 @@ mod tests {
             body.pointer("/data/attributes/vcs-repo").unwrap(),
             &json!({"identifier": "bb/p", "oauth-token-id": "ot-FROM"}),
             "a null branch is not sent as \"\""
+        );
+    }
+
+    #[test]
+    fn a_module_is_held_to_its_name_only_when_the_undo_moves_its_repository() {
+        let repo = |identifier: &str| json!({"identifier": identifier, "oauth-token-id": "ot-A"});
+        let moved = target_problem(
+            Kind::Module,
+            "acme/vpc/aws",
+            &repo("bb/vpc-module"),
+            &repo("gh/vpc-module"),
+        );
+        assert_eq!(
+            moved.as_deref(),
+            Some(
+                "before: its new repository vpc-module is not named terraform-aws-vpc: TFE keeps a module's name and provider"
+            )
+        );
+        let kept = repo("bb/vpc-module");
+        assert_eq!(
+            target_problem(Kind::Module, "acme/vpc/aws", &kept, &kept),
+            None
+        );
+        assert!(
+            target_problem(
+                Kind::Module,
+                "acme/vpc/aws",
+                &repo("bb/../x"),
+                &repo("bb/../x")
+            )
+            .is_some()
         );
     }
 }

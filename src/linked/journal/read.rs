@@ -81,10 +81,14 @@ pub(crate) fn read(path: &Path, host: &str, organization: &str) -> Result<Conten
             return Err(not_one(format!("line {}: {why}", i + 1)));
         }
         if let Event::Patch {
-            kind, name, before, ..
+            kind,
+            name,
+            before,
+            sent,
+            ..
         } = &event
             && let Some(kind) = Kind::from_label(kind)
-            && let Some(why) = target_problem(kind, name, before)
+            && let Some(why) = target_problem(kind, name, before, sent)
         {
             return Err(not_one(format!("line {}: {why}", i + 1)));
         }
