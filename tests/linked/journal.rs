@@ -120,6 +120,27 @@ fn a_dry_run_writes_no_journal() {
     );
 }
 
+/// Runs `relink FROM --to TO --yes --journal journal` against `url` to its end, its process
+/// id in `pid` while it runs (for a mock that signals it).
+#[cfg(unix)]
+fn relink_until_it_ends(
+    url: &str,
+    journal: &Path,
+    pid: &std::sync::atomic::AtomicU32,
+) -> std::process::ExitStatus {
+    let env = TestEnv::server(url);
+    let mut child = env
+        .process()
+        .args(["token", "relink", FROM, "--to", TO, "--yes", "--journal"])
+        .arg(journal)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    pid.store(child.id(), std::sync::atomic::Ordering::SeqCst);
+    child.wait().unwrap()
+}
+
 /// The journal line before a PATCH is written before the request: a server that kills tfvcs
 /// when the fourth PATCH arrives finds every PATCH it received in the journal, and no answer
 /// line for a PATCH it never answered.
@@ -159,17 +180,7 @@ fn a_process_killed_mid_run_has_journaled_every_patch_it_sent() {
     };
     let dir = TempDir::new();
     let journal = dir.path().join("killed.jsonl");
-    let env = TestEnv::server(&server.url());
-    let mut cmd = env.process();
-    let mut child = cmd
-        .args(["token", "relink", FROM, "--to", TO, "--yes", "--journal"])
-        .arg(&journal)
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    pid.store(child.id(), Ordering::SeqCst);
-    let status = child.wait().unwrap();
+    let status = relink_until_it_ends(&server.url(), &journal, &pid);
     assert_eq!(status.code(), None, "killed");
 
     let received = received.lock().unwrap().clone();
@@ -319,17 +330,7 @@ fn a_relink_signalled_before_its_first_patch_leaves_no_journal() {
         let patches = no_patch(&mut server);
         let dir = TempDir::new();
         let journal = dir.path().join("stopped.jsonl");
-        let env = TestEnv::server(&server.url());
-        let mut child = env
-            .process()
-            .args(["token", "relink", FROM, "--to", TO, "--yes", "--journal"])
-            .arg(&journal)
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .unwrap();
-        pid.store(child.id(), Ordering::SeqCst);
-        let status = child.wait().unwrap();
+        let status = relink_until_it_ends(&server.url(), &journal, &pid);
         assert_eq!(status.signal(), Some(signal), "{at}: {status:?}");
         patches.assert();
         assert!(!journal.exists(), "{at}: a journal of no PATCH is left");

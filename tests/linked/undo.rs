@@ -167,6 +167,21 @@ fn edited_journal(server: &ServerGuard, dir: &TempDir, edits: &[Edit]) -> std::p
     dir.file("edited.jsonl", &text)
 }
 
+/// `--undo journal` and `mode` run against `server`, with the environment it ran in.
+fn undo_with(
+    server: &ServerGuard,
+    journal: &std::path::Path,
+    mode: &str,
+) -> (TestEnv, std::process::Output) {
+    let env = TestEnv::server(&server.url());
+    let out = env
+        .command()
+        .args(["token", "relink", "--undo", journal.to_str().unwrap(), mode])
+        .output()
+        .unwrap();
+    (env, out)
+}
+
 /// `--undo` of `journal` (with `--yes`, or `--dry-run`) must be refused with exit 2 and
 /// `message` on stderr, before any request.
 fn refused_undo(server: &mut ServerGuard, journal: &std::path::Path, message: &str) {
@@ -175,12 +190,7 @@ fn refused_undo(server: &mut ServerGuard, journal: &std::path::Path, message: &s
             .iter()
             .map(|method| server.mock(method, Matcher::Any).expect(0).create())
             .collect();
-        let env = TestEnv::server(&server.url());
-        let out = env
-            .command()
-            .args(["token", "relink", "--undo", journal.to_str().unwrap(), mode])
-            .output()
-            .unwrap();
+        let (env, out) = undo_with(server, journal, mode);
         let err = stderr_of(&out);
         assert_eq!(out.status.code(), Some(2), "{mode}: {err}");
         assert!(err.contains(message), "{mode}: {message:?} in {err}");
@@ -292,12 +302,7 @@ fn a_journal_putting_resources_back_on_another_organizations_connection_is_refus
             .expect(0)
             .create();
         let _reads = reads_first(&mut server);
-        let env = TestEnv::server(&server.url());
-        let out = env
-            .command()
-            .args(["token", "relink", "--undo", journal.to_str().unwrap(), mode])
-            .output()
-            .unwrap();
+        let (env, out) = undo_with(&server, &journal, mode);
         let err = stderr_of(&out);
         assert_eq!(out.status.code(), Some(2), "{mode}: {err}");
         assert!(
