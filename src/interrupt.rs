@@ -48,6 +48,12 @@ impl RemoveOnSignal {
     }
 }
 
+/// For another handler that ends the process before the PATCH phase (a prompt's Ctrl-C):
+/// removes the file a [`RemoveOnSignal`] guards, if one does. Async-signal-safe.
+pub(crate) fn remove_pending_file() {
+    platform::remove_pending_file();
+}
+
 impl Drop for RemoveOnSignal {
     fn drop(&mut self) {
         platform::restore();
@@ -72,16 +78,23 @@ mod platform {
     /// a handler may be reading it.
     static TO_REMOVE: AtomicPtr<libc::c_char> = AtomicPtr::new(std::ptr::null_mut());
 
-    extern "C" fn remove_then_die(signal: libc::c_int) {
-        // unlink, signal and raise are async-signal-safe.
+    /// Removes the file of [`remove_on_signal`], if any: for a signal handler (another one,
+    /// a prompt's, ends the process too). Async-signal-safe: an atomic load and unlink.
+    pub(crate) fn remove_pending_file() {
         let path = TO_REMOVE.load(Ordering::SeqCst);
-        // SAFETY: `path` is null or a C string leaked by `remove_on_signal`; the signal's
-        // default action is restored and the signal raised again to end the process as it
-        // would have ended.
+        // SAFETY: `path` is null or a C string leaked by `remove_on_signal`, never freed.
         unsafe {
             if !path.is_null() {
                 libc::unlink(path);
             }
+        }
+    }
+
+    extern "C" fn remove_then_die(signal: libc::c_int) {
+        remove_pending_file();
+        // SAFETY: signal and raise are async-signal-safe; the default action is restored and
+        // the signal raised again to end the process as it would have ended.
+        unsafe {
             libc::signal(signal, libc::SIG_DFL);
             libc::raise(signal);
         }
@@ -147,6 +160,7 @@ mod platform {
 
     pub(crate) fn install() {}
     pub(crate) fn remove_on_signal(_: &std::path::Path) {}
+    pub(crate) fn remove_pending_file() {}
     pub(crate) fn forget_removal() {}
     pub(crate) fn restore() {}
     pub(crate) fn exit_of(_: i32) -> Option<Exit> {

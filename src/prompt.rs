@@ -1,6 +1,7 @@
 //! Questions asked at a terminal: hidden input for a PAT and yes/no confirmations. Every
 //! caller checks `interactive()` first and has a non-interactive path; Ctrl-C at a prompt
-//! restores the terminal (echo and cursor), says so and exits 130 with nothing sent.
+//! restores the terminal (echo and cursor), removes a relink's header-only journal, says so and
+//! exits 130 with nothing sent.
 
 use std::io::{ErrorKind, IsTerminal};
 
@@ -60,6 +61,8 @@ mod sigint {
     static SAVED: OnceLock<libc::termios> = OnceLock::new();
 
     extern "C" fn on_sigint(_: libc::c_int) {
+        // A relink's journal that holds only its header goes too: nothing was sent.
+        crate::interrupt::remove_pending_file();
         if let Some(saved) = SAVED.get() {
             // SAFETY: tcsetattr and _exit are async-signal-safe; `saved` is initialised.
             unsafe {
@@ -79,7 +82,8 @@ mod sigint {
         }
     }
 
-    pub(crate) struct RestoreTerminalOnInterrupt;
+    /// The SIGINT handler in place before the prompt, put back after it.
+    pub(crate) struct RestoreTerminalOnInterrupt(libc::sighandler_t);
 
     impl RestoreTerminalOnInterrupt {
         pub(crate) fn install() -> Self {
@@ -89,17 +93,23 @@ mod sigint {
                 if libc::tcgetattr(libc::STDIN_FILENO, current.as_mut_ptr()) == 0 {
                     let _ = SAVED.set(current.assume_init());
                 }
-                libc::signal(libc::SIGINT, on_sigint as *const () as libc::sighandler_t);
+                let before =
+                    libc::signal(libc::SIGINT, on_sigint as *const () as libc::sighandler_t);
+                RestoreTerminalOnInterrupt(before)
             }
-            RestoreTerminalOnInterrupt
         }
     }
 
     impl Drop for RestoreTerminalOnInterrupt {
         fn drop(&mut self) {
-            // SAFETY: restores the default disposition.
+            // SAFETY: restores the disposition the prompt found (the default, or a relink's
+            // removal of its header-only journal).
             unsafe {
-                libc::signal(libc::SIGINT, libc::SIG_DFL);
+                let before = match self.0 {
+                    libc::SIG_ERR => libc::SIG_DFL,
+                    before => before,
+                };
+                libc::signal(libc::SIGINT, before);
             }
         }
     }

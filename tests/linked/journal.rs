@@ -248,11 +248,10 @@ fn a_journal_of_another_organization_or_host_or_not_one_is_exit_2_with_nothing_s
 #[cfg(unix)]
 #[test]
 fn at_a_terminal_the_journal_comes_after_yes_and_not_at_all_after_no_or_ctrl_c() {
-    // Ctrl-C at the prompt ends the process as SIGINT does (no exit code), and leaves no
-    // journal either.
+    // Ctrl-C at the prompt is exit 130 with nothing sent, and leaves no journal either.
     for (answer, patched, code) in [
         (&b"n"[..], 0, Some(1)),
-        (&b"\x03"[..], 0, None),
+        (&b"\x03"[..], 0, Some(130)),
         (&b"y"[..], 1, Some(0)),
     ] {
         let mut server = Server::new();
