@@ -9,6 +9,7 @@ mod exports;
 mod handlers;
 mod journal;
 mod listen;
+mod load;
 mod log;
 mod populate;
 mod random;
@@ -75,7 +76,7 @@ pub(crate) fn run(args: SandboxArgs, org: Option<&str>) -> Result<()> {
         ),
         None => None,
     };
-    let mut store = Store::open(args.state.clone(), rng).map_err(Fail::other)?;
+    let mut store = open_store(&args, rng, &org)?;
     if let Some(n) = args.populate {
         populate::clients_and_workspaces(&mut store, n).map_err(Fail::other)?;
     }
@@ -126,6 +127,29 @@ pub(crate) fn run(args: SandboxArgs, org: Option<&str>) -> Result<()> {
         Limits::for_this_process(),
     );
     Ok(())
+}
+
+/// The store: the `--state` file's, or with `--load` the organization the file describes
+/// (only into a new state file: loading over a kept one would mix two organizations).
+fn open_store(args: &SandboxArgs, rng: Rng, org: &str) -> Result<Store> {
+    let Some(file) = &args.load else {
+        return Store::open(args.state.clone(), rng).map_err(Fail::other);
+    };
+    if let Some(state) = &args.state
+        && std::fs::metadata(state).is_ok_and(|m| m.len() > 0)
+    {
+        return Err(Fail::usage(format!(
+            "--load starts a new organization, but the state file {} already holds one",
+            state.display()
+        ))
+        .hint("drop --load to go on with that state, or give --state a new file"));
+    }
+    let mut store = Store::open(None, rng).map_err(Fail::other)?;
+    load::load(file, &mut store, org).map_err(Fail::usage)?;
+    if let Some(state) = &args.state {
+        store.persist(state).map_err(Fail::other)?;
+    }
+    Ok(store)
 }
 
 fn banner(args: &SandboxArgs, org: &str, shown_host: &str) {

@@ -43,6 +43,7 @@ pub(crate) fn clients_and_workspaces(store: &mut Store, n: usize) -> Result<(), 
             service_provider_user: format!("vcs-user-{i}"),
             pat_digest: pat_digest.clone(),
             ssh_key_digest: None,
+            vcs_revoked: false,
         });
         let workspace_id = store.new_id::<Workspace>("ws-");
         store.put(Workspace {

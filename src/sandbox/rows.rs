@@ -32,6 +32,10 @@ pub(crate) struct Token {
     pub(crate) service_provider_user: String,
     pub(crate) pat_digest: String,
     pub(crate) ssh_key_digest: Option<String>,
+    /// Sandbox-only (`--load`'s `"vcs": "revoked"`): the VCS refuses this token, as it does
+    /// one whose user revoked the authorization.
+    #[serde(default)]
+    pub(crate) vcs_revoked: bool,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -122,4 +126,25 @@ pub(crate) struct Installation {
     pub(crate) name: String,
     pub(crate) installation_type: String,
     pub(crate) installation_url: String,
+}
+
+/// The organization's own settings, as `--load` gives them: at most one row (none: TFE's
+/// defaults). A row, so that a `--state` file keeps them like everything else.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(crate) struct Settings {
+    /// The organization's name.
+    pub(crate) id: String,
+    /// `stacks-enabled` (true when there is no row).
+    pub(crate) stacks_enabled: bool,
+}
+
+impl Settings {
+    /// `stacks-enabled` as `GET /organizations/:org` answers it.
+    pub(crate) fn stacks_enabled(tables: &super::table::Tables) -> bool {
+        tables
+            .settings
+            .iter()
+            .next()
+            .is_none_or(|s| s.stacks_enabled)
+    }
 }

@@ -76,9 +76,16 @@ impl Store {
             });
         }
         if let Some(p) = &path {
-            store.journal = Some(Journal::rewrite(p, &store.salt, &store.tables)?);
+            store.persist(p)?;
         }
         Ok(store)
+    }
+
+    /// From now on keeps the tables in the state file `path`: written whole now, each
+    /// committed change appended after.
+    pub(crate) fn persist(&mut self, path: &std::path::Path) -> Result<(), String> {
+        self.journal = Some(Journal::rewrite(path, &self.salt, &self.tables)?);
+        Ok(())
     }
 
     /// A fresh TFE-shaped id for a row of `T`: the prefix and 16 alphanumerics. (Each kind

@@ -8,7 +8,9 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::rows::{Client, Installation, Module, PolicySet, Project, Token, VcsRepo, Workspace};
+use super::rows::{
+    Client, Installation, Module, PolicySet, Project, Settings, Token, VcsRepo, Workspace,
+};
 
 /// A stored resource: its kind in the state file, its id, its table and its index entries.
 pub(crate) trait Row:
@@ -76,6 +78,7 @@ macro_rules! row_kinds {
 }
 
 row_kinds! {
+    Settings: settings = "organization";
     Project: projects = "project";
     Installation: installations = "github-app-installation";
     Client: clients = "client";

@@ -116,6 +116,11 @@ def drive_api(d):
     app = app["id"]
 
     drive_linked(d, token, app, project)
+    # What the VCS lets the token reach (the doctor's --live): with the resources just linked.
+    repos = "/oauth-tokens/{oauth_token_id}/authorized-repos"
+    d.errors_of("GET", repos, tid)
+    d.call("GET", repos, tid, query=[("page[size]", "1")], status=200)
+    d.call("GET", repos, tid, status=200)
     return client, token, app
 
 

@@ -7,6 +7,7 @@ TOKEN_ENDPOINTS = [
     ("DELETE", "/oauth-tokens/{oauth_token_id}"),
     ("GET", "/oauth-clients/{oauth_client_id}/oauth-tokens"),
     ("GET", "/organizations/{organization_name}/oauth-tokens"),
+    ("GET", "/oauth-tokens/{oauth_token_id}/authorized-repos"),
 ]
 TOKEN_STATUS = (
     "the document declares no default answer for the OAuth token endpoints, only 200, 404 "

@@ -48,6 +48,7 @@ fn new_token(store: &mut Store, client_id: &str, pat: &str, created_at: String) 
         service_provider_user: service_provider_user(store, pat),
         pat_digest: store.digest(pat),
         ssh_key_digest: None,
+        vcs_revoked: false,
     }
 }
 
@@ -83,6 +84,7 @@ impl Api {
                 self.change_projects(req, id, false)
             }
             ("GET", ["oauth-tokens", id]) => self.show_token(req, id),
+            ("GET", ["oauth-tokens", id, "authorized-repos"]) => self.authorized_repos(req, id),
             ("PATCH", ["oauth-tokens", id]) => self.update_token(req, id),
             ("DELETE", ["oauth-tokens", id]) => self.delete_token(id),
             _ => Err(not_found()),
@@ -338,7 +340,7 @@ impl Api {
 }
 
 /// A new PAT replaces the stored one on the client's tokens (or connects a client that had
-/// none); no new run is triggered, as on TFE.
+/// none), keeping their `created-at`; no new run is triggered, as on TFE.
 fn rotate_pat(store: &mut Store, client_id: &str, pat: &str) {
     let tokens: Vec<Token> = store.tables.tokens_of(client_id).cloned().collect();
     if tokens.is_empty() {
@@ -348,6 +350,8 @@ fn rotate_pat(store: &mut Store, client_id: &str, pat: &str) {
     for mut token in tokens {
         token.pat_digest = store.digest(pat);
         token.service_provider_user = service_provider_user(store, pat);
+        // A new PAT is a new authorization: the VCS takes it again.
+        token.vcs_revoked = false;
         store.put(token);
     }
 }

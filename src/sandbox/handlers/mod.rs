@@ -3,6 +3,7 @@
 //! projects; `linked.rs` routes what links a repository through them (`workspaces.rs`,
 //! `policy_sets.rs`, `modules.rs`) and serves the GitHub App installation.
 
+mod authorized_repos;
 mod connections;
 mod linked;
 mod modules;
@@ -14,6 +15,7 @@ use std::sync::{RwLock, RwLockReadGuard, RwLockWriteGuard};
 use serde_json::Value;
 
 use super::documents::{API, ListLinks, Page, Reply, error, list_document, not_found};
+use super::rows::Settings;
 use super::store::Store;
 
 /// A request as the handlers see it.
@@ -141,7 +143,8 @@ impl Api {
         Reply::json(
             200,
             serde_json::json!({ "data": { "id": self.org, "type": "organizations", "attributes": {
-                "name": self.org, "email": "admin@sandbox.invalid" } } }),
+                "name": self.org, "email": "admin@sandbox.invalid",
+                "stacks-enabled": Settings::stacks_enabled(&self.read().tables) } } }),
         )
     }
 }

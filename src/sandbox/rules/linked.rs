@@ -189,7 +189,7 @@ pub(crate) fn policy_set_input(
 }
 
 /// `terraform-<provider>-<name>` (the repository part of the identifier) → (name, provider).
-fn module_naming(identifier: &str) -> Option<(String, String)> {
+pub fn module_naming(identifier: &str) -> Option<(String, String)> {
     let repository = identifier.rsplit('/').next()?;
     let rest = repository.strip_prefix("terraform-")?;
     let (provider, name) = rest.split_once('-')?;

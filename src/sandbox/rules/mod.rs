@@ -10,7 +10,9 @@ mod vcs_repo;
 pub(crate) use clients::{
     client_create, client_update, project_create, project_list, token_update,
 };
-pub(crate) use linked::{module_create, module_update, policy_set_input, workspace_input};
+pub(crate) use linked::{
+    module_create, module_naming, module_update, policy_set_input, workspace_input,
+};
 pub(crate) use vcs_repo::RepoChange;
 
 use serde_json::{Map, Value};
