@@ -1047,6 +1047,79 @@ fn set_pat_sends_the_token_string_and_nothing_else() {
 }
 
 #[test]
+fn set_pat_with_an_ado_org_name_sends_both_in_one_patch() {
+    let mut server = Server::new();
+    let body = json!({"data": {"type": "oauth-clients", "attributes": {
+        "oauth-token-string": PAT, "ado-org-name": "contoso-eu"}}});
+    let mock = write(
+        &mut server,
+        "PATCH",
+        "/api/v2/oauth-clients/oc-XKFwG6ggfA9n7t1K",
+        None,
+    )
+    .match_body(body.to_string().as_str())
+    .with_status(200)
+    .with_body(updated_response())
+    .expect(1)
+    .create();
+    TestEnv::server(&server.url())
+        .command()
+        .args(["client", "set-pat", CLIENT_ID, "--ado-org-name", "contoso-eu"])
+        .args(["--pat-file", "-", "-o", "id"])
+        .write_stdin(format!("{PAT}\n"))
+        .assert()
+        .success()
+        .stdout(format!("{CLIENT_ID}\n"))
+        .stderr(contains(
+            "replaced the personal access token of oc-XKFwG6ggfA9n7t1K, for Azure DevOps organization contoso-eu",
+        ));
+    mock.assert();
+}
+
+#[test]
+fn set_pat_refuses_an_ado_org_name_of_another_shape_before_sending() {
+    for bad in ["contoso-", "contoso_eu", &"a".repeat(51)] {
+        assert_nothing_sent(
+            &[
+                "client",
+                "set-pat",
+                CLIENT_ID,
+                "--ado-org-name",
+                bad,
+                "--pat-file",
+                "-",
+            ],
+            PAT,
+            2,
+            "is not an Azure DevOps organization name",
+        );
+    }
+}
+
+#[test]
+fn set_pat_dry_run_shows_the_ado_org_name_and_redacts_the_pat() {
+    let out = TestEnv::server("http://127.0.0.1:9")
+        .command()
+        .args(["client", "set-pat", CLIENT_ID, "--ado-org-name", "contoso"])
+        .args(["--pat-file", "-", "--dry-run"])
+        .write_stdin(PAT)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = stdout_of(&out);
+    assert!(
+        stdout.starts_with("PATCH http://127.0.0.1:9/api/v2/oauth-clients/oc-XKFwG6ggfA9n7t1K"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("\"oauth-token-string\": \"[redacted]\""),
+        "{stdout}"
+    );
+    assert!(stdout.contains("\"ado-org-name\": \"contoso\""), "{stdout}");
+    assert!(!stdout.contains(PAT) && !stderr_of(&out).contains(PAT));
+}
+
+#[test]
 fn set_pat_by_name_walks_the_list_first() {
     let mut server = Server::new();
     let walk = server
@@ -1463,6 +1536,10 @@ fn an_id_of_the_wrong_kind_says_where_it_goes() {
             ("polset-3yVQZvHzf5j3WRJ1", resource_hint("polset-3yVQZvHzf5j3WRJ1", "a policy set")),
             ("mod-0000000000000001", resource_hint("mod-0000000000000001", "a module")),
         ] {
+            // A GitHub App installation is a FROM relink takes (moving off it, SPEC §10).
+            if verb[1] == "relink" && given.starts_with("ghain-") {
+                continue;
+            }
             let mut args = [verb, &[given]].concat();
             match verb[1] {
                 "set-ssh-key" => args.extend(["--ssh-key-file", "-"]),

@@ -71,10 +71,14 @@ pub(crate) enum ClientCommand {
     Update(ClientUpdateArgs),
     /// Replace the stored personal access token (rotation)
     ///
-    /// Sends the new PAT and nothing else. Its OAuth token keeps its id, so workspaces stay
-    /// linked.
+    /// Sends the new PAT and nothing else (with --ado-org-name, the PAT and the Azure DevOps
+    /// organization in one request). Its OAuth token keeps its id, so workspaces stay linked.
     #[command(after_help = examples(&[
         ("From a file", "tfvcs client set-pat oc-XKFwG6ggfA9n7t1K --pat-file new-pat.txt"),
+        (
+            "Azure DevOps: an organization-scoped PAT in place of a global one, in one PATCH",
+            "tfvcs client set-pat azure-devops --ado-org-name acme --pat-file - < ado-pat.txt",
+        ),
         (
             "From a secret store, through stdin",
             "vault read -field=pat secret/github | tfvcs client set-pat my-github --pat-file -",
@@ -233,6 +237,10 @@ pub(crate) struct ClientSetPatArgs {
     /// File holding the new personal access token, or - for stdin [else env: TFVCS_PAT]
     #[arg(long, value_name = "PATH|-")]
     pub(crate) pat_file: Option<PathBuf>,
+    /// The Azure DevOps organization the new PAT belongs to (an organization-scoped PAT),
+    /// sent in the same request (ado_services)
+    #[arg(long, value_name = "NAME")]
+    pub(crate) ado_org_name: Option<String>,
     #[command(flatten)]
     pub(crate) dry_run: DryRun,
 }
