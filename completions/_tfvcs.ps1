@@ -39,6 +39,7 @@ Register-ArgumentCompleter -Native -CommandName 'tfvcs' -ScriptBlock {
             [CompletionResult]::new('client', 'client', [CompletionResultType]::ParameterValue, 'OAuth clients: the connections between an organization and a VCS provider')
             [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'OAuth tokens: the ids a workspace''s vcs-repo points at')
             [CompletionResult]::new('github-app', 'github-app', [CompletionResultType]::ParameterValue, 'GitHub App installations the API token''s user can link repositories through')
+            [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Which connections are broken, about to break or unused, and what they take down')
             [CompletionResult]::new('auth', 'auth', [CompletionResultType]::ParameterValue, 'Where the host, token and organization come from')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('sandbox', 'sandbox', [CompletionResultType]::ParameterValue, 'Run a local TFE-compatible API for VCS connections (in memory)')
@@ -163,6 +164,7 @@ Register-ArgumentCompleter -Native -CommandName 'tfvcs' -ScriptBlock {
         }
         'tfvcs;client;set-pat' {
             [CompletionResult]::new('--pat-file', '--pat-file', [CompletionResultType]::ParameterName, 'File holding the new personal access token, or - for stdin [else env: TFVCS_PAT]')
+            [CompletionResult]::new('--ado-org-name', '--ado-org-name', [CompletionResultType]::ParameterName, 'The Azure DevOps organization the new PAT belongs to (an organization-scoped PAT), sent in the same request (ado_services)')
             [CompletionResult]::new('--hostname', '--hostname', [CompletionResultType]::ParameterName, 'Host (optionally host:port, meaning https) or URL with an optional API base path [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]')
             [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'Organization name [env: TFE_ORGANIZATION]')
             [CompletionResult]::new('--organization', '--organization', [CompletionResultType]::ParameterName, 'Organization name [env: TFE_ORGANIZATION]')
@@ -550,6 +552,27 @@ Register-ArgumentCompleter -Native -CommandName 'tfvcs' -ScriptBlock {
         'tfvcs;github-app;help;help' {
             break
         }
+        'tfvcs;doctor' {
+            [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'Only this kind of resource (repeatable) [default: all]')
+            [CompletionResult]::new('--client', '--client', [CompletionResultType]::ParameterName, 'Report only on this connection: an oc-… id or a client name (repeatable; everything is still walked, to find what uses it)')
+            [CompletionResult]::new('--max-age', '--max-age', [CompletionResultType]::ParameterName, 'Warn about a PAT older than this many days')
+            [CompletionResult]::new('--hostname', '--hostname', [CompletionResultType]::ParameterName, 'Host (optionally host:port, meaning https) or URL with an optional API base path [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]')
+            [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'Organization name [env: TFE_ORGANIZATION]')
+            [CompletionResult]::new('--organization', '--organization', [CompletionResultType]::ParameterName, 'Organization name [env: TFE_ORGANIZATION]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [env: TFVCS_OUTPUT] [default: table]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [env: TFVCS_OUTPUT] [default: table]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds allowed per HTTP request [env: TFVCS_TIMEOUT] [default: 30]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries for rate limits, server errors and lost connections [env: TFVCS_RETRIES] [default: 5]')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this PEM CA bundle instead of the bundled roots (self-hosted TFE) [env: SSL_CERT_FILE]')
+            [CompletionResult]::new('--live', '--live', [CompletionResultType]::ParameterName, 'Also ask the VCS whether it still accepts each token in use (one request per token)')
+            [CompletionResult]::new('--strict', '--strict', [CompletionResultType]::ParameterName, 'Exit 7 on warnings too, not only on errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail where a prompt would be needed [env: TFVCS_NO_INPUT]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'tfvcs;auth' {
             [CompletionResult]::new('--hostname', '--hostname', [CompletionResultType]::ParameterName, 'Host (optionally host:port, meaning https) or URL with an optional API base path [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]')
             [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'Organization name [env: TFE_ORGANIZATION]')
@@ -608,6 +631,7 @@ Register-ArgumentCompleter -Native -CommandName 'tfvcs' -ScriptBlock {
             [CompletionResult]::new('--latency-ms', '--latency-ms', [CompletionResultType]::ParameterName, 'Delay every response by this many milliseconds')
             [CompletionResult]::new('--fail-rate', '--fail-rate', [CompletionResultType]::ParameterName, 'Answer this fraction of requests with 503')
             [CompletionResult]::new('--rate-limit', '--rate-limit', [CompletionResultType]::ParameterName, 'Answer 429 past this many requests per second')
+            [CompletionResult]::new('--load', '--load', [CompletionResultType]::ParameterName, 'Start with the organization this JSON file describes: projects, clients with their tokens, workspaces, policy sets, modules (see examples/drifted-org.json); with --state, only into a new state file')
             [CompletionResult]::new('--seed', '--seed', [CompletionResultType]::ParameterName, 'Seed for ids, tokens and failures (reproducible runs)')
             [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'Write the request log to this file instead of stderr (with --detach: instead of nowhere)')
             [CompletionResult]::new('--populate', '--populate', [CompletionResultType]::ParameterName, 'Start with this many GitHub clients (each with its token) and as many workspaces linked to them, for benchmarks')
@@ -621,6 +645,7 @@ Register-ArgumentCompleter -Native -CommandName 'tfvcs' -ScriptBlock {
             [CompletionResult]::new('client', 'client', [CompletionResultType]::ParameterValue, 'OAuth clients: the connections between an organization and a VCS provider')
             [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'OAuth tokens: the ids a workspace''s vcs-repo points at')
             [CompletionResult]::new('github-app', 'github-app', [CompletionResultType]::ParameterValue, 'GitHub App installations the API token''s user can link repositories through')
+            [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Which connections are broken, about to break or unused, and what they take down')
             [CompletionResult]::new('auth', 'auth', [CompletionResultType]::ParameterValue, 'Where the host, token and organization come from')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('sandbox', 'sandbox', [CompletionResultType]::ParameterValue, 'Run a local TFE-compatible API for VCS connections (in memory)')
@@ -706,6 +731,9 @@ Register-ArgumentCompleter -Native -CommandName 'tfvcs' -ScriptBlock {
             break
         }
         'tfvcs;help;github-app;usage' {
+            break
+        }
+        'tfvcs;help;doctor' {
             break
         }
         'tfvcs;help;auth' {

@@ -25,6 +25,9 @@ _tfvcs() {
             tfvcs,completions)
                 cmd="tfvcs__subcmd__completions"
                 ;;
+            tfvcs,doctor)
+                cmd="tfvcs__subcmd__doctor"
+                ;;
             tfvcs,github-app)
                 cmd="tfvcs__subcmd__github__subcmd__app"
                 ;;
@@ -141,6 +144,9 @@ _tfvcs() {
                 ;;
             tfvcs__subcmd__help,completions)
                 cmd="tfvcs__subcmd__help__subcmd__completions"
+                ;;
+            tfvcs__subcmd__help,doctor)
+                cmd="tfvcs__subcmd__help__subcmd__doctor"
                 ;;
             tfvcs__subcmd__help,github-app)
                 cmd="tfvcs__subcmd__help__subcmd__github__subcmd__app"
@@ -260,7 +266,7 @@ _tfvcs() {
 
     case "${cmd}" in
         tfvcs)
-            opts="-o -v -h -V --hostname --organization --org --output --verbose --timeout --retries --ca-cert --no-input --help --version client token github-app auth completions sandbox help"
+            opts="-o -v -h -V --hostname --organization --org --output --verbose --timeout --retries --ca-cert --no-input --help --version client token github-app doctor auth completions sandbox help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -926,13 +932,17 @@ _tfvcs() {
             return 0
             ;;
         tfvcs__subcmd__client__subcmd__set__subcmd__pat)
-            opts="-o -v -h --pat-file --dry-run --hostname --organization --org --output --verbose --timeout --retries --ca-cert --no-input --help"
+            opts="-o -v -h --pat-file --ado-org-name --dry-run --hostname --organization --org --output --verbose --timeout --retries --ca-cert --no-input --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --pat-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ado-org-name)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1156,6 +1166,64 @@ _tfvcs() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tfvcs__subcmd__doctor)
+            opts="-o -v -h --kind --client --live --max-age --strict --hostname --organization --org --output --verbose --timeout --retries --ca-cert --no-input --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --kind)
+                    COMPREPLY=($(compgen -W "workspace policy-set module" -- "${cur}"))
+                    return 0
+                    ;;
+                --client)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-age)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hostname)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --org)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --organization)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1422,7 +1490,7 @@ _tfvcs() {
             return 0
             ;;
         tfvcs__subcmd__help)
-            opts="client token github-app auth completions sandbox help"
+            opts="client token github-app doctor auth completions sandbox help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1604,6 +1672,20 @@ _tfvcs() {
             return 0
             ;;
         tfvcs__subcmd__help__subcmd__completions)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tfvcs__subcmd__help__subcmd__doctor)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1800,7 +1882,7 @@ _tfvcs() {
             return 0
             ;;
         tfvcs__subcmd__sandbox)
-            opts="-h --listen --org --token --state --latency-ms --fail-rate --rate-limit --seed --detach --log --populate --detached --help"
+            opts="-h --listen --org --token --state --latency-ms --fail-rate --rate-limit --load --seed --detach --log --populate --detached --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1831,6 +1913,10 @@ _tfvcs() {
                     return 0
                     ;;
                 --rate-limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --load)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

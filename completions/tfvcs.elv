@@ -36,6 +36,7 @@ set edit:completion:arg-completer[tfvcs] = {|@words|
             cand client 'OAuth clients: the connections between an organization and a VCS provider'
             cand token 'OAuth tokens: the ids a workspace''s vcs-repo points at'
             cand github-app 'GitHub App installations the API token''s user can link repositories through'
+            cand doctor 'Which connections are broken, about to break or unused, and what they take down'
             cand auth 'Where the host, token and organization come from'
             cand completions 'Print a shell completion script'
             cand sandbox 'Run a local TFE-compatible API for VCS connections (in memory)'
@@ -154,6 +155,7 @@ set edit:completion:arg-completer[tfvcs] = {|@words|
         }
         &'tfvcs;client;set-pat'= {
             cand --pat-file 'File holding the new personal access token, or - for stdin [else env: TFVCS_PAT]'
+            cand --ado-org-name 'The Azure DevOps organization the new PAT belongs to (an organization-scoped PAT), sent in the same request (ado_services)'
             cand --hostname 'Host (optionally host:port, meaning https) or URL with an optional API base path [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]'
             cand --org 'Organization name [env: TFE_ORGANIZATION]'
             cand --organization 'Organization name [env: TFE_ORGANIZATION]'
@@ -501,6 +503,26 @@ set edit:completion:arg-completer[tfvcs] = {|@words|
         }
         &'tfvcs;github-app;help;help'= {
         }
+        &'tfvcs;doctor'= {
+            cand --kind 'Only this kind of resource (repeatable) [default: all]'
+            cand --client 'Report only on this connection: an oc-… id or a client name (repeatable; everything is still walked, to find what uses it)'
+            cand --max-age 'Warn about a PAT older than this many days'
+            cand --hostname 'Host (optionally host:port, meaning https) or URL with an optional API base path [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]'
+            cand --org 'Organization name [env: TFE_ORGANIZATION]'
+            cand --organization 'Organization name [env: TFE_ORGANIZATION]'
+            cand -o 'Output format [env: TFVCS_OUTPUT] [default: table]'
+            cand --output 'Output format [env: TFVCS_OUTPUT] [default: table]'
+            cand --timeout 'Seconds allowed per HTTP request [env: TFVCS_TIMEOUT] [default: 30]'
+            cand --retries 'Retries for rate limits, server errors and lost connections [env: TFVCS_RETRIES] [default: 5]'
+            cand --ca-cert 'Trust this PEM CA bundle instead of the bundled roots (self-hosted TFE) [env: SSL_CERT_FILE]'
+            cand --live 'Also ask the VCS whether it still accepts each token in use (one request per token)'
+            cand --strict 'Exit 7 on warnings too, not only on errors'
+            cand -v 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)'
+            cand --verbose 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)'
+            cand --no-input 'Never prompt; fail where a prompt would be needed [env: TFVCS_NO_INPUT]'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'tfvcs;auth'= {
             cand --hostname 'Host (optionally host:port, meaning https) or URL with an optional API base path [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]'
             cand --org 'Organization name [env: TFE_ORGANIZATION]'
@@ -553,6 +575,7 @@ set edit:completion:arg-completer[tfvcs] = {|@words|
             cand --latency-ms 'Delay every response by this many milliseconds'
             cand --fail-rate 'Answer this fraction of requests with 503'
             cand --rate-limit 'Answer 429 past this many requests per second'
+            cand --load 'Start with the organization this JSON file describes: projects, clients with their tokens, workspaces, policy sets, modules (see examples/drifted-org.json); with --state, only into a new state file'
             cand --seed 'Seed for ids, tokens and failures (reproducible runs)'
             cand --log 'Write the request log to this file instead of stderr (with --detach: instead of nowhere)'
             cand --populate 'Start with this many GitHub clients (each with its token) and as many workspaces linked to them, for benchmarks'
@@ -565,6 +588,7 @@ set edit:completion:arg-completer[tfvcs] = {|@words|
             cand client 'OAuth clients: the connections between an organization and a VCS provider'
             cand token 'OAuth tokens: the ids a workspace''s vcs-repo points at'
             cand github-app 'GitHub App installations the API token''s user can link repositories through'
+            cand doctor 'Which connections are broken, about to break or unused, and what they take down'
             cand auth 'Where the host, token and organization come from'
             cand completions 'Print a shell completion script'
             cand sandbox 'Run a local TFE-compatible API for VCS connections (in memory)'
@@ -629,6 +653,8 @@ set edit:completion:arg-completer[tfvcs] = {|@words|
         &'tfvcs;help;github-app;show'= {
         }
         &'tfvcs;help;github-app;usage'= {
+        }
+        &'tfvcs;help;doctor'= {
         }
         &'tfvcs;help;auth'= {
             cand status 'Show the host, organization and where the token comes from, then check the token'

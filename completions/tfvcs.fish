@@ -39,6 +39,7 @@ complete -c tfvcs -n "__fish_tfvcs_needs_command" -s V -l version -d 'Print vers
 complete -c tfvcs -n "__fish_tfvcs_needs_command" -f -a "client" -d 'OAuth clients: the connections between an organization and a VCS provider'
 complete -c tfvcs -n "__fish_tfvcs_needs_command" -f -a "token" -d 'OAuth tokens: the ids a workspace\'s vcs-repo points at'
 complete -c tfvcs -n "__fish_tfvcs_needs_command" -f -a "github-app" -d 'GitHub App installations the API token\'s user can link repositories through'
+complete -c tfvcs -n "__fish_tfvcs_needs_command" -f -a "doctor" -d 'Which connections are broken, about to break or unused, and what they take down'
 complete -c tfvcs -n "__fish_tfvcs_needs_command" -f -a "auth" -d 'Where the host, token and organization come from'
 complete -c tfvcs -n "__fish_tfvcs_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c tfvcs -n "__fish_tfvcs_needs_command" -f -a "sandbox" -d 'Run a local TFE-compatible API for VCS connections (in memory)'
@@ -146,6 +147,7 @@ complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subc
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from update" -l no-input -d 'Never prompt; fail where a prompt would be needed [env: TFVCS_NO_INPUT]'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from set-pat" -l pat-file -d 'File holding the new personal access token, or - for stdin [else env: TFVCS_PAT]' -r -F
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from set-pat" -l ado-org-name -d 'The Azure DevOps organization the new PAT belongs to (an organization-scoped PAT), sent in the same request (ado_services)' -r
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from set-pat" -l hostname -d 'Host (optionally host:port, meaning https) or URL with an optional API base path [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]' -r
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from set-pat" -l org -l organization -d 'Organization name [env: TFE_ORGANIZATION]' -r
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from set-pat" -s o -l output -d 'Output format [env: TFVCS_OUTPUT] [default: table]' -r -f -a "table\t'Human-readable tables'
@@ -396,6 +398,24 @@ complete -c tfvcs -n "__fish_tfvcs_using_subcommand github-app; and __fish_seen_
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand github-app; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one GitHub App installation'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand github-app; and __fish_seen_subcommand_from help" -f -a "usage" -d 'List what links a repository through this installation: workspaces, policy sets, modules'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand github-app; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand doctor" -l kind -d 'Only this kind of resource (repeatable) [default: all]' -r -f -a "workspace\t'Workspaces'
+policy-set\t'VCS-backed policy sets'
+module\t'Private registry modules published from a repository'"
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand doctor" -l client -d 'Report only on this connection: an oc-… id or a client name (repeatable; everything is still walked, to find what uses it)' -r
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand doctor" -l max-age -d 'Warn about a PAT older than this many days' -r
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand doctor" -l hostname -d 'Host (optionally host:port, meaning https) or URL with an optional API base path [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]' -r
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand doctor" -l org -l organization -d 'Organization name [env: TFE_ORGANIZATION]' -r
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand doctor" -s o -l output -d 'Output format [env: TFVCS_OUTPUT] [default: table]' -r -f -a "table\t'Human-readable tables'
+json\t'The server\'s JSON:API documents'
+id\t'Bare ids, one per line'"
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand doctor" -l timeout -d 'Seconds allowed per HTTP request [env: TFVCS_TIMEOUT] [default: 30]' -r
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand doctor" -l retries -d 'Retries for rate limits, server errors and lost connections [env: TFVCS_RETRIES] [default: 5]' -r
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand doctor" -l ca-cert -d 'Trust this PEM CA bundle instead of the bundled roots (self-hosted TFE) [env: SSL_CERT_FILE]' -r -F
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand doctor" -l live -d 'Also ask the VCS whether it still accepts each token in use (one request per token)'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand doctor" -l strict -d 'Exit 7 on warnings too, not only on errors'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand doctor" -s v -l verbose -d 'Print each HTTP exchange on stderr; twice adds bodies (secrets redacted)'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand doctor" -l no-input -d 'Never prompt; fail where a prompt would be needed [env: TFVCS_NO_INPUT]'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand doctor" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand auth; and not __fish_seen_subcommand_from status help" -l hostname -d 'Host (optionally host:port, meaning https) or URL with an optional API base path [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]' -r
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand auth; and not __fish_seen_subcommand_from status help" -l org -l organization -d 'Organization name [env: TFE_ORGANIZATION]' -r
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand auth; and not __fish_seen_subcommand_from status help" -s o -l output -d 'Output format [env: TFVCS_OUTPUT] [default: table]' -r -f -a "table\t'Human-readable tables'
@@ -430,19 +450,21 @@ complete -c tfvcs -n "__fish_tfvcs_using_subcommand sandbox" -l state -d 'Persis
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand sandbox" -l latency-ms -d 'Delay every response by this many milliseconds' -r
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand sandbox" -l fail-rate -d 'Answer this fraction of requests with 503' -r
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand sandbox" -l rate-limit -d 'Answer 429 past this many requests per second' -r
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand sandbox" -l load -d 'Start with the organization this JSON file describes: projects, clients with their tokens, workspaces, policy sets, modules (see examples/drifted-org.json); with --state, only into a new state file' -r -F
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand sandbox" -l seed -d 'Seed for ids, tokens and failures (reproducible runs)' -r
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand sandbox" -l log -d 'Write the request log to this file instead of stderr (with --detach: instead of nowhere)' -r -F
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand sandbox" -l populate -d 'Start with this many GitHub clients (each with its token) and as many workspaces linked to them, for benchmarks' -r
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand sandbox" -l detach -d 'Run in the background: print the export lines and `export TFVCS_SANDBOX_PID=<pid>` once it listens, then return'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand sandbox" -l detached -d 'Set on the background process `--detach` starts'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand sandbox" -s h -l help -d 'Print help'
-complete -c tfvcs -n "__fish_tfvcs_using_subcommand help; and not __fish_seen_subcommand_from client token github-app auth completions sandbox help" -f -a "client" -d 'OAuth clients: the connections between an organization and a VCS provider'
-complete -c tfvcs -n "__fish_tfvcs_using_subcommand help; and not __fish_seen_subcommand_from client token github-app auth completions sandbox help" -f -a "token" -d 'OAuth tokens: the ids a workspace\'s vcs-repo points at'
-complete -c tfvcs -n "__fish_tfvcs_using_subcommand help; and not __fish_seen_subcommand_from client token github-app auth completions sandbox help" -f -a "github-app" -d 'GitHub App installations the API token\'s user can link repositories through'
-complete -c tfvcs -n "__fish_tfvcs_using_subcommand help; and not __fish_seen_subcommand_from client token github-app auth completions sandbox help" -f -a "auth" -d 'Where the host, token and organization come from'
-complete -c tfvcs -n "__fish_tfvcs_using_subcommand help; and not __fish_seen_subcommand_from client token github-app auth completions sandbox help" -f -a "completions" -d 'Print a shell completion script'
-complete -c tfvcs -n "__fish_tfvcs_using_subcommand help; and not __fish_seen_subcommand_from client token github-app auth completions sandbox help" -f -a "sandbox" -d 'Run a local TFE-compatible API for VCS connections (in memory)'
-complete -c tfvcs -n "__fish_tfvcs_using_subcommand help; and not __fish_seen_subcommand_from client token github-app auth completions sandbox help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand help; and not __fish_seen_subcommand_from client token github-app doctor auth completions sandbox help" -f -a "client" -d 'OAuth clients: the connections between an organization and a VCS provider'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand help; and not __fish_seen_subcommand_from client token github-app doctor auth completions sandbox help" -f -a "token" -d 'OAuth tokens: the ids a workspace\'s vcs-repo points at'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand help; and not __fish_seen_subcommand_from client token github-app doctor auth completions sandbox help" -f -a "github-app" -d 'GitHub App installations the API token\'s user can link repositories through'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand help; and not __fish_seen_subcommand_from client token github-app doctor auth completions sandbox help" -f -a "doctor" -d 'Which connections are broken, about to break or unused, and what they take down'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand help; and not __fish_seen_subcommand_from client token github-app doctor auth completions sandbox help" -f -a "auth" -d 'Where the host, token and organization come from'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand help; and not __fish_seen_subcommand_from client token github-app doctor auth completions sandbox help" -f -a "completions" -d 'Print a shell completion script'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand help; and not __fish_seen_subcommand_from client token github-app doctor auth completions sandbox help" -f -a "sandbox" -d 'Run a local TFE-compatible API for VCS connections (in memory)'
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand help; and not __fish_seen_subcommand_from client token github-app doctor auth completions sandbox help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand help; and __fish_seen_subcommand_from client" -f -a "list" -d 'List the organization\'s OAuth clients'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand help; and __fish_seen_subcommand_from client" -f -a "show" -d 'Show one OAuth client'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand help; and __fish_seen_subcommand_from client" -f -a "create" -d 'Create an OAuth client (a VCS connection)'

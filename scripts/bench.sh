@@ -2,7 +2,8 @@
 # Benchmarks that print numbers (nothing here passes or fails on a time): the sandbox's page
 # latency at 1,000 and 100,000 items, the latency of requests on one kept-alive connection,
 # the time of 5,000 creates with --state, what `client usage` costs on a large organization
-# of a slow, rate-limited server, and what `token relink` of 100 of 1,000 workspaces costs. Each measurement is one function; run them all,
+# of a slow, rate-limited server, what `token relink` of 100 of 1,000 workspaces costs, and
+# what `doctor` costs on 1,000 and 10,000 connections. Each measurement is one function; run them all,
 # or name some: scripts/bench.sh page_latency keepalive_latency.
 #
 # Requests are sent with curl over one kept-alive connection per measurement and timed by
@@ -206,6 +207,28 @@ relink_cost() {
     stop_sandbox
     printf 'token relink, 100 of 1,000 workspaces at --latency-ms 200: %d relinked, %d requests, %.1f s\n' \
         "$relinked" "$requests" "$(echo "$ended - $started" | bc -l)"
+}
+
+# What SPEC §11's doctor costs on organizations of 1,000 and 10,000 connections (each client
+# with its token and a workspace linked through it): requests, time and peak RSS; at 1,000
+# also with --live (one authorized-repos page per token in use, paced at 20 a second by a
+# server that names no rate limit: 10,000 would take over 8 minutes).
+doctor_cost() {
+    local n live requests kib elapsed lives
+    for n in 1000 10000; do
+        start_sandbox --populate "$n"
+        lives=("")
+        [ "$n" -eq 1000 ] && lives+=(--live)
+        for live in "${lives[@]}"; do
+            /usr/bin/time -o "$WORK/doctor.time" -f '%M %e' \
+                "$BIN" doctor $live -o id -v >/dev/null 2>"$WORK/doctor.trace" || true
+            read -r kib elapsed <"$WORK/doctor.time"
+            requests=$(grep -cE '^(GET|POST|PATCH|DELETE) ' "$WORK/doctor.trace" || true)
+            printf 'doctor %s on %d clients, %d tokens, %d workspaces: %d requests, %.2f s, peak RSS %.1f MiB\n' \
+                "${live:-(no --live)}" "$n" "$n" "$n" "$requests" "$elapsed" "$(echo "$kib / 1024" | bc -l)"
+        done
+        stop_sandbox
+    done
 }
 
 # pytfe 1.5.0 (HashiCorp's Python SDK) in .venv, as scripts/test.sh installs it.
@@ -441,7 +464,7 @@ need python3
 build
 pytfe_env
 if [ $# -eq 0 ]; then
-    set -- page_latency keepalive_latency creates_with_state usage_walk relink_cost \
+    set -- page_latency keepalive_latency creates_with_state usage_walk relink_cost doctor_cost \
         read_one list_org list_paced list_memory binary_size scale_memory relink_paced usage_shared
 fi
 for measurement in "$@"; do

@@ -19,6 +19,8 @@ pub enum Exit {
     Rejected = 5,
     /// Cannot connect, TLS, timeout, 5xx or 429 after retries.
     Network = 6,
+    /// `doctor` found a problem of severity error (with `--strict`, also warning).
+    Problems = 7,
     /// Ctrl-C at a prompt, or SIGINT during a relink or an undo.
     Interrupted = 130,
     /// SIGTERM during a relink or an undo.
@@ -27,7 +29,7 @@ pub enum Exit {
 
 impl Exit {
     /// Every code, in order (for the man pages' EXIT STATUS).
-    pub const ALL: [Exit; 9] = [
+    pub const ALL: [Exit; 10] = [
         Exit::Quiet,
         Exit::Failure,
         Exit::Usage,
@@ -35,6 +37,7 @@ impl Exit {
         Exit::Auth,
         Exit::Rejected,
         Exit::Network,
+        Exit::Problems,
         Exit::Interrupted,
         Exit::Terminated,
     ];
@@ -54,6 +57,9 @@ impl Exit {
             Exit::Rejected => "Rejected by the API: 400, 409, 415 or 422.",
             Exit::Network => {
                 "Network or server: cannot connect, TLS, timeout, 5xx or 429 after the retries."
+            }
+            Exit::Problems => {
+                "doctor found at least one problem of severity error (with --strict, also warning)."
             }
             Exit::Interrupted => {
                 "Interrupted: Ctrl-C at a prompt (nothing was sent), or SIGINT during a relink or an undo (no further change was sent; the journal says what was)."
@@ -115,6 +121,12 @@ impl Fail {
     pub(crate) fn hint(mut self, hint: impl Into<String>) -> Self {
         self.hints.push(hint.into());
         self
+    }
+
+    /// The command has printed what it found (a report and its summary line): exit with
+    /// `exit` and print nothing more.
+    pub fn reported(exit: Exit) -> Self {
+        Fail::new(exit, "")
     }
 
     /// stdout was closed by its reader (`tfvcs client list | head -1`): not an error.

@@ -11,6 +11,7 @@ pub mod argv_secrets;
 pub mod cli;
 pub(crate) mod commands;
 pub(crate) mod config;
+pub(crate) mod doctor;
 pub mod error;
 pub mod generate;
 pub(crate) mod interrupt;

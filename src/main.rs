@@ -32,7 +32,8 @@ fn main() -> ExitCode {
     match tfvcs::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(fail) => {
-            if fail.exit != Exit::Quiet {
+            // An empty message: the command has said everything already (`Fail::reported`).
+            if fail.exit != Exit::Quiet && !fail.message.is_empty() {
                 print_fail(&fail, &typed);
             }
             ExitCode::from(fail.exit as u8)

@@ -304,3 +304,57 @@ fn the_readme_usage_and_relink_block_works_as_written() {
         assert!(stdout.matches(&name).count() >= 2, "{name}: {stdout}");
     }
 }
+
+#[test]
+fn the_readme_doctor_block_reports_every_check_of_the_example_organization() {
+    let block = readme_block("## Is every connection healthy?");
+    assert!(
+        block.contains("--load examples/drifted-org.json"),
+        "{block}"
+    );
+    let bin = assert_cmd::cargo::cargo_bin("tfvcs");
+    let home = TempDir::new();
+    let out = Command::new("bash")
+        .args([
+            "--norc",
+            "--noprofile",
+            "-c",
+            &format!("set -uo pipefail\n{block}"),
+        ])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_clear()
+        .env(
+            "PATH",
+            format!(
+                "{}:{}",
+                bin.parent().unwrap().display(),
+                std::env::var("PATH").unwrap_or_default()
+            ),
+        )
+        .env("HOME", home.path())
+        .output()
+        .unwrap();
+    let (stdout, stderr) = (stdout_of(&out), stderr_of(&out));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "the sandbox was stopped: {stderr}"
+    );
+    for check in [
+        "no-token",
+        "dangling",
+        "app-missing",
+        "ado-global-pat",
+        "vcs-refused",
+        "pat-age",
+        "many-tokens",
+        "project-scope",
+        "unused",
+    ] {
+        assert!(stdout.contains(check), "{check}:\n{stdout}");
+    }
+    assert!(
+        stderr.contains("doctor: 5 errors, 3 warnings, 1 note; 8 connections, 12 resources (10 workspaces, 1 policy set, 1 module)"),
+        "{stderr}"
+    );
+}

@@ -121,11 +121,12 @@ fn the_ci_forms_are_among_the_examples() {
     }
 }
 
-/// Whether `path` talks to the API: everything under client, token, github-app and auth, and the root
-/// (which accepts the options before the noun).
+/// Whether `path` talks to the API: everything under client, token, github-app, doctor and
+/// auth, and the root (which accepts the options before the noun).
 fn uses_connection(path: &[String]) -> bool {
-    path.first()
-        .is_none_or(|noun| ["client", "token", "github-app", "auth"].contains(&noun.as_str()))
+    path.first().is_none_or(|noun| {
+        ["client", "token", "github-app", "doctor", "auth"].contains(&noun.as_str())
+    })
 }
 
 #[test]
@@ -166,6 +167,35 @@ fn global_options_have_their_own_heading_after_the_commands_own() {
             assert!(
                 at > heading,
                 "tfvcs {path:?}: {global} is not under Global options"
+            );
+        }
+        // And nothing of the command's own under that heading.
+        let globals = [
+            "--hostname",
+            "--org",
+            "--output",
+            "--verbose",
+            "--timeout",
+            "--retries",
+            "--ca-cert",
+            "--no-input",
+        ];
+        let section = shown[heading + 1..]
+            .lines()
+            .skip(1)
+            .take_while(|l| l.is_empty() || l.starts_with(' '));
+        for line in section {
+            let Some(long) = line
+                .split_whitespace()
+                .find(|word| word.starts_with("--"))
+                .filter(|_| line.trim_start().starts_with('-'))
+            else {
+                continue;
+            };
+            let long = long.trim_end_matches(',').split(['=', '.']).next().unwrap();
+            assert!(
+                globals.contains(&long),
+                "tfvcs {path:?}: its own {long} is under Global options"
             );
         }
     }

@@ -326,35 +326,12 @@ fn a_list_paced_by_the_sandboxs_rate_limit_provokes_no_429() {
 /// showed and the process's stdout.
 #[cfg(unix)]
 fn on_a_terminal(server: &ListServer) -> (String, String) {
-    use std::io::Read;
-    // Only stderr is the terminal: stdout stays a pipe, as in `tfvcs token list -o id | …`.
-    let (mut controller, terminal) = open_pty();
     let env = TestEnv::server(&server.url);
     let mut cmd = env.process();
-    let child = cmd
-        .args(["token", "list", "-o", "id"])
-        .stdin(std::process::Stdio::null())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::from(terminal))
-        .spawn()
-        .unwrap();
-    // Drop our copy of the terminal end (held by the Command), so reading the controller ends
-    // (EIO on Linux) once the child exits.
-    drop(cmd);
-    let reader = std::thread::spawn(move || {
-        let mut seen = Vec::new();
-        let mut buf = [0u8; 4096];
-        while let Ok(n) = controller.read(&mut buf) {
-            if n == 0 {
-                break;
-            }
-            seen.extend_from_slice(&buf[..n]);
-        }
-        String::from_utf8_lossy(&seen).into_owned()
-    });
-    let out = child.wait_with_output().unwrap();
+    cmd.args(["token", "list", "-o", "id"]);
+    let (shown, out) = stderr_on_terminal(cmd);
     assert!(out.status.success());
-    (reader.join().unwrap(), stdout_of(&out))
+    (shown, stdout_of(&out))
 }
 
 #[cfg(unix)]

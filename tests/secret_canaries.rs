@@ -440,6 +440,41 @@ fn commands(files: &Files) -> Vec<Row> {
             client_doc(),
             Some(CLIENT),
         ),
+        write(
+            [
+                s(&[
+                    "client",
+                    "set-pat",
+                    CLIENT,
+                    "--ado-org-name",
+                    "contoso",
+                    "--pat-file",
+                ]),
+                vec![files.pat.clone()],
+            ]
+            .concat(),
+            "PATCH",
+            client.clone(),
+            attributes(json!({"oauth-token-string": PAT, "ado-org-name": "contoso"})),
+            client_doc(),
+            Some(CLIENT),
+        ),
+        // The doctor: the clients, then the organization's tokens and the (empty) walks; the
+        // one client's token is unused, a note: exit 0, `-o id` its client.
+        Row {
+            also: vec![(
+                "/api/v2/organizations/my-organization/oauth-tokens".into(),
+                json!({"data": [{"id": "ot-hmAyP66qk2AMVdbJ", "type": "oauth-tokens",
+                    "attributes": {"created-at": "2026-11-01T00:00:00Z"},
+                    "relationships": {"oauth-client": {"data": {"id": CLIENT, "type": "oauth-clients"}}}}]}),
+            )],
+            ..read(
+                s(&["doctor", "--live"]),
+                "/api/v2/organizations/my-organization/oauth-clients",
+                list.clone(),
+                Some(CLIENT),
+            )
+        },
         read(
             s(&["github-app", "show", GHAIN]),
             &format!("/api/v2/github-app/installation/{GHAIN}"),

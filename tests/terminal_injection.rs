@@ -205,6 +205,16 @@ fn cases() -> Vec<Case> {
         hostile_id: true,
         shown: true,
     });
+    // Every list is the one client (the walks included): its token is named by nothing, a
+    // note whose NAME is the hostile name.
+    cases.push(Case {
+        what: "client name in a doctor finding",
+        args: vec!["doctor"],
+        status: 200,
+        body: list_of(client_with("/attributes/name")).to_string(),
+        hostile_id: false,
+        shown: true,
+    });
     cases.push(Case {
         what: "name in a set-pat answer",
         args: vec!["client", "set-pat", CLIENT],
@@ -252,6 +262,12 @@ fn server_text_never_reaches_the_terminal_raw() {
                 continue;
             }
             let mut server = Server::new();
+            // The organization, which the walks read first (doctor): a resource, whatever
+            // the lists answer. Created first, so it is matched before the catch-alls.
+            server
+                .mock("GET", "/api/v2/organizations/my-organization")
+                .with_body(r#"{"data": {"id": "my-organization", "type": "organizations"}}"#)
+                .create();
             for method in ["GET", "POST", "PATCH", "DELETE"] {
                 server
                     .mock(method, Matcher::Any)

@@ -417,6 +417,12 @@ impl ApiClient {
         }
     }
 
+    /// Sends `request` and returns the JSON:API document it answers with: a JSON object with
+    /// `data` (of any shape; the caller checks it).
+    pub(crate) fn any_document(&self, request: &ApiRequest) -> Result<Value, ApiError> {
+        self.status_and_document(request).map(|(_, doc)| doc)
+    }
+
     /// Sends `request` and returns the JSON:API document it answers with: one resource, an
     /// object with an `id`.
     pub(crate) fn document(&self, request: &ApiRequest) -> Result<Value, ApiError> {

@@ -50,6 +50,12 @@ pub(crate) fn token(id: &str) -> String {
     format!("/oauth-tokens/{}", segment(id))
 }
 
+/// `GET /oauth-tokens/:id/authorized-repos`: the repositories the VCS lets the token reach
+/// (OpenAPI only; it asks the VCS itself).
+pub(crate) fn token_authorized_repos(id: &str) -> String {
+    format!("{}/authorized-repos", token(id))
+}
+
 /// `/organizations/:org/projects`.
 pub(crate) fn organization_projects(org: &str) -> String {
     format!("/organizations/{}/projects", segment(org))

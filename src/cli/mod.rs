@@ -5,6 +5,7 @@
 
 mod auth;
 mod client;
+mod doctor;
 mod github_app;
 mod global;
 mod ids;
@@ -19,6 +20,7 @@ pub(crate) use client::{
     ClientCommand, ClientCreateArgs, ClientDeleteArgs, ClientProjectsArgs, ClientSetPatArgs,
     ClientUpdateArgs, ClientUsageArgs,
 };
+pub(crate) use doctor::DoctorArgs;
 pub(crate) use github_app::{GithubAppCommand, GithubAppUsageArgs};
 pub(crate) use global::{GlobalArgs, OutputFormat, WithGlobals};
 pub(crate) use ids::{AgentPoolChange, ClientRef, ProjectRef};
@@ -167,6 +169,13 @@ pub(crate) enum Command {
         ),
     ]))]
     GithubApp(WithGlobals<GithubAppCommand>),
+    /// Which connections are broken, about to break or unused, and what they take down
+    ///
+    /// Reads the organization's clients and tokens and walks everything that links a
+    /// repository through them (the same walks as usage), then checks each connection. Sends
+    /// no write. Exit 7 when a finding is an error (with --strict, also a warning).
+    #[command(after_help = doctor::help())]
+    Doctor(DoctorArgs),
     /// Where the host, token and organization come from
     #[command(after_help = examples(&[
         ("Check the token and see where it was found", "tfvcs auth status"),

@@ -24,6 +24,16 @@ pub(crate) fn find(
     kinds: &[Kind],
     connections: &[Connection],
 ) -> Result<Vec<Linked>> {
+    find_where(ctx, kinds, |linked| linked.uses_any(connections))
+}
+
+/// Everything of `kinds` in the organization that `keep` keeps; `keep` sees every resource
+/// walked. Refusals fail as for [`find`].
+pub(crate) fn find_where(
+    ctx: &Context,
+    kinds: &[Kind],
+    keep: impl Fn(&Linked) -> bool + Sync,
+) -> Result<Vec<Linked>> {
     let org = ctx.config.require_org()?;
     let read = ApiRequest::new(Method::GET, paths::organization(org));
     if ctx.document_if_found(&read)?.is_none() {
@@ -37,7 +47,7 @@ pub(crate) fn find(
         ctx,
         progress: ctx.progress("pages"),
     };
-    let found = walk::find(&source, org, kinds, connections);
+    let found = walk::find_where(&source, org, kinds, keep);
     source.progress.finish();
     found.map_err(|failure| refused_hint(failure, kinds))
 }

@@ -6,6 +6,7 @@ pub(crate) mod auth;
 pub(crate) mod client;
 pub(crate) mod confirm;
 pub(crate) mod connection_delete;
+pub(crate) mod doctor;
 pub(crate) mod failure;
 pub(crate) mod github_app;
 pub(crate) mod linked;
@@ -209,6 +210,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::GithubApp(args) => {
             github_app::run(&Context::new(Config::resolve(&args.global)?), args.command)
         }
+        Command::Doctor(args) => doctor::run(&Context::new(Config::resolve(&args.global)?), args),
         Command::Auth(args) => match args.command {
             AuthCommand::Status => auth::status(&Context::new(Config::resolve(&args.global)?)),
         },

@@ -36,12 +36,22 @@ pub(crate) fn resolve_client(ctx: &Context, reference: &ClientRef) -> Result<Str
         );
         Ok(())
     })?;
-    match matches.as_slice() {
-        // The id goes into the next request's path: one of another shape is not used.
-        [only] if !has_id_shape(&only.id, "oc-") => Err(Fail::other(format!(
+    // The id goes into the next request's path: one of another shape is not used.
+    if let [only] = matches.as_slice()
+        && !has_id_shape(&only.id, "oc-")
+    {
+        return Err(Fail::other(format!(
             "the server answered with a client named {reference:?} whose id is not of the form oc-…: {:?}",
             only.id
-        ))),
+        )));
+    }
+    the_one_named(reference, org, &matches)
+}
+
+/// The id of the one client of `org` among `matches` (those named `reference`): none is
+/// exit 3, several exit 2, listing each with what tells twins apart.
+pub(crate) fn the_one_named(reference: &str, org: &str, matches: &[ClientView]) -> Result<String> {
+    match matches {
         [only] => Ok(only.id.clone()),
         [] => Err(Fail::new(
             Exit::NotFound,

@@ -4,7 +4,6 @@
 
 use serde_json::Value;
 
-use super::connection::Connection;
 use super::kind::Kind;
 use super::resource::Linked;
 use crate::error::{Fail, Result};
@@ -28,38 +27,47 @@ pub(crate) struct WalkFailure {
     pub(crate) fail: Fail,
 }
 
-/// Every resource of `kinds` in `org` whose `vcs-repo` names one of `connections`: workspaces,
+/// Every resource of `kinds` in `org` that `keep` keeps (`usage`: those whose `vcs-repo`
+/// names one of its connections; the doctor: none, counting each as it passes): workspaces,
 /// then policy sets, then modules, each in list order. Any list or read that fails fails the
-/// walk: a partial answer would look like "nothing else uses it".
-pub(crate) fn find(
+/// walk: a partial answer would look like "nothing else uses it". `keep` sees each resource
+/// walked once, as its page is read (a private module listed without its `vcs-repo`: once its
+/// own read says), so memory grows with what it keeps, never with what is walked.
+pub(crate) fn find_where(
     source: &dyn Source,
     org: &str,
     kinds: &[Kind],
-    connections: &[Connection],
+    keep: impl Fn(&Linked) -> bool + Sync,
 ) -> Result<Vec<Linked>, WalkFailure> {
     let kinds = Kind::asked(kinds);
     let paths: Vec<String> = kinds.iter().map(|k| k.list_path(org)).collect();
-    // A private module listed without its `vcs-repo` is kept until its own read says.
-    let keep = |i: usize, item: Value| {
+    let on_page = |i: usize, item: Value| {
         let linked = Linked::new(kinds[i], item);
-        (linked.needs_own_read() || linked.uses_any(connections)).then_some(linked.resource)
+        (linked.needs_own_read() || keep(&linked)).then_some(linked.resource)
     };
     let mut found = Vec::new();
-    for (kind, list) in kinds.iter().zip(source.lists(&paths, &keep)) {
+    for (kind, list) in kinds.iter().zip(source.lists(&paths, &on_page)) {
         let items = list.map_err(|fail| WalkFailure { kind: *kind, fail })?;
         found.extend(items.into_iter().map(|item| Linked::new(*kind, item)));
     }
-    read_unlisted_items(source, org, &mut found)?;
-    found.retain(|linked| linked.uses_any(connections));
+    let read = read_unlisted_items(source, org, &mut found)?;
+    // Judged on the page already, except the items just read on their own.
+    let mut i = 0;
+    found.retain(|linked| {
+        let kept = !read.contains(&i) || keep(linked);
+        i += 1;
+        kept
+    });
     Ok(found)
 }
 
-/// Replaces each private item listed without a `vcs-repo` (a module) by its own GET.
+/// Replaces each private item listed without a `vcs-repo` (a module) by its own GET; the
+/// places of those it read.
 fn read_unlisted_items(
     source: &dyn Source,
     org: &str,
     found: &mut [Linked],
-) -> Result<(), WalkFailure> {
+) -> Result<Vec<usize>, WalkFailure> {
     // An item whose path cannot be built fails the walk rather than being left out: left
     // out, it would look like an item that uses nothing.
     let unread: Vec<(usize, String)> = found
@@ -88,7 +96,7 @@ fn read_unlisted_items(
         let item = read.map_err(|fail| WalkFailure { kind, fail })?;
         found[*i] = Linked::new(kind, item);
     }
-    Ok(())
+    Ok(unread.into_iter().map(|(i, _)| i).collect())
 }
 
 #[cfg(test)]
@@ -98,6 +106,7 @@ mod tests {
 
     use super::*;
     use crate::error::Exit;
+    use crate::linked::Connection;
     use serde_json::json;
 
     /// Lists and reads answered from maps, recording what was asked.
@@ -176,6 +185,15 @@ mod tests {
                    "vcs-repo": {"identifier": "o/terraform-aws-vpc", "oauth-token-id": "ot-FROM"}}}),
         );
         fake
+    }
+
+    fn find(
+        source: &dyn Source,
+        org: &str,
+        kinds: &[Kind],
+        connections: &[Connection],
+    ) -> Result<Vec<Linked>, WalkFailure> {
+        find_where(source, org, kinds, |linked| linked.uses_any(connections))
     }
 
     fn ids(found: &[Linked]) -> Vec<&str> {

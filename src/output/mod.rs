@@ -2,6 +2,7 @@
 //! A closed pipe (`tfvcs client list | head -1`) ends quietly. Lists are printed by
 //! `list.rs` as their pages arrive.
 
+mod doctor;
 mod github_app;
 mod linked;
 mod list;

@@ -466,3 +466,33 @@ pub fn logged_when(read: impl Fn() -> String, done: impl Fn(&str) -> bool) -> St
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
 }
+
+/// Runs `cmd` with only stderr on a new pseudo-terminal (stdout stays a pipe, as in
+/// `tfvcs … -o id | …`); returns everything the terminal showed and the process's output.
+#[cfg(unix)]
+pub fn stderr_on_terminal(mut cmd: std::process::Command) -> (String, std::process::Output) {
+    use std::io::Read;
+    let (mut controller, terminal) = open_pty();
+    let child = cmd
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::from(terminal))
+        .spawn()
+        .unwrap();
+    // Drop our copy of the terminal end (held by the Command), so reading the controller ends
+    // (EIO on Linux) once the child exits.
+    drop(cmd);
+    let reader = std::thread::spawn(move || {
+        let mut seen = Vec::new();
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = controller.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            seen.extend_from_slice(&buf[..n]);
+        }
+        String::from_utf8_lossy(&seen).into_owned()
+    });
+    let out = child.wait_with_output().unwrap();
+    (reader.join().unwrap(), out)
+}

@@ -448,15 +448,9 @@ fn a_missing_target_is_exit_3_and_nothing_is_listed_or_patched() {
     for (to, path) in [
         (TO, format!("/api/v2/oauth-tokens/{TO}")),
         (APP, format!("/api/v2/github-app/installation/{APP}")),
-        // FROM itself, read after an existing target.
-        (TO, format!("/api/v2/oauth-tokens/{FROM}")),
     ] {
+        // (FROM itself missing is decided after the walk: see the tests below.)
         let mut server = Server::new();
-        let _found = if path.ends_with(FROM) {
-            token_side(&mut server, TO, TO_CLIENT, "github", ORG)
-        } else {
-            Vec::new()
-        };
         let missing = gone(&mut server, &path);
         let lists = server
             .mock("GET", Matcher::Regex("/organizations/".into()))
@@ -472,6 +466,90 @@ fn a_missing_target_is_exit_3_and_nothing_is_listed_or_patched() {
         lists.assert();
         none.assert();
     }
+}
+
+#[test]
+fn a_from_that_is_gone_is_relinked_when_resources_still_name_it() {
+    {
+        let from = FROM;
+        let mut server = Server::new();
+        let to_side = token_side(&mut server, TO, TO_CLIENT, "github", ORG);
+        let read_from = format!("/api/v2/oauth-tokens/{FROM}");
+        let from_gone = gone(&mut server, &read_from);
+        let ws = workspace("ws-KTuq99JSzgmDSvYj", "workspace-2", from, "");
+        let untouched = workspace("ws-2HRvNs49EWPjDqT1", "other", OTHER, "main");
+        let org = Org::default()
+            .workspaces(&[ws.clone(), untouched])
+            .mock(&mut server);
+        let sent = json!({"identifier": "example/terraform-test-proj", "branch": "",
+                          "ingress-submodules": false, "oauth-token-id": TO});
+        let mut answer = relinked(&ws, TO);
+        answer["attributes"]["vcs-repo"]["github-app-installation-id"] = Value::Null;
+        let patched = answered(
+            patch(
+                &mut server,
+                &ws_path("ws-KTuq99JSzgmDSvYj"),
+                "workspaces",
+                sent,
+            ),
+            &answer,
+        );
+        let out = run(
+            &server.url(),
+            &["token", "relink", from, "--to", TO, "--yes"],
+        );
+        let err = &out.stderr;
+        assert_eq!(out.code, Some(0), "{from}: {err}");
+        assert!(
+            err.contains(&format!(
+                "note: {from} no longer exists; 1 resource still names it"
+            )),
+            "{err}"
+        );
+        assert!(err.contains(&format!("{from} (gone) → {TO}")), "{err}");
+        assert!(err.ends_with("relinked 1 of 1: 1 workspace\n"), "{err}");
+        to_side.iter().for_each(Mock::assert);
+        from_gone.assert();
+        org.assert();
+        patched.assert();
+    }
+}
+
+#[test]
+fn a_from_that_is_gone_and_named_by_nothing_is_exit_3_after_the_walk() {
+    let mut server = Server::new();
+    let _to = token_side(&mut server, TO, TO_CLIENT, "github", ORG);
+    let from_gone = gone(&mut server, &format!("/api/v2/oauth-tokens/{FROM}"));
+    let other = workspace("ws-2HRvNs49EWPjDqT1", "other", OTHER, "main");
+    let org = Org::default().workspaces(&[other]).mock(&mut server);
+    let none = no_patch(&mut server);
+    let out = run(
+        &server.url(),
+        &["token", "relink", FROM, "--to", TO, "--yes"],
+    );
+    assert_eq!(out.code, Some(3), "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains(&format!("error: no OAuth token {FROM}\n")),
+        "{}",
+        out.stderr
+    );
+    from_gone.assert();
+    org.assert();
+    none.assert();
+}
+
+#[test]
+fn a_gone_token_cannot_move_to_a_github_app_its_provider_unknown() {
+    let mut server = Server::new();
+    let installation = fixture("github_app_installation_response.json");
+    let _app = get(
+        &mut server,
+        &format!("/api/v2/github-app/installation/{APP}"),
+        &installation["data"],
+    );
+    let _from = gone(&mut server, &format!("/api/v2/oauth-tokens/{FROM}"));
+    refused_target(&mut server, APP, "no longer exists, so whether --to");
 }
 
 /// A target check that fails with exit 2: nothing is listed and nothing patched.

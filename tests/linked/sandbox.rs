@@ -283,7 +283,7 @@ fn a_typo_in_an_id_or_the_organization_is_exit_3() {
                 &token,
                 "--yes",
             ],
-            "error: GET ",
+            "error: no OAuth token ot-nonexistent00000\n",
         ),
         (
             vec!["--org", "nope", "token", "usage", &token],

@@ -71,7 +71,7 @@ pub(crate) fn relink(ctx: &Context, args: TokenRelinkArgs) -> Result<()> {
         args.dry_run,
     )?;
 
-    let sides = check_target(ctx, &org, from_id, &to)?;
+    let mut sides = check_target(ctx, &org, from_id, &to)?;
     let mut connections = vec![from.clone()];
     if !rules.is_empty() && from != to {
         // What already moved names TO: found, to be listed as done.
@@ -82,6 +82,12 @@ pub(crate) fn relink(ctx: &Context, args: TokenRelinkArgs) -> Result<()> {
     let found = narrow_to_workspaces(found, &args, from_id)?;
     let (planned, done, warnings) = decide(found, &rules, &from, &to, args.keep_unmapped)?;
     let steps = relink::plan(&org, planned, &to)?;
+    if steps.is_empty()
+        && done.is_empty()
+        && let Some(gone) = sides.from_gone.take()
+    {
+        return Err(gone);
+    }
     if steps.is_empty() && done.is_empty() {
         return ctx.out.linked(
             &[],
@@ -94,6 +100,13 @@ pub(crate) fn relink(ctx: &Context, args: TokenRelinkArgs) -> Result<()> {
     }
     for warning in &warnings {
         note(warning);
+    }
+    if sides.from_gone.is_some() {
+        note(&format!(
+            "note: {from_id} no longer exists; {} still {} it",
+            crate::doctor::counted(steps.len(), "resource", "resources"),
+            if steps.len() == 1 { "names" } else { "name" }
+        ));
     }
     output::notes(&output::relink_plan(
         &steps,

@@ -1,7 +1,7 @@
 //! The checks of `token relink` before anything changes (SPEC §10): the target exists, an
 //! OAuth token's client belongs to the organization, a GitHub App serves FROM's provider and
-//! is used with a user token; and both sides' providers, for the plan. An undo checks where it
-//! puts resources back with the same [`check_connection`].
+//! is used with a user token; and both sides' providers, for the plan. FROM may no longer
+//! exist. An undo checks where it puts resources back with the same [`check_connection`].
 
 use serde_json::Value;
 
@@ -9,7 +9,8 @@ use crate::api::client::{ApiRequest, Method};
 use crate::api::model::{ClientView, TokenView, primary};
 use crate::api::paths;
 use crate::commands::Context;
-use crate::error::{Fail, Result};
+use crate::commands::failure::not_found;
+use crate::error::{Exit, Fail, Result};
 use crate::linked::Connection;
 use crate::linked::connection::github_app_serves;
 
@@ -22,6 +23,8 @@ pub(crate) struct Sides {
     from_provider: Option<String>,
     to: String,
     to_provider: Option<String>,
+    /// FROM answered 404: the failure to give (exit 3) when nothing names it either.
+    pub(crate) from_gone: Option<Fail>,
 }
 
 impl Sides {
@@ -37,6 +40,9 @@ impl Sides {
     }
 
     pub(crate) fn source_label(&self) -> String {
+        if self.from_gone.is_some() {
+            return format!("{} (gone)", self.from);
+        }
         self.label(&self.from, &self.from_provider)
     }
 
@@ -70,15 +76,28 @@ pub(crate) fn check_target(ctx: &Context, org: &str, from: &str, to: &Connection
         )
     });
     let to_provider = to_provider?;
-    let from_client = from_client?;
+    // FROM may be gone (404): resources that still name a deleted token are exactly what
+    // needs relinking, so whether that is an error is decided after the walk.
+    let (from_client, from_gone) = match from_client {
+        Ok(client) => (Some(client), None),
+        Err(fail) if fail.exit == Exit::NotFound => (None, Some(not_found("OAuth token", from))),
+        Err(fail) => return Err(fail),
+    };
     if let Connection::GithubApp(id) = to {
-        check_app_target(ctx, id, &from_client)?;
+        let Some(from_client) = &from_client else {
+            return Err(Fail::usage(format!(
+                "{from} no longer exists, so whether --to {id} (a GitHub App installation) can serve its repositories cannot be checked"
+            ))
+            .hint("relink to an OAuth token of the same provider instead"));
+        };
+        check_app_target(ctx, id, from_client)?;
     }
     Ok(Sides {
         from: from.to_string(),
-        from_provider: from_client.provider,
+        from_provider: from_client.and_then(|c| c.provider),
         to: to.id().to_string(),
         to_provider,
+        from_gone,
     })
 }
 
