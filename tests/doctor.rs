@@ -409,6 +409,27 @@ fn a_client_that_does_not_exist_is_exit_3() {
     assert_eq!(stdout_of(&out), "");
 }
 
+/// The organization's lists named in `lists` (a regex alternation), each answered empty.
+fn empty_lists(server: &mut mockito::ServerGuard, lists: &str) -> mockito::Mock {
+    server
+        .mock(
+            "GET",
+            Matcher::Regex(format!("/organizations/my-organization/({lists})$")),
+        )
+        .match_query(Matcher::Any)
+        .with_body(r#"{"data": []}"#)
+        .create()
+}
+
+/// A workspace list of the one workspace `ws`.
+fn workspaces_of(server: &mut mockito::ServerGuard, ws: Value) -> mockito::Mock {
+    server
+        .mock("GET", "/api/v2/organizations/my-organization/workspaces")
+        .match_query(Matcher::Any)
+        .with_body(page(vec![ws], 1, 1, 1))
+        .create()
+}
+
 /// `GET /organizations/my-organization`, which the walks read first.
 fn organization(server: &mut mockito::ServerGuard) -> mockito::Mock {
     server
@@ -515,16 +536,7 @@ fn a_refused_walk_keeps_its_exit_code_and_prints_no_report() {
             .match_query(Matcher::Any)
             .with_body(page(vec![client], 1, 1, 1))
             .create();
-        let _others = server
-            .mock(
-                "GET",
-                Matcher::Regex(
-                    "/organizations/my-organization/(oauth-tokens|workspaces|registry-modules)"
-                        .into(),
-                ),
-            )
-            .with_body(r#"{"data": []}"#)
-            .create();
+        let _others = empty_lists(&mut server, "oauth-tokens|workspaces|registry-modules");
         let _refused = server
             .mock("GET", "/api/v2/organizations/my-organization/policy-sets")
             .match_query(Matcher::Any)
@@ -551,11 +563,7 @@ fn an_installation_read_other_than_404_fails_the_run() {
     let _organization = organization(&mut server);
     let ws = json!({"id": "ws-a", "type": "workspaces", "attributes": {"name": "web",
         "vcs-repo": {"identifier": "acme/web", "github-app-installation-id": "ghain-BYrbNeGQ8nAzKouu"}}});
-    let _ws = server
-        .mock("GET", "/api/v2/organizations/my-organization/workspaces")
-        .match_query(Matcher::Any)
-        .with_body(page(vec![ws], 1, 1, 1))
-        .create();
+    let _ws = workspaces_of(&mut server, ws);
     let _others = server
         .mock("GET", Matcher::Regex("/organizations/my-organization/(oauth-clients|oauth-tokens|policy-sets|registry-modules)".into()))
         .with_body(r#"{"data": []}"#)
@@ -603,21 +611,11 @@ fn an_installation_id_that_would_change_the_path_is_never_read() {
     let _organization = organization(&mut server);
     let ws = json!({"id": "ws-a", "type": "workspaces", "attributes": {"name": "web",
         "vcs-repo": {"identifier": "acme/web", "github-app-installation-id": "ghain-x/../../oauth-clients"}}});
-    let _ws = server
-        .mock("GET", "/api/v2/organizations/my-organization/workspaces")
-        .match_query(Matcher::Any)
-        .with_body(page(vec![ws], 1, 1, 1))
-        .create();
-    let _others = server
-        .mock(
-            "GET",
-            Matcher::Regex(
-                "/organizations/my-organization/(oauth-clients|oauth-tokens|policy-sets|registry-modules)"
-                    .into(),
-            ),
-        )
-        .with_body(r#"{"data": []}"#)
-        .create();
+    let _ws = workspaces_of(&mut server, ws);
+    let _others = empty_lists(
+        &mut server,
+        "oauth-clients|oauth-tokens|policy-sets|registry-modules",
+    );
     let never = server
         .mock("GET", Matcher::Regex("/github-app/|/oauth-clients/".into()))
         .expect(0)
