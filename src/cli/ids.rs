@@ -218,6 +218,17 @@ macro_rules! parsed_by_parse {
 parsed_by_parse!(ClientRef, ProjectRef, AgentPoolChange);
 
 /// `token relink --to`: an OAuth token or a GitHub App installation.
+/// `token relink`'s FROM: a GitHub App installation to move off, else an OAuth token (with the
+/// token verbs' wording and hints when it is neither).
+pub(crate) fn from_parser() -> Checked<Connection> {
+    checked(|given| match Connection::from_id(&given) {
+        Some(Connection::GithubApp(id)) => {
+            Id::<Installation>::parse(id).map(|id| Connection::GithubApp(id.id))
+        }
+        _ => Id::<OAuthToken>::parse(given).map(|id| Connection::Token(id.id)),
+    })
+}
+
 pub(crate) fn connection_parser() -> Checked<Connection> {
     checked(|given| match Connection::from_id(&given) {
         Some(Connection::Token(id)) => {

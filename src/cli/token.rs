@@ -5,7 +5,9 @@ use std::path::PathBuf;
 use clap::{Args, Subcommand};
 
 use super::examples;
-use super::ids::{ClientRef, Id, OAuthToken, connection_parser, narrowed_by_name_parser};
+use super::ids::{
+    ClientRef, Id, OAuthToken, connection_parser, from_parser, narrowed_by_name_parser,
+};
 use super::shared::{Confirm, DryRun, KindFilter};
 use crate::linked::Connection;
 use crate::provider::Provider;
@@ -128,9 +130,10 @@ pub(crate) struct TokenUsageArgs {
 
 #[derive(Debug, Args)]
 pub(crate) struct TokenRelinkArgs {
-    /// The OAuth token (ot-…) whose resources move
-    #[arg(value_name = "FROM", required_unless_present = "undo")]
-    pub(crate) from: Option<Id<OAuthToken>>,
+    /// The connection whose resources move: an OAuth token (ot-…) or a GitHub App
+    /// installation (ghain-…), also one that no longer exists
+    #[arg(value_name = "FROM", required_unless_present = "undo", value_parser = from_parser())]
+    pub(crate) from: Option<Connection>,
     /// The connection they move to: an OAuth token or a GitHub App installation
     #[arg(
         long,

@@ -411,11 +411,12 @@ fn from_equal_to_to_and_bad_ids_are_refused_before_anything_is_sent() {
         2,
         "neither an OAuth token",
     );
+    // FROM of another kind than a token or an installation.
     refused_before_sending(
         &[
             "token",
             "relink",
-            "ghain-BYrbNeGQ8nAzKouu",
+            "oc-XKFwG6ggfA9n7t1K",
             "--to",
             TO,
             "--yes",
@@ -470,11 +471,14 @@ fn a_missing_target_is_exit_3_and_nothing_is_listed_or_patched() {
 
 #[test]
 fn a_from_that_is_gone_is_relinked_when_resources_still_name_it() {
-    {
-        let from = FROM;
+    for from in [FROM, APP] {
         let mut server = Server::new();
         let to_side = token_side(&mut server, TO, TO_CLIENT, "github", ORG);
-        let read_from = format!("/api/v2/oauth-tokens/{FROM}");
+        let read_from = if from == APP {
+            format!("/api/v2/github-app/installation/{APP}")
+        } else {
+            format!("/api/v2/oauth-tokens/{FROM}")
+        };
         let from_gone = gone(&mut server, &read_from);
         let ws = workspace("ws-KTuq99JSzgmDSvYj", "workspace-2", from, "");
         let untouched = workspace("ws-2HRvNs49EWPjDqT1", "other", OTHER, "main");

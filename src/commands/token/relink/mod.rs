@@ -27,11 +27,12 @@ pub(crate) fn relink(ctx: &Context, args: TokenRelinkArgs) -> Result<()> {
     if let Some(journal) = &args.undo {
         return undo::undo(ctx, journal, &args);
     }
-    let (Some(from_id), Some(to)) = (args.from.as_deref(), args.to.clone()) else {
+    let (Some(from), Some(to)) = (args.from.clone(), args.to.clone()) else {
         return Err(Fail::usage(
             "FROM and --to are needed, unless --undo is given",
         ));
     };
+    let from_id = from.id();
     let rules = map::rules(args.map.as_deref(), &args.rewrite)?;
     if args.keep_unmapped && rules.is_empty() {
         let why = match &args.map {
@@ -51,7 +52,6 @@ pub(crate) fn relink(ctx: &Context, args: TokenRelinkArgs) -> Result<()> {
     let kinds = narrowed_kinds(&args)?;
     let org = ctx.config.require_org()?.to_string();
     ensure_confirmable(ctx, &RELINK, args.yes, args.dry_run)?;
-    let from = Connection::Token(from_id.to_string());
     let mut header = Header::new(
         Operation::Relink,
         &ctx.config.endpoint.host_key(),
@@ -71,7 +71,7 @@ pub(crate) fn relink(ctx: &Context, args: TokenRelinkArgs) -> Result<()> {
         args.dry_run,
     )?;
 
-    let mut sides = check_target(ctx, &org, from_id, &to)?;
+    let mut sides = check_target(ctx, &org, &from, &to)?;
     let mut connections = vec![from.clone()];
     if !rules.is_empty() && from != to {
         // What already moved names TO: found, to be listed as done.

@@ -17,6 +17,9 @@ use crate::linked::connection::github_app_serves;
 /// HCP Terraform's GitHub App serves GitHub.com only.
 const HCP_HOST: &str = "app.terraform.io";
 
+/// How the plan names the provider of a GitHub App installation.
+const GITHUB_APP: &str = "GitHub App";
+
 /// Both sides of the relink, as the plan shows them.
 pub(crate) struct Sides {
     from: String,
@@ -64,11 +67,25 @@ fn token_and_client(ctx: &Context, token: &str) -> Result<ClientView> {
 /// The checks of SPEC §10 before anything changes: the target exists (exit 3 otherwise); an
 /// OAuth token's client belongs to the organization; a GitHub App only for GitHub
 /// connections and only with a user token (exit 2 otherwise).
-pub(crate) fn check_target(ctx: &Context, org: &str, from: &str, to: &Connection) -> Result<Sides> {
+pub(crate) fn check_target(
+    ctx: &Context,
+    org: &str,
+    from: &Connection,
+    to: &Connection,
+) -> Result<Sides> {
     // The two sides are read side by side (a round trip saved); the target's failure, when
-    // both fail, is the one reported.
-    let (to_provider, from_client) = std::thread::scope(|scope| {
-        let from_side = scope.spawn(|| token_and_client(ctx, from));
+    // both fail, is the one reported. FROM's provider: its token's client's, or GitHub's for
+    // an installation.
+    let (to_provider, from_provider) = std::thread::scope(|scope| {
+        let from_side = scope.spawn(|| match from {
+            Connection::Token(id) => token_and_client(ctx, id).map(|c| c.provider),
+            Connection::GithubApp(id) => ctx
+                .document(&ApiRequest::new(
+                    Method::GET,
+                    paths::github_app_installation(id),
+                ))
+                .map(|_| Some(GITHUB_APP.to_string())),
+        });
         let to_side = check_connection(ctx, org, to, &format!("--to {}", to.id()));
         (
             to_side,
@@ -76,25 +93,30 @@ pub(crate) fn check_target(ctx: &Context, org: &str, from: &str, to: &Connection
         )
     });
     let to_provider = to_provider?;
-    // FROM may be gone (404): resources that still name a deleted token are exactly what
-    // needs relinking, so whether that is an error is decided after the walk.
-    let (from_client, from_gone) = match from_client {
-        Ok(client) => (Some(client), None),
-        Err(fail) if fail.exit == Exit::NotFound => (None, Some(not_found("OAuth token", from))),
+    // FROM may be gone (404): resources that still name a deleted connection are exactly
+    // what needs relinking, so whether that is an error is decided after the walk.
+    let (from_provider, from_gone) = match from_provider {
+        Ok(provider) => (provider, None),
+        Err(fail) if fail.exit == Exit::NotFound => (None, Some(not_found(from.what(), from.id()))),
         Err(fail) => return Err(fail),
     };
     if let Connection::GithubApp(id) = to {
-        let Some(from_client) = &from_client else {
-            return Err(Fail::usage(format!(
-                "{from} no longer exists, so whether --to {id} (a GitHub App installation) can serve its repositories cannot be checked"
-            ))
-            .hint("relink to an OAuth token of the same provider instead"));
-        };
-        check_app_target(ctx, id, from_client)?;
+        match (from, &from_gone) {
+            // Off one installation onto another: both GitHub.
+            (Connection::GithubApp(_), _) => {}
+            (Connection::Token(from), Some(_)) => {
+                return Err(Fail::usage(format!(
+                    "{from} no longer exists, so whether --to {id} (a GitHub App installation) can serve its repositories cannot be checked"
+                ))
+                .hint("relink to an OAuth token of the same provider instead"));
+            }
+            (Connection::Token(_), None) => check_app_serves(ctx, id, from_provider.as_deref())?,
+        }
+        check_user_token(ctx)?;
     }
     Ok(Sides {
-        from: from.to_string(),
-        from_provider: from_client.and_then(|c| c.provider),
+        from: from.id().to_string(),
+        from_provider,
         to: to.id().to_string(),
         to_provider,
         from_gone,
@@ -129,14 +151,14 @@ pub(crate) fn check_connection(
                 Method::GET,
                 paths::github_app_installation(id),
             ))?;
-            Ok(Some("GitHub App".to_string()))
+            Ok(Some(GITHUB_APP.to_string()))
         }
     }
 }
 
-fn check_app_target(ctx: &Context, id: &str, from_client: &ClientView) -> Result<()> {
+fn check_app_serves(ctx: &Context, id: &str, from_provider: Option<&str>) -> Result<()> {
     let on_hcp = ctx.config.endpoint.host_key() == HCP_HOST;
-    let provider = from_client.provider.as_deref().unwrap_or("unknown");
+    let provider = from_provider.unwrap_or("unknown");
     if !github_app_serves(provider, on_hcp) {
         let serves = if on_hcp {
             "HCP Terraform's GitHub App serves GitHub.com only"
@@ -147,6 +169,11 @@ fn check_app_target(ctx: &Context, id: &str, from_client: &ClientView) -> Result
             "--to {id} is a GitHub App installation, but the connection of the resources is {provider}: {serves}"
         )));
     }
+    Ok(())
+}
+
+/// Only a user token can link repositories through a GitHub App.
+fn check_user_token(ctx: &Context) -> Result<()> {
     let account = ctx.document(&ApiRequest::new(Method::GET, paths::ACCOUNT_DETAILS))?;
     if primary(&account)
         .pointer("/attributes/is-service-account")
