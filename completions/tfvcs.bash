@@ -1117,7 +1117,7 @@ _tfvcs() {
             fi
             case "${prev}" in
                 --kind)
-                    COMPREPLY=($(compgen -W "workspace policy-set module" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "workspace policy-set module stack" -- "${cur}"))
                     return 0
                     ;;
                 --hostname)
@@ -1181,7 +1181,7 @@ _tfvcs() {
             fi
             case "${prev}" in
                 --kind)
-                    COMPREPLY=($(compgen -W "workspace policy-set module" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "workspace policy-set module stack" -- "${cur}"))
                     return 0
                     ;;
                 --client)
@@ -1447,7 +1447,7 @@ _tfvcs() {
             fi
             case "${prev}" in
                 --kind)
-                    COMPREPLY=($(compgen -W "workspace policy-set module" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "workspace policy-set module stack" -- "${cur}"))
                     return 0
                     ;;
                 --hostname)
@@ -2205,7 +2205,7 @@ _tfvcs() {
                     return 0
                     ;;
                 --kind)
-                    COMPREPLY=($(compgen -W "workspace policy-set module" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "workspace policy-set module stack" -- "${cur}"))
                     return 0
                     ;;
                 --workspace)
@@ -2371,7 +2371,7 @@ _tfvcs() {
             fi
             case "${prev}" in
                 --kind)
-                    COMPREPLY=($(compgen -W "workspace policy-set module" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "workspace policy-set module stack" -- "${cur}"))
                     return 0
                     ;;
                 --hostname)

@@ -186,7 +186,8 @@ complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subc
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from remove-projects" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from usage" -l kind -d 'Only this kind of resource (repeatable) [default: all]' -r -f -a "workspace\t'Workspaces'
 policy-set\t'VCS-backed policy sets'
-module\t'Private registry modules published from a repository'"
+module\t'Private registry modules published from a repository'
+stack\t'Stacks (walked without --kind only when the organization has Stacks enabled)'"
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from usage" -l hostname -d 'Host (optionally host:port, meaning https) or URL with an optional API base path [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]' -r
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from usage" -l org -l organization -d 'Organization name [env: TFE_ORGANIZATION]' -r
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand client; and __fish_seen_subcommand_from usage" -s o -l output -d 'Output format [env: TFVCS_OUTPUT] [default: table]' -r -f -a "table\t'Human-readable tables'
@@ -301,7 +302,8 @@ complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subco
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from usage" -l kind -d 'Only this kind of resource (repeatable) [default: all]' -r -f -a "workspace\t'Workspaces'
 policy-set\t'VCS-backed policy sets'
-module\t'Private registry modules published from a repository'"
+module\t'Private registry modules published from a repository'
+stack\t'Stacks (walked without --kind only when the organization has Stacks enabled)'"
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from usage" -l hostname -d 'Host (optionally host:port, meaning https) or URL with an optional API base path [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]' -r
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from usage" -l org -l organization -d 'Organization name [env: TFE_ORGANIZATION]' -r
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from usage" -s o -l output -d 'Output format [env: TFVCS_OUTPUT] [default: table]' -r -f -a "table\t'Human-readable tables'
@@ -316,7 +318,8 @@ complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subco
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from relink" -l to -d 'The connection they move to: an OAuth token or a GitHub App installation' -r
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from relink" -l kind -d 'Only this kind of resource (repeatable) [default: all]' -r -f -a "workspace\t'Workspaces'
 policy-set\t'VCS-backed policy sets'
-module\t'Private registry modules published from a repository'"
+module\t'Private registry modules published from a repository'
+stack\t'Stacks (walked without --kind only when the organization has Stacks enabled)'"
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from relink" -l workspace -d 'Only this workspace, by name or ws-… id (repeatable; implies --kind workspace)' -r
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from relink" -l map -d 'The new repository of each old one: a CSV of old,new lines (a first line old,new is a header, # starts a comment) or a JSON object {"old": "new", …}' -r -F
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand token; and __fish_seen_subcommand_from relink" -l rewrite -d 'Give every repository that starts with OLD_PREFIX the prefix NEW_PREFIX instead (repeatable; an exact --map entry wins, then the longest prefix)' -r
@@ -382,7 +385,8 @@ complete -c tfvcs -n "__fish_tfvcs_using_subcommand github-app; and __fish_seen_
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand github-app; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand github-app; and __fish_seen_subcommand_from usage" -l kind -d 'Only this kind of resource (repeatable) [default: all]' -r -f -a "workspace\t'Workspaces'
 policy-set\t'VCS-backed policy sets'
-module\t'Private registry modules published from a repository'"
+module\t'Private registry modules published from a repository'
+stack\t'Stacks (walked without --kind only when the organization has Stacks enabled)'"
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand github-app; and __fish_seen_subcommand_from usage" -l hostname -d 'Host (optionally host:port, meaning https) or URL with an optional API base path [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]' -r
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand github-app; and __fish_seen_subcommand_from usage" -l org -l organization -d 'Organization name [env: TFE_ORGANIZATION]' -r
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand github-app; and __fish_seen_subcommand_from usage" -s o -l output -d 'Output format [env: TFVCS_OUTPUT] [default: table]' -r -f -a "table\t'Human-readable tables'
@@ -400,7 +404,8 @@ complete -c tfvcs -n "__fish_tfvcs_using_subcommand github-app; and __fish_seen_
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand github-app; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand doctor" -l kind -d 'Only this kind of resource (repeatable) [default: all]' -r -f -a "workspace\t'Workspaces'
 policy-set\t'VCS-backed policy sets'
-module\t'Private registry modules published from a repository'"
+module\t'Private registry modules published from a repository'
+stack\t'Stacks (walked without --kind only when the organization has Stacks enabled)'"
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand doctor" -l client -d 'Report only on this connection: an oc-… id or a client name (repeatable; everything is still walked, to find what uses it)' -r
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand doctor" -l max-age -d 'Warn about a PAT older than this many days' -r
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand doctor" -l hostname -d 'Host (optionally host:port, meaning https) or URL with an optional API base path [env: TFE_HOSTNAME, then TFE_ADDRESS] [default: app.terraform.io]' -r

@@ -300,7 +300,8 @@ fn the_table_and_the_summary_line() {
     );
     assert_eq!(
         stderr_of(&out),
-        "doctor: 4 errors, 3 warnings, 1 note; 8 connections, 12 resources (10 workspaces, 1 policy set, 1 module)\n"
+        "note: Stacks were not walked: organization sandbox does not have stacks-enabled; pass --kind stack to walk them anyway\n\
+         doctor: 4 errors, 3 warnings, 1 note; 8 connections, 12 resources (10 workspaces, 1 policy set, 1 module)\n"
     );
 }
 
@@ -320,7 +321,7 @@ fn a_healthy_organization_has_no_finding_and_exits_0() {
         assert_eq!(stdout_of(&out), "", "no finding, no table");
         assert_eq!(
             stderr_of(&out),
-            "doctor: no problems found; 1 connection, 1 resource (1 workspace, 0 policy sets, 0 modules)\n"
+            "doctor: no problems found; 1 connection, 1 resource (1 workspace, 0 policy sets, 0 modules, 0 Stacks)\n"
         );
     }
     let (code, doc) = report(&sandbox, &[]);

@@ -20,6 +20,7 @@ mod sandbox_hardening;
 mod sandbox_linked;
 mod sandbox_load;
 mod sandbox_server;
+mod sandbox_stacks;
 mod secret_canaries;
 mod secret_sources;
 mod terminal_injection;

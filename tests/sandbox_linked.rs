@@ -5,12 +5,12 @@
 use crate::common::*;
 use serde_json::{Value, json};
 
-fn org_path(sandbox: &Sandbox, rest: &str) -> String {
+pub fn org_path(sandbox: &Sandbox, rest: &str) -> String {
     format!("/api/v2/organizations/{}/{rest}", sandbox.org)
 }
 
 /// A GitHub client with its token: (client id, token id).
-fn connection(sandbox: &Sandbox) -> (String, String) {
+pub fn connection(sandbox: &Sandbox) -> (String, String) {
     let body = json!({"data": {"type": "oauth-clients", "attributes": {
         "service-provider": "github", "http-url": "https://github.com",
         "api-url": "https://api.github.com", "oauth-token-string": "pat-LINKED-1"}}});
@@ -26,7 +26,7 @@ fn connection(sandbox: &Sandbox) -> (String, String) {
     )
 }
 
-fn installation(sandbox: &Sandbox) -> String {
+pub fn installation(sandbox: &Sandbox) -> String {
     let list = sandbox.request("GET", "/api/v2/github-app/installations", None);
     list.body["data"][0]["id"].as_str().unwrap().to_string()
 }
@@ -45,7 +45,7 @@ fn create_workspace(sandbox: &Sandbox, name: &str, repo: Value) -> Value {
     reply.body["data"].clone()
 }
 
-fn pointers(reply: &Http) -> Vec<String> {
+pub fn pointers(reply: &Http) -> Vec<String> {
     reply.body["errors"]
         .as_array()
         .unwrap_or(&Vec::new())

@@ -384,6 +384,17 @@ fn commands(files: &Files) -> Vec<Row> {
                 None,
             )
         },
+        Row {
+            also: vec![(token.clone(), fixture("token_show_response.json"))],
+            ..read(
+                s(&["token", "usage", TOKEN_ID, "--kind", "stack"]),
+                "/api/v2/organizations/my-organization/stacks",
+                json!({"data": [{"id": "st-kJcSJemafdBCPw3B", "type": "stacks", "attributes": {
+                    "name": "platform", "vcs-repo": {"identifier": "acme/platform",
+                    "branch": "main", "oauth-token-id": TOKEN_ID}}}]}),
+                Some("st-kJcSJemafdBCPw3B"),
+            )
+        },
         read(
             s(&["github-app", "list"]),
             "/api/v2/github-app/installations",
@@ -571,17 +582,23 @@ fn no_secret_reaches_stdout_or_stderr_on_any_path_of_any_command() {
                         .create()
                 })
                 .collect();
-            // The organization `usage` reads first, and the other lists it walks, empty.
+            // The organization `usage` reads first (it has Stacks), and the other lists it
+            // walks, empty.
             let _organization = server
                 .mock("GET", Matcher::Regex("/organizations/[^/]+$".into()))
                 .with_status(200)
-                .with_body(r#"{"data": {"id": "my-organization", "type": "organizations"}}"#)
+                .with_body(
+                    json!({"data": {"id": "my-organization", "type": "organizations",
+                                    "attributes": {"stacks-enabled": true}}})
+                    .to_string(),
+                )
                 .create();
             let _lists = server
                 .mock(
                     "GET",
                     Matcher::Regex(
-                        "/organizations/[^/]+/(workspaces|policy-sets|registry-modules)".into(),
+                        "/organizations/[^/]+/(workspaces|policy-sets|registry-modules|stacks)"
+                            .into(),
                     ),
                 )
                 .with_status(200)

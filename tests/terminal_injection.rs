@@ -66,6 +66,8 @@ struct Case {
     hostile_id: bool,
     /// Whether the table shows the hostile field (a list has fewer columns than a show).
     shown: bool,
+    /// GETs answered before everything else gets `body`: (path, their answer).
+    first: Vec<(&'static str, String)>,
 }
 
 /// The same hostile resource answered to a show and, as a one-item list, to a list.
@@ -85,6 +87,7 @@ fn push_show_and_list(
         body: doc.to_string(),
         hostile_id,
         shown: true,
+        first: Vec::new(),
     });
     cases.push(Case {
         what,
@@ -93,6 +96,7 @@ fn push_show_and_list(
         body: list_of(doc).to_string(),
         hostile_id,
         shown: shown_in_list,
+        first: Vec::new(),
     });
 }
 
@@ -178,6 +182,39 @@ fn cases() -> Vec<Case> {
             body: doc.to_string(),
             hostile_id: false,
             shown: true,
+            first: Vec::new(),
+        });
+    }
+    // A Stack row of `usage`: every GET is answered with the one-Stack list.
+    let stack_fields = [
+        ("stack name", "/attributes/name", false),
+        ("stack id", "/id", true),
+        ("stack repository", "/attributes/vcs-repo/identifier", false),
+        ("stack branch", "/attributes/vcs-repo/branch", false),
+    ];
+    for (what, pointer, hostile_id) in stack_fields {
+        let mut stack = json!({"id": "st-kJcSJemafdBCPw3B", "type": "stacks", "attributes": {
+            "name": "platform", "vcs-repo": {"identifier": "acme/platform", "branch": "main",
+            "oauth-token-id": TOKEN_ID}}});
+        set(&mut stack, pointer, EVIL);
+        cases.push(Case {
+            what,
+            args: vec!["token", "usage", TOKEN_ID, "--kind", "stack"],
+            status: 200,
+            body: json!({ "data": [stack] }).to_string(),
+            hostile_id,
+            shown: true,
+            // `usage` reads the token and the organization before it walks.
+            first: vec![
+                (
+                    "/api/v2/oauth-tokens/ot-29t7xkUKiNC2XasL",
+                    fixture("token_show_response.json").to_string(),
+                ),
+                (
+                    "/api/v2/organizations/my-organization",
+                    json!({"data": {"id": "my-organization", "type": "organizations"}}).to_string(),
+                ),
+            ],
         });
     }
     cases.push(Case {
@@ -187,6 +224,7 @@ fn cases() -> Vec<Case> {
         body: format!("<html>{EVIL}</html>"),
         hostile_id: false,
         shown: true,
+        first: Vec::new(),
     });
     cases.push(Case {
         what: "user name in auth status",
@@ -196,6 +234,7 @@ fn cases() -> Vec<Case> {
             .to_string(),
         hostile_id: false,
         shown: true,
+        first: Vec::new(),
     });
     cases.push(Case {
         what: "id in a created client's note",
@@ -204,6 +243,7 @@ fn cases() -> Vec<Case> {
         body: client_with("/id").to_string(),
         hostile_id: true,
         shown: true,
+        first: Vec::new(),
     });
     // Every list is the one client (the walks included): its token is named by nothing, a
     // note whose NAME is the hostile name.
@@ -214,6 +254,7 @@ fn cases() -> Vec<Case> {
         body: list_of(client_with("/attributes/name")).to_string(),
         hostile_id: false,
         shown: true,
+        first: Vec::new(),
     });
     cases.push(Case {
         what: "name in a set-pat answer",
@@ -222,6 +263,7 @@ fn cases() -> Vec<Case> {
         body: client_with("/attributes/name").to_string(),
         hostile_id: false,
         shown: true,
+        first: Vec::new(),
     });
     cases
 }
@@ -262,6 +304,13 @@ fn server_text_never_reaches_the_terminal_raw() {
                 continue;
             }
             let mut server = Server::new();
+            for (path, body) in &case.first {
+                server
+                    .mock("GET", *path)
+                    .with_status(200)
+                    .with_body(body)
+                    .create();
+            }
             // The organization, which the walks read first (doctor): a resource, whatever
             // the lists answer. Created first, so it is matched before the catch-alls.
             server

@@ -15,7 +15,7 @@ pub(crate) fn github_app_installation(id: &str) -> String {
     format!("/github-app/installation/{}", segment(id))
 }
 
-/// `/organizations/:org`.
+/// `/organizations/:org`: the organization itself (which features it has enabled).
 pub(crate) fn organization(org: &str) -> String {
     format!("/organizations/{}", segment(org))
 }

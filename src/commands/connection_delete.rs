@@ -40,7 +40,7 @@ pub(crate) fn delete(
     let found = if doomed.connections.is_empty() {
         Vec::new()
     } else {
-        find(ctx, &Kind::asked(&[]), &doomed.connections)?
+        find(ctx, &[], &doomed.connections)?
     };
     let counts = Kind::counted(found.iter().map(|l| l.kind));
     let (what, id) = (doomed.what, doomed.id);

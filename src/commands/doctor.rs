@@ -42,14 +42,17 @@ pub(crate) fn run(ctx: &Context, args: DoctorArgs) -> Result<()> {
     )?;
     // The walks may judge items on several threads: each is counted under the lock and dropped.
     let doctor = Mutex::new(Doctor::new(clients, tokens, &kinds));
-    find_where(ctx, &kinds, |linked| {
+    let (_, not_walked) = find_where(ctx, &args.kind.kinds, |linked| {
         doctor
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .observe(linked);
         false
     })?;
-    let doctor = doctor.into_inner().unwrap_or_else(|e| e.into_inner());
+    let mut doctor = doctor.into_inner().unwrap_or_else(|e| e.into_inner());
+    for kind in not_walked {
+        doctor.not_walked(kind);
+    }
     let answers = Answers {
         missing_installations: missing_installations(ctx, &doctor.installations())?,
         live: if args.live {

@@ -7,7 +7,7 @@ use crate::api::client::{ApiRequest, Method};
 use crate::api::paths;
 use crate::cli::{GithubAppCommand, GithubAppUsageArgs};
 use crate::error::{Exit, Fail, Result};
-use crate::linked::{Connection, Kind};
+use crate::linked::Connection;
 use crate::output::note;
 
 /// Installations belong to a user, not to an organization: other tokens see none.
@@ -50,7 +50,7 @@ fn show(ctx: &Context, id: &str) -> Result<()> {
 fn usage(ctx: &Context, args: GithubAppUsageArgs) -> Result<()> {
     let connections = [Connection::GithubApp(args.installation.to_string())];
     let missing = not_existing(ctx, &connections)?;
-    let found = find(ctx, &Kind::asked(&args.kind.kinds), &connections)?;
+    let found = find(ctx, &args.kind.kinds, &connections)?;
     // Not found may also mean not visible to this user: installations belong to users.
     answer_for_missing(&missing, &found).map_err(with_visibility_hint)?;
     print(ctx, &found, &[args.installation])

@@ -16,48 +16,68 @@ use crate::linked::{Connection, Kind, Linked};
 use crate::output::note;
 use crate::progress::Progress;
 
-/// Everything of `kinds` in the organization that names one of `connections`. The
-/// organization is read first: one that does not exist is exit 3 in its own words. A list the
-/// server refuses fails the command with a hint naming `--kind` to leave that kind out.
+/// Everything of the kinds `asked` for by `--kind` (none: all) in the organization that names
+/// one of `connections`. The organization is read first: one that does not exist is exit 3 in
+/// its own words, and what it says it has enabled decides whether a kind that depends on it
+/// (Stacks) is walked when `--kind` does not name it; one left out is noted on stderr. A list
+/// the server refuses fails the command with a hint naming `--kind` to leave that kind out.
 pub(crate) fn find(
     ctx: &Context,
-    kinds: &[Kind],
+    asked: &[Kind],
     connections: &[Connection],
 ) -> Result<Vec<Linked>> {
-    find_where(ctx, kinds, |linked| linked.uses_any(connections))
+    find_where(ctx, asked, |linked| linked.uses_any(connections)).map(|(found, _)| found)
 }
 
-/// Everything of `kinds` in the organization that `keep` keeps; `keep` sees every resource
-/// walked. Refusals fail as for [`find`].
+/// Everything of the kinds `asked` for in the organization that `keep` keeps, and the kinds
+/// left out because the organization does not enable them; `keep` sees every resource
+/// walked. Refusals and kinds left out are as for [`find`].
 pub(crate) fn find_where(
     ctx: &Context,
-    kinds: &[Kind],
+    asked: &[Kind],
     keep: impl Fn(&Linked) -> bool + Sync,
-) -> Result<Vec<Linked>> {
+) -> Result<(Vec<Linked>, Vec<Kind>)> {
     let org = ctx.config.require_org()?;
     let read = ApiRequest::new(Method::GET, paths::organization(org));
-    if ctx.document_if_found(&read)?.is_none() {
+    let Some(organization) = ctx.document_if_found(&read)? else {
         return Err(Fail::new(
             Exit::NotFound,
             format!("organization {org} does not exist, or this API token cannot see it"),
         )
         .hint("check --org (or TFE_ORGANIZATION); `tfvcs auth status` shows the organization and where the token comes from"));
-    }
+    };
     let source = ApiSource {
         ctx,
         progress: ctx.progress("pages"),
     };
-    let found = walk::find_where(&source, org, kinds, keep);
+    let walk = walk::find_where(&source, org, primary(&organization), asked, keep);
     source.progress.finish();
-    found.map_err(|failure| refused_hint(failure, kinds))
+    let walk = walk.map_err(refused_hint)?;
+    for (kind, attribute) in &walk.not_enabled {
+        let spec = kind.spec();
+        note(&format!(
+            "note: {} were not walked: organization {org} does not have {attribute}; \
+             pass --kind {} to walk them anyway",
+            spec.plural, spec.label
+        ));
+    }
+    let not_walked = walk.not_enabled.iter().map(|(kind, _)| *kind).collect();
+    Ok((walk.found, not_walked))
 }
 
-fn refused_hint(WalkFailure { kind, fail }: WalkFailure, asked: &[Kind]) -> Fail {
+/// A refused list (401, 403, 404) gets a hint naming the `--kind` flags that leave its kind
+/// out.
+fn refused_hint(failure: WalkFailure) -> Fail {
+    let WalkFailure {
+        kind,
+        walking,
+        fail,
+    } = failure;
     if !matches!(fail.exit, Exit::Auth | Exit::NotFound) {
         return fail;
     }
     let spec = kind.spec();
-    let others: Vec<Kind> = asked.iter().copied().filter(|k| *k != kind).collect();
+    let others: Vec<Kind> = walking.iter().copied().filter(|k| *k != kind).collect();
     let flags = if others.is_empty() {
         Kind::ALL
             .into_iter()

@@ -122,6 +122,11 @@ impl Doctor {
         }
     }
 
+    /// A kind the walks left out (the organization does not enable it): not counted as walked.
+    pub(crate) fn not_walked(&mut self, kind: Kind) {
+        self.walked.remove(&kind);
+    }
+
     /// One resource a walk found.
     pub(crate) fn observe(&mut self, linked: &Linked) {
         *self.walked.entry(linked.kind).or_default() += 1;
@@ -656,12 +661,13 @@ mod tests {
             BTreeMap::from([
                 (Kind::Workspace, 10),
                 (Kind::PolicySet, 1),
-                (Kind::Module, 1)
+                (Kind::Module, 1),
+                (Kind::Stack, 0),
             ])
         );
         assert_eq!(
             report.summary(),
-            "doctor: 5 errors, 3 warnings, 1 note; 8 connections, 12 resources (10 workspaces, 1 policy set, 1 module)"
+            "doctor: 5 errors, 3 warnings, 1 note; 8 connections, 12 resources (10 workspaces, 1 policy set, 1 module, 0 Stacks)"
         );
         assert!(report.fails(false));
     }
@@ -786,7 +792,7 @@ mod tests {
         assert!(!report.fails(true));
         assert_eq!(
             report.summary(),
-            "doctor: no problems found; 1 connection, 1 resource (1 workspace, 0 policy sets, 0 modules)"
+            "doctor: no problems found; 1 connection, 1 resource (1 workspace, 0 policy sets, 0 modules, 0 Stacks)"
         );
     }
 

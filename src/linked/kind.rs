@@ -1,8 +1,9 @@
 //! The kinds of resource that link a repository through a connection (SPEC §10), as one table,
 //! the only statement of the set on the client side: what each is called (on `--kind`, in the
 //! KIND column, in sentences), where its list is, how its items are named, whether a listed
-//! item must be read on its own, how one is read, whether its repository must be named after
-//! it, where a PATCH goes and which `vcs-repo` keys it repeats.
+//! item must be read on its own, whether the organization must enable it before it is walked,
+//! how one is read, whether its repository must be named after it, where a PATCH goes, which
+//! `vcs-repo` keys it repeats and how it names a GitHub App.
 //! Everything else iterates `KINDS`; adding a kind means adding a row here.
 
 use serde_json::{Map, Value, json};
@@ -11,12 +12,13 @@ use super::connection::Connection;
 use crate::api::client::segment;
 use crate::shared::ids::{has_id_shape, is_path_safe};
 
-/// Workspaces, policy sets and private registry modules.
+/// Workspaces, policy sets, private registry modules and Stacks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(crate) enum Kind {
     Workspace,
     PolicySet,
     Module,
+    Stack,
 }
 
 /// Where one resource of a kind is read or patched.
@@ -65,6 +67,10 @@ pub(crate) struct KindSpec {
     /// Its name and provider come from its repository's name, `terraform-<provider>-<name>`,
     /// and TFE keeps them: a move may only give it a repository named so.
     pub(crate) repository_named_after_it: bool,
+    /// The boolean attribute of `GET /organizations/:org` that must be true for this kind to
+    /// be walked when `--kind` does not name it: an organization without the feature, or an
+    /// older TFE, has no such list (`None`: always walked).
+    pub(crate) walked_when_organization_says: Option<&'static str>,
     /// How one resource is read on its own: a relink reads each again right before its PATCH
     /// (the plan may be minutes old), and an item listed without its `vcs-repo` is read.
     read: ResourcePath,
@@ -107,8 +113,8 @@ const fn when_set(key: &'static str) -> Repeat {
     }
 }
 
-/// The table, in the order rows are shown: workspaces, then policy sets, then modules.
-pub(crate) const KINDS: [KindSpec; 3] = [
+/// The table, in the order rows are shown: workspaces, policy sets, modules, then Stacks.
+pub(crate) const KINDS: [KindSpec; 4] = [
     KindSpec {
         kind: Kind::Workspace,
         label: "workspace",
@@ -123,6 +129,7 @@ pub(crate) const KINDS: [KindSpec; 3] = [
         queues_runs: true,
         relink_narrows_by_name: true,
         repository_named_after_it: false,
+        walked_when_organization_says: None,
         read: ResourcePath::ById("workspaces"),
         patch: ResourcePath::ById("workspaces"),
         repeats: &[
@@ -147,6 +154,7 @@ pub(crate) const KINDS: [KindSpec; 3] = [
         queues_runs: false,
         relink_narrows_by_name: false,
         repository_named_after_it: false,
+        walked_when_organization_says: None,
         read: ResourcePath::ById("policy-sets"),
         patch: ResourcePath::ById("policy-sets"),
         repeats: &[
@@ -170,6 +178,7 @@ pub(crate) const KINDS: [KindSpec; 3] = [
         queues_runs: false,
         relink_narrows_by_name: false,
         repository_named_after_it: true,
+        walked_when_organization_says: None,
         read: ResourcePath::PrivateModule,
         patch: ResourcePath::PrivateModule,
         // The server derives display-identifier; an empty branch means tag-based publishing,
@@ -177,10 +186,36 @@ pub(crate) const KINDS: [KindSpec; 3] = [
         repeats: &[always("identifier"), when_set("branch")],
         token_beside_app: TokenBesideApp::Omitted,
     },
+    KindSpec {
+        kind: Kind::Stack,
+        label: "stack",
+        help: "Stacks (walked without --kind only when the organization has Stacks enabled)",
+        singular: "Stack",
+        plural: "Stacks",
+        resource_type: "stacks",
+        id_prefix: "st-",
+        list: "stacks",
+        name: NameRule::Name,
+        reads_items_listed_without_vcs_repo: false,
+        queues_runs: false,
+        relink_narrows_by_name: false,
+        repository_named_after_it: false,
+        walked_when_organization_says: Some("stacks-enabled"),
+        read: ResourcePath::ById("stacks"),
+        patch: ResourcePath::ById("stacks"),
+        // A Stack PATCH without `branch` (or with `""`) falls back to the repository's
+        // default branch, so the branch is always sent as it is.
+        repeats: &[
+            always("identifier"),
+            always("branch"),
+            when_set("tags-regex"),
+        ],
+        token_beside_app: TokenBesideApp::Omitted,
+    },
 ];
 
 impl Kind {
-    pub(crate) const ALL: [Kind; 3] = [Kind::Workspace, Kind::PolicySet, Kind::Module];
+    pub(crate) const ALL: [Kind; 4] = [Kind::Workspace, Kind::PolicySet, Kind::Module, Kind::Stack];
 
     pub(crate) fn spec(self) -> &'static KindSpec {
         KINDS
@@ -331,7 +366,13 @@ mod tests {
         assert_eq!(kinds, Kind::ALL);
         assert_eq!(Kind::PolicySet.label(), "policy-set");
         assert_eq!(Kind::from_label("policy-set"), Some(Kind::PolicySet));
-        assert_eq!(Kind::from_label("stack"), None);
+        assert_eq!(Kind::from_label("stack"), Some(Kind::Stack));
+        assert_eq!(Kind::from_label("stacks"), None);
+        let switched: Vec<(Kind, &str)> = KINDS
+            .iter()
+            .filter_map(|s| Some((s.kind, s.walked_when_organization_says?)))
+            .collect();
+        assert_eq!(switched, [(Kind::Stack, "stacks-enabled")]);
         let by_name: Vec<Kind> = KINDS
             .iter()
             .filter(|s| s.relink_narrows_by_name)
@@ -404,6 +445,31 @@ mod tests {
     }
 
     #[test]
+    fn a_stack_patch_always_resends_its_branch_and_keeps_a_tags_regex() {
+        let vcs = repo(
+            json!({"identifier": "acme/platform", "display-identifier": "acme/platform",
+                              "branch": "release", "tags-regex": "^v\\d+$",
+                              "sparse-checkout-pattern": null, "oauth-token-id": "ot-OLD",
+                              "repository-http-url": "https://github.com/acme/platform",
+                              "service-provider": "github", "trigger-disabled": false}),
+        );
+        let body = Kind::Stack.patch_body(&vcs, &Connection::Token("ot-NEW".into()));
+        assert_eq!(
+            serde_json::to_string(&body).unwrap(),
+            r#"{"data":{"type":"stacks","attributes":{"vcs-repo":{"identifier":"acme/platform","branch":"release","tags-regex":"^v\\d+$","oauth-token-id":"ot-NEW"}}}}"#
+        );
+        let default_branch = repo(json!({"identifier": "acme/platform", "branch": "",
+                                         "tags-regex": null, "oauth-token-id": "ot-OLD"}));
+        let body =
+            Kind::Stack.patch_body(&default_branch, &Connection::GithubApp("ghain-NEW".into()));
+        assert_eq!(
+            serde_json::to_string(&body).unwrap(),
+            r#"{"data":{"type":"stacks","attributes":{"vcs-repo":{"identifier":"acme/platform","branch":"","github-app-installation-id":"ghain-NEW"}}}}"#,
+            "an empty branch is sent too, and a GitHub App target has no oauth-token-id key"
+        );
+    }
+
+    #[test]
     fn an_app_patch_clears_the_token_with_null_only_where_the_schema_allows_null() {
         let vcs = repo(json!({"identifier": "o/r", "branch": "main", "oauth-token-id": "ot-OLD"}));
         let app = Connection::GithubApp("ghain-NEW".into());
@@ -420,6 +486,7 @@ mod tests {
         assert_eq!(rule(Kind::Workspace), TokenBesideApp::Null);
         assert_eq!(rule(Kind::PolicySet), TokenBesideApp::Null);
         assert_eq!(rule(Kind::Module), TokenBesideApp::Omitted);
+        assert_eq!(rule(Kind::Stack), TokenBesideApp::Omitted);
     }
 
     #[test]
@@ -441,6 +508,13 @@ mod tests {
             "/organizations/my-organization/registry-modules/private/my-organization/my-module/aws"
         );
         assert_eq!(Kind::Module.patch_path("o", &json!({"id": "mod-x"})), None);
+        assert_eq!(
+            Kind::Stack
+                .patch_path("o", &json!({"id": "st-kJcSJemafdBCPw3B"}))
+                .unwrap(),
+            "/stacks/st-kJcSJemafdBCPw3B"
+        );
+        assert_eq!(Kind::Stack.patch_path("o", &json!({"id": "st-1/.."})), None);
         for id in ["ws-1/../x", "ws-..", "..", "ot-abc", ""] {
             assert_eq!(
                 Kind::Workspace.patch_path("o", &json!({"id": id})),

@@ -1,5 +1,5 @@
 //! What links a repository through a connection (SPEC §10): the kinds (workspaces, policy
-//! sets, private registry modules) as one table, the walk that finds which of them name a
+//! sets, private registry modules, Stacks) as one table, the walk that finds which of them name a
 //! connection, the relink plan with its answer check, the repository map of a move to other
 //! repositories, the journal of each run and what an undo puts back. No command-line types in
 //! here.

@@ -378,6 +378,35 @@ mod tests {
     }
 
     #[test]
+    fn a_stack_answered_with_its_branch_fallen_back_to_the_default_fails_naming_it() {
+        let stack = Linked::new(
+            Kind::Stack,
+            json!({"id": "st-a", "attributes": {"name": "platform", "vcs-repo": {
+                "identifier": "acme/platform", "branch": "release", "oauth-token-id": "ot-FROM"}}}),
+        );
+        let (from, to) = (
+            Connection::Token("ot-FROM".into()),
+            Connection::Token("ot-TO".into()),
+        );
+        let fallen = |branch: Value| {
+            json!({"id": "st-a", "attributes": {"vcs-repo": {
+                "identifier": "acme/platform", "branch": branch, "oauth-token-id": "ot-TO"}}})
+        };
+        assert_eq!(
+            check_answer(&stack, &fallen(json!("")), &from, &to),
+            Err("branch changed from release to (default)".into())
+        );
+        assert_eq!(
+            check_answer(&stack, &fallen(json!("main")), &from, &to),
+            Err("branch changed from release to main".into())
+        );
+        assert_eq!(
+            check_answer(&stack, &fallen(json!("release")), &from, &to),
+            Ok(())
+        );
+    }
+
+    #[test]
     fn an_app_target_is_checked_by_its_installation_id_and_must_drop_the_token() {
         let (from, to) = (
             Connection::Token("ot-FROM".into()),
@@ -455,6 +484,7 @@ mod tests {
     fn summary_counts_relinked_per_kind_and_exit_is_the_first_failure() {
         let module = Linked::new(Kind::Module, json!({"id": "mod-a"}));
         let policy = Linked::new(Kind::PolicySet, json!({"id": "polset-a"}));
+        let stack = Linked::new(Kind::Stack, json!({"id": "st-a"}));
         let report = Report {
             rows: vec![
                 (ws("ws-a", ""), Outcome::Relinked(json!({}))),
@@ -475,12 +505,18 @@ mod tests {
                     },
                 ),
                 (module, Outcome::Relinked(json!({}))),
+                (stack.clone(), Outcome::Relinked(json!({}))),
+                (stack.clone(), Outcome::Relinked(json!({}))),
             ],
         };
         assert_eq!(
             report.summary("relinked"),
-            "relinked 4 of 6: 2 workspaces, 1 policy set, 1 module"
+            "relinked 6 of 8: 2 workspaces, 1 policy set, 1 module, 2 Stacks"
         );
+        let one = Report {
+            rows: vec![(stack, Outcome::Relinked(json!({})))],
+        };
+        assert_eq!(one.summary("relinked"), "relinked 1 of 1: 1 Stack");
         assert_eq!(report.exit(), Some(Exit::Rejected));
         let none = Report::default();
         assert_eq!(none.summary("restored"), "restored 0 of 0");

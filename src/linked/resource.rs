@@ -1,5 +1,5 @@
-//! One resource that links a repository (a workspace, policy set or module) as the server sent
-//! it, with the fields `usage` and `relink` read from it.
+//! One resource that links a repository (a workspace, policy set, module or Stack) as the
+//! server sent it, with the fields `usage` and `relink` read from it.
 
 use serde_json::{Map, Value};
 

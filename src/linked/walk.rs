@@ -1,6 +1,8 @@
 //! Finding what uses a connection: the API has no filter for it, so every list of the kinds
 //! asked for is walked (side by side) and matched locally; a private module listed without a
-//! `vcs-repo` is read on its own first (SPEC §10).
+//! `vcs-repo` is read on its own first, and a kind the organization must enable (Stacks) is
+//! walked only when its organization document says it is, or when `--kind` names it
+//! (SPEC §10).
 
 use serde_json::Value;
 
@@ -24,33 +26,59 @@ pub(crate) trait Source {
 #[derive(Debug)]
 pub(crate) struct WalkFailure {
     pub(crate) kind: Kind,
+    /// The kinds being walked.
+    pub(crate) walking: Vec<Kind>,
     pub(crate) fail: Fail,
 }
 
-/// Every resource of `kinds` in `org` that `keep` keeps (`usage`: those whose `vcs-repo`
-/// names one of its connections; the doctor: none, counting each as it passes): workspaces,
-/// then policy sets, then modules, each in list order. Any list or read that fails fails the
-/// walk: a partial answer would look like "nothing else uses it". `keep` sees each resource
-/// walked once, as its page is read (a private module listed without its `vcs-repo`: once its
-/// own read says), so memory grows with what it keeps, never with what is walked.
+/// What a walk found, and which kinds it walked and left out.
+#[derive(Debug)]
+pub(crate) struct Walk {
+    /// What `keep` kept, kind by kind in table order, each in list order.
+    pub(crate) found: Vec<Linked>,
+    /// Kinds not walked because the organization does not enable them (and `--kind` did not
+    /// ask for them), each with the organization attribute that said so.
+    pub(crate) not_enabled: Vec<NotEnabled>,
+}
+
+/// A kind and the organization attribute it depends on.
+pub(crate) type NotEnabled = (Kind, &'static str);
+
+/// Every resource of the kinds `asked` for (none: all) in `org` that `keep` keeps (`usage`:
+/// those whose `vcs-repo` names one of its connections; the doctor: none, counting each as it
+/// passes): workspaces, then policy sets, then modules, then Stacks, each in list order. A
+/// kind the organization must enable (Stacks) and `asked` does not name is walked only when
+/// `organization` (its `GET /organizations/:org`) says it is enabled. Any list or read that
+/// fails fails the walk: a partial answer would look like "nothing else uses it". `keep` sees
+/// each resource walked once, as its page is read (a private module listed without its
+/// `vcs-repo`: once its own read says), so memory grows with what it keeps, never with what
+/// is walked.
 pub(crate) fn find_where(
     source: &dyn Source,
     org: &str,
-    kinds: &[Kind],
+    organization: &Value,
+    asked: &[Kind],
     keep: impl Fn(&Linked) -> bool + Sync,
-) -> Result<Vec<Linked>, WalkFailure> {
-    let kinds = Kind::asked(kinds);
-    let paths: Vec<String> = kinds.iter().map(|k| k.list_path(org)).collect();
+) -> Result<Walk, WalkFailure> {
+    let (walked, not_enabled) = kinds_to_walk(organization, asked);
+    let paths: Vec<String> = walked.iter().map(|k| k.list_path(org)).collect();
     let on_page = |i: usize, item: Value| {
-        let linked = Linked::new(kinds[i], item);
+        let linked = Linked::new(walked[i], item);
         (linked.needs_own_read() || keep(&linked)).then_some(linked.resource)
     };
     let mut found = Vec::new();
-    for (kind, list) in kinds.iter().zip(source.lists(&paths, &on_page)) {
-        let items = list.map_err(|fail| WalkFailure { kind: *kind, fail })?;
+    for (kind, list) in walked.iter().zip(source.lists(&paths, &on_page)) {
+        let items = list.map_err(|fail| WalkFailure {
+            kind: *kind,
+            walking: walked.clone(),
+            fail,
+        })?;
         found.extend(items.into_iter().map(|item| Linked::new(*kind, item)));
     }
-    let read = read_unlisted_items(source, org, &mut found)?;
+    let read = read_unlisted_items(source, org, &mut found).map_err(|failure| WalkFailure {
+        walking: walked.clone(),
+        ..failure
+    })?;
     // Judged on the page already, except the items just read on their own.
     let mut i = 0;
     found.retain(|linked| {
@@ -58,7 +86,27 @@ pub(crate) fn find_where(
         i += 1;
         kept
     });
-    Ok(found)
+    Ok(Walk { found, not_enabled })
+}
+
+/// The kinds asked for, less those the organization must enable, has not (its attribute is
+/// absent, null or anything but `true`: an older TFE has no such attribute), and `--kind`
+/// did not name.
+fn kinds_to_walk(organization: &Value, asked: &[Kind]) -> (Vec<Kind>, Vec<NotEnabled>) {
+    let kinds = Kind::asked(asked);
+    let not_enabled: Vec<NotEnabled> = kinds
+        .iter()
+        .filter(|kind| !asked.contains(kind))
+        .filter_map(|kind| Some((*kind, kind.spec().walked_when_organization_says?)))
+        .filter(|(_, attribute)| {
+            organization.pointer(&format!("/attributes/{attribute}")) != Some(&Value::Bool(true))
+        })
+        .collect();
+    let walked = kinds
+        .into_iter()
+        .filter(|kind| !not_enabled.iter().any(|(k, _)| k == kind))
+        .collect();
+    (walked, not_enabled)
 }
 
 /// Replaces each private item listed without a `vcs-repo` (a module) by its own GET; the
@@ -79,6 +127,7 @@ fn read_unlisted_items(
                 Some(path) => Ok((i, path)),
                 None => Err(WalkFailure {
                     kind: linked.kind,
+                    walking: Vec::new(),
                     fail: Fail::other(format!(
                         "{} {} has no {} that a path can be built from safely, so what it \
                          links cannot be read",
@@ -93,7 +142,11 @@ fn read_unlisted_items(
     let paths: Vec<String> = unread.iter().map(|(_, path)| path.clone()).collect();
     for ((i, _), read) in unread.iter().zip(source.reads(&paths)) {
         let kind = found[*i].kind;
-        let item = read.map_err(|fail| WalkFailure { kind, fail })?;
+        let item = read.map_err(|fail| WalkFailure {
+            kind,
+            walking: Vec::new(),
+            fail,
+        })?;
         found[*i] = Linked::new(kind, item);
     }
     Ok(unread.into_iter().map(|(i, _)| i).collect())
@@ -145,7 +198,10 @@ mod tests {
                 .iter()
                 .map(|p| {
                     self.asked.borrow_mut().push(format!("read {p}"));
-                    Ok(self.reads[p].clone())
+                    self.reads
+                        .get(p)
+                        .cloned()
+                        .ok_or_else(|| Fail::new(Exit::NotFound, format!("GET {p}: 404")))
                 })
                 .collect()
         }
@@ -178,6 +234,10 @@ mod tests {
                        "provider": "aws", "registry-name": "public"}}),
             ],
         );
+        fake.lists.insert(
+            "/organizations/org/stacks".into(),
+            vec![linked("st-b", "ot-OTHER"), linked("st-a", "ot-FROM")],
+        );
         fake.reads.insert(
             "/organizations/org/registry-modules/private/org/vpc/aws".into(),
             json!({"id": "mod-a", "attributes": {"name": "vpc", "namespace": "org",
@@ -187,13 +247,21 @@ mod tests {
         fake
     }
 
+    fn enabled() -> Value {
+        json!({"id": "org", "type": "organizations", "attributes": {"stacks-enabled": true}})
+    }
+
+    /// What `usage` asks of the walk: the resources naming one of `connections`.
     fn find(
         source: &dyn Source,
         org: &str,
-        kinds: &[Kind],
+        organization: &Value,
+        asked: &[Kind],
         connections: &[Connection],
-    ) -> Result<Vec<Linked>, WalkFailure> {
-        find_where(source, org, kinds, |linked| linked.uses_any(connections))
+    ) -> Result<Walk, WalkFailure> {
+        find_where(source, org, organization, asked, |linked| {
+            linked.uses_any(connections)
+        })
     }
 
     fn ids(found: &[Linked]) -> Vec<&str> {
@@ -204,15 +272,17 @@ mod tests {
     fn finds_every_kind_in_table_order_and_reads_unlisted_private_modules() {
         let fake = fake();
         let from = [Connection::Token("ot-FROM".into())];
-        // Asked for in another order: rows still come workspaces, policy sets, modules.
-        let found = find(
+        // Asked for in another order: rows still come workspaces, policy sets, modules, Stacks.
+        let walk = find(
             &fake,
             "org",
-            &[Kind::Module, Kind::Workspace, Kind::PolicySet],
+            &enabled(),
+            &[Kind::Stack, Kind::Module, Kind::Workspace, Kind::PolicySet],
             &from,
         )
         .unwrap();
-        assert_eq!(ids(&found), ["ws-a", "ws-c", "polset-a", "mod-a"]);
+        let found = walk.found;
+        assert_eq!(ids(&found), ["ws-a", "ws-c", "polset-a", "mod-a", "st-a"]);
         assert_eq!(
             found[3].repository(),
             Some("o/terraform-aws-vpc"),
@@ -224,8 +294,58 @@ mod tests {
                 "list /organizations/org/workspaces",
                 "list /organizations/org/policy-sets",
                 "list /organizations/org/registry-modules",
+                "list /organizations/org/stacks",
                 "read /organizations/org/registry-modules/private/org/vpc/aws",
-            ]
+            ],
+            "--kind stack asks for Stacks: the organization is not read"
+        );
+    }
+
+    #[test]
+    fn stacks_are_walked_without_kind_only_when_the_organization_enables_them() {
+        let from = [Connection::Token("ot-FROM".into())];
+        let on = fake();
+        let walk = find(&on, "org", &enabled(), &[], &from).unwrap();
+        assert_eq!(
+            ids(&walk.found),
+            ["ws-a", "ws-c", "polset-a", "mod-a", "st-a"]
+        );
+        assert!(walk.not_enabled.is_empty());
+        assert!(
+            on.asked
+                .borrow()
+                .contains(&"list /organizations/org/stacks".to_string())
+        );
+
+        let disabled = json!({"attributes": {"stacks-enabled": false}});
+        for organization in [
+            disabled.clone(),
+            json!({"attributes": {"name": "org"}}),
+            json!({"attributes": {"stacks-enabled": "true"}}),
+            json!({}),
+        ] {
+            let off = fake();
+            let walk = find(&off, "org", &organization, &[], &from).unwrap();
+            assert_eq!(
+                ids(&walk.found),
+                ["ws-a", "ws-c", "polset-a", "mod-a"],
+                "{organization}"
+            );
+            assert_eq!(walk.not_enabled, [(Kind::Stack, "stacks-enabled")]);
+            assert!(
+                !off.asked.borrow().iter().any(|a| a.ends_with("/stacks")),
+                "{organization}: no request to the Stacks list"
+            );
+        }
+
+        let asked = fake();
+        let walk = find(&asked, "org", &disabled, &[Kind::Stack], &from).unwrap();
+        assert_eq!(ids(&walk.found), ["st-a"]);
+        assert!(walk.not_enabled.is_empty());
+        assert_eq!(
+            *asked.asked.borrow(),
+            ["list /organizations/org/stacks"],
+            "--kind stack walks them whatever the organization says"
         );
     }
 
@@ -235,14 +355,22 @@ mod tests {
         find(
             &fake,
             "org",
+            &enabled(),
             &Kind::ALL,
             &[Connection::Token("ot-FROM".into())],
         )
         .unwrap();
-        // ws-b (another token) and mod-p (public) were dropped as their page was read.
+        // ws-b (another token), mod-p (public) and st-b (another token) were dropped as their
+        // page was read.
         assert_eq!(
             *fake.kept.borrow(),
-            ["\"ws-a\"", "\"ws-c\"", "\"polset-a\"", "\"mod-a\""]
+            [
+                "\"ws-a\"",
+                "\"ws-c\"",
+                "\"polset-a\"",
+                "\"mod-a\"",
+                "\"st-a\""
+            ]
         );
     }
 
@@ -252,10 +380,12 @@ mod tests {
         let found = find(
             &fake,
             "org",
+            &enabled(),
             &[Kind::Workspace],
             &[Connection::Token("ot-FROM".into())],
         )
-        .unwrap();
+        .unwrap()
+        .found;
         assert_eq!(ids(&found), ["ws-a", "ws-c"]);
         assert_eq!(*fake.asked.borrow(), ["list /organizations/org/workspaces"]);
     }
@@ -276,6 +406,7 @@ mod tests {
             let failure = find(
                 &fake,
                 "org",
+                &enabled(),
                 &Kind::ALL,
                 &[Connection::Token("ot-FROM".into())],
             )
@@ -298,6 +429,7 @@ mod tests {
         let failure = find(
             &fake,
             "org",
+            &enabled(),
             &Kind::ALL,
             &[Connection::Token("ot-FROM".into())],
         )

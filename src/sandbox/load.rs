@@ -10,7 +10,7 @@ use std::path::Path;
 
 use serde_json::{Map, Value};
 
-use super::rows::{Client, Module, PolicySet, Project, Settings, Token, VcsRepo, Workspace};
+use super::rows::{Client, Module, PolicySet, Project, Settings, Stack, Token, VcsRepo, Workspace};
 use super::rules::module_naming;
 use super::store::Store;
 use super::table::Row;
@@ -58,6 +58,11 @@ const SECTIONS: &[Section] = &[
         name: "modules",
         kind: Module::KIND,
         add: |l, e| l.module(e),
+    },
+    Section {
+        name: "stacks",
+        kind: Stack::KIND,
+        add: |l, e| l.stack(e),
     },
 ];
 
@@ -486,6 +491,46 @@ impl Loader<'_> {
         Ok(())
     }
 
+    fn stack(&mut self, entry: &Map<String, Value>) -> Result<(), String> {
+        only(
+            entry,
+            &[
+                "id",
+                "name",
+                "description",
+                "project",
+                "vcs-repo",
+                "created-at",
+            ],
+        )?;
+        let name = resource_name(entry)?;
+        let project_id = self.project_of(entry)?;
+        if self
+            .store
+            .tables
+            .stacks
+            .iter()
+            .any(|s| s.name == name && s.project_id == project_id)
+        {
+            return Err(format!(
+                "a Stack named {name:?} is loaded already in its project"
+            ));
+        }
+        let created_at = created_at(entry)?;
+        let row = Stack {
+            id: self.id::<Stack>(entry, "st-")?,
+            name,
+            description: text(entry, "description")?,
+            project_id,
+            speculative_enabled: false,
+            vcs_repo: vcs_repo(entry, true)?,
+            updated_at: created_at.clone(),
+            created_at,
+        };
+        self.store.put(row);
+        Ok(())
+    }
+
     fn policy_set(&mut self, entry: &Map<String, Value>) -> Result<(), String> {
         only(
             entry,
@@ -852,7 +897,7 @@ mod tests {
                 "not named terraform-<provider>-<name>",
             ),
             ("modules", json!({}), "vcs-repo is required"),
-            ("stacks", json!({"name": "s"}), "unknown section \"stacks\""),
+            ("stacks", json!({"name": "s", "size": 1}), "size"),
         ];
         for (section, entry, expected) in cases {
             let error = refused(section, entry.clone());

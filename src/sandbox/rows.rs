@@ -47,7 +47,7 @@ pub(crate) struct Project {
     pub(crate) created_at: String,
 }
 
-/// The repository a workspace, policy set or module is linked to, and through what.
+/// The repository a workspace, policy set, module or Stack is linked to, and through what.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub(crate) struct VcsRepo {
     pub(crate) identifier: String,
@@ -117,6 +117,20 @@ impl Module {
     pub(crate) fn key(name: &str, provider: &str) -> String {
         format!("{name}/{provider}")
     }
+}
+
+/// A Stack (SPEC §9): a project's configuration of components, linked to a repository.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(crate) struct Stack {
+    pub(crate) id: String,
+    pub(crate) name: String,
+    pub(crate) description: Option<String>,
+    pub(crate) project_id: String,
+    pub(crate) speculative_enabled: bool,
+    /// `branch` `None`: the repository's default branch.
+    pub(crate) vcs_repo: Option<VcsRepo>,
+    pub(crate) created_at: String,
+    pub(crate) updated_at: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use super::rows::{
-    Client, Installation, Module, PolicySet, Project, Settings, Token, VcsRepo, Workspace,
+    Client, Installation, Module, PolicySet, Project, Settings, Stack, Token, VcsRepo, Workspace,
 };
 
 /// A stored resource: its kind in the state file, its id, its table and its index entries.
@@ -86,6 +86,7 @@ row_kinds! {
     Workspace: workspaces = "workspace", index: index_workspace;
     PolicySet: policy_sets = "policy-set";
     Module: modules = "module", index: index_module;
+    Stack: stacks = "stack", index: index_stack;
 }
 
 fn index_token(token: &Token, links: &mut Links, add: bool) {
@@ -107,6 +108,12 @@ fn index_workspace(workspace: &Workspace, links: &mut Links, add: bool) {
     }
     if let Some(connection) = workspace.vcs_repo.as_ref().and_then(VcsRepo::connection) {
         Links::change(&mut links.workspaces_of, connection, &workspace.id, add);
+    }
+}
+
+fn index_stack(stack: &Stack, links: &mut Links, add: bool) {
+    if let Some(connection) = stack.vcs_repo.as_ref().and_then(VcsRepo::connection) {
+        Links::change(&mut links.stacks_of, connection, &stack.id, add);
     }
 }
 
@@ -209,6 +216,8 @@ pub(crate) struct Links {
     /// `ot-…` or `ghain-…` id → the workspaces linked through it, in creation order.
     pub(crate) workspaces_of: HashMap<String, Vec<String>>,
     pub(crate) workspace_names: HashMap<String, String>,
+    /// `ot-…` or `ghain-…` id → the Stacks linked through it, in creation order.
+    pub(crate) stacks_of: HashMap<String, Vec<String>>,
     /// `name/provider` → module id.
     pub(crate) module_keys: HashMap<String, String>,
 }
@@ -263,6 +272,13 @@ impl Tables {
         Links::of(&self.links.workspaces_of, connection)
             .iter()
             .filter_map(|id| self.workspaces.get(id))
+    }
+
+    /// The Stacks linked through a token or installation, in creation order.
+    pub(crate) fn stacks_of(&self, connection: &str) -> impl Iterator<Item = &Stack> {
+        Links::of(&self.links.stacks_of, connection)
+            .iter()
+            .filter_map(|id| self.stacks.get(id))
     }
 
     /// Whether `id` names a row of `T`'s table.

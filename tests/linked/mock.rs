@@ -14,6 +14,7 @@ pub const ORGANIZATION: &str = "/api/v2/organizations/my-organization";
 pub const WORKSPACES: &str = "/api/v2/organizations/my-organization/workspaces";
 pub const POLICY_SETS: &str = "/api/v2/organizations/my-organization/policy-sets";
 pub const MODULES: &str = "/api/v2/organizations/my-organization/registry-modules";
+pub const STACKS: &str = "/api/v2/organizations/my-organization/stacks";
 
 /// Runs tfvcs against `url` with `args`.
 #[must_use]
@@ -95,6 +96,53 @@ pub fn module(id: &str, name: &str, provider: &str, token: &str) -> Value {
     module
 }
 
+/// A Stack as the list and its own GET show it, with the `vcs-repo` members of
+/// `reference/tfe-api.md` §10.1, linked through `connection` (an `ot-…` or `ghain-…`).
+pub fn stack(id: &str, name: &str, connection: &str, branch: &str) -> Value {
+    let mut repo = json!({
+        "identifier": "acme/platform", "display-identifier": "acme/platform",
+        "branch": branch, "tags-regex": null, "sparse-checkout-pattern": null,
+        "oauth-token-id": connection,
+        "repository-http-url": "https://github.com/acme/platform",
+        "service-provider": "github", "trigger-disabled": false,
+    });
+    if connection.starts_with("ghain-") {
+        repo["oauth-token-id"] = Value::Null;
+        repo["github-app-installation-id"] = json!(connection);
+    }
+    json!({
+        "id": id, "type": "stacks",
+        "attributes": {
+            "name": name, "description": null, "speculative-enabled": false,
+            "creation-source": "app", "upstream-count": 0, "downstream-count": 0,
+            "vcs-repo": repo,
+            "created-at": "2026-03-02T10:00:00.000Z", "updated-at": "2026-03-02T10:00:00.000Z",
+        },
+        "relationships": {"project": {"data": {"id": "prj-kFjgSzcZSr5c3imE", "type": "projects"}}},
+        "links": {"self": format!("/api/v2/stacks/{id}")},
+    })
+}
+
+/// `GET /organizations/my-organization` answered with `stacks-enabled` (`None`: no such
+/// attribute, as an older TFE answers), expected `times` (mocked before [`reads_first`], it is
+/// answered first).
+pub fn organization(server: &mut ServerGuard, stacks_enabled: Option<bool>, times: usize) -> Mock {
+    let mut attributes = json!({"name": "my-organization", "email": "admin@example.com"});
+    if let Some(enabled) = stacks_enabled {
+        attributes["stacks-enabled"] = json!(enabled);
+    }
+    server
+        .mock("GET", ORGANIZATION)
+        .match_query(Matcher::Missing)
+        .with_status(200)
+        .with_body(
+            json!({"data": {"id": "my-organization", "type": "organizations", "attributes": attributes}})
+                .to_string(),
+        )
+        .expect(times)
+        .create()
+}
+
 pub fn module_path(name: &str, provider: &str) -> String {
     format!("{MODULES}/private/my-organization/{name}/{provider}")
 }
@@ -144,8 +192,8 @@ pub fn reread(server: &mut ServerGuard, path: &str, resource: &Value) -> Mock {
 }
 
 /// What `usage`, `relink` and a delete read before walking: the organization (at least
-/// once), and any `ot-…` or `ghain-…` given (each exists, unless a test mocks its own answer,
-/// which then comes first).
+/// once; it has Stacks enabled), and any `ot-…` or `ghain-…` given (each exists, unless a
+/// test mocks its own answer, which then comes first).
 pub fn reads_first(server: &mut ServerGuard) -> Vec<Mock> {
     let mut mocks = vec![
         server
@@ -153,7 +201,9 @@ pub fn reads_first(server: &mut ServerGuard) -> Vec<Mock> {
             .match_query(Matcher::Missing)
             .with_status(200)
             .with_body(
-                json!({"data": {"id": "my-organization", "type": "organizations"}}).to_string(),
+                json!({"data": {"id": "my-organization", "type": "organizations",
+                                "attributes": {"stacks-enabled": true}}})
+                .to_string(),
             )
             .expect_at_least(1)
             .create(),
@@ -178,15 +228,17 @@ pub fn reads_first(server: &mut ServerGuard) -> Vec<Mock> {
 }
 
 /// The organization's lists, one per kind of linked resource, each empty unless given:
-/// `workspaces`, `policy_sets`, and `modules` as listed (without `vcs-repo`) with each
-/// module's own GET. Every kind is mocked, so a walk that lists a kind not given here still
-/// finds an empty list, and one that skips a kind fails `assert`. Each resource may be read
-/// once more (a relink reads it again right before its PATCH).
+/// `workspaces`, `policy_sets`, `modules` as listed (without `vcs-repo`) with each module's
+/// own GET, and `stacks`, behind the organization's read saying `stacks-enabled: true`.
+/// Every kind is mocked, so a walk that lists a kind not given here still finds an empty
+/// list, and one that skips a kind fails `assert`. Each resource may be read once more (a
+/// relink reads it again right before its PATCH).
 #[derive(Default)]
 pub struct Org {
     workspaces: Vec<Value>,
     policy_sets: Vec<Value>,
     modules: Vec<Value>,
+    stacks: Vec<Value>,
     /// The lists and module reads.
     pub mocks: Vec<Mock>,
     /// What is read before the walk ([`reads_first`]).
@@ -211,8 +263,13 @@ impl Org {
         self
     }
 
-    /// Mocks the organization's own GET (read before any walk), every list (and each
-    /// module's GET) on `server`, each page expected once.
+    pub fn stacks(mut self, stacks: &[Value]) -> Org {
+        self.stacks = stacks.to_vec();
+        self
+    }
+
+    /// Mocks the organization's own GET (read before any walk, saying `stacks-enabled`),
+    /// every list (and each module's GET) on `server`, each page expected once.
     pub fn mock(mut self, server: &mut ServerGuard) -> Org {
         self.reads = reads_first(server);
         let mut mocks = list(server, WORKSPACES, &self.workspaces);
@@ -241,12 +298,14 @@ impl Org {
         for (collection, resources) in [
             ("workspaces", &self.workspaces),
             ("policy-sets", &self.policy_sets),
+            ("stacks", &self.stacks),
         ] {
             for r in resources {
                 let path = format!("/api/v2/{collection}/{}", r["id"].as_str().unwrap());
                 self.rereads.push(reread(server, &path, r));
             }
         }
+        mocks.extend(list(server, STACKS, &self.stacks));
         self.mocks = mocks;
         self
     }

@@ -112,6 +112,19 @@ pub fn ws_path(id: &str) -> String {
     format!("/api/v2/workspaces/{id}")
 }
 
+/// A PATCH of `path` whose body must be exactly `body`, byte for byte, answered `answer`.
+fn exact_patch(server: &mut ServerGuard, path: &str, body: &str, answer: &Value) -> Mock {
+    server
+        .mock("PATCH", path)
+        .match_header("content-type", "application/vnd.api+json")
+        .match_header("authorization", format!("Bearer {TOKEN}").as_str())
+        .match_body(Matcher::Exact(body.to_string()))
+        .with_status(200)
+        .with_body(json!({ "data": answer }).to_string())
+        .expect(1)
+        .create()
+}
+
 #[test]
 fn relinks_each_kind_with_its_own_patch_to_a_token() {
     let mut server = Server::new();
@@ -123,54 +136,53 @@ fn relinks_each_kind_with_its_own_patch_to_a_token() {
     let untouched = workspace("ws-2HRvNs49EWPjDqT1", "other", OTHER, "main");
     let set = policy_set("polset-3yVQZvHzf5j3WRJ1", "production", FROM);
     let aurora = module("mod-PopQnMtYDCcd3PRX", "aurora", "aws", FROM);
+    let mut platform = stack("st-kJcSJemafdBCPw3B", "platform", FROM, "release");
+    platform["attributes"]["vcs-repo"]["tags-regex"] = json!(r"^v\d+$");
+    let edge = stack("st-Qp1L2hqY3aPa8Wmn", "edge", FROM, "");
     let org = Org::default()
         .workspaces(&[ws.clone(), untouched.clone(), tagged.clone()])
         .policy_sets(std::slice::from_ref(&set))
         .modules(std::slice::from_ref(&aurora))
+        .stacks(&[platform.clone(), edge.clone()])
         .mock(&mut server);
     let patches = [
-        answered(
-            patch(
-                &mut server,
-                &ws_path("ws-KTuq99JSzgmDSvYj"),
-                "workspaces",
-                json!({
-                "identifier": "example/terraform-test-proj", "branch": "",
-                "ingress-submodules": false, "oauth-token-id": TO}),
-            ),
+        exact_patch(
+            &mut server,
+            &ws_path("ws-KTuq99JSzgmDSvYj"),
+            r#"{"data":{"type":"workspaces","attributes":{"vcs-repo":{"identifier":"example/terraform-test-proj","branch":"","ingress-submodules":false,"oauth-token-id":"ot-29t7xkUKiNC2XasL"}}}}"#,
             &relinked(&ws, TO),
         ),
-        answered(
-            patch(
-                &mut server,
-                &ws_path("ws-6jrRyVDv1J8zQMB5"),
-                "workspaces",
-                json!({
-                "identifier": "example/terraform-test-proj", "branch": "release",
-                "ingress-submodules": true, "tags-regex": r"^v\d+\.\d+$", "oauth-token-id": TO}),
-            ),
+        exact_patch(
+            &mut server,
+            &ws_path("ws-6jrRyVDv1J8zQMB5"),
+            r#"{"data":{"type":"workspaces","attributes":{"vcs-repo":{"identifier":"example/terraform-test-proj","branch":"release","ingress-submodules":true,"tags-regex":"^v\\d+\\.\\d+$","oauth-token-id":"ot-29t7xkUKiNC2XasL"}}}}"#,
             &relinked(&tagged, TO),
         ),
-        answered(
-            patch(
-                &mut server,
-                "/api/v2/policy-sets/polset-3yVQZvHzf5j3WRJ1",
-                "policy-sets",
-                json!({
-                "identifier": "hashicorp/my-policy-sets", "branch": "master",
-                "ingress-submodules": false, "oauth-token-id": TO}),
-            ),
+        exact_patch(
+            &mut server,
+            "/api/v2/policy-sets/polset-3yVQZvHzf5j3WRJ1",
+            r#"{"data":{"type":"policy-sets","attributes":{"vcs-repo":{"identifier":"hashicorp/my-policy-sets","branch":"master","ingress-submodules":false,"oauth-token-id":"ot-29t7xkUKiNC2XasL"}}}}"#,
             &relinked(&set, TO),
         ),
-        answered(
-            patch(
-                &mut server,
-                &module_path("aurora", "aws"),
-                "registry-modules",
-                json!({
-                "identifier": "lafentres/terraform-aws-aurora", "oauth-token-id": TO}),
-            ),
+        exact_patch(
+            &mut server,
+            &module_path("aurora", "aws"),
+            r#"{"data":{"type":"registry-modules","attributes":{"vcs-repo":{"identifier":"lafentres/terraform-aws-aurora","oauth-token-id":"ot-29t7xkUKiNC2XasL"}}}}"#,
             &relinked(&aurora, TO),
+        ),
+        // A Stack's branch is always sent (left out, it falls back to the default branch),
+        // an empty one too; its tags-regex when set.
+        exact_patch(
+            &mut server,
+            "/api/v2/stacks/st-kJcSJemafdBCPw3B",
+            r#"{"data":{"type":"stacks","attributes":{"vcs-repo":{"identifier":"acme/platform","branch":"release","tags-regex":"^v\\d+$","oauth-token-id":"ot-29t7xkUKiNC2XasL"}}}}"#,
+            &relinked(&platform, TO),
+        ),
+        exact_patch(
+            &mut server,
+            "/api/v2/stacks/st-Qp1L2hqY3aPa8Wmn",
+            r#"{"data":{"type":"stacks","attributes":{"vcs-repo":{"identifier":"acme/platform","branch":"","oauth-token-id":"ot-29t7xkUKiNC2XasL"}}}}"#,
+            &relinked(&edge, TO),
         ),
     ];
     let other = server
@@ -194,11 +206,13 @@ workspace   workspace-2                 ws-KTuq99JSzgmDSvYj      relinked
 workspace   web                         ws-6jrRyVDv1J8zQMB5      relinked
 policy-set  production                  polset-3yVQZvHzf5j3WRJ1  relinked
 module      my-organization/aurora/aws  mod-PopQnMtYDCcd3PRX     relinked
+stack       platform                    st-kJcSJemafdBCPw3B      relinked
+stack       edge                        st-Qp1L2hqY3aPa8Wmn      relinked
 "
     );
     let err = out.stderr;
     assert!(
-        err.ends_with("relinked 4 of 4: 2 workspaces, 1 policy set, 1 module\n"),
+        err.ends_with("relinked 6 of 6: 2 workspaces, 1 policy set, 1 module, 2 Stacks\n"),
         "{err}"
     );
 }
@@ -211,10 +225,12 @@ fn relinks_each_kind_to_a_github_app_clearing_the_token() {
     let set = policy_set("polset-3yVQZvHzf5j3WRJ1", "production", FROM);
     let mut aurora = module("mod-PopQnMtYDCcd3PRX", "aurora", "aws", FROM);
     aurora["attributes"]["vcs-repo"]["branch"] = json!("main");
+    let platform = stack("st-kJcSJemafdBCPw3B", "platform", FROM, "release");
     let org = Org::default()
         .workspaces(std::slice::from_ref(&ws))
         .policy_sets(std::slice::from_ref(&set))
         .modules(std::slice::from_ref(&aurora))
+        .stacks(std::slice::from_ref(&platform))
         .mock(&mut server);
     let mut pending = relinked(&aurora, APP);
     pending["attributes"]["status"] = json!("pending");
@@ -255,6 +271,13 @@ fn relinks_each_kind_to_a_github_app_clearing_the_token() {
             // Re-ingested: `pending` is not a failure.
             &pending,
         ),
+        // Modules and Stacks: no oauth-token-id key (their schemas allow no null there).
+        exact_patch(
+            &mut server,
+            "/api/v2/stacks/st-kJcSJemafdBCPw3B",
+            r#"{"data":{"type":"stacks","attributes":{"vcs-repo":{"identifier":"acme/platform","branch":"release","github-app-installation-id":"ghain-BYrbNeGQ8nAzKouu"}}}}"#,
+            &relinked(&platform, APP),
+        ),
     ];
     let out = run(
         &server.url(),
@@ -266,7 +289,7 @@ fn relinks_each_kind_to_a_github_app_clearing_the_token() {
     patches.iter().for_each(Mock::assert);
     assert_eq!(
         out.stdout,
-        "ws-KTuq99JSzgmDSvYj\npolset-3yVQZvHzf5j3WRJ1\nmod-PopQnMtYDCcd3PRX\n"
+        "ws-KTuq99JSzgmDSvYj\npolset-3yVQZvHzf5j3WRJ1\nmod-PopQnMtYDCcd3PRX\nst-kJcSJemafdBCPw3B\n"
     );
 }
 
@@ -1203,11 +1226,13 @@ fn a_server_sent_id_or_module_part_that_would_change_the_path_is_never_patched()
         let mut server = Server::new();
         let _reads = reads_first(&mut server);
         let _checks = token_checks(&mut server);
+        let _organization = organization(&mut server, Some(true), 1);
         let _lists = [
             list(&mut server, WORKSPACES, &workspaces),
             list(&mut server, POLICY_SETS, &[]),
             // The module's list item carries its `vcs-repo`, so no read of its own is needed.
             list(&mut server, MODULES, &modules),
+            list(&mut server, STACKS, &[]),
         ];
         let none = no_patch(&mut server);
         let out = run(
@@ -1240,4 +1265,63 @@ fn relinks_only(server: &mut Server, patched: mockito::Mock, untouched: &str, co
     others.assert();
     let summary = format!("relinked 1 of 1: {counted}\n");
     assert!(out.stderr.ends_with(&summary), "{}", out.stderr);
+}
+
+#[test]
+fn a_stack_answered_with_its_branch_fallen_back_to_the_default_counts_as_failed() {
+    let mut server = Server::new();
+    let _checks = token_checks(&mut server);
+    let ws = workspace("ws-KTuq99JSzgmDSvYj", "workspace-2", FROM, "");
+    let platform = stack("st-kJcSJemafdBCPw3B", "platform", FROM, "release");
+    let _org = Org::default()
+        .workspaces(std::slice::from_ref(&ws))
+        .stacks(std::slice::from_ref(&platform))
+        .mock(&mut server);
+    let mut fallen = relinked(&platform, TO);
+    fallen["attributes"]["vcs-repo"]["branch"] = json!("");
+    let patches = [
+        answered(
+            patch(
+                &mut server,
+                &ws_path("ws-KTuq99JSzgmDSvYj"),
+                "workspaces",
+                json!({"identifier": "example/terraform-test-proj", "branch": "",
+                       "ingress-submodules": false, "oauth-token-id": TO}),
+            ),
+            &relinked(&ws, TO),
+        ),
+        answered(
+            patch(
+                &mut server,
+                "/api/v2/stacks/st-kJcSJemafdBCPw3B",
+                "stacks",
+                json!({"identifier": "acme/platform", "branch": "release", "oauth-token-id": TO}),
+            ),
+            &fallen,
+        ),
+    ];
+    let out = run(
+        &server.url(),
+        &["token", "relink", FROM, "--to", TO, "--yes"],
+    );
+    assert_eq!(out.code, Some(1), "{}", out.stderr);
+    patches.iter().for_each(Mock::assert);
+    assert_eq!(
+        out.stdout,
+        "\
+KIND       NAME         ID                   RESULT
+workspace  workspace-2  ws-KTuq99JSzgmDSvYj  relinked
+stack      platform     st-kJcSJemafdBCPw3B  failed: branch changed from release to (default)
+"
+    );
+    assert!(
+        out.stderr.contains("relinked 1 of 2: 1 workspace\n"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("error: 1 of 2 not relinked"),
+        "{}",
+        out.stderr
+    );
 }

@@ -1,6 +1,6 @@
-//! End to end against `tfvcs sandbox`: workspaces, a policy set and a module created on one
-//! token are found by `usage`, moved by `relink`, and gone from `usage` afterwards; then
-//! moved on to the sandbox's GitHub App installation.
+//! End to end against `tfvcs sandbox`: workspaces, a policy set, a module and a Stack created
+//! on one token are found by `usage`, moved by `relink`, and gone from `usage` afterwards;
+//! then moved on to the sandbox's GitHub App installation.
 
 use serde_json::{Value, json};
 
@@ -80,9 +80,19 @@ fn usage_finds_relink_moves_and_usage_no_longer_finds() {
             "identifier": "acme/terraform-aws-vpc", "display-identifier": "acme/terraform-aws-vpc",
             "branch": "main", "oauth-token-id": old}}}}),
     );
+    let project = sandbox
+        .request("GET", &org_path(&sandbox, "projects"), None)
+        .body["data"][0]["id"]
+        .clone();
+    let stack_body = json!({"data": {"type": "stacks", "attributes": {"name": "platform",
+        "vcs-repo": repo("acme/platform", "release", &old)},
+        "relationships": {"project": {"data": {"type": "projects", "id": project}}}}});
+    let reply = sandbox.request("POST", "/api/v2/stacks", Some(&stack_body));
+    assert_eq!(reply.status, 201, "{:?}", reply.body);
+    let stack = reply.body["data"]["id"].as_str().unwrap().to_string();
 
     let (ids, _) = tfvcs_ok(&sandbox, &["token", "usage", &old, "-o", "id"]);
-    assert_eq!(lines(&ids), [&web, &api, &set, &module]);
+    assert_eq!(lines(&ids), [&web, &api, &set, &module, &stack]);
     let (by_name, _) = tfvcs_ok(&sandbox, &["client", "usage", "github-old", "-o", "id"]);
     assert_eq!(by_name, ids);
     let (by_id, _) = tfvcs_ok(&sandbox, &["client", "usage", &old_client, "-o", "id"]);
@@ -92,14 +102,14 @@ fn usage_finds_relink_moves_and_usage_no_longer_finds() {
         &sandbox,
         &["token", "relink", &old, "--to", &new, "--dry-run"],
     );
-    assert_eq!(dry.matches("PATCH ").count(), 4, "{dry}");
+    assert_eq!(dry.matches("PATCH ").count(), 5, "{dry}");
     let (still, _) = tfvcs_ok(&sandbox, &["token", "usage", &old, "-o", "id"]);
     assert_eq!(still, ids, "a dry run changes nothing");
 
     let (rows, summary) = tfvcs_ok(&sandbox, &["token", "relink", &old, "--to", &new, "--yes"]);
-    assert_eq!(rows.matches("relinked").count(), 4, "{rows}");
+    assert_eq!(rows.matches("relinked").count(), 5, "{rows}");
     assert!(
-        summary.ends_with("relinked 4 of 4: 2 workspaces, 1 policy set, 1 module\n"),
+        summary.ends_with("relinked 5 of 5: 2 workspaces, 1 policy set, 1 module, 1 Stack\n"),
         "{summary}"
     );
 
@@ -107,7 +117,7 @@ fn usage_finds_relink_moves_and_usage_no_longer_finds() {
     assert_eq!(none, "");
     assert!(note.contains("nothing in organization"), "{note}");
     let (moved, _) = tfvcs_ok(&sandbox, &["token", "usage", &new, "-o", "id"]);
-    assert_eq!(lines(&moved), [&web, &api, &other, &set, &module]);
+    assert_eq!(lines(&moved), [&web, &api, &other, &set, &module, &stack]);
     // Repository and branch kept.
     let (table, _) = tfvcs_ok(&sandbox, &["token", "usage", &new, "--kind", "workspace"]);
     assert!(
@@ -146,7 +156,10 @@ fn usage_finds_relink_moves_and_usage_no_longer_finds() {
     assert_eq!(on_app.trim(), web);
     tfvcs_ok(&sandbox, &["token", "relink", &new, "--to", app, "--yes"]);
     let (all_on_app, _) = tfvcs_ok(&sandbox, &["github-app", "usage", app, "-o", "id"]);
-    assert_eq!(lines(&all_on_app), [&web, &api, &other, &set, &module]);
+    assert_eq!(
+        lines(&all_on_app),
+        [&web, &api, &other, &set, &module, &stack]
+    );
     let (json, _) = tfvcs_ok(&sandbox, &["github-app", "usage", app, "-o", "json"]);
     let doc: Value = serde_json::from_str(&json).unwrap();
     for resource in doc["data"].as_array().unwrap() {
@@ -154,6 +167,13 @@ fn usage_finds_relink_moves_and_usage_no_longer_finds() {
         assert_eq!(vcs["github-app-installation-id"], app, "{resource}");
         assert!(vcs["oauth-token-id"].is_null(), "{resource}");
     }
+    let (table, _) = tfvcs_ok(&sandbox, &["github-app", "usage", app, "--kind", "stack"]);
+    assert!(
+        table.lines().nth(1).is_some_and(|l| l.starts_with("stack ")
+            && l.contains("acme/platform")
+            && l.contains("release")),
+        "the Stack kept its branch through both relinks: {table}"
+    );
 }
 
 #[test]

@@ -8,7 +8,7 @@ use super::mock::*;
 use crate::common::*;
 
 #[test]
-fn token_usage_walks_the_three_lists_reads_unlisted_modules_and_prints_rows_in_order() {
+fn token_usage_walks_the_four_lists_reads_unlisted_modules_and_prints_rows_in_order() {
     let mut server = Server::new();
     let org = Org::default()
         .workspaces(&[
@@ -25,6 +25,10 @@ fn token_usage_walks_the_three_lists_reads_unlisted_modules_and_prints_rows_in_o
             module("mod-kwt1cBiX2SdDz38w", "api-gateway", "alicloud", OTHER),
             module("mod-PopQnMtYDCcd3PRX", "aurora", "aws", FROM),
         ])
+        .stacks(&[
+            stack("st-kJcSJemafdBCPw3B", "platform", FROM, "release"),
+            stack("st-Qp1L2hqY3aPa8Wmn", "edge", OTHER, ""),
+        ])
         .mock(&mut server);
     let out = run(&server.url(), &["token", "usage", FROM]);
     assert!(out.code == Some(0), "{}", out.stderr);
@@ -37,8 +41,106 @@ workspace   workspace-2                 ws-KTuq99JSzgmDSvYj      example/terrafo
 workspace   web                         ws-6jrRyVDv1J8zQMB5      example/terraform-test-proj     release  ot-hmAyP66qk2AMVdbJ
 policy-set  production                  polset-3yVQZvHzf5j3WRJ1  hashicorp/my-policy-sets        master   ot-hmAyP66qk2AMVdbJ
 module      my-organization/aurora/aws  mod-PopQnMtYDCcd3PRX     lafentres/terraform-aws-aurora  -        ot-hmAyP66qk2AMVdbJ
+stack       platform                    st-kJcSJemafdBCPw3B      acme/platform                   release  ot-hmAyP66qk2AMVdbJ
 "
     );
+    assert_eq!(out.stderr, "", "Stacks were walked: no note");
+}
+
+#[test]
+fn kind_stack_alone_lists_only_stacks_whatever_the_organization_says() {
+    let mut server = Server::new();
+    let organization = organization(&mut server, Some(false), 1);
+    let _reads = reads_first(&mut server);
+    let stacks = list(
+        &mut server,
+        STACKS,
+        &[
+            stack("st-kJcSJemafdBCPw3B", "platform", FROM, "release"),
+            stack("st-Qp1L2hqY3aPa8Wmn", "edge", OTHER, ""),
+        ],
+    );
+    let others = server
+        .mock(
+            "GET",
+            Matcher::Regex("/(workspaces|policy-sets|registry-modules)".into()),
+        )
+        .expect(0)
+        .create();
+    let out = run(
+        &server.url(),
+        &["token", "usage", FROM, "--kind", "stack", "-o", "id"],
+    );
+    assert!(out.code == Some(0), "{}", out.stderr);
+    assert_eq!(out.stdout, "st-kJcSJemafdBCPw3B\n");
+    assert_eq!(out.stderr, "");
+    stacks.iter().for_each(|m| m.assert());
+    others.assert();
+    organization.assert();
+}
+
+#[test]
+fn without_stacks_enabled_stacks_are_not_walked_and_a_note_says_so() {
+    for enabled in [Some(false), None] {
+        let mut server = Server::new();
+        let read = organization(&mut server, enabled, 1);
+        let _reads = reads_first(&mut server);
+        let lists = [
+            list(
+                &mut server,
+                WORKSPACES,
+                &[workspace("ws-KTuq99JSzgmDSvYj", "a", FROM, "")],
+            ),
+            list(&mut server, POLICY_SETS, &[]),
+            list(&mut server, MODULES, &[]),
+        ];
+        let stacks = server
+            .mock("GET", STACKS)
+            .match_query(Matcher::Any)
+            .expect(0)
+            .create();
+        let out = run(&server.url(), &["token", "usage", FROM, "-o", "id"]);
+        assert!(out.code == Some(0), "{enabled:?}: {}", out.stderr);
+        assert_eq!(out.stdout, "ws-KTuq99JSzgmDSvYj\n");
+        assert_eq!(
+            out.stderr,
+            "note: Stacks were not walked: organization my-organization does not have \
+             stacks-enabled; pass --kind stack to walk them anyway\n",
+            "{enabled:?}"
+        );
+        read.assert();
+        lists.iter().flatten().for_each(|m| m.assert());
+        stacks.assert();
+    }
+}
+
+#[test]
+fn a_refused_stacks_list_fails_with_its_exit_code_and_the_kind_hint() {
+    for (status, code) in [(403, 4), (404, 3)] {
+        let mut server = Server::new();
+        let _reads = reads_first(&mut server);
+        let refused = server
+            .mock("GET", STACKS)
+            .match_query(Matcher::Any)
+            .with_status(status)
+            .with_body(format!(
+                r#"{{"errors":[{{"status":"{status}","title":"refused"}}]}}"#
+            ))
+            .expect(1)
+            .create();
+        let out = run(&server.url(), &["token", "usage", FROM, "--kind", "stack"]);
+        assert_eq!(out.code, Some(code), "{}", out.stderr);
+        assert_eq!(out.stdout, "");
+        assert!(
+            out.stderr.contains(
+                "hint: the Stacks could not be listed, so this is not a complete answer; to leave \
+                 Stacks out, pass --kind workspace or --kind policy-set or --kind module"
+            ),
+            "{}",
+            out.stderr
+        );
+        refused.assert();
+    }
 }
 
 #[test]
@@ -59,8 +161,8 @@ fn walks_every_page_of_every_list_and_misses_nothing() {
         .mock(&mut server);
     let out = run(&server.url(), &["token", "usage", FROM, "-o", "id"]);
     assert!(out.code == Some(0), "{}", out.stderr);
-    // ⌈250/100⌉ + ⌈120/100⌉ + ⌈0/100⌉ pages, each exactly once, and nothing else.
-    assert_eq!(org.mocks.len(), 3 + 2 + 1);
+    // ⌈250/100⌉ + ⌈120/100⌉ + ⌈0/100⌉ + ⌈0/100⌉ pages, each exactly once, and nothing else.
+    assert_eq!(org.mocks.len(), 3 + 2 + 1 + 1);
     org.assert();
     let ids: Vec<String> = out.stdout.lines().map(str::to_string).collect();
     let mut expected: Vec<String> = (0..250).step_by(2).map(|i| format!("ws-{i:016}")).collect();
@@ -108,7 +210,9 @@ fn a_refused_policy_set_list_fails_with_a_hint_naming_kind_and_kind_leaves_it_ou
     let mut server = Server::new();
     let _reads = reads_first(&mut server);
     let ws = workspace("ws-KTuq99JSzgmDSvYj", "workspace-2", FROM, "");
+    let _organization = organization(&mut server, Some(true), 1);
     let _ws = list(&mut server, WORKSPACES, std::slice::from_ref(&ws));
+    let _stacks = list(&mut server, STACKS, &[]);
     let refused = server
         .mock("GET", POLICY_SETS)
         .match_query(Matcher::Any)
@@ -123,7 +227,7 @@ fn a_refused_policy_set_list_fails_with_a_hint_naming_kind_and_kind_leaves_it_ou
     let err = out.stderr;
     assert!(err.contains("404"), "{err}");
     assert!(
-        err.contains("hint: the policy sets could not be listed, so this is not a complete answer; to leave policy sets out, pass --kind workspace --kind module"),
+        err.contains("hint: the policy sets could not be listed, so this is not a complete answer; to leave policy sets out, pass --kind workspace --kind module --kind stack"),
         "{err}"
     );
     refused.assert();
@@ -169,6 +273,7 @@ fn modules_listed_with_a_vcs_repo_and_public_modules_are_not_read_again() {
     let _reads = reads_first(&mut server);
     let _ws = list(&mut server, WORKSPACES, &[]);
     let _sets = list(&mut server, POLICY_SETS, &[]);
+    let _stacks = list(&mut server, STACKS, &[]);
     let mut public = module_item("mod-pub0000000000000", "consul", "aws");
     public["attributes"]["registry-name"] = json!("public");
     public["attributes"]["namespace"] = json!("hashicorp");
@@ -236,13 +341,20 @@ fn client_usage_matches_every_token_of_the_client() {
             workspace("ws-2HRvNs49EWPjDqT1", "b", TO, ""),
         ])
         .policy_sets(&[policy_set("polset-3yVQZvHzf5j3WRJ1", "production", OTHER)])
+        .stacks(&[
+            stack("st-kJcSJemafdBCPw3B", "platform", OTHER, "release"),
+            stack("st-Qp1L2hqY3aPa8Wmn", "edge", TO, ""),
+        ])
         .mock(&mut server);
     let out = run(
         &server.url(),
         &["client", "usage", "oc-XKFwG6ggfA9n7t1K", "-o", "id"],
     );
     assert!(out.code == Some(0), "{}", out.stderr);
-    assert_eq!(out.stdout, "ws-KTuq99JSzgmDSvYj\npolset-3yVQZvHzf5j3WRJ1\n");
+    assert_eq!(
+        out.stdout,
+        "ws-KTuq99JSzgmDSvYj\npolset-3yVQZvHzf5j3WRJ1\nst-kJcSJemafdBCPw3B\n"
+    );
     show.assert();
     org.assert();
 }
@@ -255,13 +367,24 @@ fn github_app_usage_matches_the_installation_id() {
             workspace("ws-KTuq99JSzgmDSvYj", "a", APP, "main"),
             workspace("ws-2HRvNs49EWPjDqT1", "b", FROM, ""),
         ])
+        .stacks(&[
+            stack("st-kJcSJemafdBCPw3B", "platform", APP, "release"),
+            stack("st-Qp1L2hqY3aPa8Wmn", "edge", FROM, ""),
+        ])
         .mock(&mut server);
     let out = run(&server.url(), &["github-app", "usage", APP]);
     assert!(out.code == Some(0), "{}", out.stderr);
     org.assert();
     let text = out.stdout;
-    assert_eq!(text.lines().count(), 2, "{text}");
+    assert_eq!(text.lines().count(), 3, "{text}");
     assert!(text.lines().nth(1).unwrap().ends_with(APP), "{text}");
+    let stack_row = text.lines().nth(2).unwrap();
+    assert!(
+        stack_row.starts_with("stack ")
+            && stack_row.contains("st-kJcSJemafdBCPw3B")
+            && stack_row.ends_with(APP),
+        "{text}"
+    );
 }
 
 #[test]

@@ -9,7 +9,7 @@ use crate::commands::failure::not_found;
 use crate::commands::linked::{find, print};
 use crate::commands::resolve::resolve_client;
 use crate::error::Result;
-use crate::linked::{Connection, Kind};
+use crate::linked::Connection;
 
 pub(crate) fn usage(ctx: &Context, args: ClientUsageArgs) -> Result<()> {
     ctx.config.require_org()?;
@@ -30,6 +30,6 @@ pub(crate) fn usage(ctx: &Context, args: ClientUsageArgs) -> Result<()> {
         .iter()
         .map(|t| Connection::Token(t.clone()))
         .collect();
-    let found = find(ctx, &Kind::asked(&args.kind.kinds), &connections)?;
+    let found = find(ctx, &args.kind.kinds, &connections)?;
     print(ctx, &found, &client.token_ids)
 }

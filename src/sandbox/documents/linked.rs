@@ -1,10 +1,10 @@
 //! The resources that link a repository through a connection (SPEC §10): workspaces,
-//! policy sets and private registry modules, each with its `vcs-repo` as TFE shows it.
+//! policy sets, private registry modules and Stacks, each with its `vcs-repo` as TFE shows it.
 
 use serde_json::{Value, json};
 
 use super::{API, built, identifier};
-use crate::sandbox::rows::{Module, PolicySet, VcsRepo, Workspace};
+use crate::sandbox::rows::{Module, PolicySet, Stack, VcsRepo, Workspace};
 use crate::sandbox::table::Tables;
 
 /// The Terraform version a workspace created without one reports: TFE gives a new workspace
@@ -220,4 +220,50 @@ fn module_resource_without_repo(module: &Module, org: &str) -> Value {
         },
         "links": { "self": module_path(module, org) },
     })
+}
+
+/// A Stack's `vcs-repo` as TFE's samples show it: `branch` `""` for the repository's default,
+/// `oauth-token-id` always (null when linked through a GitHub App), and
+/// `github-app-installation-id` only when it links through one (no sample shows that key).
+fn stack_vcs_repo(repo: &VcsRepo, tables: &Tables) -> Value {
+    let (provider, http_url, _) = derived(repo, tables);
+    let mut shown = json!({
+        "identifier": repo.identifier,
+        "display-identifier": repo.display_identifier,
+        "branch": repo.branch.clone().unwrap_or_default(),
+        "tags-regex": repo.tags_regex,
+        "sparse-checkout-pattern": null,
+        "oauth-token-id": repo.oauth_token_id,
+        "repository-http-url": http_url,
+        "service-provider": provider,
+        "trigger-disabled": false,
+    });
+    if let Some(app) = &repo.github_app_installation_id {
+        shown["github-app-installation-id"] = json!(app);
+    }
+    shown
+}
+
+pub(crate) fn stack_resource(stack: &Stack, tables: &Tables) -> Value {
+    built(json!({
+        "id": stack.id,
+        "type": "stacks",
+        "attributes": {
+            "name": stack.name,
+            "description": stack.description,
+            "speculative-enabled": stack.speculative_enabled,
+            "creation-source": "api",
+            "upstream-count": 0,
+            "downstream-count": 0,
+            "inputs-count": 0,
+            "outputs-count": 0,
+            "vcs-repo": stack.vcs_repo.as_ref().map(|r| stack_vcs_repo(r, tables)),
+            "created-at": stack.created_at,
+            "updated-at": stack.updated_at,
+        },
+        "relationships": {
+            "project": { "data": identifier("projects", &stack.project_id) },
+        },
+        "links": { "self": format!("{API}/stacks/{}", stack.id) },
+    }))
 }

@@ -16,7 +16,7 @@ pub(crate) use connections::{
     client_resource, included_for, installation_resource, project_resource, token_resource,
 };
 pub(crate) use linked::{
-    module_list_item, module_resource, policy_set_resource, workspace_resource,
+    module_list_item, module_resource, policy_set_resource, stack_resource, workspace_resource,
 };
 
 pub(crate) const API: &str = "/api/v2";

@@ -1,5 +1,5 @@
 //! OAuth clients, OAuth tokens and projects: list, show, create, update, delete, and what a
-//! deleted connection does to the workspaces linked through it (they are unlinked).
+//! deleted connection does to the workspaces and Stacks linked through it (they are unlinked).
 
 use serde_json::json;
 
@@ -8,7 +8,7 @@ use crate::provider::Provider;
 use crate::sandbox::documents::{
     Page, Reply, client_resource, included_for, not_found, project_resource, token_resource,
 };
-use crate::sandbox::rows::{Client, Project, Token, Workspace};
+use crate::sandbox::rows::{Client, Project, Stack, Token, Workspace};
 use crate::sandbox::rules;
 use crate::sandbox::store::Store;
 use crate::shared::clock::now_rfc3339;
@@ -52,14 +52,20 @@ fn new_token(store: &mut Store, client_id: &str, pat: &str, created_at: String) 
     }
 }
 
-/// Removes a token and unlinks the workspaces that used it, as TFE does for a deleted
-/// connection.
+/// Removes a token and unlinks the workspaces and Stacks that used it, as TFE does for a
+/// deleted connection.
 fn remove_token(store: &mut Store, id: &str) -> bool {
     let linked: Vec<Workspace> = store.tables.workspaces_of(id).cloned().collect();
     for mut workspace in linked {
         workspace.vcs_repo = None;
         workspace.updated_at = now_rfc3339();
         store.put(workspace);
+    }
+    let stacks: Vec<Stack> = store.tables.stacks_of(id).cloned().collect();
+    for mut stack in stacks {
+        stack.vcs_repo = None;
+        stack.updated_at = now_rfc3339();
+        store.put(stack);
     }
     store.remove::<Token>(id).is_some()
 }

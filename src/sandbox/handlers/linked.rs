@@ -1,6 +1,7 @@
 //! What links a repository through a connection (SPEC §10): the routes of workspaces
-//! (`workspaces.rs`), policy sets (`policy_sets.rs`) and private registry modules
-//! (`modules.rs`), what they share, and the GitHub App installation the sandbox's token sees.
+//! (`workspaces.rs`), policy sets (`policy_sets.rs`), private registry modules
+//! (`modules.rs`) and Stacks (`stacks.rs`), what they share, and the GitHub App installation
+//! the sandbox's token sees.
 
 use serde_json::json;
 
@@ -40,6 +41,9 @@ pub(super) fn contains_folded(haystack: &str, needle: &str) -> bool {
 
 impl Api {
     pub(super) fn linked(&self, req: &Request, method: &str, segments: &[&str]) -> Outcome {
+        if let Some(outcome) = self.stacks(req, method, segments) {
+            return outcome;
+        }
         match (method, segments) {
             ("GET", ["organizations", _, "workspaces"]) => self.list_workspaces(req),
             ("POST", ["organizations", _, "workspaces"]) => self.create_workspace(req),

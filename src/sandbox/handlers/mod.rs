@@ -1,13 +1,14 @@
 //! The sandbox's endpoints: routes an authenticated request to the code that reads or changes
 //! the store, and answers as TFE does. `connections.rs` serves OAuth clients, tokens and
 //! projects; `linked.rs` routes what links a repository through them (`workspaces.rs`,
-//! `policy_sets.rs`, `modules.rs`) and serves the GitHub App installation.
+//! `policy_sets.rs`, `modules.rs`, `stacks.rs`) and serves the GitHub App installation.
 
 mod authorized_repos;
 mod connections;
 mod linked;
 mod modules;
 mod policy_sets;
+mod stacks;
 mod workspaces;
 
 use std::sync::{RwLock, RwLockReadGuard, RwLockWriteGuard};

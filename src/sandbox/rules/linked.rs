@@ -1,5 +1,6 @@
 //! The bodies of workspace, policy set and registry module writes (their `vcs-repo` rules
-//! are in `vcs_repo.rs`).
+//! are in `vcs_repo.rs`; Stacks are in `stacks.rs`), and the name and project rules they
+//! share with Stacks.
 
 use serde_json::{Map, Value};
 
@@ -12,7 +13,7 @@ use crate::shared::ids::is_path_safe;
 
 /// The `name` attribute: required on create (`creating`), letters, digits, `-` and `_`, at
 /// most 90, and not `taken` by another resource.
-fn name_attribute(
+pub(super) fn name_attribute(
     attrs: &Map<String, Value>,
     creating: bool,
     taken: impl Fn(&str) -> bool,
@@ -39,11 +40,30 @@ fn name_attribute(
     }
 }
 
-fn done<T>(value: T, problems: Problems) -> Result<T, Reply> {
+pub(super) fn done<T>(value: T, problems: Problems) -> Result<T, Reply> {
     if problems.is_empty() {
         Ok(value)
     } else {
         Err(invalid(problems))
+    }
+}
+
+/// `relationships.project`: `None` when not given; a project that does not exist is a problem.
+pub(super) fn project_relationship(
+    data: &Map<String, Value>,
+    tables: &Tables,
+    problems: &mut Problems,
+) -> Option<String> {
+    let rel = data.get("relationships").and_then(|r| r.get("project"))?;
+    match rel.pointer("/data/id").and_then(Value::as_str) {
+        Some(id) if tables.projects.contains(id) => Some(id.to_string()),
+        other => {
+            problems.push((
+                "/data/relationships/project/data/id".into(),
+                format!("project {} not found", other.unwrap_or("(none)")),
+            ));
+            None
+        }
     }
 }
 
@@ -88,19 +108,7 @@ pub(crate) fn workspace_input(
             "execution-mode must be remote, local or agent".into(),
         ));
     }
-    let project_id = match data.get("relationships").and_then(|r| r.get("project")) {
-        None => None,
-        Some(rel) => match rel.pointer("/data/id").and_then(Value::as_str) {
-            Some(id) if tables.projects.contains(id) => Some(id.to_string()),
-            other => {
-                problems.push((
-                    "/data/relationships/project/data/id".into(),
-                    format!("project {} not found", other.unwrap_or("(none)")),
-                ));
-                None
-            }
-        },
-    };
+    let project_id = project_relationship(data, tables, &mut problems);
     let repo = repo_change(
         &attrs,
         previous.and_then(|p| p.vcs_repo.as_ref()),

@@ -1,10 +1,11 @@
 //! What the sandbox accepts in request bodies, with TFE's rules. This file holds the
-//! helpers every body shares (JSON, `data` of a type, typed attributes); `clients.rs` and
-//! `linked.rs` the rules per resource. Every refusal is a 422 naming the member with
-//! `source.pointer`.
+//! helpers every body shares (JSON, `data` of a type, typed attributes); `clients.rs`,
+//! `linked.rs` and `stacks.rs` the rules per resource. Every refusal is a 422 naming the
+//! member with `source.pointer`.
 
 mod clients;
 mod linked;
+mod stacks;
 mod vcs_repo;
 
 pub(crate) use clients::{
@@ -13,6 +14,7 @@ pub(crate) use clients::{
 pub(crate) use linked::{
     module_create, module_naming, module_update, policy_set_input, workspace_input,
 };
+pub(crate) use stacks::stack_input;
 pub(crate) use vcs_repo::RepoChange;
 
 use serde_json::{Map, Value};

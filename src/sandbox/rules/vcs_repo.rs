@@ -1,7 +1,9 @@
-//! The `vcs-repo` rules workspaces, policy sets and registry modules share: exactly one
-//! connection (`oauth-token-id` or `github-app-installation-id`, where `""` and `null` count
-//! as not given), which must exist; an `identifier`; on PATCH, every member not sent keeps
-//! its previous value, and `vcs-repo: null` unlinks.
+//! The `vcs-repo` rules workspaces, policy sets, registry modules and Stacks share: exactly
+//! one connection (`oauth-token-id` or `github-app-installation-id`, where `""` and `null`
+//! count as not given), which must exist; an `identifier`; on PATCH, every member not sent
+//! keeps its previous value, and `vcs-repo: null` unlinks. A Stack's PATCH is the exception
+//! TFE documents: its `identifier` has no previous value to fall back on, and a `branch`
+//! left out or sent empty is the repository's default branch.
 
 use serde_json::{Map, Value};
 
@@ -42,6 +44,7 @@ pub(super) enum Kind {
     Workspace,
     PolicySet,
     Module,
+    Stack,
 }
 
 /// Reads `vcs-repo` and applies it over `previous`.
@@ -112,20 +115,23 @@ pub(super) fn repo_change(
             None
         }
     };
-    let identifier = text("identifier", &mut local)
-        .flatten()
-        .or_else(|| previous.map(|p| p.identifier.clone()));
+    let identifier = text("identifier", &mut local).flatten().or_else(|| {
+        previous
+            .filter(|_| kind != Kind::Stack)
+            .map(|p| p.identifier.clone())
+    });
     let identifier = require(identifier, "vcs-repo/identifier", &mut local);
-    let branch = match text("branch", &mut local) {
-        Some(branch) => branch,
-        None => previous.and_then(|p| p.branch.clone()),
+    let branch = match (kind, text("branch", &mut local)) {
+        (_, Some(branch)) => branch,
+        (Kind::Stack, None) => None,
+        (_, None) => previous.and_then(|p| p.branch.clone()),
     };
     let ingress_submodules = optional_bool(repo, "ingress-submodules", &mut local)
         .or(previous.map(|p| p.ingress_submodules))
         .unwrap_or(false);
     let tags_regex = match (kind, text("tags-regex", &mut local)) {
-        (Kind::Workspace, Some(regex)) => regex,
-        (Kind::Workspace, None) => previous.and_then(|p| p.tags_regex.clone()),
+        (Kind::Workspace | Kind::Stack, Some(regex)) => regex,
+        (Kind::Workspace | Kind::Stack, None) => previous.and_then(|p| p.tags_regex.clone()),
         _ => None,
     };
     let given_display = text("display-identifier", &mut local)

@@ -203,7 +203,7 @@ fn decide(
 /// `--workspace` implies `--kind workspace` and cannot be combined with another kind.
 fn narrowed_kinds(args: &TokenRelinkArgs) -> Result<Vec<Kind>> {
     if args.workspaces.is_empty() {
-        return Ok(Kind::asked(&args.kind.kinds));
+        return Ok(args.kind.kinds.clone());
     }
     let by_name = Kind::narrowed_by_name();
     if args.kind.kinds.iter().any(|k| *k != by_name) {
