@@ -4,8 +4,9 @@ Starts `tfvcs sandbox` on a free loopback port, points pytfe at it through the e
 and runs the VCS-connection calls pytfe offers: OAuth clients (create, list, read, update,
 add and remove projects, delete), OAuth tokens (read, update the SSH key, delete), and what
 links a repository through them: a workspace with a `vcs-repo` (created, updated, re-pointed
-to the GitHub App installation, unlinked when its token goes), a VCS policy set and a
-registry module published from VCS.
+to the GitHub App installation, unlinked when its token goes), a VCS policy set, a
+registry module published from VCS and Stacks (created with a `vcs-repo`, listed a page at a
+time, read, their branch updated, deleted).
 """
 
 import json
@@ -30,10 +31,15 @@ from pytfe.models import (
     OAuthTokenUpdateOptions,
     PolicySetCreateOptions,
     PolicySetUpdateOptions,
+    Project,
     RegistryModuleCreateWithVCSConnectionOptions,
     RegistryModuleID,
     RegistryModuleVCSRepoOptions,
     ServiceProviderType,
+    StackCreateOptions,
+    StackListOptions,
+    StackUpdateOptions,
+    StackVcsRepoOptions,
     VCSRepoOptions,
     WorkspaceCreateOptions,
     WorkspaceUpdateOptions,
@@ -258,6 +264,58 @@ class PytfeAgainstTheSandbox(unittest.TestCase):
         listed = list(self.client.registry_modules.list(self.org))
         self.assertEqual([m.id for m in listed], [module.id])
         self.assertIsNone(listed[0].vcs_repo, "list items carry no vcs-repo, as TFE's samples show")
+        self.client.oauth_clients.delete(created.id)
+
+    def test_stacks_with_a_vcs_repo(self):
+        created = self.create_github("interop-stacks")
+        token_id = created.oauth_tokens[0]["id"]
+        project = Project(id=self.default_project())
+        stacks = [
+            self.client.stacks.create(
+                StackCreateOptions(
+                    name=f"interop-stack-{i}",
+                    project=project,
+                    vcs_repo=StackVcsRepoOptions(identifier=f"acme/stack-{i}", oauth_token_id=token_id, branch="main"),
+                )
+            )
+            for i in range(3)
+        ]
+        stack = stacks[0]
+        self.assertTrue(stack.id.startswith("st-"))
+        self.assertEqual(stack.name, "interop-stack-0")
+        self.assertEqual(stack.project.id, project.id)
+        self.assertEqual(stack.vcs_repo.identifier, "acme/stack-0")
+        self.assertEqual(stack.vcs_repo.oauth_token_id, token_id)
+        self.assertEqual(stack.vcs_repo.branch, "main")
+
+        # One Stack a page: pytfe follows meta.pagination through all three.
+        listed = list(self.client.stacks.list(self.org, StackListOptions(page_size=1)))
+        self.assertEqual([s.id for s in listed], [s.id for s in stacks])
+        self.assertEqual(listed[1].vcs_repo.identifier, "acme/stack-1", "list items carry vcs-repo")
+
+        read = self.client.stacks.read(stack.id)
+        self.assertEqual((read.id, read.name), (stack.id, "interop-stack-0"))
+
+        updated = self.client.stacks.update(
+            stack.id,
+            StackUpdateOptions(
+                vcs_repo=StackVcsRepoOptions(identifier="acme/stack-0", oauth_token_id=token_id, branch="release")
+            ),
+        )
+        self.assertEqual(updated.vcs_repo.branch, "release")
+        self.assertEqual(self.client.stacks.read(stack.id).vcs_repo.branch, "release")
+        # Left out of the PATCH, the branch falls back to the repository's default.
+        fallen = self.client.stacks.update(
+            stack.id, StackUpdateOptions(vcs_repo=StackVcsRepoOptions(identifier="acme/stack-0"))
+        )
+        self.assertEqual(fallen.vcs_repo.branch, "")
+        self.assertEqual(fallen.vcs_repo.oauth_token_id, token_id)
+
+        for s in stacks:
+            self.client.stacks.delete(s.id)
+        with self.assertRaises(NotFound):
+            self.client.stacks.read(stack.id)
+        self.assertEqual(list(self.client.stacks.list(self.org, StackListOptions())), [])
         self.client.oauth_clients.delete(created.id)
 
 
