@@ -54,15 +54,26 @@ step 'tfvcs token list demo-github'
 step 'TOKEN_ID=$(tfvcs token list demo-github -o id); echo "$TOKEN_ID"'
 step 'tfvcs token set-ssh-key "$TOKEN_ID" --ssh-key-file deploy_key'
 
-# What uses this connection, and moving it: two workspaces on the token (made with curl
-# through the sandbox's API, as they would be in TFE), then a second connection to move to.
+# What uses this connection, and moving it: two workspaces and a Stack on the token (made
+# with curl through the sandbox's API, as they would be in TFE), then a second connection to
+# move to.
+api() {
+    curl -sS --fail -H "Authorization: Bearer $TFE_TOKEN" \
+        -H 'Content-Type: application/vnd.api+json' "$@"
+}
 workspace() {
-    curl -sS -o /dev/null -X POST -H "Authorization: Bearer $TFE_TOKEN" \
-        -H 'Content-Type: application/vnd.api+json' \
-        "$TFE_HOSTNAME/api/v2/organizations/$TFE_ORGANIZATION/workspaces" \
+    api -o /dev/null -X POST "$TFE_HOSTNAME/api/v2/organizations/$TFE_ORGANIZATION/workspaces" \
         --data "{\"data\":{\"type\":\"workspaces\",\"attributes\":{\"name\":\"$1\",\"vcs-repo\":{\"identifier\":\"$2\",\"branch\":\"main\",\"oauth-token-id\":\"$TOKEN_ID\"}}}}"
 }
-step 'workspace web acme/web; workspace api acme/api'
+# A Stack lives in a project: the organization's Default Project.
+stack() {
+    local project
+    project=$(api "$TFE_HOSTNAME/api/v2/organizations/$TFE_ORGANIZATION/projects" |
+        grep -o 'prj-[A-Za-z0-9]*' | head -n 1)
+    api -o /dev/null -X POST "$TFE_HOSTNAME/api/v2/stacks" \
+        --data "{\"data\":{\"type\":\"stacks\",\"attributes\":{\"name\":\"$1\",\"vcs-repo\":{\"identifier\":\"$2\",\"branch\":\"release\",\"oauth-token-id\":\"$TOKEN_ID\"}},\"relationships\":{\"project\":{\"data\":{\"type\":\"projects\",\"id\":\"$project\"}}}}}"
+}
+step 'workspace web acme/web; workspace api acme/api; stack platform acme/platform'
 step 'tfvcs token usage "$TOKEN_ID"'
 step 'echo "ghp_second_token" | tfvcs client create --provider github --name demo-github-2 --pat-file - -o id'
 step 'NEW_TOKEN_ID=$(tfvcs token list demo-github-2 -o id); echo "$NEW_TOKEN_ID"'
