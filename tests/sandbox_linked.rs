@@ -95,12 +95,10 @@ fn a_workspace_created_with_a_vcs_repo_shows_every_member_tfe_sends() {
     );
 }
 
-#[test]
-fn vcs_repo_connection_rules_answer_422_with_a_pointer() {
-    let sandbox = Sandbox::start(&[]);
-    let (_, token) = connection(&sandbox);
-    let app = installation(&sandbox);
-    let cases = [
+/// `vcs-repo`s every kind refuses with 422, each with the pointer its error names: a token or
+/// installation that does not exist, both at once, neither, and no identifier.
+pub fn refused_connections(token: &str, app: &str) -> [(Value, &'static str); 5] {
+    [
         (
             json!({"identifier": "a/b", "oauth-token-id": "ot-doesnotexist0000"}),
             "/data/attributes/vcs-repo/oauth-token-id",
@@ -121,7 +119,15 @@ fn vcs_repo_connection_rules_answer_422_with_a_pointer() {
             json!({"oauth-token-id": token}),
             "/data/attributes/vcs-repo/identifier",
         ),
-    ];
+    ]
+}
+
+#[test]
+fn vcs_repo_connection_rules_answer_422_with_a_pointer() {
+    let sandbox = Sandbox::start(&[]);
+    let (_, token) = connection(&sandbox);
+    let app = installation(&sandbox);
+    let cases = refused_connections(&token, &app);
     for (repo, pointer) in cases {
         let reply = sandbox.request(
             "POST",

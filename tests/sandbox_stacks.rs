@@ -3,7 +3,7 @@
 //! default), the connection rules, unlinking when a connection is deleted, and the state file.
 
 use crate::common::*;
-use crate::sandbox_linked::{connection, installation, org_path, pointers};
+use crate::sandbox_linked::{connection, installation, org_path, pointers, refused_connections};
 use serde_json::{Value, json};
 
 fn default_project(sandbox: &Sandbox) -> String {
@@ -83,24 +83,7 @@ fn stack_writes_follow_the_connection_project_and_name_rules() {
     let (_, token) = connection(&sandbox);
     let app = installation(&sandbox);
     let project = default_project(&sandbox);
-    let cases = [
-        (
-            json!({"identifier": "a/b", "oauth-token-id": "ot-doesnotexist0000"}),
-            "/data/attributes/vcs-repo/oauth-token-id",
-        ),
-        (
-            json!({"identifier": "a/b", "github-app-installation-id": "ghain-doesnotexist00"}),
-            "/data/attributes/vcs-repo/github-app-installation-id",
-        ),
-        (
-            json!({"identifier": "a/b", "oauth-token-id": token, "github-app-installation-id": app}),
-            "/data/attributes/vcs-repo",
-        ),
-        (
-            json!({"oauth-token-id": token}),
-            "/data/attributes/vcs-repo/identifier",
-        ),
-    ];
+    let cases = refused_connections(&token, &app);
     for (repo, pointer) in cases {
         let reply = sandbox.request(
             "POST",

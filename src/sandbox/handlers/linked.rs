@@ -9,7 +9,7 @@ use super::{Api, Outcome, Request, list_reply};
 use crate::sandbox::documents::{Page, Reply, installation_resource, not_found};
 use crate::sandbox::rows::{Installation, Module, PolicySet, VcsRepo};
 use crate::sandbox::rules::RepoChange;
-use crate::sandbox::table::Row;
+use crate::sandbox::table::{Row, Tables};
 
 pub(super) fn apply(repo: RepoChange, current: &mut Option<VcsRepo>) {
     match repo {
@@ -17,6 +17,12 @@ pub(super) fn apply(repo: RepoChange, current: &mut Option<VcsRepo>) {
         RepoChange::Detach => *current = None,
         RepoChange::Set(repo) => *current = Some(repo),
     }
+}
+
+/// The row a PATCH of `id` changes, or none for a create (`id` none); 404 for an unknown id.
+pub(super) fn existing<T: Row>(tables: &Tables, id: Option<&str>) -> Result<Option<T>, Reply> {
+    id.map(|id| T::table(tables).get(id).cloned().ok_or_else(not_found))
+        .transpose()
 }
 
 /// Rows matching `keep`, then the asked page of them: (page rows, total).

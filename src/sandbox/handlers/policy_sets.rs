@@ -3,7 +3,7 @@
 
 use serde_json::json;
 
-use super::linked::{apply, contains_folded, filtered};
+use super::linked::{apply, contains_folded, existing, filtered};
 use super::{Api, Outcome, Request, list_reply};
 use crate::sandbox::documents::{Page, Reply, not_found, policy_set_resource};
 use crate::sandbox::rows::PolicySet;
@@ -40,17 +40,7 @@ impl Api {
     pub(super) fn write_policy_set(&self, req: &Request, id: Option<&str>) -> Outcome {
         let body = rules::parse_body(&req.body)?;
         let mut store = self.lock();
-        let previous = match id {
-            Some(id) => Some(
-                store
-                    .tables
-                    .policy_sets
-                    .get(id)
-                    .ok_or_else(not_found)?
-                    .clone(),
-            ),
-            None => None,
-        };
+        let previous = existing::<PolicySet>(&store.tables, id)?;
         let input = rules::policy_set_input(&body, previous.as_ref(), &store.tables)?;
         let now = now_rfc3339();
         let created = previous.is_none();

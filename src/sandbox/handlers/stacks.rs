@@ -4,7 +4,7 @@
 
 use serde_json::json;
 
-use super::linked::{apply, contains_folded, filtered};
+use super::linked::{apply, contains_folded, existing, filtered};
 use super::{Api, Outcome, Request, list_reply};
 use crate::sandbox::documents::{Page, Reply, not_found, stack_resource};
 use crate::sandbox::rows::{Settings, Stack};
@@ -61,10 +61,7 @@ impl Api {
     fn write_stack(&self, req: &Request, id: Option<&str>) -> Outcome {
         let body = rules::parse_body(&req.body)?;
         let mut store = self.lock();
-        let previous = match id {
-            Some(id) => Some(store.tables.stacks.get(id).ok_or_else(not_found)?.clone()),
-            None => None,
-        };
+        let previous = existing::<Stack>(&store.tables, id)?;
         let input = rules::stack_input(&body, previous.as_ref(), &store.tables)?;
         let now = now_rfc3339();
         let created = previous.is_none();
