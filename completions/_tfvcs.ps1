@@ -67,7 +67,7 @@ Register-ArgumentCompleter -Native -CommandName 'tfvcs' -ScriptBlock {
             [CompletionResult]::new('set-pat', 'set-pat', [CompletionResultType]::ParameterValue, 'Replace the stored personal access token (rotation)')
             [CompletionResult]::new('add-projects', 'add-projects', [CompletionResultType]::ParameterValue, 'Make the client usable by these projects')
             [CompletionResult]::new('remove-projects', 'remove-projects', [CompletionResultType]::ParameterValue, 'Stop these projects from using the client')
-            [CompletionResult]::new('usage', 'usage', [CompletionResultType]::ParameterValue, 'List what uses any of the client''s OAuth tokens: workspaces, policy sets, modules')
+            [CompletionResult]::new('usage', 'usage', [CompletionResultType]::ParameterValue, 'List what uses any of the client''s OAuth tokens: workspaces, policy sets, modules, Stacks')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete an OAuth client, after finding everything that uses it')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -260,7 +260,7 @@ Register-ArgumentCompleter -Native -CommandName 'tfvcs' -ScriptBlock {
             [CompletionResult]::new('set-pat', 'set-pat', [CompletionResultType]::ParameterValue, 'Replace the stored personal access token (rotation)')
             [CompletionResult]::new('add-projects', 'add-projects', [CompletionResultType]::ParameterValue, 'Make the client usable by these projects')
             [CompletionResult]::new('remove-projects', 'remove-projects', [CompletionResultType]::ParameterValue, 'Stop these projects from using the client')
-            [CompletionResult]::new('usage', 'usage', [CompletionResultType]::ParameterValue, 'List what uses any of the client''s OAuth tokens: workspaces, policy sets, modules')
+            [CompletionResult]::new('usage', 'usage', [CompletionResultType]::ParameterValue, 'List what uses any of the client''s OAuth tokens: workspaces, policy sets, modules, Stacks')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete an OAuth client, after finding everything that uses it')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -313,7 +313,7 @@ Register-ArgumentCompleter -Native -CommandName 'tfvcs' -ScriptBlock {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one OAuth token')
             [CompletionResult]::new('set-ssh-key', 'set-ssh-key', [CompletionResultType]::ParameterValue, 'Give an OAuth token the SSH key used to clone (PEM, no passphrase)')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete an OAuth token, after finding everything that uses it')
-            [CompletionResult]::new('usage', 'usage', [CompletionResultType]::ParameterValue, 'List what uses these OAuth tokens: workspaces, policy sets, modules')
+            [CompletionResult]::new('usage', 'usage', [CompletionResultType]::ParameterValue, 'List what uses these OAuth tokens: workspaces, policy sets, modules, Stacks')
             [CompletionResult]::new('relink', 'relink', [CompletionResultType]::ParameterValue, 'Re-point everything that uses one connection to another, or to other repositories')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -438,7 +438,7 @@ Register-ArgumentCompleter -Native -CommandName 'tfvcs' -ScriptBlock {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one OAuth token')
             [CompletionResult]::new('set-ssh-key', 'set-ssh-key', [CompletionResultType]::ParameterValue, 'Give an OAuth token the SSH key used to clone (PEM, no passphrase)')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete an OAuth token, after finding everything that uses it')
-            [CompletionResult]::new('usage', 'usage', [CompletionResultType]::ParameterValue, 'List what uses these OAuth tokens: workspaces, policy sets, modules')
+            [CompletionResult]::new('usage', 'usage', [CompletionResultType]::ParameterValue, 'List what uses these OAuth tokens: workspaces, policy sets, modules, Stacks')
             [CompletionResult]::new('relink', 'relink', [CompletionResultType]::ParameterValue, 'Re-point everything that uses one connection to another, or to other repositories')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -480,7 +480,7 @@ Register-ArgumentCompleter -Native -CommandName 'tfvcs' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the GitHub App installations the token''s user can use')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one GitHub App installation')
-            [CompletionResult]::new('usage', 'usage', [CompletionResultType]::ParameterValue, 'List what links a repository through this installation: workspaces, policy sets, modules')
+            [CompletionResult]::new('usage', 'usage', [CompletionResultType]::ParameterValue, 'List what links a repository through this installation: workspaces, policy sets, modules, Stacks')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -536,7 +536,7 @@ Register-ArgumentCompleter -Native -CommandName 'tfvcs' -ScriptBlock {
         'tfvcs;github-app;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the GitHub App installations the token''s user can use')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one GitHub App installation')
-            [CompletionResult]::new('usage', 'usage', [CompletionResultType]::ParameterValue, 'List what links a repository through this installation: workspaces, policy sets, modules')
+            [CompletionResult]::new('usage', 'usage', [CompletionResultType]::ParameterValue, 'List what links a repository through this installation: workspaces, policy sets, modules, Stacks')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -660,7 +660,7 @@ Register-ArgumentCompleter -Native -CommandName 'tfvcs' -ScriptBlock {
             [CompletionResult]::new('set-pat', 'set-pat', [CompletionResultType]::ParameterValue, 'Replace the stored personal access token (rotation)')
             [CompletionResult]::new('add-projects', 'add-projects', [CompletionResultType]::ParameterValue, 'Make the client usable by these projects')
             [CompletionResult]::new('remove-projects', 'remove-projects', [CompletionResultType]::ParameterValue, 'Stop these projects from using the client')
-            [CompletionResult]::new('usage', 'usage', [CompletionResultType]::ParameterValue, 'List what uses any of the client''s OAuth tokens: workspaces, policy sets, modules')
+            [CompletionResult]::new('usage', 'usage', [CompletionResultType]::ParameterValue, 'List what uses any of the client''s OAuth tokens: workspaces, policy sets, modules, Stacks')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete an OAuth client, after finding everything that uses it')
             break
         }
@@ -696,7 +696,7 @@ Register-ArgumentCompleter -Native -CommandName 'tfvcs' -ScriptBlock {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one OAuth token')
             [CompletionResult]::new('set-ssh-key', 'set-ssh-key', [CompletionResultType]::ParameterValue, 'Give an OAuth token the SSH key used to clone (PEM, no passphrase)')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete an OAuth token, after finding everything that uses it')
-            [CompletionResult]::new('usage', 'usage', [CompletionResultType]::ParameterValue, 'List what uses these OAuth tokens: workspaces, policy sets, modules')
+            [CompletionResult]::new('usage', 'usage', [CompletionResultType]::ParameterValue, 'List what uses these OAuth tokens: workspaces, policy sets, modules, Stacks')
             [CompletionResult]::new('relink', 'relink', [CompletionResultType]::ParameterValue, 'Re-point everything that uses one connection to another, or to other repositories')
             break
         }
@@ -721,7 +721,7 @@ Register-ArgumentCompleter -Native -CommandName 'tfvcs' -ScriptBlock {
         'tfvcs;help;github-app' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the GitHub App installations the token''s user can use')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one GitHub App installation')
-            [CompletionResult]::new('usage', 'usage', [CompletionResultType]::ParameterValue, 'List what links a repository through this installation: workspaces, policy sets, modules')
+            [CompletionResult]::new('usage', 'usage', [CompletionResultType]::ParameterValue, 'List what links a repository through this installation: workspaces, policy sets, modules, Stacks')
             break
         }
         'tfvcs;help;github-app;list' {

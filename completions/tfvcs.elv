@@ -63,7 +63,7 @@ set edit:completion:arg-completer[tfvcs] = {|@words|
             cand set-pat 'Replace the stored personal access token (rotation)'
             cand add-projects 'Make the client usable by these projects'
             cand remove-projects 'Stop these projects from using the client'
-            cand usage 'List what uses any of the client''s OAuth tokens: workspaces, policy sets, modules'
+            cand usage 'List what uses any of the client''s OAuth tokens: workspaces, policy sets, modules, Stacks'
             cand delete 'Delete an OAuth client, after finding everything that uses it'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -246,7 +246,7 @@ set edit:completion:arg-completer[tfvcs] = {|@words|
             cand set-pat 'Replace the stored personal access token (rotation)'
             cand add-projects 'Make the client usable by these projects'
             cand remove-projects 'Stop these projects from using the client'
-            cand usage 'List what uses any of the client''s OAuth tokens: workspaces, policy sets, modules'
+            cand usage 'List what uses any of the client''s OAuth tokens: workspaces, policy sets, modules, Stacks'
             cand delete 'Delete an OAuth client, after finding everything that uses it'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -288,7 +288,7 @@ set edit:completion:arg-completer[tfvcs] = {|@words|
             cand show 'Show one OAuth token'
             cand set-ssh-key 'Give an OAuth token the SSH key used to clone (PEM, no passphrase)'
             cand delete 'Delete an OAuth token, after finding everything that uses it'
-            cand usage 'List what uses these OAuth tokens: workspaces, policy sets, modules'
+            cand usage 'List what uses these OAuth tokens: workspaces, policy sets, modules, Stacks'
             cand relink 'Re-point everything that uses one connection to another, or to other repositories'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -406,7 +406,7 @@ set edit:completion:arg-completer[tfvcs] = {|@words|
             cand show 'Show one OAuth token'
             cand set-ssh-key 'Give an OAuth token the SSH key used to clone (PEM, no passphrase)'
             cand delete 'Delete an OAuth token, after finding everything that uses it'
-            cand usage 'List what uses these OAuth tokens: workspaces, policy sets, modules'
+            cand usage 'List what uses these OAuth tokens: workspaces, policy sets, modules, Stacks'
             cand relink 'Re-point everything that uses one connection to another, or to other repositories'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -440,7 +440,7 @@ set edit:completion:arg-completer[tfvcs] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand list 'List the GitHub App installations the token''s user can use'
             cand show 'Show one GitHub App installation'
-            cand usage 'List what links a repository through this installation: workspaces, policy sets, modules'
+            cand usage 'List what links a repository through this installation: workspaces, policy sets, modules, Stacks'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'tfvcs;github-app;list'= {
@@ -492,7 +492,7 @@ set edit:completion:arg-completer[tfvcs] = {|@words|
         &'tfvcs;github-app;help'= {
             cand list 'List the GitHub App installations the token''s user can use'
             cand show 'Show one GitHub App installation'
-            cand usage 'List what links a repository through this installation: workspaces, policy sets, modules'
+            cand usage 'List what links a repository through this installation: workspaces, policy sets, modules, Stacks'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'tfvcs;github-app;help;list'= {
@@ -602,7 +602,7 @@ set edit:completion:arg-completer[tfvcs] = {|@words|
             cand set-pat 'Replace the stored personal access token (rotation)'
             cand add-projects 'Make the client usable by these projects'
             cand remove-projects 'Stop these projects from using the client'
-            cand usage 'List what uses any of the client''s OAuth tokens: workspaces, policy sets, modules'
+            cand usage 'List what uses any of the client''s OAuth tokens: workspaces, policy sets, modules, Stacks'
             cand delete 'Delete an OAuth client, after finding everything that uses it'
         }
         &'tfvcs;help;client;list'= {
@@ -628,7 +628,7 @@ set edit:completion:arg-completer[tfvcs] = {|@words|
             cand show 'Show one OAuth token'
             cand set-ssh-key 'Give an OAuth token the SSH key used to clone (PEM, no passphrase)'
             cand delete 'Delete an OAuth token, after finding everything that uses it'
-            cand usage 'List what uses these OAuth tokens: workspaces, policy sets, modules'
+            cand usage 'List what uses these OAuth tokens: workspaces, policy sets, modules, Stacks'
             cand relink 'Re-point everything that uses one connection to another, or to other repositories'
         }
         &'tfvcs;help;token;list'= {
@@ -646,7 +646,7 @@ set edit:completion:arg-completer[tfvcs] = {|@words|
         &'tfvcs;help;github-app'= {
             cand list 'List the GitHub App installations the token''s user can use'
             cand show 'Show one GitHub App installation'
-            cand usage 'List what links a repository through this installation: workspaces, policy sets, modules'
+            cand usage 'List what links a repository through this installation: workspaces, policy sets, modules, Stacks'
         }
         &'tfvcs;help;github-app;list'= {
         }

@@ -109,11 +109,12 @@ pub(crate) enum ClientCommand {
         ),
     ]))]
     RemoveProjects(ClientProjectsArgs),
-    /// List what uses any of the client's OAuth tokens: workspaces, policy sets, modules
+    /// List what uses any of the client's OAuth tokens: workspaces, policy sets, modules, Stacks
     ///
-    /// Walks the organization's workspaces, policy sets and private registry modules (the API
-    /// has no filter for this) and keeps those whose vcs-repo names one of the client's
-    /// tokens. To move them to another connection, see `tfvcs token relink`.
+    /// Walks the organization's workspaces, policy sets, private registry modules and Stacks
+    /// (the API has no filter for this) and keeps those whose vcs-repo names one of the
+    /// client's tokens. Stacks are walked when the organization has them enabled, or when
+    /// --kind stack asks. To move them to another connection, see `tfvcs token relink`.
     #[command(after_help = examples(&[
         (
             "KIND, NAME, ID, REPOSITORY, BRANCH, CONNECTION of everything using it",

@@ -22,12 +22,17 @@ pub(crate) enum GithubAppCommand {
         ("As a two-column table", "tfvcs github-app show ghain-BYrbNeGQ8nAzKouu"),
     ]))]
     Show(GithubAppRef),
-    /// List what links a repository through this installation: workspaces, policy sets, modules
+    /// List what links a repository through this installation: workspaces, policy sets, modules,
+    /// Stacks
     #[command(after_help = examples(&[
         ("Everything", "tfvcs github-app usage ghain-BYrbNeGQ8nAzKouu --org my-org"),
         (
             "Only the modules, as JSON",
             "tfvcs github-app usage ghain-BYrbNeGQ8nAzKouu --kind module -o json",
+        ),
+        (
+            "Only the Stacks, whatever the organization says of stacks-enabled",
+            "tfvcs github-app usage ghain-BYrbNeGQ8nAzKouu --kind stack",
         ),
     ]))]
     Usage(GithubAppUsageArgs),

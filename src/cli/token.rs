@@ -55,10 +55,12 @@ pub(crate) enum TokenCommand {
         ("What uses it, and the request; nothing sent", "tfvcs token delete ot-hmAyP66qk2AMVdbJ --dry-run"),
     ]))]
     Delete(TokenDeleteArgs),
-    /// List what uses these OAuth tokens: workspaces, policy sets, modules
+    /// List what uses these OAuth tokens: workspaces, policy sets, modules, Stacks
     ///
-    /// Walks the organization's workspaces, policy sets and private registry modules (the API
-    /// has no filter for this) and keeps those whose vcs-repo names one of the tokens.
+    /// Walks the organization's workspaces, policy sets, private registry modules and Stacks
+    /// (the API has no filter for this) and keeps those whose vcs-repo names one of the
+    /// tokens. Stacks are walked when the organization has them enabled, or when --kind stack
+    /// asks.
     #[command(after_help = examples(&[
         (
             "What still uses the token of a departed colleague",
