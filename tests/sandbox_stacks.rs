@@ -91,6 +91,11 @@ fn stack_writes_follow_the_connection_project_and_name_rules() {
             Some(&stack_body("s", &project, repo.clone())),
         );
         assert_eq!(reply.status, 422, "{repo}");
+        let detail = reply.body["errors"][0]["detail"].as_str().unwrap();
+        assert!(
+            detail.starts_with("VCS Connection Validation failed: "),
+            "{repo}: {detail}"
+        );
         assert!(
             pointers(&reply).contains(&pointer.to_string()),
             "{repo}: {:?}",

@@ -149,7 +149,17 @@ pub(super) fn repo_change(
         (_, None) => String::new(),
     };
     let clean = problems.is_empty() && local.is_empty();
-    problems.extend(local);
+    // TFE words a Stack's refusals of its repository this way.
+    let prefix = if kind == Kind::Stack {
+        "VCS Connection Validation failed: "
+    } else {
+        ""
+    };
+    problems.extend(
+        local
+            .into_iter()
+            .map(|(pointer, detail)| (pointer, format!("{prefix}{detail}"))),
+    );
     match (identifier, connection) {
         (Some(identifier), Some((oauth_token_id, github_app_installation_id))) if clean => {
             RepoChange::Set(VcsRepo {
