@@ -235,40 +235,24 @@ fn relinks_each_kind_to_a_github_app_clearing_the_token() {
     let mut pending = relinked(&aurora, APP);
     pending["attributes"]["status"] = json!("pending");
     let patches = [
-        answered(
-            patch(
-                &mut server,
-                &ws_path("ws-KTuq99JSzgmDSvYj"),
-                "workspaces",
-                json!({
-                "identifier": "example/terraform-test-proj", "branch": "main",
-                "ingress-submodules": false, "github-app-installation-id": APP,
-                "oauth-token-id": null}),
-            ),
+        // Workspaces and policy sets clear the token with null beside the installation.
+        exact_patch(
+            &mut server,
+            &ws_path("ws-KTuq99JSzgmDSvYj"),
+            r#"{"data":{"type":"workspaces","attributes":{"vcs-repo":{"identifier":"example/terraform-test-proj","branch":"main","ingress-submodules":false,"github-app-installation-id":"ghain-BYrbNeGQ8nAzKouu","oauth-token-id":null}}}}"#,
             &relinked(&ws, APP),
         ),
-        answered(
-            patch(
-                &mut server,
-                "/api/v2/policy-sets/polset-3yVQZvHzf5j3WRJ1",
-                "policy-sets",
-                json!({
-                "identifier": "hashicorp/my-policy-sets", "branch": "master",
-                "ingress-submodules": false, "github-app-installation-id": APP,
-                "oauth-token-id": null}),
-            ),
+        exact_patch(
+            &mut server,
+            "/api/v2/policy-sets/polset-3yVQZvHzf5j3WRJ1",
+            r#"{"data":{"type":"policy-sets","attributes":{"vcs-repo":{"identifier":"hashicorp/my-policy-sets","branch":"master","ingress-submodules":false,"github-app-installation-id":"ghain-BYrbNeGQ8nAzKouu","oauth-token-id":null}}}}"#,
             &relinked(&set, APP),
         ),
-        answered(
-            patch(
-                &mut server,
-                &module_path("aurora", "aws"),
-                "registry-modules",
-                json!({
-                "identifier": "lafentres/terraform-aws-aurora", "branch": "main",
-                "github-app-installation-id": APP}),
-            ),
-            // Re-ingested: `pending` is not a failure.
+        // Re-ingested: `pending` is not a failure.
+        exact_patch(
+            &mut server,
+            &module_path("aurora", "aws"),
+            r#"{"data":{"type":"registry-modules","attributes":{"vcs-repo":{"identifier":"lafentres/terraform-aws-aurora","branch":"main","github-app-installation-id":"ghain-BYrbNeGQ8nAzKouu"}}}}"#,
             &pending,
         ),
         // Modules and Stacks: no oauth-token-id key (their schemas allow no null there).
