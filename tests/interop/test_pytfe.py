@@ -12,6 +12,8 @@ time, read, their branch updated, deleted).
 import json
 import os
 import subprocess
+import tempfile
+import time
 import unittest
 import urllib.request
 
@@ -58,10 +60,12 @@ class PytfeAgainstTheSandbox(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         env = {"PATH": os.environ.get("PATH", "")}
+        # The request log (one line per request, on stderr) shows what pytfe sent.
+        cls.log = tempfile.TemporaryFile(mode="w+")
         cls.proc = subprocess.Popen(
             [BINARY, "sandbox", "--listen", "127.0.0.1:0", "--org", "interop"],
             stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
+            stderr=cls.log,
             stdin=subprocess.DEVNULL,
             env=env,
             text=True,
@@ -80,6 +84,18 @@ class PytfeAgainstTheSandbox(unittest.TestCase):
         cls.proc.kill()
         cls.proc.wait()
         cls.proc.stdout.close()
+        cls.log.close()
+
+    def logged(self, fragment, expected):
+        """The paths of the requests whose log line holds `fragment`, once `expected` are
+        there (each line is written just after its response) or after two seconds."""
+        for _ in range(40):
+            self.log.seek(0)
+            paths = [line.split()[1] for line in self.log if fragment in line]
+            if len(paths) >= expected:
+                break
+            time.sleep(0.05)
+        return paths
 
     def default_project(self):
         request = urllib.request.Request(
@@ -291,6 +307,11 @@ class PytfeAgainstTheSandbox(unittest.TestCase):
         # One Stack a page: pytfe follows meta.pagination through all three.
         listed = list(self.client.stacks.list(self.org, StackListOptions(page_size=1)))
         self.assertEqual([s.id for s in listed], [s.id for s in stacks])
+        pages = self.logged(f"/organizations/{self.org}/stacks?", 3)
+        self.assertEqual(len(pages), 3, pages)
+        for number, page in enumerate(pages, start=1):
+            self.assertIn("page%5Bsize%5D=1", page)
+            self.assertIn(f"page%5Bnumber%5D={number}", page)
         self.assertEqual(listed[1].vcs_repo.identifier, "acme/stack-1", "list items carry vcs-repo")
 
         read = self.client.stacks.read(stack.id)
