@@ -249,3 +249,24 @@ fn deleting_an_id_that_does_not_exist_is_exit_3_before_any_walk() {
         nothing_else.iter().for_each(Mock::assert);
     }
 }
+
+#[test]
+fn yes_refuses_a_token_that_only_a_stack_uses() {
+    let mut server = Server::new();
+    let org = Org::default()
+        .stacks(&[stack("st-kJcSJemafdBCPw3B", "platform", FROM, "release")])
+        .mock(&mut server);
+    let token_path = format!("/api/v2/oauth-tokens/{FROM}");
+    let delete = delete_mock(&mut server, &token_path, 0);
+    let run = run(&server.url(), &["token", "delete", FROM, "--yes"]);
+    assert_eq!(run.code, Some(2), "{}", run.stderr);
+    assert!(
+        run.stderr.starts_with(&format!(
+            "error: refusing to delete OAuth token {FROM}: 1 Stack still uses it\n"
+        )),
+        "{}",
+        run.stderr
+    );
+    org.assert();
+    delete.assert();
+}
