@@ -834,6 +834,32 @@ fn a_resource_changed_since_the_list_is_read_again_and_not_patched() {
     none.assert();
 }
 
+/// The same for a Stack: it is read again at `GET /stacks/:id` right before its PATCH.
+#[test]
+fn a_stack_changed_since_the_list_is_read_again_and_not_patched() {
+    let mut server = Server::new();
+    let _checks = token_checks(&mut server);
+    let now = stack("st-kJcSJemafdBCPw3B", "platform", FROM, "main");
+    let read = get(&mut server, "/api/v2/stacks/st-kJcSJemafdBCPw3B", &now);
+    let listed = stack("st-kJcSJemafdBCPw3B", "platform", FROM, "release");
+    let lists = Org::default()
+        .stacks(std::slice::from_ref(&listed))
+        .mock(&mut server);
+    let none = no_patch(&mut server);
+    let out = run(
+        &server.url(),
+        &["token", "relink", FROM, "--to", TO, "--yes"],
+    );
+    failed_with(
+        &out,
+        &[r#"changed since the plan: branch is now "main" (was "release")"#],
+        "relinked 0 of 1",
+    );
+    lists.mocks.iter().for_each(Mock::assert);
+    read.assert();
+    none.assert();
+}
+
 /// Five workspaces on FROM, the third answered 422.
 fn five_with_one_rejected(server: &mut ServerGuard) -> (Vec<Value>, Vec<Mock>) {
     let workspaces: Vec<Value> = (1..=5)
