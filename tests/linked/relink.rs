@@ -806,58 +806,54 @@ fn an_answer_for_another_resource_or_still_naming_from_fails() {
     );
 }
 
-/// SPEC §10 "No lost update", against a server: a workspace whose branch moved after the list
-/// was read is not patched.
-#[test]
-fn a_resource_changed_since_the_list_is_read_again_and_not_patched() {
+/// Relinks FROM where the lists (`lists` adds them to the organization) show one resource
+/// whose own GET at `path` now answers `now`: it is read again, not patched, and its row says
+/// `changed`.
+fn read_again_and_not_patched(
+    lists: impl FnOnce(Org) -> Org,
+    path: &str,
+    now: &Value,
+    changed: &str,
+) {
     let mut server = Server::new();
     let _checks = token_checks(&mut server);
     // The read is mocked first, so it answers rather than the organization's own reread.
-    let now = workspace("ws-KTuq99JSzgmDSvYj", "workspace-2", FROM, "release");
-    let read = get(&mut server, &ws_path("ws-KTuq99JSzgmDSvYj"), &now);
-    let listed = workspace("ws-KTuq99JSzgmDSvYj", "workspace-2", FROM, "main");
-    let lists = Org::default()
-        .workspaces(std::slice::from_ref(&listed))
-        .mock(&mut server);
+    let read = get(&mut server, path, now);
+    let lists = lists(Org::default()).mock(&mut server);
     let none = no_patch(&mut server);
     let out = run(
         &server.url(),
         &["token", "relink", FROM, "--to", TO, "--yes"],
     );
-    failed_with(
-        &out,
-        &[r#"changed since the plan: branch is now "release" (was "main")"#],
-        "relinked 0 of 1",
-    );
+    failed_with(&out, &[changed], "relinked 0 of 1");
     lists.mocks.iter().for_each(Mock::assert);
     read.assert();
     none.assert();
 }
 
+/// SPEC §10 "No lost update", against a server: a workspace whose branch moved after the list
+/// was read is not patched.
+#[test]
+fn a_resource_changed_since_the_list_is_read_again_and_not_patched() {
+    let listed = workspace("ws-KTuq99JSzgmDSvYj", "workspace-2", FROM, "main");
+    read_again_and_not_patched(
+        |org| org.workspaces(&[listed]),
+        &ws_path("ws-KTuq99JSzgmDSvYj"),
+        &workspace("ws-KTuq99JSzgmDSvYj", "workspace-2", FROM, "release"),
+        r#"changed since the plan: branch is now "release" (was "main")"#,
+    );
+}
+
 /// The same for a Stack: it is read again at `GET /stacks/:id` right before its PATCH.
 #[test]
 fn a_stack_changed_since_the_list_is_read_again_and_not_patched() {
-    let mut server = Server::new();
-    let _checks = token_checks(&mut server);
-    let now = stack("st-kJcSJemafdBCPw3B", "platform", FROM, "main");
-    let read = get(&mut server, "/api/v2/stacks/st-kJcSJemafdBCPw3B", &now);
     let listed = stack("st-kJcSJemafdBCPw3B", "platform", FROM, "release");
-    let lists = Org::default()
-        .stacks(std::slice::from_ref(&listed))
-        .mock(&mut server);
-    let none = no_patch(&mut server);
-    let out = run(
-        &server.url(),
-        &["token", "relink", FROM, "--to", TO, "--yes"],
+    read_again_and_not_patched(
+        |org| org.stacks(&[listed]),
+        "/api/v2/stacks/st-kJcSJemafdBCPw3B",
+        &stack("st-kJcSJemafdBCPw3B", "platform", FROM, "main"),
+        r#"changed since the plan: branch is now "main" (was "release")"#,
     );
-    failed_with(
-        &out,
-        &[r#"changed since the plan: branch is now "main" (was "release")"#],
-        "relinked 0 of 1",
-    );
-    lists.mocks.iter().for_each(Mock::assert);
-    read.assert();
-    none.assert();
 }
 
 /// Five workspaces on FROM, the third answered 422.
