@@ -124,8 +124,8 @@ fn forty_on(sandbox: &Sandbox, token: &str) -> usize {
     40
 }
 
-/// SPEC §10 "Done when": workspaces, a policy set and a module move from Bitbucket to GitHub
-/// from a CSV; the undo puts every `vcs-repo` back exactly; undoing again finds them back; the
+/// SPEC §10 "Done when": workspaces, a policy set, a module and a Stack move from Bitbucket
+/// to GitHub from a CSV; the undo puts every `vcs-repo` back exactly; undoing again finds them back; the
 /// undo's own journal undoes the undo.
 #[test]
 fn a_bitbucket_to_github_move_from_a_csv_and_its_undo() {
@@ -161,17 +161,30 @@ fn a_bitbucket_to_github_move_from_a_csv_and_its_undo() {
     );
     let module =
         org_path(&sandbox, "registry-modules/private/") + &format!("{}/vpc/aws", sandbox.org);
+    let project = sandbox
+        .request("GET", &org_path(&sandbox, "projects"), None)
+        .body["data"][0]["id"]
+        .clone();
+    let stack_body = json!({"data": {"type": "stacks", "attributes": {"name": "platform",
+        "vcs-repo": repo("acme-bb/platform", "release")},
+        "relationships": {"project": {"data": {"type": "projects", "id": project}}}}});
+    let reply = sandbox.request("POST", "/api/v2/stacks", Some(&stack_body));
+    assert_eq!(reply.status, 201, "{:?}", reply.body);
+    let stack = format!(
+        "/api/v2/stacks/{}",
+        reply.body["data"]["id"].as_str().unwrap()
+    );
     let all: Vec<&str> = paths
         .iter()
         .map(String::as_str)
-        .chain([module.as_str()])
+        .chain([module.as_str(), stack.as_str()])
         .collect();
     let before: Vec<Value> = all.iter().map(|p| vcs_repo(&sandbox, p)).collect();
 
     let home = TempDir::new();
     let map = home.file(
         "moves.csv",
-        "old,new\r\n# Bitbucket to GitHub\r\nacme-bb/api,acme/api-service\r\n\"acme-bb/web\",acme/web\r\nacme-bb/policies,acme/policies\r\nacme-bb/terraform-aws-vpc,acme/terraform-aws-vpc\r\n",
+        "old,new\r\n# Bitbucket to GitHub\r\nacme-bb/api,acme/api-service\r\n\"acme-bb/web\",acme/web\r\nacme-bb/policies,acme/policies\r\nacme-bb/terraform-aws-vpc,acme/terraform-aws-vpc\r\nacme-bb/platform,acme/platform\r\n",
     );
     let map = map.to_str().unwrap();
     let (code, rows, err) = run_in(
@@ -181,14 +194,14 @@ fn a_bitbucket_to_github_move_from_a_csv_and_its_undo() {
     );
     assert_eq!(code, Some(0), "{err}");
     assert!(
-        err.ends_with("relinked 4 of 4: 2 workspaces, 1 policy set, 1 module\n"),
+        err.ends_with("relinked 5 of 5: 2 workspaces, 1 policy set, 1 module, 1 Stack\n"),
         "{err}"
     );
     assert!(
         err.contains("acme-bb/api → acme/api-service"),
         "the plan shows old → new: {err}"
     );
-    assert_eq!(rows.matches("relinked").count(), 4, "{rows}");
+    assert_eq!(rows.matches("relinked").count(), 5, "{rows}");
     let journal = journal_of(&err);
     assert!(
         journal.starts_with(home.path().join(".local/state/tfvcs/journal")),
@@ -214,7 +227,8 @@ fn a_bitbucket_to_github_move_from_a_csv_and_its_undo() {
             "acme/api-service",
             "acme/web",
             "acme/policies",
-            "acme/terraform-aws-vpc"
+            "acme/terraform-aws-vpc",
+            "acme/platform"
         ]
     );
     let text = std::fs::read_to_string(&journal).unwrap();
@@ -222,7 +236,7 @@ fn a_bitbucket_to_github_move_from_a_csv_and_its_undo() {
         assert!(!text.contains(canary), "the journal holds {canary}");
     }
     let lines = journal_lines(&journal);
-    assert_eq!(lines.len(), 1 + 2 * 4, "{text}");
+    assert_eq!(lines.len(), 1 + 2 * 5, "{text}");
     assert_eq!(lines[0]["operation"], "relink");
     assert_eq!(lines[0]["from"], bb.as_str());
     assert_eq!(
@@ -243,27 +257,27 @@ fn a_bitbucket_to_github_move_from_a_csv_and_its_undo() {
         &["token", "relink", &bb, "--to", &gh, "--map", map, "--yes"],
     );
     assert_eq!(code, Some(0), "{err}");
-    assert!(err.ends_with("relinked 0 of 4; 4 already done\n"), "{err}");
+    assert!(err.ends_with("relinked 0 of 5; 5 already done\n"), "{err}");
 
     let (code, rows, err) = undo_in(&sandbox, home.path(), &journal);
     assert_eq!(code, Some(0), "{err}");
     assert!(
-        err.ends_with("restored 4 of 4: 2 workspaces, 1 policy set, 1 module\n"),
+        err.ends_with("restored 5 of 5: 2 workspaces, 1 policy set, 1 module, 1 Stack\n"),
         "{err}"
     );
-    assert_eq!(rows.matches("restored").count(), 4, "{rows}");
+    assert_eq!(rows.matches("restored").count(), 5, "{rows}");
     let undo_journal = journal_of(&err);
     let restored: Vec<Value> = all.iter().map(|p| vcs_repo(&sandbox, p)).collect();
     assert_eq!(restored, before, "every vcs-repo is back exactly");
 
     let (code, _, err) = undo_in(&sandbox, home.path(), &journal);
     assert_eq!(code, Some(0), "{err}");
-    assert!(err.ends_with("restored 0 of 4; 4 already done\n"), "{err}");
+    assert!(err.ends_with("restored 0 of 5; 5 already done\n"), "{err}");
 
     // The undo's journal undoes the undo.
     let (code, _, err) = undo_in(&sandbox, home.path(), &undo_journal);
     assert_eq!(code, Some(0), "{err}");
-    assert!(err.contains("restored 4 of 4"), "{err}");
+    assert!(err.contains("restored 5 of 5"), "{err}");
     let again: Vec<Value> = all.iter().map(|p| vcs_repo(&sandbox, p)).collect();
     assert_eq!(again, after, "undoing the undo moves them again");
 }
