@@ -7,7 +7,6 @@
 #![deny(clippy::print_stdout)]
 
 pub mod api;
-pub mod argv_secrets;
 pub mod cli;
 pub(crate) mod commands;
 pub(crate) mod config;
@@ -21,7 +20,6 @@ pub mod payload;
 pub(crate) mod progress;
 pub(crate) mod prompt;
 pub(crate) mod provider;
-pub(crate) mod provider_value;
 pub(crate) mod sandbox;
 pub mod secret;
 pub mod shared;

@@ -4,7 +4,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
-use tfvcs::argv_secrets::TypedTokens;
+use tfvcs::cli::argv_secrets::TypedTokens;
 use tfvcs::error::{Exit, Fail};
 use tfvcs::terminal_text::escape;
 
@@ -65,7 +65,7 @@ fn usage_error(error: &clap::Error, typed: &TypedTokens) {
     for line in text.lines() {
         let _ = writeln!(err, "{}", escape(&typed.scrub(line)));
     }
-    if let Some(pointer) = tfvcs::argv_secrets::pointer(error) {
+    if let Some(pointer) = tfvcs::cli::argv_secrets::pointer(error) {
         let _ = writeln!(err, "hint: {pointer}");
     }
 }

@@ -6,9 +6,9 @@ use clap::{Args, Subcommand};
 
 use super::examples;
 use super::ids::{AgentPool, AgentPoolChange, Id, ProjectRef};
+use super::provider::ProviderParser;
 use super::shared::{ClientArg, Confirm, DryRun, KindFilter};
 use crate::provider::Provider;
-use crate::provider_value::ProviderParser;
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum ClientCommand {

@@ -3,12 +3,14 @@
 //! arguments. Pure data: the doc comments are the help text, and each command's EXAMPLES are
 //! listed beside it (rendered by `examples`, for `--help` and the man pages alike).
 
+pub mod argv_secrets;
 mod auth;
 mod client;
 mod doctor;
 mod github_app;
 mod global;
 mod ids;
+pub(crate) mod provider;
 mod sandbox;
 mod shared;
 mod token;

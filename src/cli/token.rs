@@ -8,10 +8,10 @@ use super::examples;
 use super::ids::{
     ClientRef, Id, OAuthToken, connection_parser, from_parser, narrowed_by_name_parser,
 };
+use super::provider::ProviderParser;
 use super::shared::{Confirm, DryRun, KindFilter};
 use crate::linked::Connection;
 use crate::provider::Provider;
-use crate::provider_value::ProviderParser;
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum TokenCommand {

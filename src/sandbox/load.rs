@@ -721,7 +721,7 @@ mod tests {
     fn the_drifted_organization_loads_with_its_drift() {
         let store = load_text(DRIFTED).unwrap();
         let t = &store.tables;
-        assert!(!Settings::stacks_enabled(t));
+        assert!(!t.stacks_enabled());
         assert_eq!(t.projects.len(), 3, "Default Project and the file's two");
         assert_eq!(t.clients.len(), 8);
         assert_eq!(t.tokens.len(), 8);
@@ -786,10 +786,10 @@ mod tests {
     #[test]
     fn stacks_are_enabled_unless_the_file_says_otherwise() {
         let store = load_text("{}").unwrap();
-        assert!(Settings::stacks_enabled(&store.tables));
+        assert!(store.tables.stacks_enabled());
         assert_eq!(store.tables.settings.len(), 0, "no row: the defaults");
         let store = load_text(r#"{"organization": {"stacks-enabled": true}}"#).unwrap();
-        assert!(Settings::stacks_enabled(&store.tables));
+        assert!(store.tables.stacks_enabled());
     }
 
     #[test]

@@ -151,14 +151,3 @@ pub(crate) struct Settings {
     /// `stacks-enabled` (true when there is no row).
     pub(crate) stacks_enabled: bool,
 }
-
-impl Settings {
-    /// `stacks-enabled` as `GET /organizations/:org` answers it.
-    pub(crate) fn stacks_enabled(tables: &super::table::Tables) -> bool {
-        tables
-            .settings
-            .iter()
-            .next()
-            .is_none_or(|s| s.stacks_enabled)
-    }
-}

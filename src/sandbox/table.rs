@@ -240,6 +240,12 @@ impl Links {
 }
 
 impl Tables {
+    /// The organization's `stacks-enabled`, as `GET /organizations/:org` answers it: true
+    /// unless a `--load` settings row says otherwise (TFE's default for an organization).
+    pub(crate) fn stacks_enabled(&self) -> bool {
+        self.settings.iter().next().is_none_or(|s| s.stacks_enabled)
+    }
+
     /// Inserts or replaces a row, keeping the indexes; the row it replaced.
     pub(crate) fn put<T: Row>(&mut self, row: T) -> Option<T> {
         let (table, links) = T::parts(self);

@@ -16,7 +16,6 @@ use crate::output::note;
 use crate::payload::{self, Payload};
 use crate::provider::Provider;
 use crate::provider::{Credentials, is_absolute_http_url};
-use crate::provider_value;
 use crate::secret::{self, Holds, Secret};
 
 pub(crate) fn create(ctx: &Context, args: ClientCreateArgs) -> Result<()> {
@@ -44,7 +43,7 @@ pub(crate) fn create(ctx: &Context, args: ClientCreateArgs) -> Result<()> {
             let fail = Fail::usage(format!(
                 "the payload's service-provider {name:?} is not a provider tfvcs knows"
             ));
-            match provider_value::tip(name) {
+            match crate::cli::provider::tip(name) {
                 Some(tip) => fail.hint(tip),
                 None => fail,
             }

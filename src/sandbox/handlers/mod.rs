@@ -16,7 +16,6 @@ use std::sync::{RwLock, RwLockReadGuard, RwLockWriteGuard};
 use serde_json::Value;
 
 use super::documents::{API, ListLinks, Page, Reply, error, list_document, not_found};
-use super::rows::Settings;
 use super::store::Store;
 
 /// A request as the handlers see it.
@@ -145,7 +144,7 @@ impl Api {
             200,
             serde_json::json!({ "data": { "id": self.org, "type": "organizations", "attributes": {
                 "name": self.org, "email": "admin@sandbox.invalid",
-                "stacks-enabled": Settings::stacks_enabled(&self.read().tables) } } }),
+                "stacks-enabled": self.read().tables.stacks_enabled() } } }),
         )
     }
 }

@@ -7,7 +7,7 @@ use serde_json::json;
 use super::linked::{apply, contains_folded, existing, filtered};
 use super::{Api, Outcome, Request, list_reply};
 use crate::sandbox::documents::{Page, Reply, not_found, stack_resource};
-use crate::sandbox::rows::{Settings, Stack};
+use crate::sandbox::rows::Stack;
 use crate::sandbox::rules;
 use crate::shared::clock::now_rfc3339;
 
@@ -22,7 +22,7 @@ impl Api {
             ("DELETE", ["stacks", id]) => Route::Delete(id),
             _ => return None,
         };
-        if !Settings::stacks_enabled(&self.read().tables) {
+        if !self.read().tables.stacks_enabled() {
             return Some(Err(not_found()));
         }
         Some(match route {
@@ -116,6 +116,7 @@ mod tests {
 
     use super::*;
     use crate::sandbox::random::Rng;
+    use crate::sandbox::rows::Settings;
     use crate::sandbox::store::Store;
 
     fn api(stacks_enabled: bool) -> Api {
