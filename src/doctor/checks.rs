@@ -342,7 +342,12 @@ impl Doctor {
                 all_uses.clone(),
             ));
         }
-        for miss in self.out_of_scope.iter().filter(|m| m.client == i) {
+        // The walks run side by side, so resources arrive in any kind order: a report reads
+        // the same every run only if it lists them kind by kind, as `usage` does.
+        let mut misses: Vec<&OutOfScope> =
+            self.out_of_scope.iter().filter(|m| m.client == i).collect();
+        misses.sort_by_key(|m| m.kind);
+        for miss in misses {
             let spec = miss.kind.spec();
             out.push(finding(
                 Check::ProjectScope,
@@ -868,15 +873,20 @@ mod tests {
         );
     }
 
-    #[test]
-    fn project_scope_uses_the_resource_project_and_skips_resources_without_one() {
+    /// A doctor over one client, `oc-s` with its token `ot-s`, offered only in `projects`.
+    fn scoped_to(projects: &[&str]) -> Doctor {
         let clients = vec![client(
             "oc-s",
             json!({"service-provider": "github", "organization-scoped": false}),
             &["ot-s"],
-            &["prj-in"],
+            projects,
         )];
-        let mut d = Doctor::new(clients, vec![], &Kind::ALL);
+        Doctor::new(clients, vec![], &Kind::ALL)
+    }
+
+    #[test]
+    fn project_scope_uses_the_resource_project_and_skips_resources_without_one() {
+        let mut d = scoped_to(&["prj-in"]);
         d.observe(&resource(
             Kind::Workspace,
             "ws-in",
@@ -896,6 +906,29 @@ mod tests {
         assert_eq!(
             report.findings[0].fix,
             "tfvcs client add-projects oc-s prj-out"
+        );
+    }
+
+    #[test]
+    fn project_scope_lists_workspaces_before_stacks_whatever_order_they_arrive_in() {
+        let mut d = scoped_to(&[]);
+        d.observe(&resource(Kind::Stack, "st-a", Some("prj-x"), via("ot-s")));
+        d.observe(&resource(
+            Kind::Workspace,
+            "ws-b",
+            Some("prj-x"),
+            via("ot-s"),
+        ));
+        d.observe(&resource(Kind::Stack, "st-c", Some("prj-x"), via("ot-s")));
+        let a = answers(&d);
+        let report = d.report(&a, &options());
+        assert_eq!(
+            rows(&report),
+            [
+                ("project-scope", "ws-b"),
+                ("project-scope", "st-a"),
+                ("project-scope", "st-c")
+            ]
         );
     }
 
