@@ -631,7 +631,7 @@ Register-ArgumentCompleter -Native -CommandName 'tfvcs' -ScriptBlock {
             [CompletionResult]::new('--latency-ms', '--latency-ms', [CompletionResultType]::ParameterName, 'Delay every response by this many milliseconds')
             [CompletionResult]::new('--fail-rate', '--fail-rate', [CompletionResultType]::ParameterName, 'Answer this fraction of requests with 503')
             [CompletionResult]::new('--rate-limit', '--rate-limit', [CompletionResultType]::ParameterName, 'Answer 429 past this many requests per second')
-            [CompletionResult]::new('--load', '--load', [CompletionResultType]::ParameterName, 'Start with the organization this JSON file describes: projects, clients with their tokens, workspaces, policy sets, modules (see examples/drifted-org.json); with --state, only into a new state file')
+            [CompletionResult]::new('--load', '--load', [CompletionResultType]::ParameterName, 'Start with the organization this JSON file describes: projects, clients with their tokens, workspaces, policy sets, modules, Stacks (see examples/drifted-org.json); with --state, only into a new state file')
             [CompletionResult]::new('--seed', '--seed', [CompletionResultType]::ParameterName, 'Seed for ids, tokens and failures (reproducible runs)')
             [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'Write the request log to this file instead of stderr (with --detach: instead of nowhere)')
             [CompletionResult]::new('--populate', '--populate', [CompletionResultType]::ParameterName, 'Start with this many GitHub clients (each with its token) and as many workspaces linked to them, for benchmarks')

@@ -575,7 +575,7 @@ set edit:completion:arg-completer[tfvcs] = {|@words|
             cand --latency-ms 'Delay every response by this many milliseconds'
             cand --fail-rate 'Answer this fraction of requests with 503'
             cand --rate-limit 'Answer 429 past this many requests per second'
-            cand --load 'Start with the organization this JSON file describes: projects, clients with their tokens, workspaces, policy sets, modules (see examples/drifted-org.json); with --state, only into a new state file'
+            cand --load 'Start with the organization this JSON file describes: projects, clients with their tokens, workspaces, policy sets, modules, Stacks (see examples/drifted-org.json); with --state, only into a new state file'
             cand --seed 'Seed for ids, tokens and failures (reproducible runs)'
             cand --log 'Write the request log to this file instead of stderr (with --detach: instead of nowhere)'
             cand --populate 'Start with this many GitHub clients (each with its token) and as many workspaces linked to them, for benchmarks'

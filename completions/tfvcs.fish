@@ -455,7 +455,7 @@ complete -c tfvcs -n "__fish_tfvcs_using_subcommand sandbox" -l state -d 'Persis
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand sandbox" -l latency-ms -d 'Delay every response by this many milliseconds' -r
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand sandbox" -l fail-rate -d 'Answer this fraction of requests with 503' -r
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand sandbox" -l rate-limit -d 'Answer 429 past this many requests per second' -r
-complete -c tfvcs -n "__fish_tfvcs_using_subcommand sandbox" -l load -d 'Start with the organization this JSON file describes: projects, clients with their tokens, workspaces, policy sets, modules (see examples/drifted-org.json); with --state, only into a new state file' -r -F
+complete -c tfvcs -n "__fish_tfvcs_using_subcommand sandbox" -l load -d 'Start with the organization this JSON file describes: projects, clients with their tokens, workspaces, policy sets, modules, Stacks (see examples/drifted-org.json); with --state, only into a new state file' -r -F
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand sandbox" -l seed -d 'Seed for ids, tokens and failures (reproducible runs)' -r
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand sandbox" -l log -d 'Write the request log to this file instead of stderr (with --detach: instead of nowhere)' -r -F
 complete -c tfvcs -n "__fish_tfvcs_using_subcommand sandbox" -l populate -d 'Start with this many GitHub clients (each with its token) and as many workspaces linked to them, for benchmarks' -r

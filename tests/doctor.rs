@@ -53,8 +53,8 @@ fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
         .collect()
 }
 
-/// The requests a `-v` run made: method and path with query, the host left out; the three
-/// lists the walks make side by side, sorted.
+/// The requests a `-v` run made: method and path with query, the host left out; the four
+/// lists the walks make side by side and the module read, sorted (they finish in any order).
 fn requests(stderr: &str, url: &str) -> Vec<String> {
     let mut made: Vec<String> = stderr
         .lines()
@@ -66,13 +66,13 @@ fn requests(stderr: &str, url: &str) -> Vec<String> {
             format!("{method} {target}")
         })
         .collect();
-    if made.len() >= 6 {
-        made[3..6].sort();
+    if made.len() >= 8 {
+        made[3..8].sort();
     }
     made
 }
 
-const EVERY_CHECK: [(&str, &str); 9] = [
+const EVERY_CHECK: [(&str, &str); 10] = [
     ("no-token", "oc-github0unfinished"),
     ("ado-global-pat", "oc-azure00000000001"),
     ("vcs-refused", "ot-gitlab00000000001"),
@@ -81,6 +81,7 @@ const EVERY_CHECK: [(&str, &str); 9] = [
     ("pat-age", "ot-bitbucket0000001"),
     ("many-tokens", "oc-github0twotokens"),
     ("project-scope", "ws-storefront0000001"),
+    ("project-scope", "st-edge000000000001"),
     ("unused", "oc-gitlab0leftover01"),
 ];
 
@@ -93,9 +94,10 @@ fn the_drifted_organization_shows_every_check_and_the_printed_fixes_clear_them()
     let meta = &before["meta"];
     assert_eq!(
         *meta,
-        json!({"connections": 8, "resources": {"workspace": 10, "policy-set": 1, "module": 1},
-               "kinds-walked": ["workspace", "policy-set", "module"],
-               "errors": 5, "warnings": 3, "notes": 1})
+        json!({"connections": 8,
+               "resources": {"workspace": 10, "policy-set": 1, "module": 1, "stack": 2},
+               "kinds-walked": ["workspace", "policy-set", "module", "stack"],
+               "errors": 5, "warnings": 4, "notes": 1})
     );
     let dangling = &before["data"][3];
     assert_eq!(dangling["severity"], "error");
@@ -106,7 +108,7 @@ fn the_drifted_organization_shows_every_check_and_the_printed_fixes_clear_them()
     assert_eq!(dangling["client"], Value::Null);
     assert_eq!(
         dangling["resources"],
-        json!({"workspace": 2, "policy-set": 1})
+        json!({"workspace": 2, "policy-set": 1, "stack": 1})
     );
     let refused = &before["data"][2];
     assert!(
@@ -173,12 +175,27 @@ fn the_drifted_organization_shows_every_check_and_the_printed_fixes_clear_them()
     ] {
         let out = run(&sandbox, &args, stdin);
         assert!(out.status.success(), "{args:?}: {}", stderr_of(&out));
+        if args[1] == "relink" {
+            assert!(
+                stderr_of(&out).contains("relinked 4 of 4: 2 workspaces, 1 policy set, 1 Stack"),
+                "{}",
+                stderr_of(&out)
+            );
+        }
     }
-    assert!(fix(&before["data"][3]).starts_with("tfvcs token relink ot-gone000000000001 --to"));
+    let ledger = sandbox.request("GET", "/api/v2/stacks/st-ledger0000000001", None);
     assert_eq!(
-        fix(&before["data"][7]),
-        "tfvcs client add-projects oc-github0platform1 prj-apps000000000001"
+        ledger.body["data"]["attributes"]["vcs-repo"]["oauth-token-id"], "ot-github0000000001",
+        "the relink moved the Stack too"
     );
+    assert!(fix(&before["data"][3]).starts_with("tfvcs token relink ot-gone000000000001 --to"));
+    for scoped in [7, 8] {
+        assert_eq!(
+            fix(&before["data"][scoped]),
+            "tfvcs client add-projects oc-github0platform1 prj-apps000000000001",
+            "one attachment serves the workspace and the Stack"
+        );
+    }
 
     // What is left is there by design: a connection only the UI can finish, an installation
     // to link again, an old PAT (a rotation keeps created-at), a spare token, an unused client.
@@ -207,17 +224,18 @@ fn the_requests_are_the_lists_the_walks_and_one_read_per_installation_and_live_t
         format!(
             "GET /api/v2/organizations/{org}/oauth-tokens?page%5Bsize%5D=100&page%5Bnumber%5D=1"
         ),
-        // The walks: the organization first (SPEC §10), then the three lists side by side
-        // (sorted by `requests`).
+        // The walks: the organization first (SPEC §10), then the four lists side by side and
+        // the module read (sorted by `requests`).
         format!("GET /api/v2/organizations/{org}"),
         format!(
             "GET /api/v2/organizations/{org}/policy-sets?page%5Bsize%5D=100&page%5Bnumber%5D=1"
         ),
+        format!("GET /api/v2/organizations/{org}/registry-modules/private/{org}/vpc/aws"),
         format!(
             "GET /api/v2/organizations/{org}/registry-modules?page%5Bsize%5D=100&page%5Bnumber%5D=1"
         ),
+        format!("GET /api/v2/organizations/{org}/stacks?page%5Bsize%5D=100&page%5Bnumber%5D=1"),
         format!("GET /api/v2/organizations/{org}/workspaces?page%5Bsize%5D=100&page%5Bnumber%5D=1"),
-        format!("GET /api/v2/organizations/{org}/registry-modules/private/{org}/vpc/aws"),
         "GET /api/v2/github-app/installation/ghain-gone0000000001".to_string(),
     ];
     let out = run(&sandbox, &["doctor", "-v"], "");
@@ -260,7 +278,7 @@ fn the_requests_are_the_lists_the_walks_and_one_read_per_installation_and_live_t
     assert_eq!(stdout_of(&out), "oc-github0twotokens\n");
     assert!(
         stderr_of(&out).ends_with(
-            "doctor: 0 errors, 1 warning, 0 notes; 1 connection, 12 resources (10 workspaces, 1 policy set, 1 module)\n"
+            "doctor: 0 errors, 1 warning, 0 notes; 1 connection, 14 resources (10 workspaces, 1 policy set, 1 module, 2 Stacks)\n"
         ),
         "{}",
         stderr_of(&out)
@@ -274,7 +292,7 @@ fn the_table_and_the_summary_line() {
     assert_eq!(out.status.code(), Some(7));
     let stdout = stdout_of(&out);
     let lines: Vec<&str> = stdout.lines().collect();
-    assert_eq!(lines.len(), 9, "a header and eight findings:\n{stdout}");
+    assert_eq!(lines.len(), 10, "a header and nine findings:\n{stdout}");
     let header: Vec<&str> = lines[0].split_whitespace().collect();
     assert_eq!(
         header,
@@ -295,13 +313,27 @@ fn the_table_and_the_summary_line() {
     );
     assert_eq!(rows[2], ["error", "dangling", "ot-gone000000000001", "-"]);
     assert_eq!(
-        rows[7],
+        rows[8],
         ["note", "unused", "oc-gitlab0leftover01", "gitlab-old"]
     );
     assert_eq!(
         stderr_of(&out),
+        "doctor: 4 errors, 4 warnings, 1 note; 8 connections, 14 resources (10 workspaces, 1 policy set, 1 module, 2 Stacks)\n"
+    );
+
+    // An organization without Stacks: they are not walked, and a note says so.
+    let dir = TempDir::new();
+    let file = dir.file(
+        "no-stacks.json",
+        r#"{"organization": {"stacks-enabled": false}}"#,
+    );
+    let sandbox = Sandbox::start(&["--load", file.to_str().unwrap()]);
+    let out = run(&sandbox, &["doctor"], "");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert_eq!(
+        stderr_of(&out),
         "note: Stacks were not walked: organization sandbox does not have stacks-enabled; pass --kind stack to walk them anyway\n\
-         doctor: 4 errors, 3 warnings, 1 note; 8 connections, 12 resources (10 workspaces, 1 policy set, 1 module)\n"
+         doctor: no problems found; 0 connections, 0 resources (0 workspaces, 0 policy sets, 0 modules)\n"
     );
 }
 
@@ -600,10 +632,14 @@ fn progress_on_a_terminal_is_cleared_before_the_summary() {
     assert_eq!(out.status.code(), Some(7));
     assert!(shown.contains("\rtokens asked: 6 of 6\x1b[K"), "{shown:?}");
     assert!(
-        shown.contains("\r\x1b[Kdoctor: 5 errors, 3 warnings, 1 note;"),
+        shown.contains("\r\x1b[Kdoctor: 5 errors, 4 warnings, 1 note;"),
         "cleared before the summary: {shown:?}"
     );
-    assert_eq!(stdout_of(&out).lines().count(), 9);
+    assert_eq!(
+        stdout_of(&out).lines().count(),
+        10,
+        "ten findings, ten subjects"
+    );
 }
 
 #[test]

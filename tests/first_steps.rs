@@ -354,7 +354,7 @@ fn the_readme_doctor_block_reports_every_check_of_the_example_organization() {
         assert!(stdout.contains(check), "{check}:\n{stdout}");
     }
     assert!(
-        stderr.contains("doctor: 5 errors, 3 warnings, 1 note; 8 connections, 12 resources (10 workspaces, 1 policy set, 1 module)"),
+        stderr.contains("doctor: 5 errors, 4 warnings, 1 note; 8 connections, 14 resources (10 workspaces, 1 policy set, 1 module, 2 Stacks)"),
         "{stderr}"
     );
 }

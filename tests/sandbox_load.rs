@@ -16,7 +16,17 @@ fn a_loaded_organization_is_served_as_the_file_describes_it() {
         &format!("/api/v2/organizations/{}", sandbox.org),
         None,
     );
-    assert_eq!(org.body["data"]["attributes"]["stacks-enabled"], false);
+    assert_eq!(org.body["data"]["attributes"]["stacks-enabled"], true);
+    let ledger = sandbox.request("GET", "/api/v2/stacks/st-ledger0000000001", None);
+    assert_eq!(ledger.status, 200);
+    assert_eq!(
+        ledger.body["data"]["attributes"]["vcs-repo"]["oauth-token-id"],
+        "ot-gone000000000001"
+    );
+    assert_eq!(
+        ledger.body["data"]["relationships"]["project"]["data"]["id"],
+        "prj-apps000000000001"
+    );
     let billing = sandbox.request("GET", "/api/v2/workspaces/ws-billing0000000001", None);
     assert_eq!(billing.status, 200);
     assert_eq!(
@@ -105,15 +115,8 @@ fn with_state_a_load_fills_only_a_new_state_file() {
         let sandbox = Sandbox::start(&["--state", state_arg]);
         let ws = sandbox.request("GET", "/api/v2/workspaces/ws-docs0000000000001", None);
         assert_eq!(ws.status, 200);
-        let org = sandbox.request(
-            "GET",
-            &format!("/api/v2/organizations/{}", sandbox.org),
-            None,
-        );
-        assert_eq!(
-            org.body["data"]["attributes"]["stacks-enabled"], false,
-            "the organization's settings are kept too"
-        );
+        let edge = sandbox.request("GET", "/api/v2/stacks/st-edge000000000001", None);
+        assert_eq!(edge.status, 200, "Stacks are kept too");
         let text = std::fs::read_to_string(&state).unwrap();
         assert!(!text.contains("example-ado-global-pat"), "secrets digested");
     }
@@ -142,4 +145,25 @@ fn with_state_a_load_fills_only_a_new_state_file() {
         before,
         "the state file is untouched"
     );
+
+    // The organization's settings are kept: stacks-enabled false, not the default true.
+    let no_stacks = dir.file(
+        "no-stacks.json",
+        r#"{"organization": {"stacks-enabled": false}}"#,
+    );
+    let state = dir.path().join("no-stacks-state.json");
+    let state_arg = state.to_str().unwrap();
+    drop(Sandbox::start(&[
+        "--state",
+        state_arg,
+        "--load",
+        no_stacks.to_str().unwrap(),
+    ]));
+    let sandbox = Sandbox::start(&["--state", state_arg]);
+    let org = sandbox.request(
+        "GET",
+        &format!("/api/v2/organizations/{}", sandbox.org),
+        None,
+    );
+    assert_eq!(org.body["data"]["attributes"]["stacks-enabled"], false);
 }

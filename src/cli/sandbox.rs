@@ -29,8 +29,8 @@ pub(crate) struct SandboxArgs {
     #[arg(long, value_name = "N")]
     pub(crate) rate_limit: Option<u32>,
     /// Start with the organization this JSON file describes: projects, clients with their
-    /// tokens, workspaces, policy sets, modules (see examples/drifted-org.json); with --state,
-    /// only into a new state file
+    /// tokens, workspaces, policy sets, modules, Stacks (see examples/drifted-org.json); with
+    /// --state, only into a new state file
     #[arg(long, value_name = "FILE")]
     pub(crate) load: Option<PathBuf>,
     /// Seed for ids, tokens and failures (reproducible runs)

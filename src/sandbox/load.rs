@@ -721,13 +721,14 @@ mod tests {
     fn the_drifted_organization_loads_with_its_drift() {
         let store = load_text(DRIFTED).unwrap();
         let t = &store.tables;
-        assert!(!t.stacks_enabled());
+        assert!(t.stacks_enabled());
         assert_eq!(t.projects.len(), 3, "Default Project and the file's two");
         assert_eq!(t.clients.len(), 8);
         assert_eq!(t.tokens.len(), 8);
         assert_eq!(t.workspaces.len(), 10);
         assert_eq!(t.policy_sets.len(), 1);
         assert_eq!(t.modules.len(), 1);
+        assert_eq!(t.stacks.len(), 2);
         assert!(t.tokens.get("ot-gitlab00000000001").unwrap().vcs_revoked);
         assert!(!t.tokens.get("ot-github0000000001").unwrap().vcs_revoked);
         assert_eq!(
