@@ -498,7 +498,8 @@ mod tests {
         }
     }
 
-    /// One problem of every check, as examples/drifted-org.json has them.
+    /// One problem of every check, as examples/drifted-org.json has them (less its Stacks: the
+    /// end-to-end tests in tests/doctor.rs read the file itself).
     fn drifted() -> Doctor {
         let recent = "2026-11-01T09:00:00Z";
         let clients = vec![
